@@ -1,0 +1,83 @@
+# Lerende Praktijk. `make run` starts the app, `make test` runs the suite; both set up what they need.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+DEV := DJANGO_DEBUG=true
+
+# The first interpreter of 3.12 or newer: on PATH, or from pyenv (the version in .python-version).
+FIND_PYTHON = for p in python3.13 python3.12 python3.14 python3 \
+	  $$(ls -d "$$(pyenv root 2>/dev/null || echo $$HOME/.pyenv)"/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -r); do \
+	  if command -v "$$p" >/dev/null 2>&1 && "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
+	    echo "$$p"; break; fi; done
+
+.PHONY: run test e2e lint fmt messages messages-check compose-check deploy-check bench install clean
+
+$(VENV)/.installed: pyproject.toml
+	@if [ ! -x $(PY) ]; then \
+	  py=$$($(FIND_PYTHON)); \
+	  if [ -z "$$py" ]; then \
+	    echo "Python 3.12 or newer is needed and none was found. Install it (for example 'pyenv install 3.13')"; \
+	    echo "and run make again."; exit 1; fi; \
+	  echo "Creating $(VENV) with $$py"; "$$py" -m venv $(VENV); fi
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(DEV) $(PY) manage.py migrate --no-input
+	$(DEV) $(PY) manage.py demo
+	@echo ""
+	@echo "Lerende Praktijk runs at http://$(HOST):$(PORT)/ - log in with a demo account above."
+	@echo "Login codes and other emails are printed here in the terminal. Stop with Ctrl+C."
+	$(DEV) $(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+e2e: install
+	$(PY) -m pytest -m browser $(PYTEST_ARGS)
+
+lint: install messages-check
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(DEV) $(PY) manage.py makemigrations --check --dry-run
+
+fmt: install
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+# Refresh the Dutch catalogue from the source strings; then translate what is new and compile.
+messages: install
+	$(DEV) $(PY) manage.py makemessages -l nl --add-location=never --ignore=.venv --ignore=static --ignore=staticfiles
+	$(DEV) $(PY) manage.py compilemessages -l nl --ignore=.venv
+
+# Fails when the catalogue is out of date, has an empty or fuzzy entry, or was not compiled.
+messages-check: install
+	@cp locale/nl/LC_MESSAGES/django.po /tmp/lp-django.po.before
+	@$(DEV) $(PY) manage.py makemessages -l nl --add-location=never --ignore=.venv --ignore=static --ignore=staticfiles >/dev/null
+	@if ! diff -q -I '^"POT-Creation-Date' /tmp/lp-django.po.before locale/nl/LC_MESSAGES/django.po >/dev/null; then \
+	  diff -I '^"POT-Creation-Date' /tmp/lp-django.po.before locale/nl/LC_MESSAGES/django.po | head -40; \
+	  cp /tmp/lp-django.po.before locale/nl/LC_MESSAGES/django.po; \
+	  echo "The Dutch catalogue is out of date: run 'make messages' and translate the new entries."; exit 1; fi
+	@cp /tmp/lp-django.po.before locale/nl/LC_MESSAGES/django.po
+	@stats=$$(msgfmt --statistics -o /tmp/lp-django.mo locale/nl/LC_MESSAGES/django.po 2>&1); echo "nl: $$stats"; \
+	  case "$$stats" in *untranslated*|*fuzzy*) echo "Every Dutch entry must be translated and not fuzzy."; exit 1;; esac
+	@cmp -s /tmp/lp-django.mo locale/nl/LC_MESSAGES/django.mo || { echo "django.mo is not compiled from django.po: run 'make messages'."; exit 1; }
+
+compose-check: install
+	$(VENV)/bin/check-jsonschema --builtin-schema vendor.compose-spec docker-compose.yml
+
+# `check --deploy` as production would run it: debug off, a real secret, PostgreSQL and Redis.
+deploy-check: install
+	DJANGO_DEBUG=false DJANGO_SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(60))')" \
+	DJANGO_ALLOWED_HOSTS=lerendepraktijk.example DATABASE_URL=postgres://lp@127.0.0.1:5432/lp \
+	REDIS_URL=redis://127.0.0.1:6379/0 EMAIL_URL=smtp://mail.example:587?tls=1 \
+	$(PY) manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

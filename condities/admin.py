@@ -1,0 +1,1 @@
+# Models of this app are registered here as they are added.

@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from config.health import healthz
+
+urlpatterns = [
+    path("", include("praktijken.urls")),
+    path("", include("netwerk.urls")),
+    path("", include("experimenten.urls")),
+    path("", include("condities.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("healthz/", healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,3 @@
+from tests.factories.netwerk import UserFactory
+
+__all__ = ["UserFactory"]
