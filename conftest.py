@@ -5,7 +5,15 @@ import contextlib
 import pytest
 from django.core.cache import cache
 
-from tests.factories import UserFactory
+from netwerk.models import Rol
+from tests.factories import (
+    DeelnameFactory,
+    LidmaatschapFactory,
+    OrganisatieFactory,
+    PersoonFactory,
+    PraktijkFactory,
+    UserFactory,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -25,3 +33,72 @@ def _clear_cache() -> None:
 @pytest.fixture
 def user(db):
     return UserFactory(email="gebruiker@voorbeeld.example")
+
+
+# Personas: the people a view is tested as. `stein` is the practice under test; `ede` is another.
+PERSONAS = ["anonymous", "outsider", "lid", "kerngroeplid", "facilitator", "staff"]
+
+
+@pytest.fixture
+def praktijk(db):
+    return PraktijkFactory(slug="stein", naam="Lerende praktijk Stein", gemeente="Stein")
+
+
+@pytest.fixture
+def andere_praktijk(db):
+    return PraktijkFactory(slug="ede", naam="Lerende praktijk Ede", gemeente="Ede")
+
+
+@pytest.fixture
+def eigen_organisatie(praktijk):
+    """The organisation the `lid` persona works for; it takes part in the practice."""
+    organisatie = OrganisatieFactory(naam="Steunpunt Mantelzorg Stein")
+    DeelnameFactory(praktijk=praktijk, organisatie=organisatie)
+    return organisatie
+
+
+def _member(praktijk, rol: str, email: str):
+    user = UserFactory(email=email)
+    LidmaatschapFactory(praktijk=praktijk, user=user, rol=rol)
+    return user
+
+
+@pytest.fixture
+def facilitator(praktijk):
+    return _member(praktijk, Rol.FACILITATOR, "facilitator@stein.example")
+
+
+@pytest.fixture
+def kerngroeplid(praktijk):
+    return _member(praktijk, Rol.KERNGROEPLID, "kerngroeplid@stein.example")
+
+
+@pytest.fixture
+def lid(praktijk, eigen_organisatie):
+    user = _member(praktijk, Rol.LID, "lid@stein.example")
+    PersoonFactory(user=user, organisatie=eigen_organisatie, naam="Lotte Lid", email=user.email)
+    return user
+
+
+@pytest.fixture
+def outsider(andere_praktijk):
+    """A facilitator of another practice: sees nothing of `stein`."""
+    return _member(andere_praktijk, Rol.FACILITATOR, "facilitator@ede.example")
+
+
+@pytest.fixture
+def staff(db):
+    return UserFactory(email="programma@movisie.example", is_staff=True)
+
+
+@pytest.fixture
+def login_as(client, request):
+    """Return a function that logs the test client in as a persona (or out, for anonymous)."""
+
+    def _login(persona: str):
+        client.logout()
+        if persona != "anonymous":
+            client.force_login(request.getfixturevalue(persona))
+        return client
+
+    return _login

@@ -1,5 +1,9 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 from django.http import HttpRequest
+from django.shortcuts import resolve_url
+
+from netwerk.access import praktijken_for_user
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -7,3 +11,11 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def is_open_for_signup(self, request: HttpRequest) -> bool:
         return False
+
+    def get_login_redirect_url(self, request: HttpRequest) -> str:
+        """Someone in exactly one practice lands on its dashboard; others on the start page."""
+        url = super().get_login_redirect_url(request)
+        if url != resolve_url(settings.LOGIN_REDIRECT_URL):
+            return url
+        praktijken = list(praktijken_for_user(user=request.user)[:2])
+        return praktijken[0].get_absolute_url() if len(praktijken) == 1 else url

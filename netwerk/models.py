@@ -1,6 +1,10 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from praktijken.models import Praktijk
 
 
 class UserManager(BaseUserManager):
@@ -57,3 +61,274 @@ class User(AbstractUser):
 
     def get_short_name(self) -> str:
         return self.name.split(" ")[0] if self.name else self.email
+
+
+
+class Levensdomein(models.Model):
+    """A domain of life an organisation works on (housing, care, income, ...)."""
+
+    class Code(models.TextChoices):
+        WONEN = "wonen", _("Housing")
+        RELATIES = "relaties", _("Relationships")
+        ZORG = "zorg", _("Care")
+        INKOMEN = "inkomen", _("Income")
+        WELZIJN = "welzijn", _("Well-being")
+        WERK = "werk", _("Work")
+        VERVOER = "vervoer", _("Transport")
+        ONDERWIJS = "onderwijs", _("Education")
+        VRIJE_TIJD = "vrije_tijd", _("Leisure")
+
+    code = models.CharField(max_length=20, choices=Code.choices, unique=True)
+
+    class Meta:
+        verbose_name = _("domain of life")
+        verbose_name_plural = _("domains of life")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return str(self.get_code_display())
+
+
+class Organisatie(models.Model):
+    """An organisation in the region; shared by all practices it takes part in."""
+
+    class Soort(models.TextChoices):
+        GEMEENTE = "gemeente", _("Municipality")
+        WELZIJN = "welzijn", _("Welfare")
+        THUISZORG = "thuiszorg", _("Home care")
+        WIJKVERPLEGING = "wijkverpleging", _("District nursing")
+        HUISARTSENPRAKTIJK = "huisartsenpraktijk", _("GP practice")
+        VRIJWILLIGERSORGANISATIE = "vrijwilligersorganisatie", _("Volunteer organisation")
+        MANTELZORGSTEUNPUNT = "mantelzorgsteunpunt", _("Carer support point")
+        VERPLEEGHUIS = "verpleeghuis", _("Nursing home")
+        DAGBESTEDING = "dagbesteding", _("Day care")
+        GGZ = "ggz", _("Mental health care")
+        CLIENTENRAAD = "clientenraad", _("Client or carer council")
+        ANDERS = "anders", _("Other")
+
+    naam = models.CharField(_("name"), max_length=200)
+    soort = models.CharField(_("kind"), max_length=30, choices=Soort.choices)
+    beschrijving = models.TextField(_("what we offer"), blank=True)
+    levensdomeinen = models.ManyToManyField(
+        Levensdomein, blank=True, related_name="organisaties", verbose_name=_("domains of life")
+    )
+    telefoon = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("email address"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    straat = models.CharField(_("street and number"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    plaats = models.CharField(_("town"), max_length=100, blank=True)
+    wijken = models.CharField(
+        _("neighbourhoods served"),
+        max_length=500,
+        blank=True,
+        help_text=_("Separate neighbourhoods with commas."),
+    )
+    bevestigd_op = models.DateTimeField(_("last confirmed"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["naam"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    @property
+    def wijken_lijst(self) -> list[str]:
+        return [w.strip() for w in self.wijken.split(",") if w.strip()]
+
+
+class Persoon(models.Model):
+    """A contact person at an organisation: whom to call, and what for."""
+
+    naam = models.CharField(_("name"), max_length=200)
+    functie = models.CharField(_("function"), max_length=200, blank=True)
+    organisatie = models.ForeignKey(
+        Organisatie,
+        on_delete=models.CASCADE,
+        related_name="personen",
+        verbose_name=_("organisation"),
+    )
+    telefoon = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("email address"), blank=True)
+    expertise = models.CharField(_("expertise"), max_length=300, blank=True)
+    bel_mij_voor = models.TextField(_("call me for"), blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="persoon",
+        verbose_name=_("account"),
+    )
+    is_contactpersoon = models.BooleanField(
+        _("contact person of the organisation"),
+        default=False,
+        help_text=_("Receives the request to check the organisation's entry every few months."),
+    )
+    bevestigd_op = models.DateTimeField(_("last confirmed"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["naam"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Groep(models.TextChoices):
+    KERNGROEP = "kerngroep", _("Core group")
+    ONTWERPGROEP = "ontwerpgroep", _("Design group")
+
+
+class Deelname(models.Model):
+    """An organisation's place in one practice's network, with its interests."""
+
+    praktijk = models.ForeignKey(Praktijk, on_delete=models.CASCADE, related_name="deelnames")
+    organisatie = models.ForeignKey(
+        Organisatie,
+        on_delete=models.CASCADE,
+        related_name="deelnames",
+        verbose_name=_("organisation"),
+    )
+    groep = models.CharField(_("group"), max_length=20, choices=Groep.choices)
+    belangen = models.TextField(
+        _("interests"),
+        blank=True,
+        help_text=_("What does the organisation want to get out of the collaboration?"),
+    )
+    bijdrage = models.TextField(_("contribution"), blank=True)
+    tijdsinvestering = models.CharField(
+        _("time investment"), max_length=200, blank=True, help_text=_("E.g. “4 hours a month”.")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
+        ordering = ["organisatie__naam"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["praktijk", "organisatie"], name="deelname_eenmaal_per_praktijk"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisatie} ({self.get_groep_display()})"
+
+
+class DeelnameWijziging(models.Model):
+    """History: when an organisation joined or moved between core group and design group."""
+
+    deelname = models.ForeignKey(Deelname, on_delete=models.CASCADE, related_name="wijzigingen")
+    van_groep = models.CharField(max_length=20, choices=Groep.choices, blank=True)
+    naar_groep = models.CharField(max_length=20, choices=Groep.choices)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["op"]
+
+
+class Afspraak(models.Model):
+    """A working agreement of the network: who plans, who reports, time, decisions."""
+
+    class Onderwerp(models.TextChoices):
+        PLANNING = "planning", _("Who plans")
+        VERSLAG = "verslag", _("Who reports")
+        TIJD = "tijd", _("Time investment")
+        BESLUITVORMING = "besluitvorming", _("How we decide")
+        COMMUNICATIE = "communicatie", _("Communication")
+        ANDERS = "anders", _("Other")
+
+    praktijk = models.ForeignKey(Praktijk, on_delete=models.CASCADE, related_name="afspraken")
+    onderwerp = models.CharField(_("topic"), max_length=20, choices=Onderwerp.choices)
+    afspraak = models.TextField(_("agreement"))
+    wie = models.CharField(_("who"), max_length=200, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("agreement")
+        verbose_name_plural = _("agreements")
+        ordering = ["onderwerp", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_onderwerp_display()}: {self.afspraak[:40]}"
+
+
+class Rol(models.TextChoices):
+    FACILITATOR = "facilitator", _("Facilitator")
+    KERNGROEPLID = "kerngroeplid", _("Core group member")
+    LID = "lid", _("Member")
+
+
+class Lidmaatschap(models.Model):
+    """An account's role in one practice; it decides what that person may see and do there."""
+
+    praktijk = models.ForeignKey(Praktijk, on_delete=models.CASCADE, related_name="lidmaatschappen")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lidmaatschappen"
+    )
+    rol = models.CharField(_("role"), max_length=20, choices=Rol.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["praktijk", "user"], name="lidmaatschap_eenmaal")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_rol_display()}"
+
+
+class Uitnodiging(models.Model):
+    """An invitation by email to join a practice with a role; used once, expires, revocable."""
+
+    praktijk = models.ForeignKey(Praktijk, on_delete=models.CASCADE, related_name="uitnodigingen")
+    email = models.EmailField(_("email address"))
+    naam = models.CharField(_("name"), max_length=200, blank=True)
+    rol = models.CharField(_("role"), max_length=20, choices=Rol.choices, default=Rol.LID)
+    organisatie = models.ForeignKey(
+        Organisatie,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
+    token = models.CharField(max_length=64, unique=True)
+    uitgenodigd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    verloopt_op = models.DateTimeField()
+    verstuurd_op = models.DateTimeField(null=True, blank=True)
+    gebruikt_op = models.DateTimeField(null=True, blank=True)
+    ingetrokken_op = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+        constraints = [
+            # One open invitation per address per practice; used or revoked ones are history.
+            models.UniqueConstraint(
+                fields=["praktijk", "email"],
+                condition=Q(gebruikt_op__isnull=True, ingetrokken_op__isnull=True),
+                name="uitnodiging_een_open_per_adres",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.email

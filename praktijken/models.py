@@ -1,0 +1,141 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Praktijk(models.Model):
+    """A lerende praktijk: the municipality's learning network, the tenant all else belongs to."""
+
+    class Status(models.TextChoices):
+        VOORBEREIDING = "voorbereiding", _("In preparation")
+        ACTIEF = "actief", _("Active")
+        AFGEROND = "afgerond", _("Finished")
+
+    naam = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("short name in the address"), max_length=60, unique=True)
+    gemeente = models.CharField(_("municipality"), max_length=120)
+    kernthema = models.CharField(
+        _("core theme"),
+        max_length=200,
+        help_text=_("One positive sentence: what we want more of. E.g. “Samen sterk op eigen wijze”."),
+    )
+    ambitie = models.TextField(
+        _("ambition"),
+        blank=True,
+        help_text=_("The inviting perspective: where do we want to stand in five years?"),
+    )
+    beschrijving = models.TextField(_("description"), blank=True)
+    startdatum = models.DateField(_("start date"), null=True, blank=True)
+    einddatum = models.DateField(_("end date"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.ACTIEF
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("learning practice")
+        verbose_name_plural = _("learning practices")
+        ordering = ["naam"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(einddatum__isnull=True)
+                | Q(startdatum__isnull=True)
+                | Q(einddatum__gte=F("startdatum")),
+                name="praktijk_einde_na_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    def get_absolute_url(self) -> str:
+        return reverse("praktijken:dashboard", kwargs={"slug": self.slug})
+
+
+class Bijeenkomst(models.Model):
+    """A meeting of the practice, with who plans it and who writes the minutes."""
+
+    class Soort(models.TextChoices):
+        KERNGROEP = "kerngroep", _("Core group")
+        ONTWERPGROEP = "ontwerpgroep", _("Design group")
+        WERKVORM = "werkvorm", _("Workshop")
+
+    praktijk = models.ForeignKey(Praktijk, on_delete=models.CASCADE, related_name="bijeenkomsten")
+    titel = models.CharField(_("title"), max_length=200)
+    soort = models.CharField(_("kind"), max_length=20, choices=Soort.choices)
+    begint_op = models.DateTimeField(_("starts at"))
+    eindigt_op = models.DateTimeField(_("ends at"), null=True, blank=True)
+    locatie = models.CharField(_("location"), max_length=200, blank=True)
+    agenda = models.TextField(_("agenda"), blank=True)
+    planner = models.CharField(_("who plans it"), max_length=200, blank=True)
+    notulist = models.CharField(_("who writes the minutes"), max_length=200, blank=True)
+    verslag = models.TextField(_("minutes"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["begint_op"]
+        indexes = [models.Index(fields=["praktijk", "begint_op"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(eindigt_op__isnull=True) | Q(eindigt_op__gte=F("begint_op")),
+                name="bijeenkomst_einde_na_begin",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.titel
+
+
+class Ontwerpvraag(models.Model):
+    """A design question, phrased “Hoe kunnen we …?”, that experiments work on."""
+
+    praktijk = models.ForeignKey(Praktijk, on_delete=models.CASCADE, related_name="ontwerpvragen")
+    vraag = models.CharField(_("question"), max_length=300)
+    toelichting = models.TextField(_("explanation"), blank=True)
+    volgorde = models.PositiveSmallIntegerField(_("order"), default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("design question")
+        verbose_name_plural = _("design questions")
+        ordering = ["volgorde", "pk"]
+
+    def __str__(self) -> str:
+        return self.vraag
+
+
+class Verhaal(models.Model):
+    """An appreciative success story from the discovery phase: what worked, and more of it."""
+
+    praktijk = models.ForeignKey(Praktijk, on_delete=models.CASCADE, related_name="verhalen")
+    titel = models.CharField(_("title"), max_length=200)
+    wat_werkte = models.TextField(_("what worked"))
+    wie_maakte_het_mogelijk = models.TextField(_("who made it possible"), blank=True)
+    meer_van = models.TextField(_("what we want more of"), blank=True)
+    verteller = models.CharField(_("told by"), max_length=200, blank=True)
+    ontwerpvraag = models.ForeignKey(
+        Ontwerpvraag,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="verhalen",
+        verbose_name=_("design question"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.titel

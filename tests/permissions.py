@@ -1,0 +1,52 @@
+"""A permission matrix: one request, made as every persona, with the status each must get."""
+
+from collections.abc import Callable
+
+from conftest import PERSONAS
+
+# Shorthands for the usual expectations.
+LOGIN = "login"  # anonymous: redirected to the login page
+
+
+def assert_matrix(
+    login_as: Callable,
+    url: str,
+    expected: dict[str, int | str],
+    *,
+    method: str = "get",
+    data: dict | None = None,
+    headers: dict | None = None,
+) -> None:
+    """Request `url` as each persona and compare the status codes with `expected`, all at once."""
+    assert set(expected) == set(PERSONAS), f"name every persona: {sorted(PERSONAS)}"
+    seen: dict[str, int | str] = {}
+    for persona in PERSONAS:
+        client = login_as(persona)
+        response = getattr(client, method)(url, data=data or {}, headers=headers or {})
+        status: int | str = response.status_code
+        if status == 302 and "/accounts/login/" in response.get("Location", ""):
+            status = LOGIN
+        seen[persona] = status
+    assert seen == expected, f"{method.upper()} {url}"
+
+
+def readers(ok: int = 200) -> dict[str, int | str]:
+    """Every member of the practice and staff may read; outsiders get 404."""
+    return {
+        "anonymous": LOGIN,
+        "outsider": 404,
+        "lid": ok,
+        "kerngroeplid": ok,
+        "facilitator": ok,
+        "staff": ok,
+    }
+
+
+def editors(ok: int = 200) -> dict[str, int | str]:
+    """Core group members, facilitators and staff may; a member gets 403; outsiders 404."""
+    return {**readers(ok), "lid": 403}
+
+
+def managers(ok: int = 200) -> dict[str, int | str]:
+    """Only facilitators and staff may; members and core group members get 403."""
+    return {**readers(ok), "lid": 403, "kerngroeplid": 403}
