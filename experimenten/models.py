@@ -42,7 +42,9 @@ class Experiment(models.Model):
     doel = models.TextField(_("what it aims to improve"))
     niveau = models.CharField(_("level"), max_length=30, choices=Niveau.choices)
     fase = models.CharField(_("phase"), max_length=20, choices=Fase.choices, default=Fase.VERKENNEN)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.IDEE)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.IDEE
+    )
     eigenaar = models.ForeignKey(
         Persoon,
         on_delete=models.SET_NULL,
@@ -52,7 +54,10 @@ class Experiment(models.Model):
         verbose_name=_("owner"),
     )
     organisaties = models.ManyToManyField(
-        Organisatie, blank=True, related_name="experimenten", verbose_name=_("organisations involved")
+        Organisatie,
+        blank=True,
+        related_name="experimenten",
+        verbose_name=_("organisations involved"),
     )
     verhalen = models.ManyToManyField(
         Verhaal, blank=True, related_name="experimenten", verbose_name=_("stories")
@@ -104,6 +109,9 @@ class Tussenstap(models.Model):
         verbose_name_plural = _("small steps")
         ordering = ["-datum", "-pk"]
 
+    def __str__(self) -> str:
+        return f"{self.datum}: {self.wat[:40]}"
+
 
 class Opbrengst(models.Model):
     """What an experiment yielded, typed as the programme's write-ups list them."""
@@ -124,3 +132,6 @@ class Opbrengst(models.Model):
         verbose_name = _("outcome")
         verbose_name_plural = _("outcomes")
         ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()}: {self.beschrijving[:40]}"

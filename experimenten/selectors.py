@@ -10,7 +10,7 @@ def experimenten_for_praktijk(*, praktijk: Praktijk) -> QuerySet[Experiment]:
 
 
 def experimenten_matrix(*, praktijk: Praktijk) -> list[dict]:
-    """Counts of experiments per level (rows) and Appreciative Inquiry phase (columns); one query."""
+    """Counts of experiments per level (rows) and phase (columns), in one query."""
     counts = {
         (row["niveau"], row["fase"]): row["n"]
         for row in Experiment.objects.filter(praktijk=praktijk)

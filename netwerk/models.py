@@ -63,7 +63,6 @@ class User(AbstractUser):
         return self.name.split(" ")[0] if self.name else self.email
 
 
-
 class Levensdomein(models.Model):
     """A domain of life an organisation works on (housing, care, income, ...)."""
 
@@ -237,6 +236,9 @@ class DeelnameWijziging(models.Model):
 
     class Meta:
         ordering = ["op"]
+
+    def __str__(self) -> str:
+        return f"{self.van_groep or '-'} → {self.naar_groep}"
 
 
 class Afspraak(models.Model):

@@ -19,7 +19,9 @@ class Praktijk(models.Model):
     kernthema = models.CharField(
         _("core theme"),
         max_length=200,
-        help_text=_("One positive sentence: what we want more of. E.g. “Samen sterk op eigen wijze”."),
+        help_text=_(
+            "One positive sentence: what we want more of. E.g. “Samen sterk op eigen wijze”."
+        ),
     )
     ambitie = models.TextField(
         _("ambition"),
