@@ -1,9 +1,22 @@
-"""Demo accounts for `manage.py demo`."""
+"""Demo accounts and the demo network for `manage.py demo`."""
 
 from dataclasses import dataclass
 
-from netwerk.models import User
+from django.utils import timezone
+from django.utils.text import slugify
+
+from netwerk.models import (
+    Afspraak,
+    Deelname,
+    Levensdomein,
+    Lidmaatschap,
+    Organisatie,
+    Persoon,
+    Rol,
+    User,
+)
 from netwerk.services import user_ensure
+from praktijken.models import Praktijk
 
 DEMO_PASSWORD = "samen-sterk-demo"  # noqa: S105 - printed and used only when DEBUG is on
 
@@ -17,7 +30,9 @@ class DemoAccount:
 
 DEMO_ACCOUNTS = [
     DemoAccount("adviseur@stein.example", "Anouk Adviseur", "facilitator"),
+    DemoAccount("kerngroep@stein.example", "Samira El Amrani", "kerngroeplid"),
     DemoAccount("lid@stein.example", "Luuk Lid", "lid"),
+    DemoAccount("adviseur@ede.example", "Bram de Vries", "facilitator (Ede)"),
 ]
 
 
@@ -31,3 +46,451 @@ def accounts_load(*, with_password: bool) -> dict[str, User]:
         )
         for account in DEMO_ACCOUNTS
     }
+
+
+# (name, kind, domains, phone, neighbourhoods, group in Stein, interests, people)
+# people: (name, function, expertise, call me for, contact person)
+ORGANISATIES = [
+    (
+        "Gemeente Stein",
+        "gemeente",
+        ["welzijn", "wonen", "inkomen", "vervoer"],
+        "046 435 93 93",
+        "Stein, Elsloo, Urmond, Berg",
+        "kerngroep",
+        "Mantelzorgers beter ondersteunen met het geld voor de Wmo; minder losse projecten.",
+        [
+            (
+                "Anouk Adviseur",
+                "Beleidsadviseur Wmo",
+                "mantelzorgbeleid",
+                "Vragen over beleid en subsidies",
+                True,
+            )
+        ],
+    ),
+    (
+        "Steunpunt Mantelzorg Stein",
+        "mantelzorgsteunpunt",
+        ["zorg", "welzijn", "relaties"],
+        "046 433 90 10",
+        "Stein, Elsloo, Urmond, Berg",
+        "kerngroep",
+        "Mantelzorgers eerder in beeld, zodat ze niet pas komen als ze omvallen.",
+        [
+            (
+                "Marloes Jansen",
+                "Mantelzorgconsulent",
+                "mantelzorgondersteuning, respijtzorg",
+                "Een mantelzorger die het zwaar heeft; respijtzorg regelen",
+                True,
+            ),
+            (
+                "Luuk Lid",
+                "Mantelzorgmakelaar",
+                "regelzaken, aanvragen Wmo",
+                "Hulp bij aanvragen en formulieren",
+                False,
+            ),
+        ],
+    ),
+    (
+        "Welzijn Stein",
+        "welzijn",
+        ["welzijn", "relaties", "vrije_tijd"],
+        "046 426 12 00",
+        "Stein, Elsloo",
+        "kerngroep",
+        "Vrijwilligers en professionals beter laten samenwerken.",
+        [
+            (
+                "Samira El Amrani",
+                "Opbouwwerker",
+                "buurtactiviteiten",
+                "Activiteiten in de buurt",
+                True,
+            )
+        ],
+    ),
+    (
+        "Vrijwilligerscentrale Stein",
+        "vrijwilligersorganisatie",
+        ["welzijn", "vervoer"],
+        "046 426 44 44",
+        "Stein",
+        "kerngroep",
+        "Meer vrijwilligers die mantelzorgers even ontlasten.",
+        [
+            (
+                "Peter Hendriks",
+                "Coördinator vrijwilligers",
+                "vrijwillige inzet, maatjes",
+                "Een vrijwilliger die even oppast of meegaat naar het ziekenhuis",
+                True,
+            )
+        ],
+    ),
+    (
+        "Wijkverpleging Stein-Zuid",
+        "wijkverpleging",
+        ["zorg"],
+        "046 459 77 00",
+        "Stein, Berg",
+        "kerngroep",
+        "Mantelzorgers zien als partner in de zorg thuis.",
+        [
+            (
+                "Ingrid Vroemen",
+                "Wijkverpleegkundige",
+                "wijkverpleging, indicatie zorg thuis",
+                "Zorg thuis na ziekenhuisopname; vragen over verpleging",
+                True,
+            )
+        ],
+    ),
+    (
+        "Thuiszorg Westelijke Mijnstreek",
+        "thuiszorg",
+        ["zorg"],
+        "046 400 80 00",
+        "Stein, Elsloo, Urmond",
+        "ontwerpgroep",
+        "Overdracht tussen zorgverleners verbeteren.",
+        [
+            (
+                "Kim Bours",
+                "Teamleider thuiszorg",
+                "persoonlijke verzorging",
+                "Thuiszorg starten of aanpassen",
+                True,
+            )
+        ],
+    ),
+    (
+        "Huisartsenpraktijk Nieuwdorp",
+        "huisartsenpraktijk",
+        ["zorg"],
+        "046 433 21 21",
+        "Nieuwdorp, Stein",
+        "ontwerpgroep",
+        "Mantelzorgers herkennen zonder extra werkdruk.",
+        [
+            (
+                "Dr. Willem Schepers",
+                "Huisarts",
+                "huisartsenzorg",
+                "Medische vragen over de patiënt",
+                False,
+            ),
+            (
+                "Anja Coumans",
+                "Praktijkondersteuner ouderenzorg (POH)",
+                "ouderenzorg, kwetsbare ouderen",
+                "Zorgen over een kwetsbare oudere of de mantelzorger",
+                True,
+            ),
+        ],
+    ),
+    (
+        "Huisartsenpraktijk Elsloo",
+        "huisartsenpraktijk",
+        ["zorg"],
+        "046 437 12 34",
+        "Elsloo",
+        "ontwerpgroep",
+        "Weten waar we mantelzorgers naartoe kunnen verwijzen.",
+        [
+            (
+                "Ruud Paulissen",
+                "Praktijkondersteuner (POH)",
+                "ouderenzorg",
+                "Verwijzing naar het steunpunt",
+                True,
+            )
+        ],
+    ),
+    (
+        "Verpleeghuis De Beekhof",
+        "verpleeghuis",
+        ["zorg", "wonen"],
+        "046 420 55 00",
+        "Stein",
+        "ontwerpgroep",
+        "Mantelzorgers betrekken bij het leven in het verpleeghuis.",
+        [
+            (
+                "Yvonne Wetzels",
+                "Teamleider",
+                "verhuizing naar het verpleeghuis",
+                "Een kennismaking vóór de verhuizing",
+                True,
+            )
+        ],
+    ),
+    (
+        "Dagbesteding 't Ankerpunt",
+        "dagbesteding",
+        ["welzijn", "zorg"],
+        "046 426 30 30",
+        "Stein",
+        "ontwerpgroep",
+        "Meer mantelzorgers bereiken die dagbesteding nog niet kennen.",
+        [
+            (
+                "Maud Janssen",
+                "Coördinator dagbesteding",
+                "dagbesteding dementie",
+                "Dagbesteding als respijt",
+                True,
+            )
+        ],
+    ),
+    (
+        "Casemanagement Dementie Westelijke Mijnstreek",
+        "wijkverpleging",
+        ["zorg", "relaties"],
+        "046 459 12 12",
+        "Stein, Elsloo, Urmond, Berg",
+        "ontwerpgroep",
+        "Mantelzorgers van mensen met dementie eerder ondersteunen.",
+        [
+            (
+                "Bart Dassen",
+                "Casemanager dementie",
+                "dementie",
+                "Vragen over dementie en de mantelzorger",
+                True,
+            )
+        ],
+    ),
+    (
+        "Alzheimer Café Stein",
+        "vrijwilligersorganisatie",
+        ["welzijn", "relaties"],
+        "",
+        "Stein",
+        "ontwerpgroep",
+        "Een plek waar mantelzorgers elkaar ontmoeten.",
+        [("Gerda Smeets", "Vrijwilliger", "lotgenotencontact", "Het Alzheimer Café", True)],
+    ),
+    (
+        "Mantelzorgraad Stein",
+        "clientenraad",
+        ["welzijn"],
+        "",
+        "Stein",
+        "ontwerpgroep",
+        "De stem van mantelzorgers aan tafel.",
+        [
+            (
+                "Jan Houben",
+                "Voorzitter, zelf mantelzorger",
+                "ervaringskennis",
+                "Hoe mantelzorgers het zien",
+                True,
+            )
+        ],
+    ),
+    (
+        "Sociaal Wijkteam Stein",
+        "gemeente",
+        ["wonen", "inkomen", "welzijn", "zorg"],
+        "046 435 94 00",
+        "Stein, Elsloo, Urmond, Berg",
+        "ontwerpgroep",
+        "Eén plan voor een gezin, met de mantelzorger erbij.",
+        [
+            (
+                "Noor Claessens",
+                "Consulent Wmo",
+                "Wmo-voorzieningen, keukentafelgesprek",
+                "Een keukentafelgesprek aanvragen",
+                True,
+            )
+        ],
+    ),
+    (
+        "De Zonnebloem afdeling Stein",
+        "vrijwilligersorganisatie",
+        ["vrije_tijd", "welzijn"],
+        "",
+        "Stein, Urmond",
+        "ontwerpgroep",
+        "Uitjes voor mensen met een beperking en hun mantelzorger.",
+        [("Trees Lemmens", "Vrijwilliger", "uitjes", "Een dagje uit", True)],
+    ),
+    (
+        "KBO Stein",
+        "vrijwilligersorganisatie",
+        ["welzijn", "relaties"],
+        "",
+        "Stein, Berg",
+        "ontwerpgroep",
+        "Ouderen en hun mantelzorgers langer thuis laten wonen.",
+        [
+            (
+                "Harrie Bemelmans",
+                "Ouderenadviseur",
+                "ouderenadvies",
+                "Advies aan huis voor ouderen",
+                True,
+            )
+        ],
+    ),
+    (
+        "Woningstichting Stein",
+        "anders",
+        ["wonen"],
+        "046 433 60 00",
+        "Stein, Elsloo",
+        "ontwerpgroep",
+        "Woningen aanpassen zodat mantelzorg thuis kan.",
+        [("Sanne Vos", "Wijkconsulent", "woningaanpassing", "Een aangepaste woning", True)],
+    ),
+    (
+        "Regiotaxi Westelijke Mijnstreek",
+        "anders",
+        ["vervoer"],
+        "088 011 22 33",
+        "Stein, Elsloo, Urmond, Berg",
+        "ontwerpgroep",
+        "Vervoer voor wie niet zelf kan rijden.",
+        [
+            (
+                "Tom Kusters",
+                "Klantadviseur",
+                "Wmo-vervoer",
+                "Vervoer naar dagbesteding of ziekenhuis",
+                True,
+            )
+        ],
+    ),
+    (
+        "GGZ Wijkteam Stein",
+        "ggz",
+        ["zorg", "relaties"],
+        "046 444 11 11",
+        "Stein",
+        "ontwerpgroep",
+        "Mantelzorgers van mensen met psychische klachten niet vergeten.",
+        [
+            (
+                "Lisa Frissen",
+                "Sociaal psychiatrisch verpleegkundige",
+                "psychische klachten",
+                "Zorgen over iemand met psychische klachten",
+                True,
+            )
+        ],
+    ),
+    (
+        "Apotheek Stein",
+        "anders",
+        ["zorg"],
+        "046 433 15 15",
+        "Stein",
+        "ontwerpgroep",
+        "Medicatie goed geregeld, ook als de mantelzorger het overneemt.",
+        [("Eva Leunissen", "Apotheker", "medicatie", "Vragen over medicijnen", True)],
+    ),
+]
+
+EDE_ORGANISATIES = [
+    (
+        "Gemeente Ede",
+        "gemeente",
+        ["welzijn"],
+        "0318 680 680",
+        "Ede-Zuid, Veldhuizen",
+        "kerngroep",
+        "Mantelzorgers ontlasten.",
+        [("Bram de Vries", "Beleidsadviseur", "mantelzorgbeleid", "Beleid", True)],
+    ),
+    (
+        "Welzijn Ede",
+        "welzijn",
+        ["welzijn"],
+        "0318 000 000",
+        "Ede-Zuid",
+        "ontwerpgroep",
+        "Vrijwilligers inzetten.",
+        [("Fenna Bakker", "Consulent", "mantelzorg", "Steun voor mantelzorgers", True)],
+    ),
+]
+
+AFSPRAKEN = [
+    ("planning", "De gemeente plant de bijeenkomsten en nodigt uit.", "Anouk Adviseur (gemeente)"),
+    (
+        "verslag",
+        "Het steunpunt maakt van elke bijeenkomst een kort verslag met afspraken.",
+        "Steunpunt Mantelzorg Stein",
+    ),
+    ("tijd", "Ontwerpgroepleden steken ongeveer vier uur per maand in de lerende praktijk.", ""),
+    ("besluitvorming", "De kerngroep bereidt voor; de ontwerpgroep beslist over experimenten.", ""),
+]
+
+DEMO_ROLLEN = {
+    "adviseur@stein.example": ("stein", Rol.FACILITATOR, ("Gemeente Stein", "Anouk Adviseur")),
+    "kerngroep@stein.example": ("stein", Rol.KERNGROEPLID, ("Welzijn Stein", "Samira El Amrani")),
+    "lid@stein.example": ("stein", Rol.LID, ("Steunpunt Mantelzorg Stein", "Luuk Lid")),
+    "adviseur@ede.example": ("ede", Rol.FACILITATOR, ("Gemeente Ede", "Bram de Vries")),
+}
+
+
+def _organisaties_load(*, praktijk: Praktijk, rows: list) -> dict[str, Organisatie]:
+    domeinen = {
+        code: Levensdomein.objects.get_or_create(code=code)[0] for code in Levensdomein.Code.values
+    }
+    organisaties = {}
+    for naam, soort, codes, telefoon, wijken, groep, belangen, mensen in rows:
+        organisatie, _ = Organisatie.objects.update_or_create(
+            naam=naam,
+            defaults={
+                "soort": soort,
+                "telefoon": telefoon,
+                "wijken": wijken,
+                "plaats": praktijk.gemeente,
+                "email": f"info@{slugify(naam)}.example",
+                "bevestigd_op": timezone.now(),
+            },
+        )
+        organisatie.levensdomeinen.set([domeinen[code] for code in codes])
+        Deelname.objects.update_or_create(
+            praktijk=praktijk,
+            organisatie=organisatie,
+            defaults={"groep": groep, "belangen": belangen},
+        )
+        for persoon_naam, functie, expertise, bel_mij_voor, contact in mensen:
+            Persoon.objects.update_or_create(
+                naam=persoon_naam,
+                organisatie=organisatie,
+                defaults={
+                    "functie": functie,
+                    "expertise": expertise,
+                    "bel_mij_voor": bel_mij_voor,
+                    "is_contactpersoon": contact,
+                    "telefoon": telefoon,
+                    "email": f"{slugify(persoon_naam)}@{slugify(naam)}.example",
+                    "bevestigd_op": timezone.now(),
+                },
+            )
+        organisaties[naam] = organisatie
+    return organisaties
+
+
+def netwerk_load(*, praktijken: dict, users: dict[str, User]) -> dict[str, Organisatie]:
+    """The organisations, people, groups, agreements and roles of the demo practices."""
+    stein, ede = praktijken["stein"], praktijken["ede"]
+    organisaties = _organisaties_load(praktijk=stein, rows=ORGANISATIES)
+    _organisaties_load(praktijk=ede, rows=EDE_ORGANISATIES)
+    for onderwerp, tekst, wie in AFSPRAKEN:
+        Afspraak.objects.update_or_create(
+            praktijk=stein, onderwerp=onderwerp, defaults={"afspraak": tekst, "wie": wie}
+        )
+    for email, (slug, rol, (org_naam, persoon_naam)) in DEMO_ROLLEN.items():
+        user = users[email]
+        Lidmaatschap.objects.update_or_create(
+            praktijk=praktijken[slug], user=user, defaults={"rol": rol}
+        )
+        Persoon.objects.filter(naam=persoon_naam, organisatie__naam=org_naam).update(user=user)
+    return organisaties

@@ -5,8 +5,10 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from experimenten.models import Experiment, Niveau, Tussenstap
 from netwerk.demo import DEMO_PASSWORD
-from netwerk.models import User
+from netwerk.models import Deelname, Groep, Lidmaatschap, Organisatie, Rol, User
+from praktijken.models import Bijeenkomst, Ontwerpvraag, Praktijk, Verhaal
 
 pytestmark = pytest.mark.django_db
 
@@ -17,14 +19,45 @@ def run_demo() -> str:
     return out.getvalue()
 
 
+def counts() -> dict[str, int]:
+    models = [User, Praktijk, Organisatie, Deelname, Lidmaatschap, Ontwerpvraag, Verhaal]
+    models += [Bijeenkomst, Experiment, Tussenstap]
+    return {model.__name__: model.objects.count() for model in models}
+
+
 def test_demo_is_idempotent_and_its_logins_work(client, settings):
     settings.DEBUG = True
     run_demo()
+    first = counts()
     output = run_demo()
-    assert User.objects.filter(email__endswith="@stein.example").count() == 2
+    assert counts() == first
     assert DEMO_PASSWORD in output
     assert client.login(email="adviseur@stein.example", password=DEMO_PASSWORD)
     assert client.login(email="lid@stein.example", password=DEMO_PASSWORD)
+
+
+def test_demo_builds_the_stein_practice_from_the_seeds():
+    run_demo()
+    stein = Praktijk.objects.get(slug="stein")
+    assert stein.kernthema == "Samen sterk op eigen wijze"
+    deelnames = Deelname.objects.filter(praktijk=stein)
+    assert deelnames.count() >= 18
+    assert deelnames.filter(groep=Groep.KERNGROEP).exists()
+    assert (
+        deelnames.filter(groep=Groep.ONTWERPGROEP).count()
+        > deelnames.filter(groep=Groep.KERNGROEP).count()
+    )
+    assert Ontwerpvraag.objects.filter(praktijk=stein).count() == 3
+    experimenten = Experiment.objects.filter(praktijk=stein)
+    assert {e.niveau for e in experimenten} == set(Niveau.values)
+    assert all(e.stappen.exists() for e in experimenten)
+    assert Lidmaatschap.objects.get(user__email="adviseur@stein.example").rol == Rol.FACILITATOR
+    # A second practice with its own facilitator shows that practices are kept apart.
+    ede = Praktijk.objects.get(slug="ede")
+    assert (
+        Lidmaatschap.objects.filter(praktijk=ede, user__email__endswith="@stein.example").count()
+        == 0
+    )
 
 
 def test_demo_shows_no_password_when_debug_is_off(settings):

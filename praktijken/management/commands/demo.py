@@ -1,15 +1,24 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.db import transaction
 
-from netwerk.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, accounts_load
+from experimenten.demo import experimenten_load
+from netwerk.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, accounts_load, netwerk_load
+from praktijken.demo import praktijken_load
 
 
 class Command(BaseCommand):
-    help = "Load the demo practice and its accounts. Safe to run again: it updates, never doubles."
+    help = (
+        "Load the demo practices and their accounts. Safe to run again: it updates, never doubles."
+    )
 
+    @transaction.atomic
     def handle(self, *args, **options) -> None:
-        accounts_load(with_password=settings.DEBUG)
-        self.stdout.write(self.style.SUCCESS("Demo loaded."))
+        users = accounts_load(with_password=settings.DEBUG)
+        praktijken = praktijken_load()
+        netwerk_load(praktijken=praktijken, users=users)
+        experimenten_load(praktijken=praktijken)
+        self.stdout.write(self.style.SUCCESS("Demo loaded: Lerende praktijk Stein (/p/stein/)."))
         for account in DEMO_ACCOUNTS:
             if settings.DEBUG:
                 self.stdout.write(f"  {account.email} ({account.role}) password: {DEMO_PASSWORD}")

@@ -1,0 +1,157 @@
+"""The three experiments from the seed articles, with small steps and outcomes, for the demo."""
+
+import datetime
+
+from experimenten.models import Experiment, Fase, Niveau, Opbrengst, Tussenstap
+from netwerk.models import Organisatie, Persoon
+
+EXPERIMENTEN = [
+    {
+        "vraag": "overgang",
+        "titel": "Samen de verhuizing naar het verpleeghuis voorbereiden",
+        "doel": (
+            "De mantelzorger is vanaf het eerste gesprek partner bij de overgang van thuis naar "
+            "het verpleeghuis, en weet wat hij of zij zelf wil blijven doen."
+        ),
+        "niveau": Niveau.ACHTER_DE_VOORDEUR,
+        "fase": Fase.VERWEZENLIJKEN,
+        "status": Experiment.Status.LOOPT,
+        "eigenaar": "Yvonne Wetzels",
+        "organisaties": [
+            "Verpleeghuis De Beekhof",
+            "Casemanagement Dementie Westelijke Mijnstreek",
+            "Steunpunt Mantelzorg Stein",
+        ],
+        "verhalen": ["Een kennismaking vóór de verhuizing"],
+        "start": datetime.date(2026, 4, 1),
+        "stappen": [
+            (
+                datetime.date(2026, 4, 14),
+                "Eerste kennismakingsgesprek thuis, vóór de verhuizing.",
+                "Yvonne Wetzels",
+            ),
+            (
+                datetime.date(2026, 5, 20),
+                "Vragenlijst 'wat wil ik blijven doen' samen met mantelzorgers gemaakt.",
+                "Marloes Jansen",
+            ),
+            (
+                datetime.date(2026, 6, 30),
+                "Vijf gezinnen doen mee; eerste ervaringen gedeeld in de ontwerpgroep.",
+                "Bart Dassen",
+            ),
+        ],
+        "opbrengsten": [
+            (Opbrengst.Soort.WERKWIJZE, "Een kennismaking thuis vóór elke verhuizing."),
+            (Opbrengst.Soort.TOOL, "De vragenlijst 'wat wil ik blijven doen'."),
+        ],
+    },
+    {
+        "vraag": "huisarts",
+        "titel": "Huisartsen zien de mantelzorger",
+        "doel": (
+            "Huisartsen en praktijkondersteuners herkennen mantelzorgers en verwijzen hen op tijd "
+            "naar het steunpunt."
+        ),
+        "niveau": Niveau.TUSSEN_PROFESSIONALS,
+        "fase": Fase.VORMGEVEN,
+        "status": Experiment.Status.LOOPT,
+        "eigenaar": "Anja Coumans",
+        "organisaties": [
+            "Huisartsenpraktijk Nieuwdorp",
+            "Huisartsenpraktijk Elsloo",
+            "Steunpunt Mantelzorg Stein",
+        ],
+        "verhalen": ["De wijkverpleegkundige belde zelf"],
+        "start": datetime.date(2026, 3, 1),
+        "stappen": [
+            (
+                datetime.date(2026, 3, 10),
+                "Kennismaking tussen steunpunt en twee huisartsenpraktijken.",
+                "Marloes Jansen",
+            ),
+            (
+                datetime.date(2026, 4, 22),
+                "De POH stelt bij elk huisbezoek de vraag: 'En hoe gaat het met u?'",
+                "Anja Coumans",
+            ),
+        ],
+        "opbrengsten": [
+            (
+                Opbrengst.Soort.SAMENWERKING,
+                "De POH en de mantelzorgconsulent bellen elkaar direct.",
+            ),
+        ],
+    },
+    {
+        "vraag": "buurt",
+        "titel": "Mantelzorgers ontmoeten elkaar in de buurt",
+        "doel": "Mantelzorgers vinden elkaar en de steun in hun eigen buurt.",
+        "niveau": Niveau.BUURT,
+        "fase": Fase.VERWEZENLIJKEN,
+        "status": Experiment.Status.AFGEROND,
+        "eigenaar": "Samira El Amrani",
+        "organisaties": ["Welzijn Stein", "De Zonnebloem afdeling Stein", "Alzheimer Café Stein"],
+        "verhalen": ["Koffie in het buurthuis"],
+        "start": datetime.date(2026, 2, 1),
+        "eind": datetime.date(2026, 9, 30),
+        "stappen": [
+            (
+                datetime.date(2026, 2, 15),
+                "Eerste koffieochtend in buurthuis De Berg: 6 mantelzorgers.",
+                "Samira El Amrani",
+            ),
+            (
+                datetime.date(2026, 5, 15),
+                "Vaste koffieochtend elke maand; 14 mantelzorgers.",
+                "Trees Lemmens",
+            ),
+        ],
+        "opbrengsten": [
+            (
+                Opbrengst.Soort.SAMENWERKING,
+                "Welzijn, de Zonnebloem en het Alzheimer Café organiseren de ochtenden samen.",
+            ),
+            (
+                Opbrengst.Soort.SOCIALE_KAART,
+                "Een overzicht van steun in de buurt voor mantelzorgers.",
+            ),
+        ],
+        "resultaat": "Elke maand een koffieochtend met gemiddeld twaalf mantelzorgers.",
+        "lessen": "Mantelzorgers komen eerder op een gewone uitnodiging dan op een 'steungroep'.",
+        "tip": "Noem het geen mantelzorgbijeenkomst: nodig uit voor koffie.",
+    },
+]
+
+
+def experimenten_load(*, praktijken: dict) -> None:
+    """Create or update the demo experiments of Stein."""
+    stein = praktijken["stein"]
+    for data in EXPERIMENTEN:
+        experiment, _ = Experiment.objects.update_or_create(
+            praktijk=stein,
+            titel=data["titel"],
+            defaults={
+                "ontwerpvraag": praktijken["vragen"][data["vraag"]],
+                "doel": data["doel"],
+                "niveau": data["niveau"],
+                "fase": data["fase"],
+                "status": data["status"],
+                "eigenaar": Persoon.objects.filter(naam=data["eigenaar"]).first(),
+                "startdatum": data["start"],
+                "einddatum": data.get("eind"),
+                "resultaat": data.get("resultaat", ""),
+                "lessen": data.get("lessen", ""),
+                "tip": data.get("tip", ""),
+            },
+        )
+        experiment.organisaties.set(Organisatie.objects.filter(naam__in=data["organisaties"]))
+        experiment.verhalen.set([praktijken["verhalen"][titel] for titel in data["verhalen"]])
+        for datum, wat, wie in data["stappen"]:
+            Tussenstap.objects.update_or_create(
+                experiment=experiment, datum=datum, wat=wat, defaults={"wie": wie}
+            )
+        for soort, beschrijving in data["opbrengsten"]:
+            Opbrengst.objects.get_or_create(
+                experiment=experiment, soort=soort, beschrijving=beschrijving
+            )
