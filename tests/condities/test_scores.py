@@ -1,0 +1,129 @@
+"""Aggregating answers: averages, spread, “weet ik niet”, paper tallies and the three-person rule."""
+
+import statistics
+
+import pytest
+
+from condities import services
+from condities.models import Antwoord, ConditieScore, Groep
+from condities.scores import Tally
+from condities.selectors import sessie_resultaten
+
+pytestmark = pytest.mark.django_db
+
+
+def conditie(resultaten, code):
+    return next(c for c in resultaten.condities if c.code == code)
+
+
+def test_tally_mean_and_spread():
+    scores = [2, 4, 4, 4, 5, 5, 5, 2]
+    tally = Tally()
+    for score in scores:
+        tally.add(score)
+    tally.add(None)
+    assert tally.n == 8
+    assert tally.weet_niet == 1
+    assert tally.gemiddelde == pytest.approx(statistics.mean(scores))
+    assert tally.spreiding == pytest.approx(statistics.pstdev(scores))
+
+
+def test_weet_ik_niet_counts_as_answered_but_not_in_the_average(
+    sessie, stellingen, maak_deelnemers
+):
+    a, b, c = maak_deelnemers(3)
+    stelling = stellingen["ambitie"][0]
+    services.antwoord_save(deelnemer=a, stelling=stelling, score=5)
+    services.antwoord_save(deelnemer=b, stelling=stelling, score=3)
+    services.antwoord_save(deelnemer=c, stelling=stelling, score=None)
+
+    ambitie = conditie(sessie_resultaten(sessie=sessie), "ambitie")
+
+    assert ambitie.totaal.gemiddelde == 4.0
+    assert ambitie.totaal.respondenten == 3
+    assert ambitie.totaal.tally.weet_niet == 1
+    verdeling = {row["score"]: row["aantal"] for row in ambitie.stellingen[0].verdeling}
+    assert verdeling == {1: 0, 2: 0, 3: 1, 4: 0, 5: 1}
+
+
+def test_changing_an_answer_replaces_it(sessie, stellingen, maak_deelnemers):
+    (a,) = maak_deelnemers(1)
+    stelling = stellingen["relatie"][0]
+    services.antwoord_save(deelnemer=a, stelling=stelling, score=1)
+    services.antwoord_save(deelnemer=a, stelling=stelling, score=4)
+    assert Antwoord.objects.filter(deelnemer=a).count() == 1
+    assert conditie(sessie_resultaten(sessie=sessie), "relatie").totaal.gemiddelde == 4.0
+
+
+def test_a_group_of_fewer_than_three_is_not_shown(sessie, stellingen, maak_deelnemers):
+    kern = maak_deelnemers(2, groep="kerngroep")
+    ontwerp = maak_deelnemers(3, groep="ontwerpgroep")
+    for deelnemer in kern + ontwerp:
+        services.antwoord_save(deelnemer=deelnemer, stelling=stellingen["proces"][0], score=4)
+
+    proces = conditie(sessie_resultaten(sessie=sessie), "proces")
+
+    assert proces.groepen[Groep.KERNGROEP].respondenten == 2
+    assert not proces.groepen[Groep.KERNGROEP].zichtbaar
+    assert [label for label, _ in proces.zichtbare_groepen] == [Groep.ONTWERPGROEP.label]
+
+
+def test_perception_gaps_only_between_organisations_of_three_or_more(
+    sessie, stellingen, maak_deelnemers
+):
+    hoog = maak_deelnemers(3, naam="Thuiszorg Hoog")
+    laag = maak_deelnemers(3, naam="Welzijn Laag")
+    klein = maak_deelnemers(2, naam="Huisarts Klein")
+    stelling = stellingen["belangen"][0]
+    for d in hoog:
+        services.antwoord_save(deelnemer=d, stelling=stelling, score=5)
+    for d in laag:
+        services.antwoord_save(deelnemer=d, stelling=stelling, score=2)
+    for d in klein:
+        services.antwoord_save(deelnemer=d, stelling=stelling, score=1)
+
+    (gap,) = sessie_resultaten(sessie=sessie).verschillen
+
+    assert gap["conditie"] == "belangen"
+    assert (gap["hoog"], gap["laag"]) == ("Thuiszorg Hoog", "Welzijn Laag")
+    assert gap["verschil"] == pytest.approx(3.0)
+
+
+def test_paper_tallies_count_like_online_answers(sessie, stellingen, maak_deelnemers):
+    (a,) = maak_deelnemers(1)
+    stelling = stellingen["organisatie"][0]
+    services.antwoord_save(deelnemer=a, stelling=stelling, score=2)
+    services.papier_tellingen_save(
+        sessie=sessie, formulieren=4, tellingen={stelling.pk: {4: 3, 0: 1}}
+    )
+
+    organisatie = conditie(sessie_resultaten(sessie=sessie), "organisatie")
+
+    assert organisatie.totaal.respondenten == 5
+    assert organisatie.totaal.gemiddelde == pytest.approx((2 + 4 * 3) / 4)
+    assert organisatie.totaal.tally.weet_niet == 1
+
+
+def test_closing_freezes_answers_and_writes_scores(sessie, stellingen, maak_deelnemers):
+    deelnemers = maak_deelnemers(3, groep="kerngroep")
+    for deelnemer, score in zip(deelnemers, (3, 4, 5), strict=True):
+        services.antwoord_save(deelnemer=deelnemer, stelling=stellingen["ambitie"][1], score=score)
+
+    services.sessie_close(sessie=sessie)
+
+    scores = {(s.conditie, s.groep): s for s in ConditieScore.objects.filter(sessie=sessie)}
+    assert scores[("ambitie", "")].gemiddelde == 4
+    assert scores[("ambitie", "")].respondenten == 3
+    assert scores[("ambitie", "kerngroep")].respondenten == 3
+    assert ("relatie", "") not in scores  # nobody answered it
+    with pytest.raises(services.SessieGesloten):
+        services.antwoord_save(deelnemer=deelnemers[0], stelling=stellingen["ambitie"][1], score=1)
+    assert Antwoord.objects.get(deelnemer=deelnemers[0]).score == 3
+
+
+def test_closing_twice_writes_the_scores_once(sessie, stellingen, maak_deelnemers):
+    (a,) = maak_deelnemers(1)
+    services.antwoord_save(deelnemer=a, stelling=stellingen["proces"][0], score=3)
+    services.sessie_close(sessie=sessie)
+    services.sessie_close(sessie=sessie)
+    assert ConditieScore.objects.filter(sessie=sessie, conditie="proces", groep="").count() == 1
