@@ -1,1 +1,37 @@
-# Models of this app are registered here as they are added.
+from django.contrib import admin
+
+from praktijken.models import Bijeenkomst, Ontwerpvraag, Praktijk, Verhaal
+
+
+@admin.register(Praktijk)
+class PraktijkAdmin(admin.ModelAdmin):
+    list_display = ["naam", "gemeente", "status", "startdatum", "einddatum"]
+    list_filter = ["status"]
+    search_fields = ["naam", "gemeente", "kernthema"]
+    prepopulated_fields = {"slug": ["naam"]}
+
+
+@admin.register(Bijeenkomst)
+class BijeenkomstAdmin(admin.ModelAdmin):
+    list_display = ["titel", "praktijk", "soort", "begint_op", "planner", "notulist"]
+    list_filter = ["praktijk", "soort"]
+    search_fields = ["titel", "locatie", "agenda"]
+    date_hierarchy = "begint_op"
+    list_select_related = ["praktijk"]
+
+
+@admin.register(Ontwerpvraag)
+class OntwerpvraagAdmin(admin.ModelAdmin):
+    list_display = ["vraag", "praktijk", "volgorde"]
+    list_filter = ["praktijk"]
+    search_fields = ["vraag", "toelichting"]
+    list_select_related = ["praktijk"]
+
+
+@admin.register(Verhaal)
+class VerhaalAdmin(admin.ModelAdmin):
+    list_display = ["titel", "praktijk", "verteller", "ontwerpvraag", "created_at"]
+    list_filter = ["praktijk"]
+    search_fields = ["titel", "wat_werkte", "verteller"]
+    list_select_related = ["praktijk", "ontwerpvraag"]
+    raw_id_fields = ["ontwerpvraag", "created_by"]

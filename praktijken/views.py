@@ -1,11 +1,324 @@
+"""Pages of the practice: the start page, the dashboard, meetings, design questions, stories."""
+
+import copy
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from experimenten.models import Fase
+from experimenten.selectors import experimenten_matrix
+from netwerk.access import Toegang, praktijk_get_for_user, praktijken_for_user
+from netwerk.models import Groep
+from netwerk.selectors import groepen_for_praktijk
+from praktijken import selectors, services
+from praktijken.forms import (
+    BijeenkomstBewerkenForm,
+    BijeenkomstForm,
+    OntwerpvraagForm,
+    PraktijkForm,
+    VerhaalForm,
+    VerhalenFilterForm,
+)
+from praktijken.ics import bijeenkomst_ics
+from praktijken.models import Bijeenkomst, Verhaal
+
+
+def _ctx(toegang: Toegang, **extra) -> dict:
+    return {"praktijk": toegang.praktijk, "toegang": toegang, **extra}
+
+
+def _post(request: HttpRequest):
+    # Bind on every POST, even an empty one, so that it shows the errors instead of a blank form.
+    return request.POST if request.method == "POST" else None
 
 
 @login_not_required
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    """The front page: what Lerende Praktijk is, and the way in."""
-    return render(request, "praktijken/home.html")
+    """The front page: what Lerende Praktijk is and the way in, or the practices you may open."""
+    praktijken = []
+    if request.user.is_authenticated:
+        praktijken = list(praktijken_for_user(user=request.user))
+    return render(request, "praktijken/home.html", {"praktijken": praktijken})
+
+
+@require_GET
+def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
+    """The practice at a glance: theme, ambition, groups, experiments, next meeting."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    praktijk = toegang.praktijk
+    groepen = groepen_for_praktijk(praktijk=praktijk)
+    matrix = experimenten_matrix(praktijk=praktijk)
+    fasen = list(Fase.choices)
+    rijen = [
+        {**rij, "cellen": list(zip(Fase.values, Fase.labels, rij["fasen"], strict=True))}
+        for rij in matrix
+    ]
+    fase_totalen = [sum(rij["fasen"][i] for rij in matrix) for i in range(len(fasen))]
+    return render(
+        request,
+        "praktijken/dashboard.html",
+        _ctx(
+            toegang,
+            kerngroep=groepen[Groep.KERNGROEP],
+            ontwerpgroep=groepen[Groep.ONTWERPGROEP],
+            fasen=fasen,
+            matrix=rijen,
+            fase_totalen=fase_totalen,
+            experimenten_totaal=sum(fase_totalen),
+            volgende=selectors.volgende_bijeenkomst(praktijk=praktijk),
+            ontwerpvragen=list(selectors.ontwerpvragen_for_praktijk(praktijk=praktijk)),
+        ),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def bewerken(request: HttpRequest, slug: str) -> HttpResponse:
+    """Change the practice's details; facilitators and staff only."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    toegang.require(toegang.can_manage)
+    # A copy, so that a rejected change does not show up in the menu and the page title.
+    praktijk = copy.copy(toegang.praktijk)
+    form = PraktijkForm(_post(request), instance=praktijk)
+    if request.method == "POST" and form.is_valid():
+        services.praktijk_update(praktijk=praktijk, by=request.user, data=form.cleaned_data)
+        messages.success(request, _("The practice has been saved."))
+        return redirect(praktijk.get_absolute_url())
+    return render(request, "praktijken/praktijk_form.html", _ctx(toegang, form=form))
+
+
+# Meetings
+
+
+def _bijeenkomst(toegang: Toegang, pk: int) -> Bijeenkomst:
+    bijeenkomst = get_object_or_404(Bijeenkomst, pk=pk, praktijk=toegang.praktijk)
+    bijeenkomst.praktijk = toegang.praktijk
+    return bijeenkomst
+
+
+@require_GET
+def bijeenkomsten(request: HttpRequest, slug: str) -> HttpResponse:
+    """The upcoming and the past meetings of the practice."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    now = timezone.now()
+    return render(
+        request,
+        "praktijken/bijeenkomsten.html",
+        _ctx(
+            toegang,
+            komend=list(selectors.bijeenkomsten_komend(praktijk=toegang.praktijk, now=now)),
+            geweest=list(selectors.bijeenkomsten_geweest(praktijk=toegang.praktijk, now=now)),
+        ),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def bijeenkomst_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
+    """Plan a meeting; core group members, facilitators and staff."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    toegang.require(toegang.can_edit)
+    form = BijeenkomstForm(_post(request))
+    if request.method == "POST" and form.is_valid():
+        bijeenkomst = services.bijeenkomst_create(
+            praktijk=toegang.praktijk, by=request.user, data=form.cleaned_data
+        )
+        messages.success(request, _("The meeting has been planned."))
+        return redirect("praktijken:bijeenkomst_detail", slug=slug, pk=bijeenkomst.pk)
+    return render(request, "praktijken/bijeenkomst_form.html", _ctx(toegang, form=form))
+
+
+@require_GET
+def bijeenkomst_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """One meeting: when and where, who plans it, who writes the minutes, agenda and minutes."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    bijeenkomst = _bijeenkomst(toegang, pk)
+    return render(
+        request,
+        "praktijken/bijeenkomst_detail.html",
+        _ctx(toegang, bijeenkomst=bijeenkomst, is_geweest=_is_geweest(bijeenkomst)),
+    )
+
+
+def _is_geweest(bijeenkomst: Bijeenkomst) -> bool:
+    einde = bijeenkomst.eindigt_op or bijeenkomst.begint_op
+    return einde < timezone.now()
+
+
+@require_http_methods(["GET", "POST"])
+def bijeenkomst_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Change a meeting and write its minutes; core group members, facilitators and staff."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    toegang.require(toegang.can_edit)
+    bijeenkomst = _bijeenkomst(toegang, pk)
+    titel = bijeenkomst.titel  # the form changes the instance while it validates
+    form = BijeenkomstBewerkenForm(_post(request), instance=bijeenkomst)
+    if request.method == "POST" and form.is_valid():
+        services.bijeenkomst_update(
+            bijeenkomst=bijeenkomst, by=request.user, data=form.cleaned_data
+        )
+        messages.success(request, _("The meeting has been saved."))
+        return redirect("praktijken:bijeenkomst_detail", slug=slug, pk=bijeenkomst.pk)
+    return render(
+        request,
+        "praktijken/bijeenkomst_form.html",
+        _ctx(toegang, form=form, bijeenkomst=bijeenkomst, titel=titel),
+    )
+
+
+@require_GET
+def bijeenkomst_ics_view(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The meeting as an iCalendar file, to put in your own calendar."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    bijeenkomst = _bijeenkomst(toegang, pk)
+    url = request.build_absolute_uri(
+        reverse("praktijken:bijeenkomst_detail", kwargs={"slug": slug, "pk": pk})
+    )
+    inhoud = bijeenkomst_ics(
+        bijeenkomst=bijeenkomst,
+        domein=request.get_host().split(":")[0],
+        url=url,
+        now=timezone.now(),
+    )
+    response = HttpResponse(inhoud, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="bijeenkomst-{bijeenkomst.pk}.ics"'
+    return response
+
+
+# Design questions
+
+
+@require_GET
+def ontwerpvragen(request: HttpRequest, slug: str) -> HttpResponse:
+    """The design questions, each with its experiments."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    vragen = list(selectors.ontwerpvragen_met_experimenten(praktijk=toegang.praktijk))
+    return render(request, "praktijken/ontwerpvragen.html", _ctx(toegang, ontwerpvragen=vragen))
+
+
+@require_http_methods(["GET", "POST"])
+def ontwerpvraag_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
+    """Add a design question; core group members, facilitators and staff."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    toegang.require(toegang.can_edit)
+    form = OntwerpvraagForm(_post(request))
+    if request.method == "POST" and form.is_valid():
+        vraag = services.ontwerpvraag_create(
+            praktijk=toegang.praktijk, by=request.user, data=form.cleaned_data
+        )
+        messages.success(request, _("The design question has been added."))
+        return redirect("praktijken:ontwerpvraag_detail", slug=slug, pk=vraag.pk)
+    return render(request, "praktijken/ontwerpvraag_form.html", _ctx(toegang, form=form))
+
+
+@require_GET
+def ontwerpvraag_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """One design question with its experiments and the stories linked to it."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    vraag = selectors.ontwerpvraag_get(praktijk=toegang.praktijk, pk=pk)
+    if vraag is None:
+        raise Http404
+    return render(request, "praktijken/ontwerpvraag_detail.html", _ctx(toegang, vraag=vraag))
+
+
+@require_http_methods(["GET", "POST"])
+def ontwerpvraag_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Rephrase a design question; core group members, facilitators and staff."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    toegang.require(toegang.can_edit)
+    vraag = get_object_or_404(toegang.praktijk.ontwerpvragen, pk=pk)
+    titel = vraag.vraag
+    form = OntwerpvraagForm(_post(request), instance=vraag)
+    if request.method == "POST" and form.is_valid():
+        services.ontwerpvraag_update(ontwerpvraag=vraag, by=request.user, data=form.cleaned_data)
+        messages.success(request, _("The design question has been saved."))
+        return redirect("praktijken:ontwerpvraag_detail", slug=slug, pk=vraag.pk)
+    return render(
+        request,
+        "praktijken/ontwerpvraag_form.html",
+        _ctx(toegang, form=form, vraag=vraag, titel=titel),
+    )
+
+
+# Stories
+
+
+def _mag_verhaal_bewerken(toegang: Toegang, verhaal: Verhaal) -> bool:
+    """Editors edit every story; anyone else the stories they added themselves."""
+    return toegang.can_edit or (
+        verhaal.created_by_id is not None and verhaal.created_by_id == toegang.user.pk
+    )
+
+
+@require_GET
+def verhalen(request: HttpRequest, slug: str) -> HttpResponse:
+    """The success stories, optionally those of one design question (live with htmx)."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    form = VerhalenFilterForm(request.GET or None, praktijk=toegang.praktijk)
+    ontwerpvraag = form.cleaned_data.get("ontwerpvraag") if form.is_valid() else None
+    lijst = list(
+        selectors.verhalen_for_praktijk(praktijk=toegang.praktijk, ontwerpvraag=ontwerpvraag)
+    )
+    template = "praktijken/verhalen.html"
+    if request.htmx:
+        template += "#verhalen_lijst"
+    return render(
+        request,
+        template,
+        _ctx(toegang, form=form, verhalen=lijst, ontwerpvraag=ontwerpvraag),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def verhaal_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
+    """Add a success story; every member may, as appreciative inquiry collects them from all."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    # "Tell a story about this question" links here with ?ontwerpvraag=<pk> to preselect it.
+    vraag_pk = request.GET.get("ontwerpvraag", "")
+    initial = {"ontwerpvraag": vraag_pk} if vraag_pk.isdigit() and len(vraag_pk) < 10 else {}
+    form = VerhaalForm(_post(request), praktijk=toegang.praktijk, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        verhaal = services.verhaal_create(
+            praktijk=toegang.praktijk, by=request.user, data=form.cleaned_data
+        )
+        messages.success(request, _("Thank you for your story."))
+        return redirect("praktijken:verhaal_detail", slug=slug, pk=verhaal.pk)
+    return render(request, "praktijken/verhaal_form.html", _ctx(toegang, form=form))
+
+
+@require_GET
+def verhaal_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """One success story, with its design question and the experiments it inspired."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    verhaal = selectors.verhaal_get(praktijk=toegang.praktijk, pk=pk)
+    if verhaal is None:
+        raise Http404
+    return render(
+        request,
+        "praktijken/verhaal_detail.html",
+        _ctx(toegang, verhaal=verhaal, mag_bewerken=_mag_verhaal_bewerken(toegang, verhaal)),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def verhaal_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Change a story; editors, and whoever added it."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    verhaal = get_object_or_404(Verhaal, pk=pk, praktijk=toegang.praktijk)
+    toegang.require(_mag_verhaal_bewerken(toegang, verhaal))
+    titel = verhaal.titel
+    form = VerhaalForm(_post(request), instance=verhaal, praktijk=toegang.praktijk)
+    if request.method == "POST" and form.is_valid():
+        services.verhaal_update(verhaal=verhaal, by=request.user, data=form.cleaned_data)
+        messages.success(request, _("The story has been saved."))
+        return redirect("praktijken:verhaal_detail", slug=slug, pk=verhaal.pk)
+    return render(
+        request,
+        "praktijken/verhaal_form.html",
+        _ctx(toegang, form=form, verhaal=verhaal, titel=titel),
+    )

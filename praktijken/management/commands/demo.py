@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from condities.demo import sessies_load
 from experimenten.demo import experimenten_load
 from netwerk.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, accounts_load, netwerk_load
 from praktijken.demo import praktijken_load
@@ -18,6 +19,7 @@ class Command(BaseCommand):
         praktijken = praktijken_load()
         netwerk_load(praktijken=praktijken, users=users)
         experimenten_load(praktijken=praktijken)
+        sessies_load(praktijken=praktijken, users=users)
         self.stdout.write(self.style.SUCCESS("Demo loaded: Lerende praktijk Stein (/p/stein/)."))
         for account in DEMO_ACCOUNTS:
             if settings.DEBUG:

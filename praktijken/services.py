@@ -1,0 +1,126 @@
+"""Writes of the practice: its own details, meetings, design questions and stories.
+
+Each service takes the fields a form has cleaned, sets only the ones it knows, validates the model
+(so a constraint such as "end after start" holds whoever calls it) and saves.
+"""
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db import models
+
+from praktijken.models import Bijeenkomst, Ontwerpvraag, Praktijk, Verhaal
+
+PRAKTIJK_VELDEN = (
+    "naam",
+    "gemeente",
+    "kernthema",
+    "ambitie",
+    "beschrijving",
+    "startdatum",
+    "einddatum",
+    "status",
+)
+BIJEENKOMST_VELDEN = (
+    "titel",
+    "soort",
+    "begint_op",
+    "eindigt_op",
+    "locatie",
+    "agenda",
+    "planner",
+    "notulist",
+    "verslag",
+)
+ONTWERPVRAAG_VELDEN = ("vraag", "toelichting", "volgorde")
+VERHAAL_VELDEN = (
+    "titel",
+    "wat_werkte",
+    "wie_maakte_het_mogelijk",
+    "meer_van",
+    "verteller",
+    "ontwerpvraag",
+)
+
+
+def _apply(obj: models.Model, velden: tuple[str, ...], data: Mapping[str, Any]) -> None:
+    for veld in velden:
+        if veld in data:
+            setattr(obj, veld, data[veld])
+
+
+def _save(obj: models.Model) -> None:
+    obj.full_clean()
+    obj.save()
+
+
+def praktijk_update(
+    *, praktijk: Praktijk, by: AbstractBaseUser, data: Mapping[str, Any]
+) -> Praktijk:
+    """Change the practice's name, theme, ambition, dates and status (never its slug)."""
+    _apply(praktijk, PRAKTIJK_VELDEN, data)
+    _save(praktijk)
+    return praktijk
+
+
+def bijeenkomst_create(
+    *, praktijk: Praktijk, by: AbstractBaseUser, data: Mapping[str, Any]
+) -> Bijeenkomst:
+    """Plan a meeting of the practice."""
+    bijeenkomst = Bijeenkomst(praktijk=praktijk)
+    _apply(bijeenkomst, BIJEENKOMST_VELDEN, data)
+    _save(bijeenkomst)
+    return bijeenkomst
+
+
+def bijeenkomst_update(
+    *, bijeenkomst: Bijeenkomst, by: AbstractBaseUser, data: Mapping[str, Any]
+) -> Bijeenkomst:
+    """Change a meeting: its time and place, agenda, who plans, who takes minutes, the minutes."""
+    _apply(bijeenkomst, BIJEENKOMST_VELDEN, data)
+    _save(bijeenkomst)
+    return bijeenkomst
+
+
+def ontwerpvraag_create(
+    *, praktijk: Praktijk, by: AbstractBaseUser, data: Mapping[str, Any]
+) -> Ontwerpvraag:
+    """Add a design question to the practice."""
+    ontwerpvraag = Ontwerpvraag(praktijk=praktijk)
+    _apply(ontwerpvraag, ONTWERPVRAAG_VELDEN, data)
+    _save(ontwerpvraag)
+    return ontwerpvraag
+
+
+def ontwerpvraag_update(
+    *, ontwerpvraag: Ontwerpvraag, by: AbstractBaseUser, data: Mapping[str, Any]
+) -> Ontwerpvraag:
+    """Rephrase or reorder a design question."""
+    _apply(ontwerpvraag, ONTWERPVRAAG_VELDEN, data)
+    _save(ontwerpvraag)
+    return ontwerpvraag
+
+
+def _check_ontwerpvraag(verhaal: Verhaal) -> None:
+    # A story can only point at a design question of its own practice.
+    vraag = verhaal.ontwerpvraag
+    if vraag is not None and vraag.praktijk_id != verhaal.praktijk_id:
+        raise ValueError("The design question belongs to another practice.")
+
+
+def verhaal_create(*, praktijk: Praktijk, by: AbstractBaseUser, data: Mapping[str, Any]) -> Verhaal:
+    """Add a success story; whoever adds it may edit it later."""
+    verhaal = Verhaal(praktijk=praktijk, created_by=by)
+    _apply(verhaal, VERHAAL_VELDEN, data)
+    _check_ontwerpvraag(verhaal)
+    _save(verhaal)
+    return verhaal
+
+
+def verhaal_update(*, verhaal: Verhaal, by: AbstractBaseUser, data: Mapping[str, Any]) -> Verhaal:
+    """Change a success story."""
+    _apply(verhaal, VERHAAL_VELDEN, data)
+    _check_ontwerpvraag(verhaal)
+    _save(verhaal)
+    return verhaal
