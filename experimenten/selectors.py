@@ -1,7 +1,10 @@
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
 
-from experimenten.models import Experiment, Fase, Niveau
-from praktijken.models import Praktijk
+from experimenten.models import Experiment, Fase, Niveau, Opbrengst, Tussenstap
+from netwerk.access import Toegang
+from netwerk.models import Persoon
+from praktijken.models import Ontwerpvraag, Praktijk, Verhaal
 
 
 def experimenten_for_praktijk(*, praktijk: Praktijk) -> QuerySet[Experiment]:
@@ -26,3 +29,96 @@ def experimenten_matrix(*, praktijk: Praktijk) -> list[dict]:
         }
         for niveau, label in Niveau.choices
     ]
+
+
+def experimenten_filter(
+    *,
+    praktijk: Praktijk,
+    niveau: str = "",
+    fase: str = "",
+    status: str = "",
+    ontwerpvraag: Ontwerpvraag | None = None,
+) -> QuerySet[Experiment]:
+    """The practice's experiments matching the given filters, with the number of small steps.
+
+    One query whatever the number of experiments: owner and design question are joined and the
+    steps are counted in the same statement.
+    """
+    qs = experimenten_for_praktijk(praktijk=praktijk).annotate(
+        aantal_stappen=Count("stappen", distinct=True)
+    )
+    if niveau:
+        qs = qs.filter(niveau=niveau)
+    if fase:
+        qs = qs.filter(fase=fase)
+    if status:
+        qs = qs.filter(status=status)
+    if ontwerpvraag is not None:
+        qs = qs.filter(ontwerpvraag=ontwerpvraag)
+    return qs.order_by("ontwerpvraag__volgorde", "ontwerpvraag__pk", "titel", "pk")
+
+
+def experiment_get(*, praktijk: Praktijk, pk: int) -> Experiment:
+    """One experiment of this practice with everything its page shows, or 404."""
+    qs = (
+        Experiment.objects.filter(praktijk=praktijk)
+        .select_related("ontwerpvraag", "eigenaar__organisatie")
+        .prefetch_related(
+            "organisaties",
+            "verhalen",
+            Prefetch("opbrengsten", queryset=Opbrengst.objects.order_by("soort", "pk")),
+        )
+    )
+    return get_object_or_404(qs, pk=pk)
+
+
+def tussenstappen_for_experiment(*, experiment: Experiment) -> QuerySet[Tussenstap]:
+    """The experiment's small steps, newest first: the timeline."""
+    return Tussenstap.objects.filter(experiment=experiment).order_by("-datum", "-pk")
+
+
+def opbrengsten_by_soort(*, experiment: Experiment) -> list[dict]:
+    """The outcomes grouped by kind, in the order of the kinds; kinds without outcomes left out.
+
+    Uses the prefetched outcomes of `experiment_get`, so no extra query.
+    """
+    per_soort: dict[str, list[Opbrengst]] = {}
+    for opbrengst in experiment.opbrengsten.all():
+        per_soort.setdefault(opbrengst.soort, []).append(opbrengst)
+    return [
+        {"soort": soort, "label": label, "opbrengsten": per_soort[soort]}
+        for soort, label in Opbrengst.Soort.choices
+        if soort in per_soort
+    ]
+
+
+def experiment_can_edit(*, toegang: Toegang, experiment: Experiment) -> bool:
+    """Editors edit every experiment; a member the ones they own or their organisation is in."""
+    if toegang.can_edit:
+        return True
+    persoon = toegang.persoon
+    if persoon is None:
+        return False
+    if experiment.eigenaar_id == persoon.pk:
+        return True
+    # Reads the prefetched organisations on the detail page; a handful of rows otherwise.
+    return any(o.pk == persoon.organisatie_id for o in experiment.organisaties.all())
+
+
+def ontwerpvragen_for_praktijk(*, praktijk: Praktijk) -> QuerySet[Ontwerpvraag]:
+    """The practice's design questions, in their order."""
+    return Ontwerpvraag.objects.filter(praktijk=praktijk).order_by("volgorde", "pk")
+
+
+def verhalen_for_praktijk(*, praktijk: Praktijk) -> QuerySet[Verhaal]:
+    """The practice's stories, by title."""
+    return Verhaal.objects.filter(praktijk=praktijk).order_by("titel", "pk")
+
+
+def personen_for_praktijk(*, praktijk: Praktijk) -> QuerySet[Persoon]:
+    """The people of the organisations in the practice's network: who can own an experiment."""
+    return (
+        Persoon.objects.filter(organisatie__deelnames__praktijk=praktijk)
+        .select_related("organisatie")
+        .order_by("naam", "pk")
+    )

@@ -1,3 +1,19 @@
+from django.urls import path
+
+from experimenten import views
+
 app_name = "experimenten"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("p/<slug:slug>/experimenten/", views.lijst, name="lijst"),
+    path("p/<slug:slug>/experimenten/nieuw/", views.nieuw, name="nieuw"),
+    path("p/<slug:slug>/experimenten/<int:pk>/", views.detail, name="detail"),
+    path("p/<slug:slug>/experimenten/<int:pk>/bewerken/", views.bewerken, name="bewerken"),
+    path("p/<slug:slug>/experimenten/<int:pk>/stappen/nieuw/", views.stap_nieuw, name="stap_nieuw"),
+    path(
+        "p/<slug:slug>/experimenten/<int:pk>/opbrengsten/nieuw/",
+        views.opbrengst_nieuw,
+        name="opbrengst_nieuw",
+    ),
+    path("p/<slug:slug>/experimenten/<int:pk>/afsluiten/", views.afsluiten, name="afsluiten"),
+]

@@ -1,0 +1,143 @@
+import datetime
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils import timezone
+
+from experimenten.models import Experiment, Opbrengst, Tussenstap
+from netwerk.models import Organisatie, Persoon, User
+from praktijken.models import Ontwerpvraag, Praktijk, Verhaal
+
+CLOSED = (Experiment.Status.AFGEROND, Experiment.Status.GESTOPT)
+
+
+def _check_scope(
+    *,
+    praktijk: Praktijk,
+    ontwerpvraag: Ontwerpvraag,
+    verhalen: Iterable[Verhaal],
+) -> None:
+    # The forms limit the choices already; this guards every other caller (demo, shell, tasks).
+    if ontwerpvraag.praktijk_id != praktijk.pk:
+        raise ValueError("The design question belongs to another practice.")
+    if any(v.praktijk_id != praktijk.pk for v in verhalen):
+        raise ValueError("A story belongs to another practice.")
+
+
+@transaction.atomic
+def experiment_create(
+    *,
+    praktijk: Praktijk,
+    by: User,
+    ontwerpvraag: Ontwerpvraag,
+    titel: str,
+    doel: str,
+    niveau: str,
+    fase: str,
+    status: str = Experiment.Status.IDEE,
+    eigenaar: Persoon | None = None,
+    organisaties: Iterable[Organisatie] = (),
+    verhalen: Iterable[Verhaal] = (),
+    startdatum: datetime.date | None = None,
+    einddatum: datetime.date | None = None,
+) -> Experiment:
+    """Start a new experiment on one of the practice's design questions."""
+    verhalen = list(verhalen)
+    _check_scope(praktijk=praktijk, ontwerpvraag=ontwerpvraag, verhalen=verhalen)
+    experiment = Experiment(
+        praktijk=praktijk,
+        ontwerpvraag=ontwerpvraag,
+        titel=titel,
+        doel=doel,
+        niveau=niveau,
+        fase=fase,
+        status=status,
+        eigenaar=eigenaar,
+        startdatum=startdatum,
+        einddatum=einddatum,
+    )
+    experiment.full_clean(exclude=["organisaties", "verhalen"])
+    experiment.save()
+    experiment.organisaties.set(organisaties)
+    experiment.verhalen.set(verhalen)
+    return experiment
+
+
+@transaction.atomic
+def experiment_update(
+    *,
+    experiment: Experiment,
+    by: User,
+    ontwerpvraag: Ontwerpvraag,
+    titel: str,
+    doel: str,
+    niveau: str,
+    fase: str,
+    status: str,
+    eigenaar: Persoon | None = None,
+    organisaties: Iterable[Organisatie] = (),
+    verhalen: Iterable[Verhaal] = (),
+    startdatum: datetime.date | None = None,
+    einddatum: datetime.date | None = None,
+) -> Experiment:
+    """Change what an experiment is about; setting the status back to running reopens it."""
+    verhalen = list(verhalen)
+    _check_scope(praktijk=experiment.praktijk, ontwerpvraag=ontwerpvraag, verhalen=verhalen)
+    experiment.ontwerpvraag = ontwerpvraag
+    experiment.titel = titel
+    experiment.doel = doel
+    experiment.niveau = niveau
+    experiment.fase = fase
+    experiment.status = status
+    experiment.eigenaar = eigenaar
+    experiment.startdatum = startdatum
+    experiment.einddatum = einddatum
+    experiment.full_clean(exclude=["organisaties", "verhalen"])
+    experiment.save()
+    experiment.organisaties.set(organisaties)
+    experiment.verhalen.set(verhalen)
+    return experiment
+
+
+def tussenstap_add(
+    *, experiment: Experiment, by: User, datum: datetime.date, wat: str, wie: str = ""
+) -> Tussenstap:
+    """Record a small step on the experiment's timeline."""
+    return Tussenstap.objects.create(
+        experiment=experiment, datum=datum, wat=wat, wie=wie, created_by=by
+    )
+
+
+def opbrengst_add(*, experiment: Experiment, by: User, soort: str, beschrijving: str) -> Opbrengst:
+    """Record what the experiment yielded: a collaboration, a tool, a way of working, ..."""
+    opbrengst = Opbrengst(experiment=experiment, soort=soort, beschrijving=beschrijving)
+    opbrengst.full_clean()
+    opbrengst.save()
+    return opbrengst
+
+
+@transaction.atomic
+def experiment_close(
+    *,
+    experiment: Experiment,
+    by: User,
+    status: str,
+    resultaat: str,
+    lessen: str,
+    tip: str = "",
+    einddatum: datetime.date | None = None,
+) -> Experiment:
+    """Close the experiment as finished or stopped, with its public write-up.
+
+    The end date is the given one, else the one already set, else today.
+    """
+    if status not in CLOSED:
+        raise ValueError("An experiment is closed as finished or stopped.")
+    experiment.status = status
+    experiment.resultaat = resultaat
+    experiment.lessen = lessen
+    experiment.tip = tip
+    experiment.einddatum = einddatum or experiment.einddatum or timezone.localdate()
+    experiment.full_clean(exclude=["organisaties", "verhalen"])
+    experiment.save()
+    return experiment

@@ -1,0 +1,214 @@
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from experimenten import selectors, services
+from experimenten.forms import (
+    AfsluitenForm,
+    ExperimentFilterForm,
+    ExperimentForm,
+    OpbrengstForm,
+    TussenstapForm,
+)
+from experimenten.models import Experiment, Fase
+from netwerk.access import Toegang, praktijk_get_for_user
+
+# Plain-Dutch explanations of the four phases of Appreciative Inquiry, shown on every experiment.
+FASE_UITLEG = {
+    Fase.VERKENNEN: gettext_lazy("What already works? Collect the stories of what went well."),
+    Fase.VERBEELDEN: gettext_lazy("Imagine the future you want: the inviting perspective."),
+    Fase.VORMGEVEN: gettext_lazy(
+        "Write short, positive design statements and think up experiments."
+    ),
+    Fase.VERWEZENLIJKEN: gettext_lazy(
+        "Start small and just do it: small teams try things out and learn as they go."
+    ),
+}
+
+
+def _fasen(huidige: str) -> list[dict]:
+    return [
+        {"waarde": fase, "label": label, "uitleg": FASE_UITLEG[fase], "huidig": fase == huidige}
+        for fase, label in Fase.choices
+    ]
+
+
+def _detail_context(
+    *,
+    toegang: Toegang,
+    experiment: Experiment,
+    stap_form: TussenstapForm | None = None,
+    opbrengst_form: OpbrengstForm | None = None,
+) -> dict:
+    return {
+        "praktijk": toegang.praktijk,
+        "toegang": toegang,
+        "experiment": experiment,
+        "mag_bewerken": selectors.experiment_can_edit(toegang=toegang, experiment=experiment),
+        "fasen": _fasen(experiment.fase),
+        "stappen": selectors.tussenstappen_for_experiment(experiment=experiment),
+        "opbrengsten": selectors.opbrengsten_by_soort(experiment=experiment),
+        "stap_form": TussenstapForm() if stap_form is None else stap_form,
+        "opbrengst_form": OpbrengstForm() if opbrengst_form is None else opbrengst_form,
+    }
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def lijst(request: HttpRequest, slug: str) -> HttpResponse:
+    """The practice's experiments, filtered by level, phase, status and design question."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    form = ExperimentFilterForm(request.GET, praktijk=toegang.praktijk)
+    filters = form.filters()
+    experimenten = list(selectors.experimenten_filter(praktijk=toegang.praktijk, **filters))
+    context = {
+        "praktijk": toegang.praktijk,
+        "toegang": toegang,
+        "form": form,
+        "experimenten": experimenten,
+        "gefilterd": bool(filters),
+    }
+    template = "experimenten/lijst.html"
+    # htmx restoring a page from history asks for the whole page, not the results.
+    partial = request.htmx and not request.htmx.history_restore_request
+    return render(request, f"{template}#resultaten" if partial else template, context)
+
+
+@require_GET
+def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """One experiment: its aim, phase, people, timeline of small steps, outcomes and write-up."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    experiment = selectors.experiment_get(praktijk=toegang.praktijk, pk=pk)
+    return render(
+        request,
+        "experimenten/detail.html",
+        _detail_context(toegang=toegang, experiment=experiment),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def nieuw(request: HttpRequest, slug: str) -> HttpResponse:
+    """Start a new experiment (core group); ?ontwerpvraag=<id> picks the design question."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    toegang.require(toegang.can_edit)
+    if request.method == "POST":
+        form = ExperimentForm(request.POST, praktijk=toegang.praktijk)
+        if form.is_valid():
+            experiment = services.experiment_create(
+                praktijk=toegang.praktijk, by=request.user, **form.cleaned_data
+            )
+            messages.success(request, _("The experiment has been created."))
+            return redirect("experimenten:detail", slug=slug, pk=experiment.pk)
+    else:
+        initial = {}
+        # A design question from the address is only a suggestion: unknown ones are ignored.
+        vraag = ExperimentFilterForm(
+            {"ontwerpvraag": request.GET.get("ontwerpvraag", "")}, praktijk=toegang.praktijk
+        ).filters()
+        if "ontwerpvraag" in vraag:
+            initial["ontwerpvraag"] = vraag["ontwerpvraag"]
+        form = ExperimentForm(praktijk=toegang.praktijk, initial=initial)
+    return render(
+        request,
+        "experimenten/form.html",
+        {"praktijk": toegang.praktijk, "toegang": toegang, "form": form, "experiment": None},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def bewerken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Change an experiment: the core group, its owner, or a member of an involved organisation."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    experiment = selectors.experiment_get(praktijk=toegang.praktijk, pk=pk)
+    toegang.require(selectors.experiment_can_edit(toegang=toegang, experiment=experiment))
+    titel = experiment.titel  # the form puts typed values on the instance; the page keeps this
+    form = ExperimentForm(
+        request.POST or None,
+        instance=experiment,
+        praktijk=toegang.praktijk,
+        kan_heropenen=toegang.can_edit,
+    )
+    if request.method == "POST" and form.is_valid():
+        # The ModelForm has put the values on the instance already; the service saves them.
+        services.experiment_update(experiment=experiment, by=request.user, **form.cleaned_data)
+        messages.success(request, _("The experiment has been saved."))
+        return redirect("experimenten:detail", slug=slug, pk=experiment.pk)
+    return render(
+        request,
+        "experimenten/form.html",
+        {
+            "praktijk": toegang.praktijk,
+            "toegang": toegang,
+            "form": form,
+            "experiment": experiment,
+            "titel": titel,
+        },
+    )
+
+
+@require_POST
+def stap_nieuw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Add a small step to the timeline; with htmx the timeline updates in place."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    experiment = selectors.experiment_get(praktijk=toegang.praktijk, pk=pk)
+    toegang.require(selectors.experiment_can_edit(toegang=toegang, experiment=experiment))
+    form = TussenstapForm(request.POST)
+    if form.is_valid():
+        services.tussenstap_add(experiment=experiment, by=request.user, **form.cleaned_data)
+        if not request.htmx:
+            messages.success(request, _("The small step has been added."))
+            return redirect(
+                reverse("experimenten:detail", kwargs={"slug": slug, "pk": pk}) + "#tijdlijn"
+            )
+        form = TussenstapForm()
+    context = _detail_context(toegang=toegang, experiment=experiment, stap_form=form)
+    if request.htmx:
+        # The timeline, and the small form (emptied, or with its errors) swapped out of band.
+        return HttpResponse(
+            render_to_string("experimenten/detail.html#tijdlijn", context, request)
+            + render_to_string(
+                "experimenten/detail.html#stap_formulier", {**context, "oob": True}, request
+            )
+        )
+    return render(request, "experimenten/detail.html", context)
+
+
+@require_POST
+def opbrengst_nieuw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Record an outcome of the experiment."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    experiment = selectors.experiment_get(praktijk=toegang.praktijk, pk=pk)
+    toegang.require(selectors.experiment_can_edit(toegang=toegang, experiment=experiment))
+    form = OpbrengstForm(request.POST)
+    if form.is_valid():
+        services.opbrengst_add(experiment=experiment, by=request.user, **form.cleaned_data)
+        messages.success(request, _("The outcome has been added."))
+        return redirect(
+            reverse("experimenten:detail", kwargs={"slug": slug, "pk": pk}) + "#opbrengsten"
+        )
+    context = _detail_context(toegang=toegang, experiment=experiment, opbrengst_form=form)
+    return render(request, "experimenten/detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def afsluiten(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Close the experiment as finished or stopped, with result, lessons learned and a tip."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    experiment = selectors.experiment_get(praktijk=toegang.praktijk, pk=pk)
+    toegang.require(selectors.experiment_can_edit(toegang=toegang, experiment=experiment))
+    form = AfsluitenForm(request.POST or None, experiment=experiment)
+    if request.method == "POST" and form.is_valid():
+        services.experiment_close(experiment=experiment, by=request.user, **form.cleaned_data)
+        messages.success(request, _("The experiment has been closed. Thank you for the write-up."))
+        return redirect("experimenten:detail", slug=slug, pk=experiment.pk)
+    return render(
+        request,
+        "experimenten/afsluiten.html",
+        {"praktijk": toegang.praktijk, "toegang": toegang, "form": form, "experiment": experiment},
+    )
