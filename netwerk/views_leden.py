@@ -1,0 +1,290 @@
+"""Pages for members and invitations: the facilitator's overview, inviting, and accepting."""
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from netwerk.access import Toegang, praktijk_get_for_user
+from netwerk.forms_leden import AccountForm, LidRolForm, UitnodigenForm
+from netwerk.leden import (
+    AccountBestaat,
+    LaatsteFacilitator,
+    Staat,
+    UitnodigingOngeldig,
+    account_exists,
+    lidmaatschap_change_role,
+    lidmaatschap_remove,
+    lidmaatschappen_for_praktijk,
+    uitnodiging_accept,
+    uitnodiging_accept_new_account,
+    uitnodiging_account_create,
+    uitnodiging_create,
+    uitnodiging_get_by_token,
+    uitnodiging_resend,
+    uitnodiging_revoke,
+    uitnodiging_staat,
+    uitnodigingen_for_praktijk,
+)
+from netwerk.models import Lidmaatschap, Rol, Uitnodiging
+
+LEDEN = "netwerk/leden/leden.html"
+MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+def _beheer(request: HttpRequest, slug: str) -> Toegang:
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    toegang.require(toegang.can_manage)
+    return toegang
+
+
+def _render_leden(
+    request: HttpRequest,
+    toegang: Toegang,
+    *,
+    partial: str | None = None,
+    melding: str = "",
+    fout: str = "",
+    fout_lid: int | None = None,
+    fout_uitnodiging: int | None = None,
+) -> HttpResponse:
+    """The members page, or one region of it for htmx; `fout` shows next to row `fout_*`."""
+    context = {
+        "praktijk": toegang.praktijk,
+        "toegang": toegang,
+        "lidmaatschappen": lidmaatschappen_for_praktijk(praktijk=toegang.praktijk),
+        "uitnodigingen": uitnodigingen_for_praktijk(praktijk=toegang.praktijk),
+        "rollen": Rol.choices,
+        "melding": melding,
+        "fout": fout,
+        "fout_lid": fout_lid,
+        "fout_uitnodiging": fout_uitnodiging,
+    }
+    template = f"{LEDEN}#{partial}" if partial and request.htmx else LEDEN
+    return render(request, template, context)
+
+
+def _done(request: HttpRequest, toegang: Toegang, *, partial: str, melding: str) -> HttpResponse:
+    """After a change: the updated region for htmx, else back to the page with a message."""
+    if request.htmx:
+        return _render_leden(request, toegang, partial=partial, melding=melding)
+    messages.success(request, melding)
+    return redirect("netwerk:leden", slug=toegang.praktijk.slug)
+
+
+@require_GET
+def leden(request: HttpRequest, slug: str) -> HttpResponse:
+    """The accounts of the practice with their roles, and the invitations."""
+    toegang = _beheer(request, slug)
+    return _render_leden(request, toegang)
+
+
+@require_POST
+def lid_rol(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Give a member another role."""
+    toegang = _beheer(request, slug)
+    lidmaatschap = get_object_or_404(
+        Lidmaatschap.objects.select_related("user"), pk=pk, praktijk=toegang.praktijk
+    )
+    form = LidRolForm(request.POST)
+    if not form.is_valid():
+        return _render_leden(
+            request,
+            toegang,
+            partial="ledenlijst",
+            fout=_("Choose one of the roles."),
+            fout_lid=lidmaatschap.pk,
+        )
+    try:
+        lidmaatschap_change_role(
+            lidmaatschap=lidmaatschap, rol=form.cleaned_data["rol"], by=request.user
+        )
+    except LaatsteFacilitator as error:
+        return _render_leden(
+            request, toegang, partial="ledenlijst", fout=error.messages[0], fout_lid=pk
+        )
+    melding = _("%(name)s is now %(role)s.") % {
+        "name": lidmaatschap.user,
+        "role": lidmaatschap.get_rol_display().lower(),
+    }
+    return _done(request, toegang, partial="ledenlijst", melding=melding)
+
+
+@require_POST
+def lid_verwijderen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Take an account out of the practice."""
+    toegang = _beheer(request, slug)
+    lidmaatschap = get_object_or_404(
+        Lidmaatschap.objects.select_related("user"), pk=pk, praktijk=toegang.praktijk
+    )
+    try:
+        lidmaatschap_remove(lidmaatschap=lidmaatschap, by=request.user)
+    except LaatsteFacilitator as error:
+        return _render_leden(
+            request, toegang, partial="ledenlijst", fout=error.messages[0], fout_lid=pk
+        )
+    melding = _("%(name)s is no longer a member of the practice.") % {"name": lidmaatschap.user}
+    if lidmaatschap.user_id == request.user.pk and not request.user.is_staff:
+        # They removed themselves: this practice is closed to them now.
+        messages.success(request, melding)
+        home = reverse("praktijken:home")
+        return HttpResponseClientRedirect(home) if request.htmx else redirect(home)
+    return _done(request, toegang, partial="ledenlijst", melding=melding)
+
+
+@require_http_methods(["GET", "POST"])
+def uitnodigen(request: HttpRequest, slug: str) -> HttpResponse:
+    """Invite someone by email, with a role and optionally their organisation."""
+    toegang = _beheer(request, slug)
+    data = request.POST if request.method == "POST" else None
+    form = UitnodigenForm(data, praktijk=toegang.praktijk)
+    if form.is_valid():
+        try:
+            uitnodiging = uitnodiging_create(
+                praktijk=toegang.praktijk,
+                email=form.cleaned_data["email"],
+                naam=form.cleaned_data["naam"],
+                rol=form.cleaned_data["rol"],
+                organisatie=form.cleaned_data["organisatie"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("The invitation is on its way to %(email)s.") % {"email": uitnodiging.email},
+            )
+            return redirect("netwerk:leden", slug=slug)
+    context = {"praktijk": toegang.praktijk, "toegang": toegang, "form": form}
+    return render(request, "netwerk/leden/uitnodigen.html", context)
+
+
+def _uitnodiging_for(toegang: Toegang, pk: int) -> Uitnodiging:
+    return get_object_or_404(Uitnodiging, pk=pk, praktijk=toegang.praktijk)
+
+
+@require_POST
+def uitnodiging_opnieuw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Send an invitation again with a new link; the old link stops working."""
+    toegang = _beheer(request, slug)
+    uitnodiging = _uitnodiging_for(toegang, pk)
+    try:
+        uitnodiging = uitnodiging_resend(uitnodiging=uitnodiging, by=request.user)
+    except UitnodigingOngeldig:
+        return _render_leden(
+            request,
+            toegang,
+            partial="uitnodigingenlijst",
+            fout=_("A used or revoked invitation cannot be sent again. Invite the person anew."),
+            fout_uitnodiging=pk,
+        )
+    melding = _("The invitation is sent again to %(email)s, with a new link.") % {
+        "email": uitnodiging.email
+    }
+    return _done(request, toegang, partial="uitnodigingenlijst", melding=melding)
+
+
+@require_POST
+def uitnodiging_intrekken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Revoke an invitation; its link stops working."""
+    toegang = _beheer(request, slug)
+    uitnodiging = _uitnodiging_for(toegang, pk)
+    try:
+        uitnodiging = uitnodiging_revoke(uitnodiging=uitnodiging, by=request.user)
+    except UitnodigingOngeldig:
+        return _render_leden(
+            request,
+            toegang,
+            partial="uitnodigingenlijst",
+            fout=_("This invitation has been used already; it cannot be revoked."),
+            fout_uitnodiging=pk,
+        )
+    melding = _("The invitation for %(email)s is revoked.") % {"email": uitnodiging.email}
+    return _done(request, toegang, partial="uitnodigingenlijst", melding=melding)
+
+
+# Accepting an invitation: public, the token is the key. ------------------------------------
+
+
+def _ongeldig(
+    request: HttpRequest, staat: str, uitnodiging: Uitnodiging | None = None
+) -> HttpResponse:
+    """A friendly page for a link that does not work (any more): 404 unknown, 410 otherwise."""
+    lid_van_praktijk = (
+        uitnodiging is not None
+        and request.user.is_authenticated
+        and Lidmaatschap.objects.filter(praktijk=uitnodiging.praktijk, user=request.user).exists()
+    )
+    context = {"staat": staat, "uitnodiging": uitnodiging, "lid_van_praktijk": lid_van_praktijk}
+    status = 404 if staat == "onbekend" else 410
+    return render(request, "netwerk/leden/uitnodiging_ongeldig.html", context, status=status)
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def uitnodiging_accepteren(request: HttpRequest, token: str) -> HttpResponse:
+    """The invitation link: set up an account or log in, then join the practice."""
+    uitnodiging = uitnodiging_get_by_token(token=token)
+    if uitnodiging is None:
+        return _ongeldig(request, "onbekend")
+    staat = uitnodiging_staat(uitnodiging=uitnodiging)
+    if staat != Staat.OPEN:
+        return _ongeldig(request, staat, uitnodiging)
+
+    context = {"uitnodiging": uitnodiging, "praktijk": uitnodiging.praktijk}
+    template = "netwerk/leden/accepteren.html"
+    user = request.user
+
+    if user.is_authenticated:
+        if user.email.lower() != uitnodiging.email.lower():
+            return render(request, template, {**context, "stap": "ander_account"})
+        if request.method == "POST":
+            try:
+                uitnodiging_accept(uitnodiging=uitnodiging, user=user)
+            except UitnodigingOngeldig as error:
+                return _ongeldig(request, error.staat, uitnodiging)
+            messages.success(
+                request, _("Welcome to %(praktijk)s.") % {"praktijk": uitnodiging.praktijk}
+            )
+            return redirect(uitnodiging.praktijk.get_absolute_url())
+        return render(request, template, {**context, "stap": "aannemen"})
+
+    if account_exists(email=uitnodiging.email):
+        if request.method == "POST":
+            return redirect(request.path)
+        return render(request, template, {**context, "stap": "inloggen"})
+
+    data = request.POST if request.method == "POST" else None
+    form = AccountForm(data, uitnodiging=uitnodiging, methode=request.POST.get("methode", ""))
+    if form.is_valid():
+        try:
+            if form.methode == AccountForm.CODE:
+                uitnodiging_account_create(uitnodiging=uitnodiging, naam=form.cleaned_data["naam"])
+                messages.success(
+                    request,
+                    _("Your account is ready. Ask for a login code: we send it to %(email)s.")
+                    % {"email": uitnodiging.email},
+                )
+                return redirect(request.path)
+            user, _aanname = uitnodiging_accept_new_account(
+                uitnodiging=uitnodiging,
+                naam=form.cleaned_data["naam"],
+                password=form.cleaned_data["password1"],
+            )
+        except UitnodigingOngeldig as error:
+            return _ongeldig(request, error.staat, uitnodiging)
+        except AccountBestaat:
+            return redirect(request.path)
+        login(request, user, backend=MODEL_BACKEND)
+        messages.success(
+            request, _("Welcome to %(praktijk)s.") % {"praktijk": uitnodiging.praktijk}
+        )
+        return redirect(uitnodiging.praktijk.get_absolute_url())
+    return render(request, template, {**context, "stap": "nieuw", "form": form})
