@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
@@ -134,7 +135,18 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_max": 0.5,
 }
 CELERY_TIMEZONE = "Europe/Amsterdam"
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    # Ask organisations whose social-map entry is old to check it (each at most once in 90 days).
+    "netwerk-bevestiging-vragen": {
+        "task": "netwerk.tasks.bevestiging_vragen_task",
+        "schedule": crontab(hour=8, minute=15),  # every morning, in CELERY_TIMEZONE
+    },
+    # Check-ins: the one reminder to invitees who answered nothing yet (and unsent invitations).
+    "condities-checkin-herinneren": {
+        "task": "condities.tasks.checkin_herinneren_task",
+        "schedule": crontab(hour=9, minute=0),
+    },
+}
 
 # Accounts: email address as login, by password or by a code sent by email.
 AUTH_USER_MODEL = "netwerk.User"
@@ -162,6 +174,8 @@ ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS = 3
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Lerende Praktijk] "
+# How many days an invitation link works.
+UITNODIGING_GELDIG_DAGEN = env_int("UITNODIGING_GELDIG_DAGEN", 14)
 ACCOUNT_PREVENT_ENUMERATION = True
 # allauth's defaults, stated so they are visibly on; per IP and per account.
 ACCOUNT_RATE_LIMITS = {

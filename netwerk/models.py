@@ -124,6 +124,10 @@ class Organisatie(models.Model):
         help_text=_("Separate neighbourhoods with commas."),
     )
     bevestigd_op = models.DateTimeField(_("last confirmed"), null=True, blank=True)
+    # When the contact person was last asked to check the entry: asked at most once a quarter.
+    bevestiging_gevraagd_op = models.DateTimeField(
+        _("last asked to confirm"), null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

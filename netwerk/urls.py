@@ -1,3 +1,74 @@
+from django.urls import path
+
+from netwerk import views, views_leden
+
 app_name = "netwerk"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("p/<slug:slug>/netwerk/", views.netwerk, name="netwerk"),
+    path("p/<slug:slug>/netwerk/deelnemen/", views.deelname_nieuw, name="deelname_nieuw"),
+    path(
+        "p/<slug:slug>/netwerk/deelnames/<int:pk>/bewerken/",
+        views.deelname_bewerken,
+        name="deelname_bewerken",
+    ),
+    path("p/<slug:slug>/netwerk/afspraken/nieuw/", views.afspraak_nieuw, name="afspraak_nieuw"),
+    path(
+        "p/<slug:slug>/netwerk/afspraken/<int:pk>/bewerken/",
+        views.afspraak_bewerken,
+        name="afspraak_bewerken",
+    ),
+    path(
+        "p/<slug:slug>/netwerk/afspraken/<int:pk>/verwijderen/",
+        views.afspraak_verwijderen,
+        name="afspraak_verwijderen",
+    ),
+    path(
+        "p/<slug:slug>/organisaties/<int:pk>/",
+        views.organisatie_detail,
+        name="organisatie_detail",
+    ),
+    path(
+        "p/<slug:slug>/organisaties/<int:pk>/bewerken/",
+        views.organisatie_bewerken,
+        name="organisatie_bewerken",
+    ),
+    path(
+        "p/<slug:slug>/organisaties/<int:pk>/personen/nieuw/",
+        views.persoon_nieuw,
+        name="persoon_nieuw",
+    ),
+    path(
+        "p/<slug:slug>/personen/<int:pk>/bewerken/",
+        views.persoon_bewerken,
+        name="persoon_bewerken",
+    ),
+    path("p/<slug:slug>/sociale-kaart/", views.kaart, name="kaart"),
+    path("p/<slug:slug>/sociale-kaart/export.csv", views.kaart_csv, name="kaart_csv"),
+    path("p/<slug:slug>/sociale-kaart/export.vcf", views.kaart_vcf, name="kaart_vcf"),
+    path("bevestigen/<str:token>/", views.bevestigen, name="bevestigen"),
+    # Members and invitations (views_leden)
+    path("p/<slug:slug>/leden/", views_leden.leden, name="leden"),
+    path("p/<slug:slug>/leden/uitnodigen/", views_leden.uitnodigen, name="uitnodigen"),
+    path("p/<slug:slug>/leden/<int:pk>/rol/", views_leden.lid_rol, name="lid_rol"),
+    path(
+        "p/<slug:slug>/leden/<int:pk>/verwijderen/",
+        views_leden.lid_verwijderen,
+        name="lid_verwijderen",
+    ),
+    path(
+        "p/<slug:slug>/leden/uitnodigingen/<int:pk>/opnieuw/",
+        views_leden.uitnodiging_opnieuw,
+        name="uitnodiging_opnieuw",
+    ),
+    path(
+        "p/<slug:slug>/leden/uitnodigingen/<int:pk>/intrekken/",
+        views_leden.uitnodiging_intrekken,
+        name="uitnodiging_intrekken",
+    ),
+    path(
+        "uitnodiging/<str:token>/",
+        views_leden.uitnodiging_accepteren,
+        name="uitnodiging_accepteren",
+    ),
+]

@@ -1,0 +1,243 @@
+from django import forms
+from django.core.validators import MaxLengthValidator
+from django.utils.translation import gettext_lazy as _
+
+from netwerk.models import Afspraak, Deelname, Groep, Levensdomein, Organisatie, Persoon
+from praktijken.models import Praktijk
+
+TEKST_MAX = 4000  # long text fields: room for a few paragraphs, not for a novel
+ZOEK_MAX = 200
+
+
+def _limit_text(form: forms.BaseForm, max_length: int = TEKST_MAX) -> None:
+    """Give every text field without a length limit one, in the browser and on the server."""
+    for field in form.fields.values():
+        if isinstance(field, forms.CharField) and field.max_length is None:
+            field.max_length = max_length
+            field.validators.append(MaxLengthValidator(max_length))
+            field.widget.attrs["maxlength"] = str(max_length)
+
+
+class DeelnameNieuwForm(forms.Form):
+    """Add an organisation to the core or design group: an existing one, or a new one by name."""
+
+    organisatie = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisatie.objects.all(),
+        required=False,
+        empty_label=_("– a new organisation –"),
+        help_text=_("Choose an organisation, or leave this empty and fill in a new one below."),
+    )
+    nieuwe_naam = forms.CharField(
+        label=_("Name of the new organisation"), max_length=200, required=False
+    )
+    nieuwe_soort = forms.ChoiceField(
+        label=_("Kind of the new organisation"),
+        choices=[("", "–"), *Organisatie.Soort.choices],
+        required=False,
+    )
+    groep = forms.ChoiceField(label=_("Group"), choices=Groep.choices)
+    belangen = forms.CharField(
+        label=_("Interests"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=Deelname._meta.get_field("belangen").help_text,
+    )
+    bijdrage = forms.CharField(
+        label=_("Contribution"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_("What does the organisation bring to the collaboration?"),
+    )
+    tijdsinvestering = forms.CharField(
+        label=_("Time investment"),
+        max_length=200,
+        required=False,
+        help_text=Deelname._meta.get_field("tijdsinvestering").help_text,
+    )
+
+    def __init__(self, *args, praktijk: Praktijk, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.praktijk = praktijk
+        # Any organisation validates (so a duplicate gets a clear message), but the list only
+        # offers those that do not take part yet.
+        field = self.fields["organisatie"]
+        field.widget.choices = [("", field.empty_label)] + [
+            (o.pk, o.naam)
+            for o in Organisatie.objects.exclude(deelnames__praktijk=praktijk)
+            .order_by("naam")
+            .only("pk", "naam")
+        ]
+        _limit_text(self)
+
+    def clean(self) -> dict:
+        data = super().clean()
+        organisatie = data.get("organisatie")
+        naam = (data.get("nieuwe_naam") or "").strip()
+        if organisatie and naam:
+            self.add_error(
+                "nieuwe_naam",
+                _("Choose an existing organisation or fill in a new one, not both."),
+            )
+        elif organisatie:
+            if organisatie.deelnames.filter(praktijk=self.praktijk).exists():
+                self.add_error("organisatie", _("This organisation already takes part."))
+        elif naam:
+            if not data.get("nieuwe_soort"):
+                self.add_error("nieuwe_soort", _("Choose the kind of organisation."))
+            if Organisatie.objects.filter(
+                deelnames__praktijk=self.praktijk, naam__iexact=naam
+            ).exists():
+                self.add_error(
+                    "nieuwe_naam",
+                    _("An organisation with this name already takes part."),
+                )
+        elif "organisatie" not in self.errors:
+            self.add_error(
+                "organisatie", _("Choose an organisation or fill in the name of a new one.")
+            )
+        return data
+
+
+class DeelnameForm(forms.ModelForm):
+    """Change an organisation's group, interests, contribution and time."""
+
+    class Meta:
+        model = Deelname
+        fields = ["groep", "belangen", "bijdrage", "tijdsinvestering"]
+        widgets = {
+            "belangen": forms.Textarea(attrs={"rows": 3}),
+            "bijdrage": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        _limit_text(self)
+
+
+class AfspraakForm(forms.ModelForm):
+    """A working agreement: its topic, what we agree, and who does it."""
+
+    class Meta:
+        model = Afspraak
+        fields = ["onderwerp", "afspraak", "wie"]
+        widgets = {"afspraak": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        _limit_text(self)
+
+
+class OrganisatieForm(forms.ModelForm):
+    """An organisation's entry on the social map."""
+
+    levensdomeinen = forms.MultipleChoiceField(
+        label=_("Domains of life"),
+        choices=Levensdomein.Code.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Organisatie
+        fields = [
+            "naam",
+            "soort",
+            "beschrijving",
+            "levensdomeinen",
+            "telefoon",
+            "email",
+            "website",
+            "straat",
+            "postcode",
+            "plaats",
+            "wijken",
+        ]
+        widgets = {"beschrijving": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["levensdomeinen"] = [d.code for d in self.instance.levensdomeinen.all()]
+        _limit_text(self)
+
+    def clean_wijken(self) -> str:
+        return ", ".join(w.strip() for w in self.cleaned_data["wijken"].split(",") if w.strip())
+
+
+class PersoonForm(forms.ModelForm):
+    """A contact person: how to reach them and what to call them for."""
+
+    class Meta:
+        model = Persoon
+        fields = [
+            "naam",
+            "functie",
+            "telefoon",
+            "email",
+            "expertise",
+            "bel_mij_voor",
+            "is_contactpersoon",
+        ]
+        widgets = {"bel_mij_voor": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        _limit_text(self)
+
+
+class KaartZoekForm(forms.Form):
+    """The social map's search: free text plus kind, domain of life and neighbourhood."""
+
+    q = forms.CharField(
+        label=_("Search"),
+        max_length=ZOEK_MAX,
+        required=False,
+        help_text=_("A name, a function or what you need, e.g. “district nurse” or “respite”."),
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+        error_messages={
+            "max_length": _(
+                "Use at most %(limit_value)d characters to search (you used %(show_value)d)."
+            )
+        },
+    )
+    soort = forms.ChoiceField(
+        label=_("Kind"),
+        choices=[("", _("All kinds")), *Organisatie.Soort.choices],
+        required=False,
+    )
+    domein = forms.ChoiceField(
+        label=_("Domain of life"),
+        choices=[("", _("All domains")), *Levensdomein.Code.choices],
+        required=False,
+    )
+    wijk = forms.ChoiceField(label=_("Neighbourhood"), required=False)
+
+    def __init__(self, *args, wijken: list[str], live_url: str = "", **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["wijk"].choices = [("", _("All neighbourhoods"))] + [(w, w) for w in wijken]
+        if live_url:
+            # Live results with htmx; without JavaScript the form's own button does the same.
+            for name, trigger in [
+                ("q", "input changed delay:300ms, search"),
+                ("soort", "change"),
+                ("domein", "change"),
+                ("wijk", "change"),
+            ]:
+                self.fields[name].widget.attrs.update(
+                    {
+                        "hx-get": live_url,
+                        "hx-trigger": trigger,
+                        "hx-target": "#kaart-resultaten",
+                        "hx-include": "closest form",
+                        "hx-push-url": "true",
+                    }
+                )
+
+    def filters(self) -> dict[str, str]:
+        """The valid filters, for the selector; empty when the form is invalid."""
+        if not self.is_valid():
+            return {}
+        return {
+            name: self.cleaned_data.get(name) or "" for name in ["q", "soort", "domein", "wijk"]
+        }

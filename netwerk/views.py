@@ -1,0 +1,325 @@
+"""The practice's network: its groups and agreements, its organisations and people."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from netwerk import exports, selectors, services
+from netwerk.access import praktijk_get_for_user
+from netwerk.forms import (
+    AfspraakForm,
+    DeelnameForm,
+    DeelnameNieuwForm,
+    KaartZoekForm,
+    OrganisatieForm,
+    PersoonForm,
+)
+from netwerk.models import Afspraak, Groep, Organisatie
+from netwerk.services import DeelnameBestaatAl
+
+
+@require_GET
+def netwerk(request: HttpRequest, slug: str) -> HttpResponse:
+    """The core group and the design group with their interests, and the working agreements."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    praktijk = toegang.praktijk
+    groepen = selectors.groepen_for_praktijk(praktijk=praktijk)
+    return render(
+        request,
+        "netwerk/netwerk.html",
+        {
+            "praktijk": praktijk,
+            "toegang": toegang,
+            "kerngroep": groepen[Groep.KERNGROEP],
+            "ontwerpgroep": groepen[Groep.ONTWERPGROEP],
+            "afspraken": selectors.afspraken_for_praktijk(praktijk=praktijk),
+            "wijzigingen": selectors.wijzigingen_for_praktijk(praktijk=praktijk),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def deelname_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
+    """Add an organisation (existing or new) to the core group or the design group."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    toegang.require(toegang.can_edit)
+    praktijk = toegang.praktijk
+    form = DeelnameNieuwForm(request.POST or None, praktijk=praktijk)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            # A new organisation and its participation are saved together, or neither is.
+            with transaction.atomic():
+                organisatie = data["organisatie"] or services.organisatie_create(
+                    naam=data["nieuwe_naam"], soort=data["nieuwe_soort"]
+                )
+                services.deelname_create(
+                    praktijk=praktijk,
+                    organisatie=organisatie,
+                    groep=data["groep"],
+                    by=request.user,
+                    belangen=data["belangen"],
+                    bijdrage=data["bijdrage"],
+                    tijdsinvestering=data["tijdsinvestering"],
+                )
+        except DeelnameBestaatAl:
+            form.add_error("organisatie", _("This organisation already takes part."))
+        else:
+            messages.success(
+                request, _("%(naam)s now takes part in the network.") % {"naam": organisatie}
+            )
+            return redirect("netwerk:netwerk", slug=praktijk.slug)
+    return render(
+        request,
+        "netwerk/deelname_form.html",
+        {"praktijk": praktijk, "toegang": toegang, "form": form, "deelname": None},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def deelname_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Change an organisation's group, interests, contribution or time investment."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    praktijk = toegang.praktijk
+    deelname = selectors.deelname_get_for_praktijk(praktijk=praktijk, pk=pk)
+    toegang.require(toegang.can_edit)
+    form = DeelnameForm(request.POST or None, instance=deelname)
+    if request.method == "POST" and form.is_valid():
+        services.deelname_update(deelname=deelname, by=request.user, **form.cleaned_data)
+        messages.success(request, _("The participation is saved."))
+        return redirect("netwerk:netwerk", slug=praktijk.slug)
+    return render(
+        request,
+        "netwerk/deelname_form.html",
+        {"praktijk": praktijk, "toegang": toegang, "form": form, "deelname": deelname},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def afspraak_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
+    """Add a working agreement."""
+    return _afspraak_form(request, slug, pk=None)
+
+
+@require_http_methods(["GET", "POST"])
+def afspraak_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Change a working agreement."""
+    return _afspraak_form(request, slug, pk=pk)
+
+
+def _afspraak_form(request: HttpRequest, slug: str, *, pk: int | None) -> HttpResponse:
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    praktijk = toegang.praktijk
+    afspraak = get_object_or_404(Afspraak, pk=pk, praktijk=praktijk) if pk else None
+    toegang.require(toegang.can_edit)
+    form = AfspraakForm(request.POST or None, instance=afspraak)
+    if request.method == "POST" and form.is_valid():
+        services.afspraak_save(praktijk=praktijk, instance=afspraak, **form.cleaned_data)
+        messages.success(request, _("The agreement is saved."))
+        return redirect(reverse("netwerk:netwerk", args=[praktijk.slug]) + "#afspraken")
+    return render(
+        request,
+        "netwerk/afspraak_form.html",
+        {"praktijk": praktijk, "toegang": toegang, "form": form, "afspraak": afspraak},
+    )
+
+
+@require_POST
+def afspraak_verwijderen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Remove a working agreement."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    afspraak = get_object_or_404(Afspraak, pk=pk, praktijk=toegang.praktijk)
+    toegang.require(toegang.can_edit)
+    services.afspraak_delete(afspraak=afspraak)
+    messages.success(request, _("The agreement is removed."))
+    return redirect(reverse("netwerk:netwerk", args=[toegang.praktijk.slug]) + "#afspraken")
+
+
+@require_GET
+def organisatie_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """An organisation in the network: contact data, domains, people, and its place here."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    praktijk = toegang.praktijk
+    organisatie = selectors.organisatie_get_for_praktijk(praktijk=praktijk, pk=pk)
+    return render(
+        request,
+        "netwerk/organisatie_detail.html",
+        {
+            "praktijk": praktijk,
+            "toegang": toegang,
+            "organisatie": organisatie,
+            "deelname": selectors.deelname_with_history(praktijk=praktijk, organisatie=organisatie),
+            "mag_bewerken": toegang.can_edit_organisatie(organisatie.pk),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def organisatie_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Change an organisation's entry, or confirm with one button that it is still correct."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    praktijk = toegang.praktijk
+    organisatie = selectors.organisatie_get_for_praktijk(praktijk=praktijk, pk=pk)
+    toegang.require(toegang.can_edit_organisatie(organisatie.pk))
+    detail_url = reverse("netwerk:organisatie_detail", args=[praktijk.slug, organisatie.pk])
+    if request.method == "POST" and "klopt_nog" in request.POST:
+        services.organisatie_confirm(organisatie=organisatie)
+        messages.success(request, _("Thank you: the entry is confirmed as correct."))
+        return redirect(detail_url)
+    form = OrganisatieForm(request.POST or None, instance=organisatie)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        services.organisatie_update(
+            organisatie=organisatie, levensdomeinen=data.pop("levensdomeinen"), **data
+        )
+        messages.success(request, _("The entry is saved."))
+        return redirect(detail_url)
+    return render(
+        request,
+        "netwerk/organisatie_form.html",
+        {"praktijk": praktijk, "toegang": toegang, "form": form, "organisatie": organisatie},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def persoon_nieuw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Add a contact person to an organisation in the network."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    praktijk = toegang.praktijk
+    organisatie = get_object_or_404(selectors.organisaties_for_praktijk(praktijk=praktijk), pk=pk)
+    toegang.require(toegang.can_edit_organisatie(organisatie.pk))
+    form = PersoonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.persoon_save(organisatie=organisatie, **form.cleaned_data)
+        messages.success(request, _("The person is added."))
+        return redirect("netwerk:organisatie_detail", slug=praktijk.slug, pk=organisatie.pk)
+    return render(
+        request,
+        "netwerk/persoon_form.html",
+        {
+            "praktijk": praktijk,
+            "toegang": toegang,
+            "form": form,
+            "organisatie": organisatie,
+            "persoon": None,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def persoon_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Change a contact person's entry."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    praktijk = toegang.praktijk
+    persoon = selectors.persoon_get_for_praktijk(praktijk=praktijk, pk=pk)
+    toegang.require(toegang.can_edit_persoon(persoon))
+    form = PersoonForm(request.POST or None, instance=persoon)
+    if request.method == "POST" and form.is_valid():
+        services.persoon_save(
+            organisatie=persoon.organisatie, instance=persoon, **form.cleaned_data
+        )
+        messages.success(request, _("The person is saved."))
+        return redirect("netwerk:organisatie_detail", slug=praktijk.slug, pk=persoon.organisatie_id)
+    return render(
+        request,
+        "netwerk/persoon_form.html",
+        {
+            "praktijk": praktijk,
+            "toegang": toegang,
+            "form": form,
+            "organisatie": persoon.organisatie,
+            "persoon": persoon,
+        },
+    )
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def bevestigen(request: HttpRequest, token: str) -> HttpResponse:
+    """The one-click “still correct” link from the mail: a page with a button, then thanks."""
+    organisatie_id = services.bevestiging_token_read(token=token)
+    organisatie = Organisatie.objects.filter(pk=organisatie_id).first() if organisatie_id else None
+    if organisatie is None:
+        return render(request, "netwerk/bevestigen_ongeldig.html", status=400)
+    bevestigd = False
+    if request.method == "POST":
+        services.organisatie_confirm(organisatie=organisatie)
+        bevestigd = True
+    return render(
+        request,
+        "netwerk/bevestigen.html",
+        {"organisatie": organisatie, "bevestigd": bevestigd},
+    )
+
+
+def _kaart_zoeken(request: HttpRequest, slug: str):
+    """Access, the search form and the matching organisations, shared by the page and exports."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    praktijk = toegang.praktijk
+    form = KaartZoekForm(
+        request.GET or None,
+        wijken=selectors.wijken_for_praktijk(praktijk=praktijk),
+        live_url=reverse("netwerk:kaart", args=[praktijk.slug]),
+    )
+    # An unbound form (no search yet) shows the whole map; an invalid one shows its errors.
+    ongeldig = form.is_bound and not form.is_valid()
+    organisaties = [] if ongeldig else selectors.sociale_kaart(praktijk=praktijk, **form.filters())
+    return toegang, form, ongeldig, organisaties
+
+
+@require_GET
+def kaart(request: HttpRequest, slug: str) -> HttpResponse:
+    """The social map: who offers what, and whom to call. Live search with htmx, a phone book."""
+    toegang, form, ongeldig, organisaties = _kaart_zoeken(request, slug)
+    context = {
+        "praktijk": toegang.praktijk,
+        "toegang": toegang,
+        "form": form,
+        "ongeldig": ongeldig,
+        "organisaties": organisaties,
+        "aantal_personen": sum(len(o.kaart_personen) for o in organisaties),
+        "zoekterm": request.GET.urlencode() if not ongeldig else "",
+    }
+    partial = request.htmx and not request.htmx.history_restore_request
+    response = render(
+        request, "netwerk/kaart.html#resultaten" if partial else "netwerk/kaart.html", context
+    )
+    # One address, two answers (page or results): caches must keep them apart.
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@require_GET
+def kaart_csv(request: HttpRequest, slug: str) -> HttpResponse:
+    """The (filtered) social map as a spreadsheet: one row per person, or per organisation."""
+    toegang, _form, ongeldig, organisaties = _kaart_zoeken(request, slug)
+    if ongeldig:
+        return HttpResponseBadRequest(_("The search is not valid; adjust it on the social map."))
+    response = HttpResponse(
+        exports.kaart_csv(organisaties=organisaties), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="sociale-kaart-{toegang.praktijk.slug}.csv"'
+    )
+    return response
+
+
+@require_GET
+def kaart_vcf(request: HttpRequest, slug: str) -> HttpResponse:
+    """The (filtered) social map as vCards: one per organisation and one per person."""
+    toegang, _form, ongeldig, organisaties = _kaart_zoeken(request, slug)
+    if ongeldig:
+        return HttpResponseBadRequest(_("The search is not valid; adjust it on the social map."))
+    response = HttpResponse(
+        exports.kaart_vcf(organisaties=organisaties), content_type="text/vcard; charset=utf-8"
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="sociale-kaart-{toegang.praktijk.slug}.vcf"'
+    )
+    return response

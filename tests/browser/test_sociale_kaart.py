@@ -1,0 +1,121 @@
+"""A member looks up a district nurse on the social map: results appear while typing."""
+
+import re
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from playwright.sync_api import expect
+
+from netwerk.models import Groep, Organisatie, Rol
+from tests.browser.axe import assert_accessible
+from tests.factories import (
+    DeelnameFactory,
+    LidmaatschapFactory,
+    OrganisatieFactory,
+    PersoonFactory,
+    PraktijkFactory,
+    UserFactory,
+)
+
+
+def _log_in(page, live_server, user) -> None:
+    client = Client()
+    client.force_login(user)
+    page.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_member_finds_the_district_nurse_while_typing(page, live_server):
+    stein = PraktijkFactory(slug="stein", naam="Lerende praktijk Stein", gemeente="Stein")
+    member = UserFactory(email="lid@stein.example", name="Luuk Lid")
+    LidmaatschapFactory(praktijk=stein, user=member, rol=Rol.LID)
+    for naam, soort, functie, groep in [
+        (
+            "Thuiszorg Westelijke Mijnstreek",
+            "wijkverpleging",
+            "Wijkverpleegkundige",
+            "ontwerpgroep",
+        ),
+        ("Huisartsenpraktijk Berg", "huisartsenpraktijk", "Praktijkondersteuner", "kerngroep"),
+        ("Steunpunt Mantelzorg Stein", "mantelzorgsteunpunt", "Mantelzorgconsulent", "kerngroep"),
+    ]:
+        organisatie = OrganisatieFactory(naam=naam, soort=Organisatie.Soort(soort))
+        DeelnameFactory(praktijk=stein, organisatie=organisatie, groep=Groep(groep))
+        PersoonFactory(
+            organisatie=organisatie,
+            naam=f"Contact {functie}",
+            functie=functie,
+            telefoon="06 12345678",
+        )
+
+    _log_in(page, live_server, member)
+    page.goto(live_server.url + "/p/stein/sociale-kaart/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sociale kaart")
+    results = page.locator("#kaart-resultaten")
+    expect(results.get_by_text("Huisartsenpraktijk Berg")).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_role("searchbox", name=re.compile("^Zoeken")).press_sequentially(
+        "wijkverpleeg", delay=40
+    )
+
+    expect(results.get_by_text("Contact Wijkverpleegkundige")).to_be_visible()
+    expect(results.get_by_role("link", name="Thuiszorg Westelijke Mijnstreek")).to_be_visible()
+    expect(results.get_by_text("Huisartsenpraktijk Berg")).to_have_count(0)
+    expect(results.get_by_text("Steunpunt Mantelzorg Stein")).to_have_count(0)
+    expect(results.get_by_role("link", name="06 12345678")).to_have_attribute(
+        "href", "tel:0612345678"
+    )
+    # The address shows the search, so it can be shared or bookmarked.
+    expect(page).to_have_url(re.compile(r"q=wijkverpleeg"))
+    assert_accessible(page)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_network_pages_are_accessible(page, live_server):
+    from netwerk import services
+
+    stein = PraktijkFactory(slug="stein", naam="Lerende praktijk Stein", gemeente="Stein")
+    facilitator = UserFactory(email="adviseur@stein.example", name="Anouk Adviseur")
+    LidmaatschapFactory(praktijk=stein, user=facilitator, rol=Rol.FACILITATOR)
+    organisatie = OrganisatieFactory(naam="Thuiszorg Westelijke Mijnstreek", wijken="Stein")
+    deelname = DeelnameFactory(praktijk=stein, organisatie=organisatie, groep=Groep.ONTWERPGROEP)
+    services.deelname_update(
+        deelname=deelname,
+        by=facilitator,
+        groep=Groep.KERNGROEP,
+        belangen="Eerder in beeld",
+        bijdrage="",
+        tijdsinvestering="4 uur per maand",
+    )
+    PersoonFactory(organisatie=organisatie, naam="Wendy Verbeek", bel_mij_voor="Zorg thuis")
+    services.afspraak_save(
+        praktijk=stein, onderwerp="planning", afspraak="De gemeente plant.", wie="", instance=None
+    )
+    _log_in(page, live_server, facilitator)
+    for path in [
+        "/p/stein/netwerk/",
+        "/p/stein/netwerk/deelnemen/",
+        f"/p/stein/organisaties/{organisatie.pk}/",
+        f"/p/stein/organisaties/{organisatie.pk}/bewerken/",
+        "/p/stein/sociale-kaart/?q=" + "x" * 300,
+    ]:
+        page.goto(live_server.url + path)
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
+        assert_accessible(page)
+    token = services.bevestiging_token_make(organisatie=organisatie)
+    page.context.clear_cookies()
+    page.goto(f"{live_server.url}/bevestigen/{token}/")
+    assert_accessible(page)
+    page.get_by_role("button", name="Ja, het klopt nog").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Dank je wel!")
+    assert_accessible(page)
