@@ -130,14 +130,6 @@ def uitnodiging_accept_url(*, uitnodiging: Uitnodiging) -> str:
 # Services: invitations -------------------------------------------------------------------------
 
 
-def _enqueue_send(uitnodiging: Uitnodiging) -> None:
-    # Imported here: the tasks module imports this one.
-    from netwerk.tasks import uitnodiging_send_task
-
-    pk, token = uitnodiging.pk, uitnodiging.token
-    transaction.on_commit(lambda: uitnodiging_send_task.delay(pk, token))
-
-
 def uitnodiging_create(
     *,
     praktijk: Praktijk,
@@ -147,7 +139,7 @@ def uitnodiging_create(
     organisatie: Organisatie | None = None,
     by: User,
 ) -> Uitnodiging:
-    """Invite an address to the practice with a role; the email goes out after the commit.
+    """Invite an address to the practice with a role; the caller sends the email after the commit.
 
     Raises ValidationError (on `email`) when the address is a member already or has an
     invitation that was not used or revoked.
@@ -185,7 +177,6 @@ def uitnodiging_create(
     except IntegrityError as exc:
         # Two facilitators inviting the same address at the same moment: the constraint decides.
         raise ValidationError({"email": _open_uitnodiging_fout()}, code="open_uitnodiging") from exc
-    _enqueue_send(uitnodiging)
     return uitnodiging
 
 
@@ -237,7 +228,7 @@ def uitnodiging_send(*, uitnodiging_id: int, token: str | None = None) -> bool:
 
 @transaction.atomic
 def uitnodiging_resend(*, uitnodiging: Uitnodiging, by: User) -> Uitnodiging:
-    """Give an open or expired invitation a new link and expiry, and send it again.
+    """Give an open or expired invitation a new link and expiry; the caller sends it again.
 
     The old link stops working at once.
     """
@@ -249,7 +240,6 @@ def uitnodiging_resend(*, uitnodiging: Uitnodiging, by: User) -> Uitnodiging:
     uitnodiging.verstuurd_op = None
     uitnodiging.uitgenodigd_door = by
     uitnodiging.save(update_fields=["token", "verloopt_op", "verstuurd_op", "uitgenodigd_door"])
-    _enqueue_send(uitnodiging)
     return uitnodiging
 
 

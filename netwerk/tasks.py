@@ -1,4 +1,5 @@
 from celery import shared_task
+from django.db import transaction
 
 from netwerk import leden, services
 
@@ -28,3 +29,9 @@ def bevestiging_vragen_task() -> int:
 def uitnodiging_send_task(uitnodiging_id: int, token: str | None = None) -> bool:
     """Email one invitation; a second run for the same link, or an outdated link, sends nothing."""
     return leden.uitnodiging_send(uitnodiging_id=uitnodiging_id, token=token)
+
+
+def uitnodiging_send_after_commit(uitnodiging) -> None:
+    """Queue the invitation email once the surrounding transaction has committed."""
+    pk, token = uitnodiging.pk, uitnodiging.token
+    transaction.on_commit(lambda: uitnodiging_send_task.delay(pk, token))

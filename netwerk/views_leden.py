@@ -33,6 +33,7 @@ from netwerk.leden import (
     uitnodigingen_for_praktijk,
 )
 from netwerk.models import Lidmaatschap, Rol, Uitnodiging
+from netwerk.tasks import uitnodiging_send_after_commit
 
 LEDEN = "netwerk/leden/leden.html"
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -157,6 +158,7 @@ def uitnodigen(request: HttpRequest, slug: str) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
+            uitnodiging_send_after_commit(uitnodiging)
             messages.success(
                 request,
                 _("The invitation is on its way to %(email)s.") % {"email": uitnodiging.email},
@@ -177,6 +179,7 @@ def uitnodiging_opnieuw(request: HttpRequest, slug: str, pk: int) -> HttpRespons
     uitnodiging = _uitnodiging_for(toegang, pk)
     try:
         uitnodiging = uitnodiging_resend(uitnodiging=uitnodiging, by=request.user)
+        uitnodiging_send_after_commit(uitnodiging)
     except UitnodigingOngeldig:
         return _render_leden(
             request,

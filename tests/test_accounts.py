@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from netwerk.models import User
+from tests.factories import LidmaatschapFactory
 from tests.factories.netwerk import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -81,3 +82,22 @@ def test_sign_up_is_closed(client):
 def test_pages_need_a_login_by_default(client):
     response = client.get(reverse("admin:index"))
     assert response.status_code == 302
+
+
+def test_a_member_of_one_practice_lands_on_its_dashboard(client, lid):
+    response = client.post(reverse("account_login"), {"login": lid.email, "password": PASSWORD})
+    assert response["Location"] == "/p/stein/"
+
+
+def test_a_member_of_two_practices_lands_on_the_start_page(client, lid, andere_praktijk):
+    LidmaatschapFactory(praktijk=andere_praktijk, user=lid)
+    response = client.post(reverse("account_login"), {"login": lid.email, "password": PASSWORD})
+    assert response["Location"] == reverse("praktijken:home")
+
+
+def test_a_requested_page_wins_over_the_dashboard(client, lid):
+    response = client.post(
+        reverse("account_login") + "?next=/p/stein/experimenten/",
+        {"login": lid.email, "password": PASSWORD},
+    )
+    assert response["Location"] == "/p/stein/experimenten/"

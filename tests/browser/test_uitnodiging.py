@@ -84,6 +84,15 @@ def test_facilitator_invites_a_district_nurse_who_sets_a_password_and_joins(
         expect(invitee.get_by_role("heading", level=1)).to_have_text("Lerende praktijk Stein")
         expect(invitee.get_by_text("Welkom bij Lerende praktijk Stein.")).to_be_visible()
         assert_accessible(invitee)
+
+        # As a member of the design group she keeps her own organisation's entry up to date.
+        invitee.get_by_role("main").get_by_role("link", name="Wijkverpleging Stein").click()
+        invitee.get_by_role("link", name="Gegevens aanpassen").click()
+        assert_accessible(invitee)
+        invitee.get_by_label("Telefoon").first.fill("046 123 99 88")
+        invitee.get_by_role("button", name="Opslaan").click()
+        expect(invitee.get_by_role("heading", level=1)).to_have_text("Wijkverpleging Stein")
+        expect(invitee.get_by_role("main")).to_contain_text("046 123 99 88")
     finally:
         context.close()
 
