@@ -47,3 +47,24 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "nl-NL"}
+
+
+@pytest.fixture
+def log_in(live_server):
+    """Log a browser context in as `user`, by giving it a fresh session cookie."""
+    from django.test import Client
+
+    def _log_in(context, user) -> None:
+        client = Client()
+        client.force_login(user)
+        context.add_cookies(
+            [
+                {
+                    "name": "sessionid",
+                    "value": client.cookies["sessionid"].value,
+                    "url": live_server.url,
+                }
+            ]
+        )
+
+    return _log_in

@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -20,16 +19,8 @@ from tests.factories import (
 )
 
 
-def log_in(page, live_server, user) -> None:
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
-
-
 @pytest.mark.django_db(transaction=True)
-def test_core_group_member_plans_a_meeting_and_sees_it_on_the_dashboard(page, live_server):
+def test_core_group_member_plans_a_meeting_and_sees_it_on_the_dashboard(page, live_server, log_in):
     praktijk = PraktijkFactory(slug="stein", naam="Lerende praktijk Stein")
     DeelnameFactory(
         praktijk=praktijk,
@@ -44,7 +35,7 @@ def test_core_group_member_plans_a_meeting_and_sees_it_on_the_dashboard(page, li
     )
     kerngroeplid = UserFactory(email="kerngroep@stein.example", name="Karin Kerngroep")
     LidmaatschapFactory(praktijk=praktijk, user=kerngroeplid, rol=Rol.KERNGROEPLID)
-    log_in(page, live_server, kerngroeplid)
+    log_in(page.context, kerngroeplid)
 
     page.goto(live_server.url + "/p/stein/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Lerende praktijk Stein")
@@ -94,7 +85,7 @@ def test_core_group_member_plans_a_meeting_and_sees_it_on_the_dashboard(page, li
 
 
 @pytest.mark.django_db(transaction=True)
-def test_member_tells_a_story_and_every_practice_page_is_accessible(page, live_server):
+def test_member_tells_a_story_and_every_practice_page_is_accessible(page, live_server, log_in):
     praktijk = PraktijkFactory(slug="stein", naam="Lerende praktijk Stein")
     vraag = OntwerpvraagFactory(
         praktijk=praktijk, vraag="Hoe kunnen we huisartsen bewust maken van mantelzorgers?"
@@ -102,7 +93,7 @@ def test_member_tells_a_story_and_every_practice_page_is_accessible(page, live_s
     ExperimentFactory(ontwerpvraag=vraag, titel="Huisartsen en mantelzorg")
     lid = UserFactory(email="lid@stein.example", name="Lotte Lid")
     LidmaatschapFactory(praktijk=praktijk, user=lid, rol=Rol.LID)
-    log_in(page, live_server, lid)
+    log_in(page.context, lid)
 
     page.goto(live_server.url + "/p/stein/bijeenkomsten/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Bijeenkomsten")

@@ -11,13 +11,6 @@ from tests.browser.axe import assert_accessible
 from tests.factories import ExperimentFactory, OntwerpvraagFactory, TussenstapFactory
 
 
-def _log_in(page, client, live_server, user) -> None:
-    client.force_login(user)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
-
-
 @pytest.fixture
 def experiment(praktijk, eigen_organisatie):
     vraag = OntwerpvraagFactory(
@@ -39,9 +32,9 @@ def experiment(praktijk, eigen_organisatie):
 
 @pytest.mark.django_db(transaction=True)
 def test_lid_adds_a_small_step_that_appears_on_top_without_reload(
-    page, live_server, client, lid, experiment
+    page, live_server, client, lid, experiment, log_in
 ):
-    _log_in(page, client, live_server, lid)
+    log_in(page.context, lid)
 
     page.goto(f"{live_server.url}/p/stein/experimenten/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Experimenten")

@@ -3,8 +3,6 @@
 import re
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from netwerk.models import Groep, Organisatie, Rol
@@ -19,22 +17,8 @@ from tests.factories import (
 )
 
 
-def _log_in(page, live_server, user) -> None:
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
-
-
 @pytest.mark.django_db(transaction=True)
-def test_member_finds_the_district_nurse_while_typing(page, live_server):
+def test_member_finds_the_district_nurse_while_typing(page, live_server, log_in):
     stein = PraktijkFactory(slug="stein", naam="Lerende praktijk Stein", gemeente="Stein")
     member = UserFactory(email="lid@stein.example", name="Luuk Lid")
     LidmaatschapFactory(praktijk=stein, user=member, rol=Rol.LID)
@@ -57,7 +41,7 @@ def test_member_finds_the_district_nurse_while_typing(page, live_server):
             telefoon="06 12345678",
         )
 
-    _log_in(page, live_server, member)
+    log_in(page.context, member)
     page.goto(live_server.url + "/p/stein/sociale-kaart/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Sociale kaart")
     results = page.locator("#kaart-resultaten")
@@ -81,7 +65,7 @@ def test_member_finds_the_district_nurse_while_typing(page, live_server):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_network_pages_are_accessible(page, live_server):
+def test_network_pages_are_accessible(page, live_server, log_in):
     from netwerk import services
 
     stein = PraktijkFactory(slug="stein", naam="Lerende praktijk Stein", gemeente="Stein")
@@ -101,7 +85,7 @@ def test_network_pages_are_accessible(page, live_server):
     services.afspraak_save(
         praktijk=stein, onderwerp="planning", afspraak="De gemeente plant.", wie="", instance=None
     )
-    _log_in(page, live_server, facilitator)
+    log_in(page.context, facilitator)
     for path in [
         "/p/stein/netwerk/",
         "/p/stein/netwerk/deelnemen/",
