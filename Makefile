@@ -53,13 +53,13 @@ fmt: install
 
 # Refresh the Dutch catalogue from the source strings; then translate what is new and compile.
 messages: install
-	$(DEV) $(PY) manage.py makemessages -l nl --add-location=never --ignore=.venv --ignore=static --ignore=staticfiles
+	$(DEV) $(PY) manage.py makemessages -l nl --no-obsolete --add-location=never --ignore=.venv --ignore=static --ignore=staticfiles
 	$(DEV) $(PY) manage.py compilemessages -l nl --ignore=.venv
 
 # Fails when the catalogue is out of date, has an empty or fuzzy entry, or was not compiled.
 messages-check: install
 	@cp locale/nl/LC_MESSAGES/django.po /tmp/lp-django.po.before
-	@$(DEV) $(PY) manage.py makemessages -l nl --add-location=never --ignore=.venv --ignore=static --ignore=staticfiles >/dev/null
+	@$(DEV) $(PY) manage.py makemessages -l nl --no-obsolete --add-location=never --ignore=.venv --ignore=static --ignore=staticfiles >/dev/null
 	@if ! diff -q -I '^"POT-Creation-Date' /tmp/lp-django.po.before locale/nl/LC_MESSAGES/django.po >/dev/null; then \
 	  diff -I '^"POT-Creation-Date' /tmp/lp-django.po.before locale/nl/LC_MESSAGES/django.po | head -40; \
 	  cp /tmp/lp-django.po.before locale/nl/LC_MESSAGES/django.po; \
@@ -78,6 +78,10 @@ deploy-check: install
 	DJANGO_ALLOWED_HOSTS=lerendepraktijk.example DATABASE_URL=postgres://lp@127.0.0.1:5432/lp \
 	REDIS_URL=redis://127.0.0.1:6379/0 EMAIL_URL=smtp://mail.example:587?tls=1 \
 	$(PY) manage.py check --deploy --fail-level WARNING
+
+# The live workshop under load (locust + gunicorn, PostgreSQL and Redis); see bench/README.md.
+bench: install
+	$(PY) -m bench.run
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

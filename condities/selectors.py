@@ -1,19 +1,26 @@
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
 
 from condities.models import (
+    ALLE,
+    Actie,
     Antwoord,
     Conditie,
     ConditieScore,
     Deelnemer,
     Groep,
+    OpenVraag,
     PapierTelling,
     Sessie,
     Stelling,
+    Stellingenset,
 )
-from condities.scores import SCORES, Groepsscore, Tally, largest_gaps
+from condities.scores import MIN_RESPONDENTEN, SCORES, Groepsscore, Tally, largest_gaps
+from netwerk.models import User
 from praktijken.models import Praktijk
+
+BAR_HEIGHT = 24
 
 
 def stellingen_for_sessie(*, sessie: Sessie) -> list[Stelling]:
@@ -38,10 +45,22 @@ class StellingResultaat:
     def verdeling(self) -> list[dict]:
         """Per score: how many chose it, and its share of the numeric answers (for bars)."""
         total = self.tally.n or 1
-        return [
-            {"score": score, "aantal": n, "procent": round(100 * n / total)}
-            for score, n in self.counts.items()
-        ]
+        rows = []
+        for score, n in self.counts.items():
+            procent = round(100 * n / total)
+            hoogte = round(BAR_HEIGHT * n / total, 1)
+            rows.append(
+                {
+                    "score": score,
+                    "aantal": n,
+                    "procent": procent,
+                    # Geometry of a small SVG bar chart, five bars of 16 wide.
+                    "x": (score - 1) * 20 + 2,
+                    "y": BAR_HEIGHT - hoogte,
+                    "hoogte": hoogte,
+                }
+            )
+        return rows
 
 
 @dataclass
@@ -52,6 +71,11 @@ class ConditieResultaat:
     totaal: Groepsscore = field(default_factory=Groepsscore)
     groepen: dict[str, Groepsscore] = field(default_factory=dict)
     stellingen: list[StellingResultaat] = field(default_factory=list)
+
+    @property
+    def te_weinig(self) -> bool:
+        """Someone answered, but too few to show anything without revealing them."""
+        return 0 < self.totaal.respondenten < MIN_RESPONDENTEN
 
     @property
     def zichtbare_groepen(self) -> list[tuple[str, Groepsscore]]:
@@ -145,6 +169,13 @@ def sessie_resultaten(*, sessie: Sessie) -> Resultaten:
     if sessie.papieren_formulieren:
         for conditie in condities.values():
             conditie.totaal.respondenten += sessie.papieren_formulieren
+    # With fewer than three people, a condition's numbers would show their own answers: hide them.
+    for conditie in condities.values():
+        if not conditie.totaal.zichtbaar:
+            conditie.totaal.tally = Tally()
+            for resultaat in conditie.stellingen:
+                resultaat.tally = Tally()
+                resultaat.counts = dict.fromkeys(SCORES, 0)
 
     return Resultaten(
         sessie=sessie,
@@ -179,3 +210,204 @@ def trend_for_praktijk(*, praktijk: Praktijk) -> dict:
         ],
         "heeft_scores": any(series.values()),
     }
+
+
+def sessies_for_praktijk(*, praktijk: Praktijk) -> QuerySet[Sessie]:
+    """The practice's sessions and check-ins, newest first, with their participant counts."""
+    return Sessie.objects.filter(praktijk=praktijk).annotate(
+        aantal_deelnemers=Count("deelnemers", distinct=True)
+    )
+
+
+def sessie_by_code(*, code: str) -> Sessie | None:
+    """The open session with this join code, if any."""
+    if not code or len(code) > 12:
+        return None
+    return (
+        Sessie.objects.filter(code=code, status=Sessie.Status.OPEN)
+        .select_related("praktijk")
+        .first()
+    )
+
+
+def voortgang(*, deelnemer: Deelnemer, stellingen: list[Stelling]) -> dict:
+    """How far a participant is: answered statements of the session's statements."""
+    beantwoord = Antwoord.objects.filter(deelnemer=deelnemer, stelling__in=stellingen).count()
+    totaal = len(stellingen)
+    return {
+        "beantwoord": beantwoord,
+        "totaal": totaal,
+        "procent": round(100 * beantwoord / totaal) if totaal else 0,
+    }
+
+
+def antwoorden_for_deelnemer(*, deelnemer: Deelnemer) -> dict[int, int | None]:
+    """The participant's own answers: {stelling_id: score}. Only ever shown to themselves."""
+    return dict(Antwoord.objects.filter(deelnemer=deelnemer).values_list("stelling_id", "score"))
+
+
+def sessie_aantallen(*, sessie: Sessie) -> dict:
+    """How many joined and finished (no answers, no names)."""
+    return Deelnemer.objects.filter(sessie=sessie).aggregate(
+        aangemeld=Count("pk"),
+        klaar=Count("pk", filter=Q(klaar_op__isnull=False)),
+        met_antwoorden=Count("pk", filter=Q(antwoorden__isnull=False), distinct=True),
+    )
+
+
+def stellingen_per_conditie(*, sessie: Sessie) -> list[dict]:
+    """The session's statements grouped by condition, with each condition's open questions."""
+    stellingen = stellingen_for_sessie(sessie=sessie)
+    open_vragen: dict[str, list[OpenVraag]] = {}
+    for vraag in OpenVraag.objects.filter(set=sessie.stellingenset_id):
+        open_vragen.setdefault(vraag.conditie, []).append(vraag)
+    groepen: dict[str, dict] = {}
+    for stelling in stellingen:
+        groep = groepen.setdefault(
+            stelling.conditie,
+            {
+                "code": stelling.conditie,
+                "label": Conditie(stelling.conditie).label,
+                "stellingen": [],
+                "open_vragen": open_vragen.get(stelling.conditie, []),
+            },
+        )
+        groep["stellingen"].append(stelling)
+    return [groepen[code] for code in Conditie.values if code in groepen]
+
+
+# Reports, exports, the dashboard and statement sets (views_rapport, exports, condities_tags).
+
+
+def acties_for_praktijk(*, praktijk: Praktijk, limit: int | None = None) -> list[Actie]:
+    """The agreed next steps that are not done yet, newest first, with their session (1 query)."""
+    acties = (
+        Actie.objects.filter(sessie__praktijk=praktijk, soort=Actie.Soort.STAP, gedaan=False)
+        .select_related("sessie")
+        .order_by("-created_at", "-pk")
+    )
+    return list(acties[:limit] if limit else acties)
+
+
+def _conditie_volgorde(code: str) -> int:
+    return Conditie.values.index(code) if code in Conditie.values else len(Conditie.values)
+
+
+def discussie_for_sessie(*, sessie: Sessie) -> list[dict]:
+    """Per condition of the session, in the usual order: what goes well and the next steps."""
+    per_conditie = {
+        code: {"code": code, "label": Conditie(code).label, "goed": [], "stappen": []}
+        for code in Conditie.values
+        if code in sessie.condities
+    }
+    for actie in Actie.objects.filter(sessie=sessie).select_related("experiment").order_by("pk"):
+        conditie = per_conditie.setdefault(
+            actie.conditie,
+            {
+                "code": actie.conditie,
+                "label": actie.get_conditie_display(),
+                "goed": [],
+                "stappen": [],
+            },
+        )
+        conditie["goed" if actie.soort == Actie.Soort.GOED else "stappen"].append(actie)
+    return sorted(per_conditie.values(), key=lambda c: _conditie_volgorde(c["code"]))
+
+
+def discussie_for_praktijk(*, praktijk: Praktijk) -> list[Actie]:
+    """Every action of every session of the practice, by session date, then condition (1 query)."""
+    acties = Actie.objects.filter(sessie__praktijk=praktijk).select_related("sessie", "experiment")
+    return sorted(
+        acties,
+        key=lambda a: (a.sessie.datum, a.sessie_id, _conditie_volgorde(a.conditie), a.soort, a.pk),
+    )
+
+
+def conditiescores_for_export(*, praktijk: Praktijk) -> list[ConditieScore]:
+    """All scores of the practice over time, for everybody and per group, oldest first."""
+    groepen = [ALLE, *Groep.values]
+    scores = ConditieScore.objects.filter(praktijk=praktijk).select_related("sessie")
+    return sorted(
+        scores,
+        key=lambda s: (
+            s.datum,
+            s.sessie_id,
+            _conditie_volgorde(s.conditie),
+            groepen.index(s.groep) if s.groep in groepen else len(groepen),
+        ),
+    )
+
+
+def stellingenset_inhoud(*, stellingenset: Stellingenset) -> list[dict]:
+    """A set's statements and its two open questions per condition, in order (2 queries)."""
+    per_conditie = {
+        code: {"code": code, "label": label, "stellingen": [], "goed": None, "stap": None}
+        for code, label in Conditie.choices
+    }
+    for stelling in Stelling.objects.filter(set=stellingenset).order_by("volgorde", "pk"):
+        per_conditie[stelling.conditie]["stellingen"].append(stelling)
+    for vraag in OpenVraag.objects.filter(set=stellingenset):
+        per_conditie[vraag.conditie][vraag.soort] = vraag
+    return list(per_conditie.values())
+
+
+# Check-ins between sessions (views_checkin).
+
+
+def checkin_ontvangers(*, praktijk: Praktijk) -> QuerySet[User]:
+    """Everybody with an account in the practice, by name: whom a check-in goes to by default."""
+    return User.objects.filter(lidmaatschappen__praktijk=praktijk).order_by("name", "email")
+
+
+def checkin_deelnemer_by_token(*, token: str) -> Deelnemer | None:
+    """The check-in participant whose personal link this is, with the check-in and practice."""
+    if not token or len(token) > 64:
+        return None
+    return (
+        Deelnemer.objects.filter(token=token, sessie__soort=Sessie.Soort.CHECKIN)
+        .select_related("sessie__praktijk")
+        .first()
+    )
+
+
+@dataclass
+class CheckinRespons:
+    deelnemers: list[Deelnemer]
+    uitgenodigd: int
+    beantwoord: int
+    klaar: int
+    nog_niet: int
+
+    @property
+    def gereageerd(self) -> int:
+        """Answered at least one statement, or finished."""
+        return self.beantwoord + self.klaar
+
+
+def checkin_respons(*, sessie: Sessie) -> CheckinRespons:
+    """Who responded to a check-in, never what they answered (1 query).
+
+    Each participant gets `status`: "klaar" (finished), "beantwoord" (answered at least one
+    statement) or "nog_niet".
+    """
+    deelnemers = list(
+        Deelnemer.objects.filter(sessie=sessie)
+        .annotate(heeft_antwoorden=Exists(Antwoord.objects.filter(deelnemer=OuterRef("pk"))))
+        .order_by("naam", "email", "pk")
+    )
+    for deelnemer in deelnemers:
+        if deelnemer.klaar_op:
+            deelnemer.status = "klaar"
+        elif deelnemer.heeft_antwoorden:
+            deelnemer.status = "beantwoord"
+        else:
+            deelnemer.status = "nog_niet"
+    klaar = sum(d.status == "klaar" for d in deelnemers)
+    beantwoord = sum(d.status == "beantwoord" for d in deelnemers)
+    return CheckinRespons(
+        deelnemers=deelnemers,
+        uitgenodigd=sum(d.uitgenodigd_op is not None for d in deelnemers),
+        beantwoord=beantwoord,
+        klaar=klaar,
+        nog_niet=len(deelnemers) - klaar - beantwoord,
+    )

@@ -1,8 +1,15 @@
+import datetime
+import math
 import secrets
 from decimal import Decimal
 
+from django.conf import settings
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.db.models import Exists, OuterRef, Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
 
 from condities.models import (
     ALLE,
@@ -17,8 +24,9 @@ from condities.models import (
     Stelling,
     Stellingenset,
 )
-from condities.selectors import sessie_resultaten
-from netwerk.models import Deelname, Organisatie, User
+from condities.selectors import sessie_resultaten, stellingen_for_sessie
+from condities.standaardset import standaardset_create
+from netwerk.models import Deelname, Organisatie, Persoon, User
 from praktijken.models import Praktijk
 
 # No 0/O, 1/I/L: a code read from a projector must not be misread.
@@ -31,8 +39,17 @@ class SessieGesloten(Exception):
 
 
 def standaardset_get() -> Stellingenset:
-    """The current version of the default statement set that ships with the app."""
-    return Stellingenset.objects.filter(praktijk__isnull=True, is_actueel=True).latest("versie")
+    """The current version of the default statement set; made again if someone removed it."""
+    stellingenset = (
+        Stellingenset.objects.filter(praktijk__isnull=True, is_actueel=True)
+        .order_by("-versie")
+        .first()
+    )
+    if stellingenset is None:
+        stellingenset = standaardset_create(
+            stellingenset_model=Stellingenset, stelling_model=Stelling, open_vraag_model=OpenVraag
+        )
+    return stellingenset
 
 
 def stellingenset_for_praktijk(*, praktijk: Praktijk) -> Stellingenset:
@@ -246,7 +263,7 @@ def sessie_close(*, sessie: Sessie) -> Sessie:
             (code, score) for code, score in conditie.groepen.items() if score.zichtbaar
         ]
         for groep, score in groepen:
-            if not score.respondenten:
+            if not score.zichtbaar:
                 continue
             scores.append(
                 ConditieScore(
@@ -263,3 +280,285 @@ def sessie_close(*, sessie: Sessie) -> Sessie:
             )
     ConditieScore.objects.bulk_create(scores)
     return sessie
+
+
+def samenvatting_versturen(*, sessie_id: int) -> int:
+    """Mail the summary to each participant with an address, once each; returns how many sent."""
+    sessie = (
+        Sessie.objects.select_related("praktijk")
+        .filter(pk=sessie_id, status=Sessie.Status.GESLOTEN)
+        .first()
+    )
+    if sessie is None:
+        return 0
+    resultaten = sessie_resultaten(sessie=sessie)
+    url = settings.SITE_URL + reverse(
+        "condities:sessie_detail", kwargs={"slug": sessie.praktijk.slug, "pk": sessie.pk}
+    )
+    verstuurd = 0
+    # Only those who answered something: an invitee who never took part gets no summary.
+    ontvangers = (
+        Deelnemer.objects.filter(
+            sessie=sessie, samenvatting_op__isnull=True, antwoorden__isnull=False
+        )
+        .exclude(email="")
+        .distinct()
+    )
+    for deelnemer in ontvangers:
+        context = {"sessie": sessie, "resultaten": resultaten, "deelnemer": deelnemer, "url": url}
+        send_mail(
+            subject=render_to_string("condities/email/samenvatting_onderwerp.txt", context).strip(),
+            message=render_to_string("condities/email/samenvatting.txt", context),
+            from_email=None,
+            recipient_list=[deelnemer.email],
+        )
+        # Mark each one as soon as it went out: a retried task skips those already sent.
+        Deelnemer.objects.filter(pk=deelnemer.pk).update(samenvatting_op=timezone.now())
+        verstuurd += 1
+    return verstuurd
+
+
+# Statement sets: editing a practice's set (views_rapport.stellingen_bewerken).
+
+
+def _stellingenset_ongewijzigd(
+    *, stellingenset: Stellingenset, stellingen: dict[str, list[str]], open_vragen: dict
+) -> bool:
+    huidig: dict[str, list[str]] = {code: [] for code in Conditie.values}
+    for stelling in stellingenset.stellingen.order_by("volgorde", "pk"):
+        huidig.setdefault(stelling.conditie, []).append(stelling.tekst)
+    vragen = {(v.conditie, v.soort): v.tekst for v in stellingenset.open_vragen.all()}
+    return all(huidig.get(code, []) == teksten for code, teksten in stellingen.items()) and all(
+        vragen.get((code, soort)) == tekst
+        for code, per_soort in open_vragen.items()
+        for soort, tekst in per_soort.items()
+    )
+
+
+@transaction.atomic
+def stellingenset_save(
+    *,
+    stellingenset: Stellingenset,
+    praktijk: Praktijk,
+    stellingen: dict[str, list[str]],
+    open_vragen: dict[str, dict[str, str]],
+) -> Stellingenset:
+    """Store new texts for a set: {conditie: [statement, ...]}, {conditie: {soort: question}}.
+
+    Goes through `stellingenset_for_edit`, so a set that sessions used (or the default set) is
+    copied to a new version first and their results keep the texts they were given. Nothing
+    changed: the set is returned as it is, without a new version.
+    """
+    if _stellingenset_ongewijzigd(
+        stellingenset=stellingenset, stellingen=stellingen, open_vragen=open_vragen
+    ):
+        return stellingenset
+    doel = stellingenset_for_edit(stellingenset=stellingenset, praktijk=praktijk)
+    # `doel` is unused by any session, so no answer or tally points at its statements: they are
+    # rewritten in condition order; conditions not given keep their texts.
+    teksten: dict[str, list[str]] = {code: [] for code in Conditie.values}
+    for stelling in doel.stellingen.order_by("volgorde", "pk"):
+        teksten.setdefault(stelling.conditie, []).append(stelling.tekst)
+    teksten.update(stellingen)
+    doel.stellingen.all().delete()
+    nieuw = []
+    volgorde = 0
+    for code in Conditie.values:
+        for tekst in teksten.get(code, []):
+            volgorde += 1
+            nieuw.append(Stelling(set=doel, conditie=code, tekst=tekst, volgorde=volgorde))
+    Stelling.objects.bulk_create(nieuw)
+    for code, per_soort in open_vragen.items():
+        for soort, tekst in per_soort.items():
+            OpenVraag.objects.update_or_create(
+                set=doel, conditie=code, soort=soort, defaults={"tekst": tekst}
+            )
+    return doel
+
+
+# Check-ins between sessions (views_checkin, tasks): personal links by email, one reminder.
+
+# Reading and rating one statement takes about this long; it tells invitees what to expect.
+CHECKIN_SECONDEN_PER_STELLING = 20
+
+
+@transaction.atomic
+def checkin_create(
+    *,
+    praktijk: Praktijk,
+    by: User,
+    titel: str,
+    datum,
+    condities: list[str],
+    stellingen: list[Stelling],
+    herinnering_na_dagen: int,
+    ontvangers: list[User],
+) -> Sessie:
+    """Create and open a check-in with a personal place (and secret link) for each recipient.
+
+    The caller enqueues `checkin_uitnodigen_task` after the commit to mail the links.
+    """
+    sessie = sessie_create(
+        praktijk=praktijk,
+        titel=titel,
+        datum=datum,
+        modus=Sessie.Modus.ONLINE,
+        condities=condities,
+        by=by,
+        soort=Sessie.Soort.CHECKIN,
+        stellingen=stellingen,
+        herinnering_na_dagen=herinnering_na_dagen,
+    )
+    sessie_open(sessie=sessie)
+    personen = {
+        p.user_id: p
+        for p in Persoon.objects.filter(user__in=[u.pk for u in ontvangers]).select_related(
+            "organisatie"
+        )
+    }
+    groepen: dict[int | None, str] = {}
+    deelnemers = []
+    for user in ontvangers:
+        persoon = personen.get(user.pk)
+        organisatie = persoon.organisatie if persoon else None
+        sleutel = organisatie.pk if organisatie else None
+        if sleutel not in groepen:
+            groepen[sleutel] = groep_for(
+                praktijk=praktijk, organisatie=organisatie, mantelzorger=False
+            )
+        deelnemers.append(
+            Deelnemer(
+                sessie=sessie,
+                user=user,
+                naam=user.name,
+                email=user.email,
+                organisatie=organisatie,
+                groep=groepen[sleutel],
+                token=secrets.token_urlsafe(32),
+            )
+        )
+    Deelnemer.objects.bulk_create(deelnemers)
+    return sessie
+
+
+def checkin_url(*, deelnemer: Deelnemer) -> str:
+    """The participant's personal link: whoever has it answers as this participant."""
+    return settings.SITE_URL + reverse("condities:checkin_link", kwargs={"token": deelnemer.token})
+
+
+def _checkin_minuten(sessie: Sessie) -> tuple[int, int]:
+    aantal = len(stellingen_for_sessie(sessie=sessie))
+    return aantal, max(2, math.ceil(aantal * CHECKIN_SECONDEN_PER_STELLING / 60))
+
+
+def _checkin_mail_once(
+    *, sessie: Sessie, deelnemer_id: int, veld: str, template: str, extra: Q | None = None
+) -> bool:
+    """Mail one participant unless `veld` is already set; set it in the same transaction.
+
+    The row lock (skipped when another worker holds it) keeps two runs from mailing twice.
+    """
+    with transaction.atomic():
+        deelnemer = (
+            Deelnemer.objects.select_for_update(skip_locked=True)
+            .filter(extra or Q(), pk=deelnemer_id, sessie=sessie, **{f"{veld}__isnull": True})
+            .exclude(email="")
+            .first()
+        )
+        if deelnemer is None:
+            return False
+        aantal, minuten = _checkin_minuten(sessie)
+        # The invitee's language is unknown: the practice's language, Dutch.
+        with translation.override(settings.LANGUAGE_CODE):
+            context = {
+                "sessie": sessie,
+                "praktijk": sessie.praktijk,
+                "deelnemer": deelnemer,
+                "url": checkin_url(deelnemer=deelnemer),
+                "aantal": aantal,
+                "minuten": minuten,
+            }
+            subject = render_to_string(f"condities/email/{template}_onderwerp.txt", context)
+            body = render_to_string(f"condities/email/{template}.txt", context)
+        send_mail(
+            subject=" ".join(subject.split()),
+            message=body,
+            from_email=None,
+            recipient_list=[deelnemer.email],
+        )
+        Deelnemer.objects.filter(pk=deelnemer.pk).update(**{veld: timezone.now()})
+    return True
+
+
+def _open_checkin(sessie_id: int) -> Sessie | None:
+    return (
+        Sessie.objects.select_related("praktijk")
+        .filter(pk=sessie_id, soort=Sessie.Soort.CHECKIN, status=Sessie.Status.OPEN)
+        .first()
+    )
+
+
+def checkin_uitnodigingen_versturen(*, sessie_id: int) -> int:
+    """Mail each participant of an open check-in their personal link, once; returns how many."""
+    sessie = _open_checkin(sessie_id)
+    if sessie is None:
+        return 0
+    ids = Deelnemer.objects.filter(sessie=sessie, uitgenodigd_op__isnull=True).values_list(
+        "pk", flat=True
+    )
+    return sum(
+        _checkin_mail_once(
+            sessie=sessie, deelnemer_id=pk, veld="uitgenodigd_op", template="checkin_uitnodiging"
+        )
+        for pk in list(ids)
+    )
+
+
+def _nog_niets_gedaan() -> Q:
+    """Not answered a single statement and not finished."""
+    return Q(klaar_op__isnull=True) & ~Q(Exists(Antwoord.objects.filter(deelnemer=OuterRef("pk"))))
+
+
+def checkin_herinneringen_versturen(*, now: datetime.datetime | None = None) -> int:
+    """Send one reminder to each invitee of an open check-in who has done nothing yet.
+
+    Only once the check-in's `herinnering_na_dagen` have passed since their invitation; each
+    participant gets at most one reminder (`herinnerd_op`). Returns how many went out.
+    """
+    now = now or timezone.now()
+    verstuurd = 0
+    for sessie in Sessie.objects.filter(
+        soort=Sessie.Soort.CHECKIN, status=Sessie.Status.OPEN
+    ).select_related("praktijk"):
+        grens = now - datetime.timedelta(days=sessie.herinnering_na_dagen)
+        ids = Deelnemer.objects.filter(
+            _nog_niets_gedaan(),
+            sessie=sessie,
+            uitgenodigd_op__lte=grens,
+            herinnerd_op__isnull=True,
+        ).values_list("pk", flat=True)
+        verstuurd += sum(
+            _checkin_mail_once(
+                sessie=sessie,
+                deelnemer_id=pk,
+                veld="herinnerd_op",
+                template="checkin_herinnering",
+                extra=_nog_niets_gedaan(),
+            )
+            for pk in list(ids)
+        )
+    return verstuurd
+
+
+def checkin_uitnodigingen_inhalen() -> int:
+    """Send invitations a failed task left unsent, for every open check-in (the daily sweep)."""
+    ids = (
+        Sessie.objects.filter(
+            soort=Sessie.Soort.CHECKIN,
+            status=Sessie.Status.OPEN,
+            deelnemers__uitgenodigd_op__isnull=True,
+        )
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+    return sum(checkin_uitnodigingen_versturen(sessie_id=pk) for pk in list(ids))

@@ -1,3 +1,110 @@
+from django.urls import path
+
+from condities import views, views_checkin, views_doe_mee, views_mantelzorg, views_rapport
+
 app_name = "condities"
 
-urlpatterns: list = []
+urlpatterns = [
+    # The facilitator's side, inside a practice.
+    path("p/<slug:slug>/sessies/", views.sessies, name="sessies"),
+    path("p/<slug:slug>/sessies/nieuw/", views.sessie_nieuw, name="sessie_nieuw"),
+    path("p/<slug:slug>/sessies/<int:pk>/", views.sessie_detail, name="sessie_detail"),
+    path("p/<slug:slug>/sessies/<int:pk>/openen/", views.sessie_openen, name="sessie_openen"),
+    path("p/<slug:slug>/sessies/<int:pk>/sluiten/", views.sessie_sluiten, name="sessie_sluiten"),
+    path("p/<slug:slug>/sessies/<int:pk>/presentatie/", views.presentatie, name="presentatie"),
+    path("p/<slug:slug>/sessies/<int:pk>/onthullen/", views.onthullen, name="onthullen"),
+    path("p/<slug:slug>/sessies/<int:pk>/qr.svg", views.qr, name="qr"),
+    path("p/<slug:slug>/sessies/<int:pk>/acties/", views.actie_nieuw, name="actie_nieuw"),
+    path("p/<slug:slug>/sessies/<int:pk>/papier/", views.papier, name="papier"),
+    path("p/<slug:slug>/sessies/<int:pk>/formulier/", views.formulier, name="formulier"),
+    # The participant's side: public, by join code.
+    path("doe-mee/", views_doe_mee.doe_mee, name="doe_mee"),
+    path("doe-mee/<str:code>/", views_doe_mee.doe_mee_code, name="doe_mee_code"),
+    path("doe-mee/<str:code>/vragen/", views_doe_mee.vragen, name="vragen"),
+    path("doe-mee/<str:code>/antwoord/", views_doe_mee.antwoord, name="antwoord"),
+    path("doe-mee/<str:code>/klaar/", views_doe_mee.klaar, name="klaar"),
+]
+
+# Reports, exports and statement sets (views_rapport): readable by every member of the practice.
+urlpatterns += [
+    path("p/<slug:slug>/condities/", views_rapport.praktijk_rapport, name="praktijk_rapport"),
+    path(
+        "p/<slug:slug>/condities/export.csv",
+        views_rapport.praktijk_export_csv,
+        name="praktijk_export_csv",
+    ),
+    path(
+        "p/<slug:slug>/condities/export.xlsx",
+        views_rapport.praktijk_export_xlsx,
+        name="praktijk_export_xlsx",
+    ),
+    path("p/<slug:slug>/condities/stellingen/", views_rapport.stellingen, name="stellingen"),
+    path(
+        "p/<slug:slug>/condities/stellingen/bewerken/",
+        views_rapport.stellingen_bewerken,
+        name="stellingen_bewerken",
+    ),
+    path(
+        "p/<slug:slug>/sessies/<int:pk>/verslag/",
+        views_rapport.sessie_rapport,
+        name="sessie_rapport",
+    ),
+    path(
+        "p/<slug:slug>/sessies/<int:pk>/export.csv",
+        views_rapport.sessie_export_csv,
+        name="sessie_export_csv",
+    ),
+    path(
+        "p/<slug:slug>/sessies/<int:pk>/export.xlsx",
+        views_rapport.sessie_export_xlsx,
+        name="sessie_export_xlsx",
+    ),
+]
+
+# Check-ins between sessions (views_checkin): sent by a facilitator, answered by personal link.
+urlpatterns += [
+    path("p/<slug:slug>/checkins/nieuw/", views_checkin.checkin_nieuw, name="checkin_nieuw"),
+    path(
+        "p/<slug:slug>/checkins/<int:pk>/respons/",
+        views_checkin.checkin_respons,
+        name="checkin_respons",
+    ),
+    path("checkin/<str:token>/", views_checkin.checkin_link, name="checkin_link"),
+]
+
+# Carers' feedback (views_mantelzorg): the public form, the facilitators' inbox, the members' view.
+urlpatterns += [
+    path("p/<slug:slug>/mantelzorg/", views_mantelzorg.formulier, name="mantelzorg"),
+    path("p/<slug:slug>/mantelzorg/bedankt/", views_mantelzorg.bedankt, name="mantelzorg_bedankt"),
+    path("p/<slug:slug>/mantelzorg/inbox/", views_mantelzorg.inbox, name="mantelzorg_inbox"),
+    path(
+        "p/<slug:slug>/mantelzorg/inbox/<int:pk>/",
+        views_mantelzorg.reactie_detail,
+        name="mantelzorg_reactie",
+    ),
+    path(
+        "p/<slug:slug>/mantelzorg/inbox/<int:pk>/contact-verwijderen/",
+        views_mantelzorg.contact_verwijderen,
+        name="mantelzorg_contact_verwijderen",
+    ),
+    path(
+        "p/<slug:slug>/mantelzorg/instellingen/",
+        views_mantelzorg.instellingen,
+        name="mantelzorg_instellingen",
+    ),
+    path(
+        "p/<slug:slug>/mantelzorg/overzicht/",
+        views_mantelzorg.overzicht,
+        name="mantelzorg_overzicht",
+    ),
+    path(
+        "p/<slug:slug>/mantelzorg/export.csv",
+        views_mantelzorg.export_csv,
+        name="mantelzorg_export_csv",
+    ),
+    path(
+        "p/<slug:slug>/mantelzorg/export.xlsx",
+        views_mantelzorg.export_xlsx,
+        name="mantelzorg_export_xlsx",
+    ),
+]

@@ -146,7 +146,30 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "condities.tasks.checkin_herinneren_task",
         "schedule": crontab(hour=9, minute=0),
     },
+    # Carers' feedback: mail facilitators about feedback a failed or throttled run left behind.
+    "condities-mantelzorg-notificatie-sweep": {
+        "task": "condities.tasks.mantelzorg_notificatie_sweep_task",
+        "schedule": crontab(minute="*/10"),
+    },
+    # Carers' feedback: remove contact details whose retention period has ended.
+    "condities-mantelzorg-contact-opruimen": {
+        "task": "condities.tasks.mantelzorg_contact_opruimen_task",
+        "schedule": crontab(hour=3, minute=30),
+    },
 }
+
+# The public carers' feedback form (condities.views_mantelzorg).
+# A form sent back sooner than this after it was shown is taken for a robot (humans try again).
+MANTELZORG_MIN_SECONDEN = env_int("MANTELZORG_MIN_SECONDEN", 3)
+# How long a shown form stays valid; older ones are shown again with what was typed.
+MANTELZORG_MAX_SECONDEN = env_int("MANTELZORG_MAX_SECONDEN", 2 * 24 * 3600)
+# Submissions per client and practice in a window of seconds; then the friendly 429 page.
+MANTELZORG_LIMIET = env_int("MANTELZORG_LIMIET", 5)
+MANTELZORG_LIMIET_VENSTER = env_int("MANTELZORG_LIMIET_VENSTER", 600)
+# Contact details a carer leaves (with consent) are removed after this many months.
+MANTELZORG_CONTACT_BEWAREN_MAANDEN = env_int("MANTELZORG_CONTACT_BEWAREN_MAANDEN", 6)
+# A facilitator gets at most one mail about new feedback in this many minutes.
+MANTELZORG_MELDING_MINUTEN = env_int("MANTELZORG_MELDING_MINUTEN", 60)
 
 # Accounts: email address as login, by password or by a code sent by email.
 AUTH_USER_MODEL = "netwerk.User"

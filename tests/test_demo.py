@@ -5,6 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from condities.models import Conditie, ConditieScore, Sessie
 from experimenten.models import Experiment, Niveau, Tussenstap
 from netwerk.demo import DEMO_PASSWORD
 from netwerk.models import Deelname, Groep, Lidmaatschap, Organisatie, Rol, User
@@ -21,7 +22,7 @@ def run_demo() -> str:
 
 def counts() -> dict[str, int]:
     models = [User, Praktijk, Organisatie, Deelname, Lidmaatschap, Ontwerpvraag, Verhaal]
-    models += [Bijeenkomst, Experiment, Tussenstap]
+    models += [Bijeenkomst, Experiment, Tussenstap, Sessie, ConditieScore]
     return {model.__name__: model.objects.count() for model in models}
 
 
@@ -52,6 +53,11 @@ def test_demo_builds_the_stein_practice_from_the_seeds():
     assert {e.niveau for e in experimenten} == set(Niveau.values)
     assert all(e.stappen.exists() for e in experimenten)
     assert Lidmaatschap.objects.get(user__email="adviseur@stein.example").rol == Rol.FACILITATOR
+    # Two past workshops give every condition a score and a trend.
+    scores = ConditieScore.objects.filter(praktijk=stein, groep="")
+    assert Sessie.objects.filter(praktijk=stein, status=Sessie.Status.GESLOTEN).count() == 2
+    assert {s.conditie for s in scores} == set(Conditie.values)
+    assert scores.count() == 10
     # A second practice with its own facilitator shows that practices are kept apart.
     ede = Praktijk.objects.get(slug="ede")
     assert (

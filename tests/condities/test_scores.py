@@ -47,12 +47,32 @@ def test_weet_ik_niet_counts_as_answered_but_not_in_the_average(
 
 
 def test_changing_an_answer_replaces_it(sessie, stellingen, maak_deelnemers):
-    (a,) = maak_deelnemers(1)
+    a, b, c = maak_deelnemers(3)
     stelling = stellingen["relatie"][0]
     services.antwoord_save(deelnemer=a, stelling=stelling, score=1)
     services.antwoord_save(deelnemer=a, stelling=stelling, score=4)
+    for other in (b, c):
+        services.antwoord_save(deelnemer=other, stelling=stelling, score=4)
     assert Antwoord.objects.filter(deelnemer=a).count() == 1
     assert conditie(sessie_resultaten(sessie=sessie), "relatie").totaal.gemiddelde == 4.0
+
+
+def test_with_fewer_than_three_people_nothing_of_a_condition_is_shown(
+    sessie, stellingen, maak_deelnemers
+):
+    a, b = maak_deelnemers(2)
+    stelling = stellingen["ambitie"][0]
+    services.antwoord_save(deelnemer=a, stelling=stelling, score=1)
+    services.antwoord_save(deelnemer=b, stelling=stelling, score=5)
+
+    ambitie = conditie(sessie_resultaten(sessie=sessie), "ambitie")
+
+    assert ambitie.te_weinig
+    assert ambitie.totaal.respondenten == 2
+    assert ambitie.totaal.gemiddelde is None
+    assert all(row["aantal"] == 0 for row in ambitie.stellingen[0].verdeling)
+    services.sessie_close(sessie=sessie)
+    assert not ConditieScore.objects.filter(sessie=sessie, conditie="ambitie").exists()
 
 
 def test_a_group_of_fewer_than_three_is_not_shown(sessie, stellingen, maak_deelnemers):
@@ -122,8 +142,8 @@ def test_closing_freezes_answers_and_writes_scores(sessie, stellingen, maak_deel
 
 
 def test_closing_twice_writes_the_scores_once(sessie, stellingen, maak_deelnemers):
-    (a,) = maak_deelnemers(1)
-    services.antwoord_save(deelnemer=a, stelling=stellingen["proces"][0], score=3)
+    for deelnemer in maak_deelnemers(3):
+        services.antwoord_save(deelnemer=deelnemer, stelling=stellingen["proces"][0], score=3)
     services.sessie_close(sessie=sessie)
     services.sessie_close(sessie=sessie)
     assert ConditieScore.objects.filter(sessie=sessie, conditie="proces", groep="").count() == 1

@@ -1,0 +1,153 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from condities.models import Actie, Conditie, Sessie
+from netwerk.models import Organisatie
+
+MANTELZORGER = "mantelzorger"
+
+
+class SessieForm(forms.Form):
+    titel = forms.CharField(label=_("Title"), max_length=200)
+    datum = forms.DateField(
+        label=_("Date"),
+        initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    modus = forms.ChoiceField(
+        label=_("How do you do it?"),
+        choices=Sessie.Modus.choices,
+        initial=Sessie.Modus.LIVE,
+        widget=forms.RadioSelect,
+    )
+    condities = forms.MultipleChoiceField(
+        label=_("Which conditions?"),
+        choices=Conditie.choices,
+        initial=Conditie.values,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Take all five, or the ones you want to look at this time."),
+    )
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=12,
+        help_text=_("The code is on the screen in the room, or in the invitation."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+    )
+
+    def clean_code(self) -> str:
+        return "".join(self.cleaned_data["code"].split()).upper()
+
+
+class JoinForm(forms.Form):
+    """How a guest takes part: a name (or not) and whom they speak for."""
+
+    naam = forms.CharField(
+        label=_("Your name"),
+        max_length=200,
+        required=False,
+        help_text=_("You may leave this empty: then you take part anonymously."),
+    )
+    organisatie = forms.ChoiceField(label=_("You take part for"))
+    email = forms.EmailField(
+        label=_("Email address for the summary"),
+        required=False,
+        help_text=_(
+            "Optional. We only use it to send you the summary of this session, and do not keep it "
+            "for anything else."
+        ),
+    )
+
+    def __init__(self, *args, organisaties: list[Organisatie], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisaties = {str(o.pk): o for o in organisaties}
+        self.fields["organisatie"].choices = [
+            ("", _("Choose…")),
+            (MANTELZORGER, _("Carer or volunteer")),
+            *[(str(o.pk), o.naam) for o in organisaties],
+        ]
+
+    def clean(self):
+        data = super().clean()
+        keuze = data.get("organisatie")
+        data["mantelzorger"] = keuze == MANTELZORGER
+        data["organisatie_obj"] = self.organisaties.get(keuze)
+        return data
+
+
+class RevealForm(forms.Form):
+    conditie = forms.ChoiceField(choices=[("alle", _("All")), *Conditie.choices])
+
+    def codes(self) -> list[str]:
+        keuze = self.cleaned_data["conditie"]
+        return list(Conditie.values) if keuze == "alle" else [keuze]
+
+
+class ActieForm(forms.ModelForm):
+    class Meta:
+        model = Actie
+        fields = ["conditie", "soort", "tekst", "wie", "wanneer"]
+        widgets = {
+            "tekst": forms.Textarea(attrs={"rows": 2, "maxlength": 1000}),
+            "wanneer": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+        labels = {"tekst": _("What")}
+
+    def __init__(self, *args, condities: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["conditie"].choices = [c for c in Conditie.choices if c[0] in condities]
+        self.fields["tekst"].max_length = 1000
+
+
+class PapierForm(forms.Form):
+    """Tallies from paper forms: per statement, how many chose 1–5 or “weet ik niet”."""
+
+    formulieren = forms.IntegerField(
+        label=_("Number of paper forms"), min_value=0, max_value=1000, initial=0
+    )
+
+    SCORE_LABELS = {0: _("don't know"), 1: "1", 2: "2", 3: "3", 4: "4", 5: "5"}
+
+    def __init__(self, *args, stellingen, bestaand: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.stellingen = stellingen
+        for stelling in stellingen:
+            for score, label in self.SCORE_LABELS.items():
+                self.fields[f"s{stelling.pk}_{score}"] = forms.IntegerField(
+                    label=label,
+                    min_value=0,
+                    max_value=1000,
+                    required=False,
+                    initial=bestaand.get((stelling.pk, score), 0),
+                )
+
+    def rows(self):
+        for stelling in self.stellingen:
+            yield stelling, [self[f"s{stelling.pk}_{score}"] for score in self.SCORE_LABELS]
+
+    def tellingen(self) -> dict[int, dict[int, int]]:
+        return {
+            stelling.pk: {
+                score: self.cleaned_data.get(f"s{stelling.pk}_{score}") or 0
+                for score in self.SCORE_LABELS
+            }
+            for stelling in self.stellingen
+        }
+
+    def clean(self):
+        data = super().clean()
+        formulieren = data.get("formulieren") or 0
+        for stelling in self.stellingen:
+            total = sum(data.get(f"s{stelling.pk}_{score}") or 0 for score in self.SCORE_LABELS)
+            if total > formulieren:
+                self.add_error(
+                    None,
+                    _("“%(stelling)s” has more tallies (%(total)s) than paper forms (%(n)s).")
+                    % {"stelling": stelling.tekst, "total": total, "n": formulieren},
+                )
+        return data

@@ -1,0 +1,101 @@
+"""The form a facilitator sends a check-in out with: what to ask, and to whom."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from condities.models import Conditie, Stelling
+from netwerk.models import User
+
+
+class OntvangerField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: User) -> str:
+        return f"{obj.name} ({obj.email})" if obj.name else obj.email
+
+
+class CheckinForm(forms.Form):
+    """Title, date, conditions, an optional short subset of statements, reminder and recipients.
+
+    The subset is one field per condition (`stellingen_<code>`); per condition: nothing ticked
+    asks all of its statements, some ticked asks only those.
+    """
+
+    titel = forms.CharField(label=_("Title"), max_length=200)
+    datum = forms.DateField(
+        label=_("Date"),
+        initial=timezone.localdate,
+        # A date input only understands ISO dates, whatever the language.
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    condities = forms.MultipleChoiceField(
+        label=_("Which conditions?"),
+        choices=Conditie.choices,
+        initial=Conditie.values,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Take all five, or the ones you want to look at this time."),
+    )
+    herinnering_na_dagen = forms.IntegerField(
+        label=_("Reminder after how many days?"),
+        min_value=1,
+        max_value=30,
+        initial=7,
+        help_text=_(
+            "Whoever has not answered anything by then gets one reminder. From 1 to 30 days."
+        ),
+    )
+    ontvangers = OntvangerField(
+        label=_("Who gets the check-in?"),
+        queryset=User.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Everybody with an account in this practice. Untick whom you want to skip."),
+        error_messages={"required": _("Choose at least one person.")},
+    )
+
+    def __init__(self, *args, stellingen: list[Stelling], ontvangers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.per_conditie: dict[str, list[Stelling]] = {}
+        for stelling in stellingen:
+            self.per_conditie.setdefault(stelling.conditie, []).append(stelling)
+        ontvangers_field = self.fields.pop("ontvangers")
+        for code, label in Conditie.choices:
+            if code not in self.per_conditie:
+                continue
+            self.fields[f"stellingen_{code}"] = forms.TypedMultipleChoiceField(
+                label=_("Statements about %(conditie)s") % {"conditie": label},
+                choices=[(s.pk, s.tekst) for s in self.per_conditie[code]],
+                coerce=int,
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                help_text=_("Tick none to ask all of them, or tick a few for a short check-in."),
+            )
+        # The recipients come last, after what is asked.
+        ontvangers_field.queryset = ontvangers
+        ontvangers_field.initial = [user.pk for user in ontvangers]
+        self.fields["ontvangers"] = ontvangers_field
+
+    @property
+    def stelling_velden(self) -> list:
+        return [self[f"stellingen_{code}"] for code in self.per_conditie]
+
+    @property
+    def stellingen_fout(self) -> bool:
+        return any(veld.errors for veld in self.stelling_velden)
+
+    def clean(self):
+        data = super().clean()
+        gekozen = set(data.get("condities") or [])
+        chosen: list[Stelling] = []
+        for code, stellingen in self.per_conditie.items():
+            ids = set(data.get(f"stellingen_{code}") or [])
+            if ids and code not in gekozen:
+                self.add_error(
+                    f"stellingen_{code}",
+                    _("Tick this condition under “Which conditions?” too, or untick these."),
+                )
+                continue
+            if code in gekozen:
+                chosen += [s for s in stellingen if s.pk in ids] if ids else stellingen
+        # Nothing ticked anywhere: the check-in asks everything of its conditions (an empty set).
+        any_ticked = any(data.get(f"stellingen_{code}") for code in self.per_conditie)
+        data["stellingen"] = chosen if any_ticked else []
+        return data

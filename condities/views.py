@@ -1,0 +1,246 @@
+"""The facilitator's side of a workshop: sessions, the presenter view, discussion and paper."""
+
+import io
+
+import qrcode
+import qrcode.image.svg
+from django.conf import settings
+from django.contrib import messages
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from condities import charts, selectors, services, tasks
+from condities.forms import ActieForm, PapierForm, RevealForm, SessieForm
+from condities.models import Actie, PapierTelling, Sessie
+from netwerk.access import Toegang, praktijk_get_for_user
+
+
+def _sessie(toegang: Toegang, pk: int) -> Sessie:
+    return get_object_or_404(
+        Sessie.objects.select_related("stellingenset"), pk=pk, praktijk=toegang.praktijk
+    )
+
+
+def _join_url(sessie: Sessie) -> str:
+    return settings.SITE_URL + reverse("condities:doe_mee_code", kwargs={"code": sessie.code})
+
+
+@require_GET
+def sessies(request: HttpRequest, slug: str) -> HttpResponse:
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    return render(
+        request,
+        "condities/sessies.html",
+        {
+            "toegang": toegang,
+            "praktijk": toegang.praktijk,
+            "sessies": selectors.sessies_for_praktijk(praktijk=toegang.praktijk),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def sessie_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    toegang.require(toegang.can_manage)
+    form = SessieForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        sessie = services.sessie_create(
+            praktijk=toegang.praktijk, by=request.user, **form.cleaned_data
+        )
+        messages.success(
+            request, _("The session has been created. Open it when the room is ready.")
+        )
+        return redirect("condities:sessie_detail", slug=slug, pk=sessie.pk)
+    return render(
+        request,
+        "condities/sessie_form.html",
+        {"toegang": toegang, "praktijk": toegang.praktijk, "form": form},
+        status=422 if form.errors else 200,
+    )
+
+
+@require_GET
+def sessie_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    sessie = _sessie(toegang, pk)
+    return render(
+        request,
+        "condities/sessie_detail.html",
+        {
+            "toegang": toegang,
+            "praktijk": toegang.praktijk,
+            "sessie": sessie,
+            "join_url": _join_url(sessie) if sessie.is_open else "",
+            "acties": Actie.objects.filter(sessie=sessie),
+            "actie_form": ActieForm(condities=sessie.condities) if toegang.can_edit else None,
+            "aantallen": selectors.sessie_aantallen(sessie=sessie),
+        },
+    )
+
+
+@require_POST
+def sessie_openen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    toegang.require(toegang.can_manage)
+    sessie = _sessie(toegang, pk)
+    if sessie.status == Sessie.Status.GESLOTEN:
+        messages.error(request, _("This session is closed and cannot be opened again."))
+    else:
+        services.sessie_open(sessie=sessie)
+        messages.success(request, _("The session is open. Show the code or the QR code."))
+    return redirect("condities:sessie_detail", slug=slug, pk=pk)
+
+
+@require_POST
+def sessie_sluiten(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    toegang.require(toegang.can_manage)
+    sessie = _sessie(toegang, pk)
+    if sessie.status != Sessie.Status.GESLOTEN:
+        with transaction.atomic():
+            services.sessie_close(sessie=sessie)
+            transaction.on_commit(lambda: tasks.samenvatting_versturen_task.delay(sessie.pk))
+        messages.success(
+            request, _("The session is closed. The scores have been added to the practice.")
+        )
+    return redirect("condities:sessie_detail", slug=slug, pk=pk)
+
+
+def _presentatie(request: HttpRequest, toegang: Toegang, sessie: Sessie) -> HttpResponse:
+    resultaten = selectors.sessie_resultaten(sessie=sessie)
+    context = {
+        "toegang": toegang,
+        "praktijk": toegang.praktijk,
+        "sessie": sessie,
+        "join_url": _join_url(sessie) if sessie.is_open else "",
+        "resultaten": resultaten,
+        # Only what the room has been shown: an unrevealed condition stays off the chart.
+        "radar": charts.radar(
+            waarden=[(c.label, c.totaal.gemiddelde) for c in resultaten.condities if c.onthuld]
+        ),
+    }
+    template = "condities/presentatie.html"
+    return render(request, f"{template}#live" if request.htmx else template, context)
+
+
+@require_GET
+def presentatie(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The projector view; htmx polls its live region every few seconds."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    toegang.require(toegang.can_manage)
+    return _presentatie(request, toegang, _sessie(toegang, pk))
+
+
+@require_POST
+def onthullen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    toegang.require(toegang.can_manage)
+    sessie = _sessie(toegang, pk)
+    form = RevealForm(request.POST)
+    if not form.is_valid():
+        return HttpResponse(_("Unknown condition."), status=400)
+    services.sessie_reveal(sessie=sessie, condities=form.codes())
+    if request.htmx:
+        return _presentatie(request, toegang, sessie)
+    return redirect("condities:presentatie", slug=slug, pk=pk)
+
+
+@require_GET
+def qr(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The join link as a QR code (SVG) for the projector."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    toegang.require(toegang.can_manage)
+    sessie = _sessie(toegang, pk)
+    if not sessie.is_open:
+        return HttpResponse(status=404)
+    image = qrcode.make(_join_url(sessie), image_factory=qrcode.image.svg.SvgPathImage, box_size=12)
+    buffer = io.BytesIO()
+    image.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
+    response["Cache-Control"] = "private, max-age=300"
+    return response
+
+
+@require_POST
+def actie_nieuw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    toegang.require(toegang.can_edit)
+    sessie = _sessie(toegang, pk)
+    form = ActieForm(request.POST, condities=sessie.condities)
+    if form.is_valid():
+        actie = form.save(commit=False)
+        actie.sessie = sessie
+        actie.save()
+        messages.success(request, _("Saved in the discussion."))
+        return redirect(reverse("condities:sessie_detail", args=[slug, pk]) + "#bespreking")
+    return render(
+        request,
+        "condities/sessie_detail.html",
+        {
+            "toegang": toegang,
+            "praktijk": toegang.praktijk,
+            "sessie": sessie,
+            "join_url": _join_url(sessie) if sessie.is_open else "",
+            "acties": Actie.objects.filter(sessie=sessie),
+            "actie_form": form,
+            "aantallen": selectors.sessie_aantallen(sessie=sessie),
+        },
+        status=422,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def papier(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Type in the tallies from paper forms; they count like online answers."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    toegang.require(toegang.can_manage)
+    sessie = _sessie(toegang, pk)
+    stellingen = selectors.stellingen_for_sessie(sessie=sessie)
+    bestaand = {
+        (t.stelling_id, t.score): t.aantal for t in PapierTelling.objects.filter(sessie=sessie)
+    }
+    form = PapierForm(
+        request.POST or None,
+        stellingen=stellingen,
+        bestaand=bestaand,
+        initial={"formulieren": sessie.papieren_formulieren},
+    )
+    if request.method == "POST":
+        if sessie.status == Sessie.Status.GESLOTEN:
+            messages.error(request, _("This session is closed: the tallies can no longer change."))
+        elif form.is_valid():
+            services.papier_tellingen_save(
+                sessie=sessie,
+                formulieren=form.cleaned_data["formulieren"],
+                tellingen=form.tellingen(),
+            )
+            messages.success(request, _("The paper tallies have been saved."))
+            return redirect("condities:sessie_detail", slug=slug, pk=pk)
+    return render(
+        request,
+        "condities/papier.html",
+        {"toegang": toegang, "praktijk": toegang.praktijk, "sessie": sessie, "form": form},
+        status=422 if form.errors else 200,
+    )
+
+
+@require_GET
+def formulier(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The printable statement sheet for paper mode."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    sessie = _sessie(toegang, pk)
+    return render(
+        request,
+        "condities/formulier.html",
+        {
+            "toegang": toegang,
+            "praktijk": toegang.praktijk,
+            "sessie": sessie,
+            "condities": selectors.stellingen_per_conditie(sessie=sessie),
+        },
+    )

@@ -1,0 +1,94 @@
+"""Check-ins between sessions: send one out, follow a personal link, see who responded."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_http_methods
+
+from condities import selectors, services, tasks
+from condities.forms_checkin import CheckinForm
+from condities.models import Sessie
+from condities.views_doe_mee import _remember
+from netwerk.access import praktijk_get_for_user
+
+
+@require_http_methods(["GET", "POST"])
+def checkin_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
+    """Send a check-in to the members of the practice: each gets a personal link by email."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    toegang.require(toegang.can_manage)
+    stellingenset = services.stellingenset_for_praktijk(praktijk=toegang.praktijk)
+    form = CheckinForm(
+        request.POST or None,
+        stellingen=list(stellingenset.stellingen.order_by("volgorde", "pk")),
+        ontvangers=selectors.checkin_ontvangers(praktijk=toegang.praktijk),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        with transaction.atomic():
+            sessie = services.checkin_create(
+                praktijk=toegang.praktijk,
+                by=request.user,
+                titel=data["titel"],
+                datum=data["datum"],
+                condities=data["condities"],
+                stellingen=data["stellingen"],
+                herinnering_na_dagen=data["herinnering_na_dagen"],
+                ontvangers=list(data["ontvangers"]),
+            )
+            transaction.on_commit(lambda: tasks.checkin_uitnodigen_task.delay(sessie.pk))
+        aantal = len(data["ontvangers"])
+        messages.success(
+            request,
+            ngettext(
+                "The check-in is on its way to %(n)s person.",
+                "The check-in is on its way to %(n)s people.",
+                aantal,
+            )
+            % {"n": aantal},
+        )
+        return redirect("condities:checkin_respons", slug=slug, pk=sessie.pk)
+    return render(
+        request,
+        "condities/checkin_form.html",
+        {"toegang": toegang, "praktijk": toegang.praktijk, "form": form},
+        status=422 if form.errors else 200,
+    )
+
+
+@require_GET
+def checkin_respons(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Who has responded to a check-in, without anything they answered."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    toegang.require(toegang.can_manage)
+    sessie = get_object_or_404(Sessie, pk=pk, praktijk=toegang.praktijk, soort=Sessie.Soort.CHECKIN)
+    return render(
+        request,
+        "condities/checkin_respons.html",
+        {
+            "toegang": toegang,
+            "praktijk": toegang.praktijk,
+            "sessie": sessie,
+            "respons": selectors.checkin_respons(sessie=sessie),
+        },
+    )
+
+
+@login_not_required
+@require_GET
+def checkin_link(request: HttpRequest, token: str) -> HttpResponse:
+    """A personal link from the invitation: remember who this is, then on to the statements."""
+    deelnemer = selectors.checkin_deelnemer_by_token(token=token)
+    if deelnemer is None or deelnemer.sessie.status == Sessie.Status.CONCEPT:
+        return render(request, "condities/checkin_onbekend.html", status=404)
+    sessie = deelnemer.sessie
+    if sessie.status == Sessie.Status.GESLOTEN:
+        return render(request, "condities/checkin_gesloten.html", {"sessie": sessie}, status=410)
+    if request.user.is_authenticated and deelnemer.user_id not in (None, request.user.pk):
+        # Someone else's link (forwarded, or a shared computer): nobody answers for another.
+        return render(request, "condities/checkin_ander.html", {"sessie": sessie}, status=403)
+    _remember(request, deelnemer)
+    return redirect("condities:vragen", code=sessie.code)

@@ -1,0 +1,262 @@
+"""Carers' feedback: the public form and thanks page, the facilitators' inbox, the members' view.
+
+The public form stores first and notifies later: whatever happens to Redis, Celery or the mail
+server, the carer sees the thanks page and the feedback is in the inbox.
+"""
+
+import copy
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from condities import mantelzorg, mantelzorg_exports, tasks
+from condities.forms_mantelzorg import (
+    HONEYPOT,
+    InboxFilterForm,
+    MantelzorgForm,
+    MantelzorgFormulierForm,
+    ReactieForm,
+)
+from condities.models import Reactie
+from config.ratelimit import client_ip, hit, is_limited
+from netwerk.access import Toegang, praktijk_get_for_user
+from praktijken.models import Praktijk
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PER_PAGINA = 25
+
+
+def _limiet_scope(praktijk: Praktijk) -> str:
+    return f"mantelzorg:{praktijk.pk}"
+
+
+def _te_vaak(request: HttpRequest, praktijk: Praktijk) -> bool:
+    return is_limited(
+        scope=_limiet_scope(praktijk),
+        ident=client_ip(request),
+        limit=settings.MANTELZORG_LIMIET,
+        window=settings.MANTELZORG_LIMIET_VENSTER,
+    )
+
+
+def _tel(request: HttpRequest, praktijk: Praktijk) -> None:
+    hit(
+        scope=_limiet_scope(praktijk),
+        ident=client_ip(request),
+        window=settings.MANTELZORG_LIMIET_VENSTER,
+    )
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def formulier(request: HttpRequest, slug: str) -> HttpResponse:
+    """The public form: anyone tells the network how the collaboration works for them."""
+    praktijk = mantelzorg.praktijk_for_formulier(slug=slug)
+    formulier = mantelzorg.formulier_for_praktijk(praktijk=praktijk)
+    if not formulier.is_open:
+        # A friendly page, not an error: the address is right, the form is just closed for now.
+        return render(request, "condities/mantelzorg/gesloten.html", {"praktijk": praktijk})
+    if request.method == "POST":
+        if _te_vaak(request, praktijk):
+            return render(request, "429.html", status=429)
+        if request.POST.get(HONEYPOT):
+            # A robot filled in the hidden field: it sees the thanks page, nothing is stored.
+            _tel(request, praktijk)
+            return redirect("condities:mantelzorg_bedankt", slug=praktijk.slug)
+        form = MantelzorgForm(request.POST, praktijk=praktijk)
+        if form.is_valid():
+            reactie = mantelzorg.reactie_create(praktijk=praktijk, **form.reactie_data())
+            _tel(request, praktijk)
+            tasks.mantelzorg_notificeren_na_commit(praktijk_id=reactie.praktijk_id)
+            return redirect("condities:mantelzorg_bedankt", slug=praktijk.slug)
+        if form.te_snel:
+            _tel(request, praktijk)
+        if form.tijdstempel_ongeldig:
+            form.vers_tijdstempel()
+    else:
+        form = MantelzorgForm(praktijk=praktijk)
+    return render(
+        request,
+        "condities/mantelzorg/formulier.html",
+        {
+            "praktijk": praktijk,
+            "formulier": formulier,
+            "form": form,
+            "bewaren_maanden": settings.MANTELZORG_CONTACT_BEWAREN_MAANDEN,
+            "bewaren_tot": mantelzorg.contact_bewaren_tot(),
+        },
+        status=422 if form.errors else 200,
+    )
+
+
+@login_not_required
+@require_GET
+def bedankt(request: HttpRequest, slug: str) -> HttpResponse:
+    """Thanks, and what happens with the feedback now."""
+    praktijk = mantelzorg.praktijk_for_formulier(slug=slug)
+    return render(
+        request,
+        "condities/mantelzorg/bedankt.html",
+        {"praktijk": praktijk, "bewaren_maanden": settings.MANTELZORG_CONTACT_BEWAREN_MAANDEN},
+    )
+
+
+def _beheer(request: HttpRequest, slug: str) -> Toegang:
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    toegang.require(toegang.can_manage)
+    return toegang
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def inbox(request: HttpRequest, slug: str) -> HttpResponse:
+    """The facilitators' inbox: every reaction with its status, filtered, newest first."""
+    toegang = _beheer(request, slug)
+    praktijk = toegang.praktijk
+    form = InboxFilterForm(request.GET, praktijk=praktijk)
+    filters = form.filters()
+    paginator = Paginator(mantelzorg.reacties_for_inbox(praktijk=praktijk, **filters), PER_PAGINA)
+    pagina = paginator.get_page(request.GET.get("pagina"))
+    querystring = request.GET.copy()
+    querystring.pop("pagina", None)
+    context = {
+        "praktijk": praktijk,
+        "toegang": toegang,
+        "form": form,
+        "pagina": pagina,
+        "reacties": list(pagina.object_list),
+        "gefilterd": bool(filters),
+        "querystring": querystring.urlencode(),
+        "formulier_url": request.build_absolute_uri(
+            reverse("condities:mantelzorg", kwargs={"slug": praktijk.slug})
+        ),
+    }
+    template = "condities/mantelzorg/inbox.html"
+    partial = request.htmx and not request.htmx.history_restore_request
+    return render(request, f"{template}#resultaten" if partial else template, context)
+
+
+@require_http_methods(["GET", "POST"])
+def reactie_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """One reaction: read it (which marks it read), tag it, note, pass on, share."""
+    toegang = _beheer(request, slug)
+    reactie = mantelzorg.reactie_get(praktijk=toegang.praktijk, pk=pk)
+    if request.method == "POST":
+        # The form writes into its instance while validating: keep the shown reaction intact.
+        form = ReactieForm(request.POST, instance=copy.copy(reactie), praktijk=toegang.praktijk)
+        if form.is_valid():
+            data = form.cleaned_data
+            mantelzorg.reactie_update(
+                reactie=reactie,
+                status=data["status"],
+                condities=data["condities"],
+                experiment=data["experiment"],
+                doorgegeven_aan=data["doorgegeven_aan"],
+                deelbaar=data["deelbaar"],
+                gedeeld_met_leden=data["gedeeld_met_leden"],
+                interne_notitie=data["interne_notitie"],
+            )
+            messages.success(request, _("The feedback has been saved."))
+            return redirect("condities:mantelzorg_reactie", slug=slug, pk=reactie.pk)
+    else:
+        reactie = mantelzorg.reactie_openen(reactie=reactie)
+        form = ReactieForm(instance=reactie, praktijk=toegang.praktijk)
+    return render(
+        request,
+        "condities/mantelzorg/reactie.html",
+        {"praktijk": toegang.praktijk, "toegang": toegang, "reactie": reactie, "form": form},
+        status=422 if form.errors else 200,
+    )
+
+
+@require_POST
+def contact_verwijderen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Remove the carer's contact details on request; the feedback stays, anonymous."""
+    toegang = _beheer(request, slug)
+    reactie = mantelzorg.reactie_get(praktijk=toegang.praktijk, pk=pk)
+    mantelzorg.reactie_contact_verwijderen(reactie=reactie)
+    messages.success(request, _("The contact details have been removed."))
+    return redirect("condities:mantelzorg_reactie", slug=slug, pk=reactie.pk)
+
+
+@require_http_methods(["GET", "POST"])
+def instellingen(request: HttpRequest, slug: str) -> HttpResponse:
+    """Switch the public form on or off and set its introduction."""
+    toegang = _beheer(request, slug)
+    formulier = mantelzorg.formulier_for_praktijk(praktijk=toegang.praktijk)
+    form = MantelzorgFormulierForm(
+        request.POST if request.method == "POST" else None, instance=copy.copy(formulier)
+    )
+    if request.method == "POST" and form.is_valid():
+        mantelzorg.formulier_save(praktijk=toegang.praktijk, **form.cleaned_data)
+        messages.success(request, _("The settings of the form have been saved."))
+        return redirect("condities:mantelzorg_inbox", slug=slug)
+    return render(
+        request,
+        "condities/mantelzorg/instellingen.html",
+        {"praktijk": toegang.praktijk, "toegang": toegang, "form": form},
+        status=422 if form.errors else 200,
+    )
+
+
+@require_GET
+def overzicht(request: HttpRequest, slug: str) -> HttpResponse:
+    """What every member sees: totals per month, the told-my-story figure, shared quotes."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    praktijk = toegang.praktijk
+    maanden = mantelzorg.reacties_per_maand(praktijk=praktijk)
+    return render(
+        request,
+        "condities/mantelzorg/overzicht.html",
+        {
+            "praktijk": praktijk,
+            "toegang": toegang,
+            "maanden": maanden,
+            "totaal": sum(m.aantal for m in maanden),
+            "grafiek": mantelzorg.verteld_grafiek(maanden=maanden),
+            "citaten": mantelzorg.deelbare_citaten(praktijk=praktijk, limit=10),
+            "gedeeld": mantelzorg.gedeelde_reacties(praktijk=praktijk),
+        },
+    )
+
+
+def _bestand(inhoud: str | bytes, *, content_type: str, naam: str) -> HttpResponse:
+    response = HttpResponse(inhoud, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{naam}"'
+    return response
+
+
+def _export(request: HttpRequest, slug: str) -> tuple[str, list[Reactie]]:
+    toegang = _beheer(request, slug)
+    praktijk = toegang.praktijk
+    naam = f"mantelzorgers-{praktijk.slug}-{timezone.localdate().isoformat()}"
+    return naam, list(mantelzorg.reacties_for_export(praktijk=praktijk))
+
+
+@require_GET
+def export_csv(request: HttpRequest, slug: str) -> HttpResponse:
+    """All feedback of the practice as CSV, without contact details or internal notes."""
+    naam, reacties = _export(request, slug)
+    return _bestand(
+        mantelzorg_exports.reacties_csv(reacties),
+        content_type="text/csv; charset=utf-8",
+        naam=f"{naam}.csv",
+    )
+
+
+@require_GET
+def export_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
+    """All feedback of the practice as an Excel workbook, without contact details."""
+    naam, reacties = _export(request, slug)
+    return _bestand(
+        mantelzorg_exports.reacties_xlsx(reacties), content_type=XLSX, naam=f"{naam}.xlsx"
+    )

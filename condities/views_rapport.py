@@ -1,0 +1,233 @@
+"""Reports, exports and statement sets: what members read after (or during) a session."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from condities import charts, exports, selectors, services
+from condities.forms_rapport import MAX_STELLINGEN, MIN_STELLINGEN, StellingensetForm
+from condities.models import Groep, Sessie
+from condities.scores import MIN_RESPONDENTEN
+from netwerk.access import Toegang, praktijk_get_for_user
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _sessie_get(toegang: Toegang, pk: int) -> Sessie:
+    sessie = get_object_or_404(Sessie, pk=pk, praktijk=toegang.praktijk)
+    sessie.praktijk = toegang.praktijk  # the same row: no second query for it
+    return sessie
+
+
+def _groepen_tabel(resultaten: selectors.Resultaten) -> dict:
+    """Averages per group side by side: only groups with enough respondents get a number."""
+    kolommen = [
+        (code, label)
+        for code, label in Groep.choices
+        if any(code in c.groepen and c.groepen[code].zichtbaar for c in resultaten.condities)
+    ]
+    rijen = [
+        {
+            "label": conditie.label,
+            "cellen": [
+                conditie.groepen[code]
+                if code in conditie.groepen and conditie.groepen[code].zichtbaar
+                else None
+                for code, _label in kolommen
+            ],
+        }
+        for conditie in resultaten.condities
+    ]
+    return {"kolommen": [label for _code, label in kolommen], "rijen": rijen}
+
+
+@require_GET
+def sessie_rapport(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """A print-friendly report of one session: every condition, groups, gaps and discussion."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    sessie = _sessie_get(toegang, pk)
+    resultaten = selectors.sessie_resultaten(sessie=sessie)
+    radar = charts.radar(waarden=[(c.label, c.totaal.gemiddelde) for c in resultaten.condities])
+    discussie = {d["code"]: d for d in selectors.discussie_for_sessie(sessie=sessie)}
+    condities = [
+        {"resultaat": c, "discussie": discussie.pop(c.code, None)} for c in resultaten.condities
+    ]
+    return render(
+        request,
+        "condities/rapport_sessie.html",
+        {
+            "praktijk": toegang.praktijk,
+            "toegang": toegang,
+            "sessie": sessie,
+            "resultaten": resultaten,
+            "deelnemers": resultaten.aangemeld + sessie.papieren_formulieren,
+            "radar": radar,
+            "groepen": _groepen_tabel(resultaten),
+            "condities": condities,
+            # Actions on a condition the session did not rate (rare): still in the report.
+            "overige_discussie": [d for d in discussie.values() if d["goed"] or d["stappen"]],
+            "min_respondenten": MIN_RESPONDENTEN,
+        },
+    )
+
+
+@require_GET
+def praktijk_rapport(request: HttpRequest, slug: str) -> HttpResponse:
+    """The practice's conditions over time: trend, every session and check-in, every action."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    praktijk = toegang.praktijk
+    trend = selectors.trend_for_praktijk(praktijk=praktijk)
+    return render(
+        request,
+        "condities/rapport_praktijk.html",
+        {
+            "praktijk": praktijk,
+            "toegang": toegang,
+            "trend": trend,
+            "grafiek": charts.trend(reeksen=trend["reeksen"]),
+            "sessies": list(selectors.sessies_for_praktijk(praktijk=praktijk)),
+            "acties": selectors.discussie_for_praktijk(praktijk=praktijk),
+        },
+    )
+
+
+def _bestand(inhoud: str | bytes, *, content_type: str, naam: str) -> HttpResponse:
+    response = HttpResponse(inhoud, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{naam}"'
+    return response
+
+
+def _sessie_tabellen(request: HttpRequest, slug: str, pk: int) -> tuple[Sessie, list]:
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    sessie = _sessie_get(toegang, pk)
+    acties = [
+        actie
+        for conditie in selectors.discussie_for_sessie(sessie=sessie)
+        for actie in conditie["goed"] + conditie["stappen"]
+    ]
+    tabellen = exports.sessie_tabellen(
+        resultaten=selectors.sessie_resultaten(sessie=sessie), acties=acties
+    )
+    return sessie, tabellen
+
+
+def _sessie_bestandsnaam(sessie: Sessie, extensie: str) -> str:
+    return (
+        f"condities-{sessie.praktijk.slug}-{sessie.datum.isoformat()}-sessie-{sessie.pk}.{extensie}"
+    )
+
+
+@require_GET
+def sessie_export_csv(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The session's aggregated scores, statements and actions as CSV (also while it is open)."""
+    sessie, tabellen = _sessie_tabellen(request, slug, pk)
+    return _bestand(
+        exports.tabellen_csv(tabellen),
+        content_type="text/csv; charset=utf-8",
+        naam=_sessie_bestandsnaam(sessie, "csv"),
+    )
+
+
+@require_GET
+def sessie_export_xlsx(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The session's aggregated scores, statements and actions as an Excel workbook."""
+    sessie, tabellen = _sessie_tabellen(request, slug, pk)
+    return _bestand(
+        exports.tabellen_xlsx(tabellen),
+        content_type=XLSX,
+        naam=_sessie_bestandsnaam(sessie, "xlsx"),
+    )
+
+
+def _praktijk_tabellen(request: HttpRequest, slug: str) -> tuple[str, list]:
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    praktijk = toegang.praktijk
+    tabellen = exports.praktijk_tabellen(
+        scores=selectors.conditiescores_for_export(praktijk=praktijk),
+        acties=selectors.discussie_for_praktijk(praktijk=praktijk),
+    )
+    return f"condities-{praktijk.slug}-{timezone.localdate().isoformat()}", tabellen
+
+
+@require_GET
+def praktijk_export_csv(request: HttpRequest, slug: str) -> HttpResponse:
+    """Every condition score of the practice over time, and every action, as CSV."""
+    naam, tabellen = _praktijk_tabellen(request, slug)
+    return _bestand(
+        exports.tabellen_csv(tabellen), content_type="text/csv; charset=utf-8", naam=f"{naam}.csv"
+    )
+
+
+@require_GET
+def praktijk_export_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
+    """Every condition score of the practice over time, and every action, as a workbook."""
+    naam, tabellen = _praktijk_tabellen(request, slug)
+    return _bestand(exports.tabellen_xlsx(tabellen), content_type=XLSX, naam=f"{naam}.xlsx")
+
+
+@require_GET
+def stellingen(request: HttpRequest, slug: str) -> HttpResponse:
+    """The statements and open questions new sessions of the practice use, with their version."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    stellingenset = services.stellingenset_for_praktijk(praktijk=toegang.praktijk)
+    return render(
+        request,
+        "condities/stellingen.html",
+        {
+            "praktijk": toegang.praktijk,
+            "toegang": toegang,
+            "stellingenset": stellingenset,
+            "is_standaard": stellingenset.praktijk_id is None,
+            "aantal_sessies": stellingenset.sessies.count(),
+            "inhoud": selectors.stellingenset_inhoud(stellingenset=stellingenset),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def stellingen_bewerken(request: HttpRequest, slug: str) -> HttpResponse:
+    """Facilitators adjust the statements; a set that sessions used becomes a new version."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    toegang.require(toegang.can_manage)
+    praktijk = toegang.praktijk
+    stellingenset = services.stellingenset_for_praktijk(praktijk=praktijk)
+    form = StellingensetForm(
+        request.POST if request.method == "POST" else None,
+        inhoud=selectors.stellingenset_inhoud(stellingenset=stellingenset),
+    )
+    if request.method == "POST" and form.is_valid():
+        opgeslagen = services.stellingenset_save(
+            stellingenset=stellingenset,
+            praktijk=praktijk,
+            stellingen=form.stellingen(),
+            open_vragen=form.open_vragen(),
+        )
+        if opgeslagen.pk == stellingenset.pk and opgeslagen.versie == stellingenset.versie:
+            messages.success(request, _("The statements have been saved."))
+        else:
+            messages.success(
+                request,
+                _(
+                    "The statements have been saved as version %(versie)s. Sessions that used "
+                    "the previous version keep its texts."
+                )
+                % {"versie": opgeslagen.versie},
+            )
+        return redirect("condities:stellingen", slug=praktijk.slug)
+    return render(
+        request,
+        "condities/stellingen_bewerken.html",
+        {
+            "praktijk": praktijk,
+            "toegang": toegang,
+            "stellingenset": stellingenset,
+            "is_standaard": stellingenset.praktijk_id is None,
+            "in_gebruik": services.stellingenset_in_gebruik(stellingenset=stellingenset),
+            "form": form,
+            "min_stellingen": MIN_STELLINGEN,
+            "max_stellingen": MAX_STELLINGEN,
+        },
+    )

@@ -1,0 +1,53 @@
+"""A small fixed-window rate limiter on the shared cache (Redis in production).
+
+Used for public endpoints that allauth does not cover: join codes and the carers' form.
+"""
+
+import hashlib
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest
+
+logger = logging.getLogger(__name__)
+
+
+def client_ip(request: HttpRequest) -> str:
+    """The client's address; behind our own proxy, the first address it forwarded."""
+    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[0].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _key(scope: str, ident: str) -> str:
+    # Hash the address: the cache never holds a readable IP.
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{ident}".encode()).hexdigest()[:32]
+    return f"rl:{scope}:{digest}"
+
+
+def is_limited(*, scope: str, ident: str, limit: int, window: int) -> bool:
+    """True when `ident` already used `limit` hits in this window of `window` seconds."""
+    try:
+        return (cache.get(_key(scope, ident)) or 0) >= limit
+    except Exception:
+        # The cache is away: let the request through rather than lock everyone out.
+        logger.warning("rate limit cache unavailable for %s", scope, exc_info=True)
+        return False
+
+
+def hit(*, scope: str, ident: str, window: int) -> int:
+    """Count one hit for `ident`; returns the count in the current window."""
+    key = _key(scope, ident)
+    try:
+        if cache.add(key, 1, timeout=window):
+            return 1
+        return cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, timeout=window)
+        return 1
+    except Exception:
+        logger.warning("rate limit cache unavailable for %s", scope, exc_info=True)
+        return 0

@@ -1,0 +1,106 @@
+"""The presenter's live fragment: a fixed number of queries, and right, with 10 or 300 people."""
+
+import re
+import secrets
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from condities import services
+from condities.models import Antwoord, Conditie, Deelnemer, Groep
+from tests.factories import DeelnameFactory, OrganisatieFactory
+
+pytestmark = pytest.mark.django_db
+
+# The whole request, the same at any size: session, user, practice and role, the session, its
+# statements (2), participant counts, answers per statement, paper tallies, answers per group.
+MAX_QUERIES = 10
+HTMX = {"HX-Request": "true"}
+
+
+def score_for(i: int, conditie: str, j: int) -> int | None:
+    """Participant i's answer to the j-th statement of a condition ("weet ik niet" is None)."""
+    if conditie == Conditie.AMBITIE:
+        return 5 if i % 3 else 2  # two in three say 5, one in three says 2: mean 4.0
+    if conditie == Conditie.PROCES and j == 0 and i % 10 == 0:
+        return None
+    return 1 + (i + j) % 5
+
+
+def fill(sessie, stellingen, praktijk, n: int) -> list[Deelnemer]:
+    """n participants from three organisations (kerngroep and ontwerpgroep), all answers given."""
+    organisaties = []
+    for naam, groep in (
+        ("Welzijn", "kerngroep"),
+        ("Thuiszorg", "ontwerpgroep"),
+        ("GGZ", "kerngroep"),
+    ):
+        organisatie = OrganisatieFactory(naam=f"{naam} {n}")
+        DeelnameFactory(praktijk=praktijk, organisatie=organisatie, groep=groep)
+        organisaties.append((organisatie, groep))
+    nu = timezone.now()
+    deelnemers = Deelnemer.objects.bulk_create(
+        Deelnemer(
+            sessie=sessie,
+            naam=f"Deelnemer {i}",
+            organisatie=organisaties[i % 3][0],
+            groep=Groep(organisaties[i % 3][1]),
+            token=secrets.token_urlsafe(32),
+            klaar_op=nu if i % 3 == 0 else None,
+        )
+        for i in range(n)
+    )
+    Antwoord.objects.bulk_create(
+        Antwoord(deelnemer=deelnemer, stelling=stelling, score=score_for(i, code, j))
+        for i, deelnemer in enumerate(deelnemers)
+        for code, per_conditie in stellingen.items()
+        for j, stelling in enumerate(per_conditie)
+    )
+    return deelnemers
+
+
+def fragment_url(sessie) -> str:
+    return reverse("condities:presentatie", kwargs={"slug": sessie.praktijk.slug, "pk": sessie.pk})
+
+
+@pytest.mark.parametrize("n", [10, 300])
+def test_presenter_fragment_does_a_fixed_number_of_queries(
+    n, client, facilitator, sessie, stellingen, praktijk, django_assert_max_num_queries
+):
+    fill(sessie, stellingen, praktijk, n)
+    services.sessie_reveal(sessie=sessie, condities=Conditie.values)
+    client.force_login(facilitator)
+    with django_assert_max_num_queries(MAX_QUERIES):
+        response = client.get(fragment_url(sessie), headers=HTMX)
+    assert response.status_code == 200
+    assert 'id="live"' in response.text
+    assert "<html" not in response.text
+
+
+def test_presenter_fragment_shows_the_right_numbers_with_300_participants(
+    client, facilitator, sessie, stellingen, praktijk
+):
+    fill(sessie, stellingen, praktijk, 300)
+    services.sessie_reveal(sessie=sessie, condities=Conditie.values)
+    client.force_login(facilitator)
+
+    response = client.get(fragment_url(sessie), headers=HTMX)
+
+    assert response.status_code == 200
+    resultaten = response.context["resultaten"]
+    assert (resultaten.aangemeld, resultaten.klaar) == (300, 100)
+    per_code = {c.code: c for c in resultaten.condities}
+    ambitie = per_code[Conditie.AMBITIE].totaal
+    assert ambitie.respondenten == 300
+    assert ambitie.gemiddelde == pytest.approx(4.0)
+    # Thirty of 300 people said "weet ik niet" to the first process statement: it is not a score.
+    proces = per_code[Conditie.PROCES]
+    assert proces.stellingen[0].tally.n == 270
+    assert proces.stellingen[0].tally.weet_niet == 30
+    # The facilitator sees it on the projector: the counts and the average, in Dutch.
+    tellers = re.search(r"lp-presentatie__tellers[^>]*>(.*?)</p>", response.text, re.S).group(1)
+    assert "300" in tellers
+    assert "100" in tellers
+    sectie = re.search(r'id="c-ambitie".*?</section>', response.text, re.S).group(0)
+    assert '<span class="lp-score__getal">4,0</span>' in sectie
