@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from condities.models import Actie, Conditie, Sessie
+from experimenten.models import Niveau
 from netwerk.models import Organisatie
 
 MANTELZORGER = "mantelzorger"
@@ -151,3 +152,20 @@ class PapierForm(forms.Form):
                     % {"stelling": stelling.tekst, "total": total, "n": formulieren},
                 )
         return data
+
+
+class ActieExperimentForm(forms.Form):
+    """Turn an agreed next step into a small experiment on one of the design questions."""
+
+    ontwerpvraag = forms.ModelChoiceField(label=_("Design question"), queryset=None)
+    titel = forms.CharField(label=_("Title"), max_length=200)
+    doel = forms.CharField(
+        label=_("What should be better for carers when this works?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    niveau = forms.ChoiceField(label=_("Level"), choices=Niveau.choices, widget=forms.RadioSelect)
+
+    def __init__(self, *args, ontwerpvragen, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ontwerpvraag"].queryset = ontwerpvragen

@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 
 from condities.models import (
     ALLE,
+    Actie,
     Antwoord,
     Conditie,
     ConditieScore,
@@ -26,6 +27,8 @@ from condities.models import (
 )
 from condities.selectors import sessie_resultaten, stellingen_for_sessie
 from condities.standaardset import standaardset_create
+from experimenten.models import Experiment, Fase
+from experimenten.services import experiment_create
 from netwerk.models import Deelname, Organisatie, Persoon, User
 from praktijken.models import Praktijk
 
@@ -562,3 +565,26 @@ def checkin_uitnodigingen_inhalen() -> int:
         .distinct()
     )
     return sum(checkin_uitnodigingen_versturen(sessie_id=pk) for pk in list(ids))
+
+
+@transaction.atomic
+def actie_to_experiment(
+    *, actie: Actie, by: User, ontwerpvraag, titel: str, doel: str, niveau: str
+) -> Experiment:
+    """Start an experiment (an idea, in the design phase) from an agreed next step."""
+    actie = Actie.objects.select_for_update().get(pk=actie.pk)
+    if actie.experiment_id:
+        return actie.experiment
+    experiment = experiment_create(
+        praktijk=actie.sessie.praktijk,
+        by=by,
+        ontwerpvraag=ontwerpvraag,
+        titel=titel,
+        doel=doel,
+        niveau=niveau,
+        fase=Fase.VORMGEVEN,
+        status=Experiment.Status.IDEE,
+    )
+    actie.experiment = experiment
+    actie.save(update_fields=["experiment"])
+    return experiment

@@ -15,6 +15,11 @@ urlpatterns = [
     path("p/<slug:slug>/sessies/<int:pk>/onthullen/", views.onthullen, name="onthullen"),
     path("p/<slug:slug>/sessies/<int:pk>/qr.svg", views.qr, name="qr"),
     path("p/<slug:slug>/sessies/<int:pk>/acties/", views.actie_nieuw, name="actie_nieuw"),
+    path(
+        "p/<slug:slug>/sessies/<int:pk>/acties/<int:actie_pk>/experiment/",
+        views.actie_experiment,
+        name="actie_experiment",
+    ),
     path("p/<slug:slug>/sessies/<int:pk>/papier/", views.papier, name="papier"),
     path("p/<slug:slug>/sessies/<int:pk>/formulier/", views.formulier, name="formulier"),
     # The participant's side: public, by join code.

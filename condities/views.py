@@ -14,9 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from condities import charts, selectors, services, tasks
-from condities.forms import ActieForm, PapierForm, RevealForm, SessieForm
+from condities.forms import ActieExperimentForm, ActieForm, PapierForm, RevealForm, SessieForm
 from condities.models import Actie, PapierTelling, Sessie
 from netwerk.access import Toegang, praktijk_get_for_user
+from praktijken.models import Ontwerpvraag
 
 
 def _sessie(toegang: Toegang, pk: int) -> Sessie:
@@ -243,4 +244,36 @@ def formulier(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "sessie": sessie,
             "condities": selectors.stellingen_per_conditie(sessie=sessie),
         },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def actie_experiment(request: HttpRequest, slug: str, pk: int, actie_pk: int) -> HttpResponse:
+    """An agreed small step becomes an experiment of the practice."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    toegang.require(toegang.can_edit)
+    sessie = _sessie(toegang, pk)
+    actie = get_object_or_404(Actie, pk=actie_pk, sessie=sessie, soort=Actie.Soort.STAP)
+    if actie.experiment_id:
+        return redirect("experimenten:detail", slug=slug, pk=actie.experiment_id)
+    form = ActieExperimentForm(
+        request.POST or None,
+        ontwerpvragen=Ontwerpvraag.objects.filter(praktijk=toegang.praktijk),
+        initial={"titel": actie.tekst[:200], "doel": actie.tekst},
+    )
+    if request.method == "POST" and form.is_valid():
+        experiment = services.actie_to_experiment(actie=actie, by=request.user, **form.cleaned_data)
+        messages.success(request, _("The step is now an experiment. Add who takes part."))
+        return redirect("experimenten:detail", slug=slug, pk=experiment.pk)
+    return render(
+        request,
+        "condities/actie_experiment.html",
+        {
+            "toegang": toegang,
+            "praktijk": toegang.praktijk,
+            "sessie": sessie,
+            "actie": actie,
+            "form": form,
+        },
+        status=422 if form.errors else 200,
     )

@@ -1,4 +1,4 @@
-"""Joining a session with a code and answering: saved at once, one row per statement, frozen at close."""
+"""Joining a session by code and answering: saved at once, one row per statement, frozen."""
 
 import re
 

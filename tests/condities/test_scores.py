@@ -1,4 +1,4 @@
-"""Aggregating answers: averages, spread, “weet ik niet”, paper tallies and the three-person rule."""
+"""Aggregating answers: averages, spread, “weet ik niet”, paper tallies, the three-person rule."""
 
 import statistics
 

@@ -5,6 +5,8 @@ from django.urls import reverse
 
 from condities import services
 from condities.models import Actie, ConditieScore, PapierTelling, Sessie
+from experimenten.models import Experiment
+from tests.factories import OntwerpvraagFactory
 from tests.permissions import LOGIN, assert_matrix, editors, managers, readers
 
 pytestmark = pytest.mark.django_db
@@ -182,3 +184,55 @@ def test_paper_tallies_are_saved_and_checked(client, facilitator, sessie, stelli
 def test_anonymous_gets_the_login_page_not_the_presenter(client, sessie):
     response = client.get(url("presentatie", sessie))
     assert response.status_code == 302 and LOGIN in "login"
+
+
+@pytest.fixture
+def stap(sessie):
+    return Actie.objects.create(
+        sessie=sessie, conditie="proces", soort="stap", tekst="Samen de overdracht oefenen"
+    )
+
+
+def test_turning_a_step_into_an_experiment_is_for_editors(login_as, sessie, stap):
+    path = reverse("condities:actie_experiment", args=["stein", sessie.pk, stap.pk])
+    assert_matrix(login_as, path, editors())
+
+
+def test_an_agreed_step_becomes_an_experiment_once(client, kerngroeplid, sessie, stap):
+    vraag = OntwerpvraagFactory(praktijk=sessie.praktijk)
+    client.force_login(kerngroeplid)
+    path = reverse("condities:actie_experiment", args=["stein", sessie.pk, stap.pk])
+    assert "Samen de overdracht oefenen" in client.get(path).text
+
+    data = {
+        "ontwerpvraag": vraag.pk,
+        "titel": "Overdracht oefenen",
+        "doel": "Minder vragen",
+        "niveau": "tussen_professionals",
+    }
+    response = client.post(path, data)
+
+    experiment = Experiment.objects.get()
+    assert response["Location"] == reverse("experimenten:detail", args=["stein", experiment.pk])
+    assert (experiment.praktijk, experiment.ontwerpvraag, experiment.status) == (
+        sessie.praktijk,
+        vraag,
+        "idee",
+    )
+    stap.refresh_from_db()
+    assert stap.experiment == experiment
+    client.post(path, data)
+    assert Experiment.objects.count() == 1
+
+
+def test_a_design_question_of_another_practice_cannot_be_chosen(
+    client, kerngroeplid, sessie, stap, andere_praktijk
+):
+    vreemd = OntwerpvraagFactory(praktijk=andere_praktijk)
+    client.force_login(kerngroeplid)
+    path = reverse("condities:actie_experiment", args=["stein", sessie.pk, stap.pk])
+    response = client.post(
+        path, {"ontwerpvraag": vreemd.pk, "titel": "X", "doel": "Y", "niveau": "buurt"}
+    )
+    assert response.status_code == 422
+    assert not Experiment.objects.exists()
