@@ -15,6 +15,30 @@ def samenvatting_versturen_task(sessie_id: int) -> None:
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, retry_backoff_max=600, max_retries=8)
+def samenvattingen_inhalen_task() -> int:
+    """Every ten minutes (beat): summaries a closing could not queue (the queue was away)."""
+    return services.samenvattingen_inhalen()
+
+
+def queue_after_commit(task, *args) -> None:
+    """Queue `task` once the transaction has committed; a broker outage is only logged.
+
+    What was being saved is saved; a beat sweep sends what could not be queued (summaries:
+    samenvattingen_inhalen_task, check-in invitations: checkin_herinneren_task).
+    """
+
+    def _enqueue() -> None:
+        try:
+            task.delay(*args)
+        except Exception:
+            logger.warning(
+                "could not queue %s%r; the sweep will do it", task.name, args, exc_info=True
+            )
+
+    transaction.on_commit(_enqueue)
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, retry_backoff_max=600, max_retries=8)
 def checkin_uitnodigen_task(sessie_id: int) -> int:
     """Email each participant of a check-in their personal link; a second run sends nothing."""
     return services.checkin_uitnodigingen_versturen(sessie_id=sessie_id)
@@ -54,16 +78,6 @@ def mantelzorg_contact_opruimen_task() -> int:
 def mantelzorg_notificeren_na_commit(*, praktijk_id: int) -> None:
     """Queue the notification once the feedback is committed; a broker outage is only logged.
 
-    The feedback is stored already; the beat sweep notifies later when the queue is away.
+    The feedback is stored already; mantelzorg_notificatie_sweep_task notifies later.
     """
-
-    def _enqueue() -> None:
-        try:
-            mantelzorg_notificeren_task.delay(praktijk_id)
-        except Exception:
-            logger.warning(
-                "mantelzorg: could not queue the notification; the sweep will send it",
-                exc_info=True,
-            )
-
-    transaction.on_commit(_enqueue)
+    queue_after_commit(mantelzorg_notificeren_task, praktijk_id)

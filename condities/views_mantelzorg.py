@@ -110,6 +110,13 @@ def bedankt(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+def _formulier_url(request: HttpRequest, praktijk: Praktijk) -> str:
+    """The public form's full address, to share with carers."""
+    return request.build_absolute_uri(
+        reverse("condities:mantelzorg", kwargs={"slug": praktijk.slug})
+    )
+
+
 def _beheer(request: HttpRequest, slug: str) -> Toegang:
     toegang = praktijk_get_for_user(user=request.user, slug=slug)
     toegang.require(toegang.can_manage)
@@ -136,9 +143,7 @@ def inbox(request: HttpRequest, slug: str) -> HttpResponse:
         "reacties": list(pagina.object_list),
         "gefilterd": bool(filters),
         "querystring": querystring.urlencode(),
-        "formulier_url": request.build_absolute_uri(
-            reverse("condities:mantelzorg", kwargs={"slug": praktijk.slug})
-        ),
+        "formulier_url": _formulier_url(request, praktijk),
     }
     template = "condities/mantelzorg/inbox.html"
     partial = request.htmx and not request.htmx.history_restore_request
@@ -225,6 +230,7 @@ def overzicht(request: HttpRequest, slug: str) -> HttpResponse:
             "grafiek": mantelzorg.verteld_grafiek(maanden=maanden),
             "citaten": mantelzorg.deelbare_citaten(praktijk=praktijk, limit=10),
             "gedeeld": mantelzorg.gedeelde_reacties(praktijk=praktijk),
+            "formulier_url": _formulier_url(request, praktijk),
         },
     )
 

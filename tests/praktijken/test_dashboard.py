@@ -156,8 +156,9 @@ def test_dashboard_takes_a_fixed_number_of_queries(
 ):
     _fill(praktijk, n)
     client.force_login(facilitator)
-    # 7 for the practice itself, 2 for the conditions section (scores and open next steps).
-    with django_assert_max_num_queries(9):
+    # 7 for the practice itself, 2 for the conditions section (scores and open next steps),
+    # 2 for the carers' section (reactions per month and shareable quotes).
+    with django_assert_max_num_queries(11):
         response = dashboard(client)
     assert response.status_code == 200
     assert response.text.count('class="utrecht-ordered-list__item"') == n
