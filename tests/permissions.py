@@ -27,7 +27,7 @@ def assert_matrix(
         if status == 302 and "/accounts/login/" in response.get("Location", ""):
             status = LOGIN
         seen[persona] = status
-    assert seen == expected, f"{method.upper()} {url}"
+    assert seen == expected, f"{method.upper()} {url}: got {seen}, expected {expected}"
 
 
 def readers(ok: int = 200) -> dict[str, int | str]:

@@ -1,0 +1,260 @@
+"""Every URL of the project, as every persona: a new view without an entry here fails this test.
+
+The URL patterns come from the resolver, so nothing can escape. Per view the expected GET status
+for each persona; the apps' own tests cover POSTs and details. Site admin and allauth's account
+pages are checked as groups: the admin is for staff only, the account pages are public by design.
+"""
+
+import datetime
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from condities import services as condities_services
+from condities.models import Actie, Reactie, Sessie
+from netwerk.models import Lidmaatschap
+from tests.factories import (
+    AfspraakFactory,
+    BijeenkomstFactory,
+    ExperimentFactory,
+    OntwerpvraagFactory,
+    PersoonFactory,
+    UitnodigingFactory,
+    VerhaalFactory,
+)
+from tests.permissions import LOGIN, assert_matrix, editors, managers, readers
+
+pytestmark = pytest.mark.django_db
+
+PUBLIC = dict.fromkeys(
+    ["anonymous", "outsider", "lid", "kerngroeplid", "facilitator", "staff"], 200
+)
+POST_ONLY = {**dict.fromkeys(PUBLIC, 405), "anonymous": LOGIN}
+PUBLIC_POST_ONLY = dict.fromkeys(PUBLIC, 405)
+
+# Expected GET status per persona, for every named URL of our own apps.
+EXPECTED = {
+    "praktijken:home": PUBLIC,
+    "praktijken:dashboard": readers(),
+    "praktijken:bewerken": managers(),
+    "praktijken:bijeenkomsten": readers(),
+    "praktijken:bijeenkomst_nieuw": editors(),
+    "praktijken:bijeenkomst_detail": readers(),
+    "praktijken:bijeenkomst_bewerken": editors(),
+    "praktijken:bijeenkomst_ics": readers(),
+    "praktijken:ontwerpvragen": readers(),
+    "praktijken:ontwerpvraag_nieuw": editors(),
+    "praktijken:ontwerpvraag_detail": readers(),
+    "praktijken:ontwerpvraag_bewerken": editors(),
+    "praktijken:verhalen": readers(),
+    "praktijken:verhaal_nieuw": readers(),  # every member may tell a story
+    "praktijken:verhaal_detail": readers(),
+    "praktijken:verhaal_bewerken": editors(),  # the story is someone else's
+    "netwerk:netwerk": readers(),
+    "netwerk:deelname_nieuw": editors(),
+    "netwerk:deelname_bewerken": editors(),
+    "netwerk:afspraak_nieuw": editors(),
+    "netwerk:afspraak_bewerken": editors(),
+    "netwerk:afspraak_verwijderen": POST_ONLY,
+    "netwerk:organisatie_detail": readers(),
+    "netwerk:organisatie_bewerken": readers(),  # the lid's own organisation
+    "netwerk:persoon_nieuw": readers(),  # people of the lid's own organisation
+    "netwerk:persoon_bewerken": readers(),
+    "netwerk:kaart": readers(),
+    "netwerk:kaart_csv": readers(),
+    "netwerk:kaart_vcf": readers(),
+    "netwerk:bevestigen": dict.fromkeys(PUBLIC, 400),  # a made-up token: a friendly 400
+    "netwerk:leden": managers(),
+    "netwerk:uitnodigen": managers(),
+    "netwerk:lid_rol": POST_ONLY,
+    "netwerk:lid_verwijderen": POST_ONLY,
+    "netwerk:uitnodiging_opnieuw": POST_ONLY,
+    "netwerk:uitnodiging_intrekken": POST_ONLY,
+    "netwerk:uitnodiging_accepteren": PUBLIC,
+    "experimenten:lijst": readers(),
+    "experimenten:nieuw": editors(),
+    "experimenten:detail": readers(),
+    "experimenten:bewerken": readers(),  # the lid's organisation takes part in it
+    "experimenten:stap_nieuw": POST_ONLY,
+    "experimenten:opbrengst_nieuw": POST_ONLY,
+    "experimenten:afsluiten": readers(),
+    "condities:sessies": readers(),
+    "condities:sessie_nieuw": managers(),
+    "condities:sessie_detail": readers(),
+    "condities:sessie_openen": POST_ONLY,
+    "condities:sessie_sluiten": POST_ONLY,
+    "condities:presentatie": managers(),
+    "condities:onthullen": POST_ONLY,
+    "condities:qr": managers(),
+    "condities:actie_nieuw": POST_ONLY,
+    "condities:actie_experiment": editors(),
+    "condities:papier": managers(),
+    "condities:formulier": readers(),
+    "condities:doe_mee": PUBLIC,
+    # Members of the practice join straight away (302 to the questions); others see the form.
+    "condities:doe_mee_code": {
+        **PUBLIC,
+        "lid": 302,
+        "kerngroeplid": 302,
+        "facilitator": 302,
+    },
+    # Not joined yet: back to the join page.
+    "condities:vragen": dict.fromkeys(PUBLIC, 302),
+    "condities:antwoord": PUBLIC_POST_ONLY,
+    "condities:klaar": dict.fromkeys(PUBLIC, 404),  # only for someone who joined
+    "condities:praktijk_rapport": readers(),
+    "condities:praktijk_export_csv": readers(),
+    "condities:praktijk_export_xlsx": readers(),
+    "condities:stellingen": readers(),
+    "condities:stellingen_bewerken": managers(),
+    "condities:sessie_rapport": readers(),
+    "condities:sessie_export_csv": readers(),
+    "condities:sessie_export_xlsx": readers(),
+    "condities:checkin_nieuw": managers(),
+    "condities:checkin_respons": managers(),
+    "condities:checkin_link": dict.fromkeys(PUBLIC, 404),  # a made-up token
+    "condities:mantelzorg": PUBLIC,
+    "condities:mantelzorg_bedankt": PUBLIC,
+    "condities:mantelzorg_inbox": managers(),
+    "condities:mantelzorg_reactie": managers(),
+    "condities:mantelzorg_contact_verwijderen": POST_ONLY,
+    "condities:mantelzorg_instellingen": managers(),
+    "condities:mantelzorg_overzicht": readers(),
+    "condities:mantelzorg_export_csv": managers(),
+    "condities:mantelzorg_export_xlsx": managers(),
+    "healthz": PUBLIC,
+    "set_language": dict.fromkeys(PUBLIC, 302),  # a GET just goes back
+}
+
+
+def all_patterns() -> list[tuple[str, str]]:
+    """(qualified name, route) of every URL pattern, walking includes."""
+    found = []
+
+    def walk(resolver, namespace, route):
+        for pattern in resolver.url_patterns:
+            if isinstance(pattern, URLResolver):
+                ns = namespace
+                if pattern.namespace:
+                    ns = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+                walk(pattern, ns, route + str(pattern.pattern))
+            elif isinstance(pattern, URLPattern):
+                name = f"{namespace}:{pattern.name}" if namespace else (pattern.name or "")
+                found.append((name, route + str(pattern.pattern)))
+
+    walk(get_resolver(), "", "")
+    return found
+
+
+def is_admin(name: str, route: str) -> bool:
+    return name.startswith("admin:") and route.startswith("admin/")
+
+
+def is_account(name: str, route: str) -> bool:
+    return name.startswith("account_") and route.startswith("accounts/")
+
+
+def test_every_url_has_an_expected_status_per_persona():
+    missing = [
+        (name, route)
+        for name, route in all_patterns()
+        if name not in EXPECTED and not is_admin(name, route) and not is_account(name, route)
+    ]
+    assert missing == [], "add these URLs to EXPECTED in tests/test_url_permissions.py"
+    unknown = set(EXPECTED) - {name for name, _route in all_patterns()}
+    assert unknown == set()
+
+
+@pytest.fixture
+def wereld(praktijk, eigen_organisatie, facilitator, lid, kerngroeplid, staff, outsider):
+    """One of everything in `stein`, so every URL has a real object to point at."""
+    vraag = OntwerpvraagFactory(praktijk=praktijk)
+    experiment = ExperimentFactory(ontwerpvraag=vraag)
+    experiment.organisaties.add(eigen_organisatie)
+    sessie = condities_services.sessie_create(
+        praktijk=praktijk,
+        titel="Werkvorm",
+        datum=datetime.date(2026, 11, 1),
+        modus="live",
+        condities=["relatie"],
+        by=facilitator,
+    )
+    condities_services.sessie_open(sessie=sessie)
+    checkin = condities_services.sessie_create(
+        praktijk=praktijk,
+        titel="Check-in",
+        datum=datetime.date(2026, 11, 1),
+        modus="online",
+        condities=["proces"],
+        by=facilitator,
+        soort=Sessie.Soort.CHECKIN,
+    )
+    return {
+        "bijeenkomst": BijeenkomstFactory(praktijk=praktijk).pk,
+        "ontwerpvraag": vraag.pk,
+        "verhaal": VerhaalFactory(praktijk=praktijk, created_by=facilitator).pk,
+        "deelname": eigen_organisatie.deelnames.get().pk,
+        "afspraak": AfspraakFactory(praktijk=praktijk).pk,
+        "organisatie": eigen_organisatie.pk,
+        "persoon": PersoonFactory(organisatie=eigen_organisatie).pk,
+        "lid": Lidmaatschap.objects.get(user=lid).pk,
+        "uitnodiging": UitnodigingFactory(praktijk=praktijk, token="t" * 43),
+        "experiment": experiment.pk,
+        "sessie": sessie,
+        "actie": Actie.objects.create(
+            sessie=sessie, conditie="relatie", soort="stap", tekst="Bellen"
+        ).pk,
+        "checkin": checkin.pk,
+        "reactie": Reactie.objects.create(praktijk=praktijk, wat_gaat_goed="Fijn").pk,
+    }
+
+
+def kwargs_for(name: str, route: str, w: dict) -> dict:
+    kwargs: dict = {}
+    if "<slug:slug>" in route:
+        kwargs["slug"] = "stein"
+    if "<str:code>" in route:
+        kwargs["code"] = w["sessie"].code
+    if "<str:token>" in route:
+        kwargs["token"] = w["uitnodiging"].token if name.endswith("accepteren") else "onbekend"
+    if "<int:actie_pk>" in route:
+        kwargs["actie_pk"] = w["actie"]
+    if "<int:pk>" in route:
+        kwargs["pk"] = object_pk(name, w)
+    return kwargs
+
+
+def object_pk(name: str, w: dict) -> int:
+    short = name.split(":")[1]
+    for key, pk_key in [
+        ("bijeenkomst", "bijeenkomst"),
+        ("ontwerpvraag", "ontwerpvraag"),
+        ("verhaal", "verhaal"),
+        ("deelname", "deelname"),
+        ("afspraak", "afspraak"),
+        ("persoon_nieuw", "organisatie"),
+        ("persoon", "persoon"),
+        ("organisatie", "organisatie"),
+        ("lid_", "lid"),
+        ("uitnodiging", "uitnodiging"),
+        ("checkin", "checkin"),
+        ("mantelzorg", "reactie"),
+    ]:
+        if short.startswith(key):
+            value = w[pk_key]
+            return value.pk if hasattr(value, "pk") else value
+    if name.startswith("experimenten:"):
+        return w["experiment"]
+    return w["sessie"].pk
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_url_answers_each_persona_as_expected(name, wereld, login_as):
+    route = dict(all_patterns())[name]
+    path = reverse(name, kwargs=kwargs_for(name, route, wereld))
+    assert_matrix(login_as, path, EXPECTED[name])
+
+
+def test_the_admin_is_for_staff_only(login_as):
+    expected = {**dict.fromkeys(PUBLIC, 302), "staff": 200}
+    assert_matrix(login_as, reverse("admin:index"), expected)
