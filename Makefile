@@ -13,7 +13,7 @@ FIND_PYTHON = for p in python3.13 python3.12 python3.14 python3 \
 	  if command -v "$$p" >/dev/null 2>&1 && "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
 	    echo "$$p"; break; fi; done
 
-.PHONY: run test e2e lint fmt messages messages-check compose-check deploy-check bench install clean
+.PHONY: run test e2e faults lint fmt messages messages-check compose-check deploy-check audit bench install clean
 
 $(VENV)/.installed: pyproject.toml
 	@if [ ! -x $(PY) ]; then \
@@ -41,6 +41,12 @@ test: install
 
 e2e: install
 	$(PY) -m pytest -m browser $(PYTEST_ARGS)
+
+# The fault tests (tests/faults; docs/operations.md) against PostgreSQL and Redis on this machine.
+faults: install
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/lerende_praktijk_faults} \
+	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/1} \
+	  $(PY) -m pytest tests/faults --create-db -p no:cacheprovider $(PYTEST_ARGS)
 
 lint: install messages-check
 	$(PY) -m ruff check .
@@ -78,6 +84,40 @@ deploy-check: install
 	DJANGO_ALLOWED_HOSTS=lerendepraktijk.example DATABASE_URL=postgres://lp@127.0.0.1:5432/lp \
 	REDIS_URL=redis://127.0.0.1:6379/0 EMAIL_URL=smtp://mail.example:587?tls=1 \
 	$(PY) manage.py check --deploy --fail-level WARNING
+
+# Known vulnerabilities in the installed dependencies (the project itself is skipped): PyPI's
+# advisories, or OSV's when PyPI gave none. Fails on any finding. When no vulnerability service
+# can be reached (a machine without internet) it says so loudly and passes: no network is not a
+# vulnerability. AUDIT_STRICT=1 makes that fail too; AUDIT_ARGS passes options to pip-audit.
+AUDIT_JSON := /tmp/lp-pip-audit.json
+define AUDIT_CHECK
+import json, sys
+path, service = sys.argv[1:]
+deps = json.load(open(path))["dependencies"]
+audited = [d for d in deps if "skip_reason" not in d]
+found = [(d, v) for d in audited for v in d.get("vulns", [])]
+for d, v in found:
+    fix = ", ".join(v.get("fix_versions") or []) or "no fixed release yet"
+    print(f"VULNERABLE: {d['name']} {d['version']}: {v['id']} (fixed in: {fix})")
+print(f"pip-audit ({service}): {len(audited)} of {len(deps)} packages audited, {len(found)} known vulnerabilities.")
+sys.exit(1 if found else 0 if audited else 3)
+endef
+export AUDIT_CHECK
+
+audit: install
+	@for service in pypi osv; do \
+	  rm -f $(AUDIT_JSON); \
+	  $(VENV)/bin/pip-audit --skip-editable --progress-spinner off --vulnerability-service $$service \
+	    --format json --output $(AUDIT_JSON) $(AUDIT_ARGS) >/dev/null 2>/tmp/lp-pip-audit.log; \
+	  if [ -s $(AUDIT_JSON) ]; then \
+	    $(PY) -c "$$AUDIT_CHECK" $(AUDIT_JSON) $$service; rc=$$?; \
+	    if [ $$rc -ne 3 ]; then exit $$rc; fi; \
+	  else \
+	    echo "pip-audit ($$service): no answer: $$(tail -n 1 /tmp/lp-pip-audit.log | cut -c1-200)"; \
+	  fi; \
+	done; \
+	echo "pip-audit: NOT AUDITED - no vulnerability service answered from this machine."; \
+	if [ -n "$(AUDIT_STRICT)" ]; then exit 1; fi
 
 # The live workshop under load (locust + gunicorn, PostgreSQL and Redis); see bench/README.md.
 bench: install

@@ -308,17 +308,54 @@ def samenvatting_versturen(*, sessie_id: int) -> int:
         .distinct()
     )
     for deelnemer in ontvangers:
-        context = {"sessie": sessie, "resultaten": resultaten, "deelnemer": deelnemer, "url": url}
-        send_mail(
-            subject=render_to_string("condities/email/samenvatting_onderwerp.txt", context).strip(),
-            message=render_to_string("condities/email/samenvatting.txt", context),
-            from_email=None,
-            recipient_list=[deelnemer.email],
-        )
-        # Mark each one as soon as it went out: a retried task skips those already sent.
-        Deelnemer.objects.filter(pk=deelnemer.pk).update(samenvatting_op=timezone.now())
+        # Lock the row while mailing and mark it in the same transaction: a second run at the
+        # same moment (a redelivered task, the sweep) skips it, a later run finds the mark.
+        with transaction.atomic():
+            if not (
+                Deelnemer.objects.select_for_update(skip_locked=True)
+                .filter(pk=deelnemer.pk, samenvatting_op__isnull=True)
+                .values_list("pk", flat=True)
+                .first()
+            ):
+                continue
+            context = {
+                "sessie": sessie,
+                "resultaten": resultaten,
+                "deelnemer": deelnemer,
+                "url": url,
+            }
+            send_mail(
+                subject=render_to_string(
+                    "condities/email/samenvatting_onderwerp.txt", context
+                ).strip(),
+                message=render_to_string("condities/email/samenvatting.txt", context),
+                from_email=None,
+                recipient_list=[deelnemer.email],
+            )
+            Deelnemer.objects.filter(pk=deelnemer.pk).update(samenvatting_op=timezone.now())
         verstuurd += 1
     return verstuurd
+
+
+# Summaries of sessions closed this long ago or less are sent by the sweep when still due.
+SAMENVATTING_INHALEN_DAGEN = 7
+
+
+def samenvattingen_inhalen(*, now: datetime.datetime | None = None) -> int:
+    """Send the summaries a closing left unsent (the queue was away); returns how many went out.
+
+    Only sessions closed in the last week, so an old session never mails out of the blue.
+    """
+    now = now or timezone.now()
+    nog_te_sturen = Deelnemer.objects.filter(
+        sessie=OuterRef("pk"), samenvatting_op__isnull=True, antwoorden__isnull=False
+    ).exclude(email="")
+    ids = Sessie.objects.filter(
+        Exists(nog_te_sturen),
+        status=Sessie.Status.GESLOTEN,
+        gesloten_op__gte=now - datetime.timedelta(days=SAMENVATTING_INHALEN_DAGEN),
+    ).values_list("pk", flat=True)
+    return sum(samenvatting_versturen(sessie_id=pk) for pk in list(ids))
 
 
 # Statement sets: editing a practice's set (views_rapport.stellingen_bewerken).

@@ -105,7 +105,7 @@ def sessie_sluiten(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if sessie.status != Sessie.Status.GESLOTEN:
         with transaction.atomic():
             services.sessie_close(sessie=sessie)
-            transaction.on_commit(lambda: tasks.samenvatting_versturen_task.delay(sessie.pk))
+            tasks.queue_after_commit(tasks.samenvatting_versturen_task, sessie.pk)
         messages.success(
             request, _("The session is closed. The scores have been added to the practice.")
         )

@@ -39,7 +39,7 @@ def checkin_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
                 herinnering_na_dagen=data["herinnering_na_dagen"],
                 ontvangers=list(data["ontvangers"]),
             )
-            transaction.on_commit(lambda: tasks.checkin_uitnodigen_task.delay(sessie.pk))
+            tasks.queue_after_commit(tasks.checkin_uitnodigen_task, sessie.pk)
         aantal = len(data["ontvangers"])
         messages.success(
             request,

@@ -75,11 +75,23 @@ def database_from_url(url: str, *, base_dir: Path) -> dict:
 
 
 def mailer_from_url(url: str) -> dict:
-    """Turn EMAIL_URL (`console://`, `smtp://u:p@host:587?tls=1`, `memory://`) into a mailer."""
+    """Turn EMAIL_URL (`console://`, `smtp://u:p@host:587?tls=1`, `memory://`,
+    `file:///var/mail/lp`) into a mailer."""
     parts = urlsplit(url)
     options = {key: values[-1] for key, values in parse_qs(parts.query).items()}
     if parts.scheme == "console":
         return {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    if parts.scheme == "file":
+        # One file per message in this folder: for staging, and for tests across processes.
+        path = unquote(parts.path)
+        if not path or not Path(path).is_absolute() or parts.netloc:
+            raise ImproperlyConfigured(
+                f"EMAIL_URL file:// needs an absolute folder (file:///var/mail/lp), not {url!r}."
+            )
+        return {
+            "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "OPTIONS": {"file_path": path},
+        }
     if parts.scheme == "memory":
         return {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
     if parts.scheme in {"smtp", "smtps"}:
@@ -96,6 +108,6 @@ def mailer_from_url(url: str) -> dict:
             },
         }
     raise ImproperlyConfigured(
-        "EMAIL_URL must start with console://, smtp://, smtps:// or memory://, "
+        "EMAIL_URL must start with console://, smtp://, smtps://, file:// or memory://, "
         f"not {parts.scheme!r}."
     )

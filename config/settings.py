@@ -104,7 +104,8 @@ REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # RedisCache that acts as an empty cache while Redis is away (config/cache.py).
+            "BACKEND": "config.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "lp",
             # Fail fast when Redis is away: a page waits a second at most, then goes on.
@@ -135,6 +136,8 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_max": 0.5,
 }
 CELERY_TIMEZONE = "Europe/Amsterdam"
+# The worker and beat log through LOGGING below (JSON in production), not Celery's own format.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BEAT_SCHEDULE: dict = {
     # Ask organisations whose social-map entry is old to check it (each at most once in 90 days).
     "netwerk-bevestiging-vragen": {
@@ -145,6 +148,16 @@ CELERY_BEAT_SCHEDULE: dict = {
     "condities-checkin-herinneren": {
         "task": "condities.tasks.checkin_herinneren_task",
         "schedule": crontab(hour=9, minute=0),
+    },
+    # Summaries of closed sessions that could not be queued (Redis was away): send them now.
+    "condities-samenvattingen-inhalen": {
+        "task": "condities.tasks.samenvattingen_inhalen_task",
+        "schedule": crontab(minute="*/10"),
+    },
+    # Invitations whose email could not be queued (Redis was away): send them now.
+    "netwerk-uitnodigingen-inhalen": {
+        "task": "netwerk.tasks.uitnodigingen_inhalen_task",
+        "schedule": crontab(minute="*/10"),
     },
     # Carers' feedback: mail facilitators about feedback a failed or throttled run left behind.
     "condities-mantelzorg-notificatie-sweep": {
@@ -267,13 +280,24 @@ X_FRAME_OPTIONS = "DENY"
 if env_bool("DJANGO_BEHIND_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Logs on stdout: JSON lines in production (config/logging.py), readable lines in development.
+LOG_FORMAT = env_str("DJANGO_LOG_FORMAT", "plain" if DEBUG else "json").strip().lower()
+if LOG_FORMAT not in {"json", "plain"}:
+    raise ImproperlyConfigured(f"DJANGO_LOG_FORMAT must be json or plain, not {LOG_FORMAT!r}.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "config.logging.JsonFormatter"},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }

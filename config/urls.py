@@ -15,3 +15,6 @@ urlpatterns = [
     path("healthz/", healthz, name="healthz"),
     path("admin/", admin.site.urls),
 ]
+
+# A clean 503 page (templates/503.html) when the database is unreachable; 500 otherwise.
+handler500 = "config.errors.server_error"

@@ -97,6 +97,16 @@ def uitnodigingen_for_praktijk(*, praktijk: Praktijk) -> list[Uitnodiging]:
     return rows
 
 
+def uitnodigingen_onverstuurd(*, now: datetime.datetime | None = None) -> list[tuple[int, str]]:
+    """(id, token) of the open invitations whose email has not gone out yet, oldest first."""
+    now = now or timezone.now()
+    return list(
+        Uitnodiging.objects.filter(_open_filter(), verstuurd_op__isnull=True, verloopt_op__gt=now)
+        .order_by("created_at", "pk")
+        .values_list("pk", "token")
+    )
+
+
 def lidmaatschappen_for_praktijk(*, praktijk: Praktijk) -> QuerySet[Lidmaatschap]:
     """The accounts with a role in the practice, with their person entry (one query)."""
     return (
@@ -109,6 +119,8 @@ def lidmaatschappen_for_praktijk(*, praktijk: Praktijk) -> QuerySet[Lidmaatschap
 def uitnodiging_get_by_token(*, token: str) -> Uitnodiging | None:
     """The invitation with this token, with what its page shows, or None."""
     if not token or len(token) > Uitnodiging._meta.get_field("token").max_length:
+        return None
+    if "\x00" in token:  # no token has a NUL byte (PostgreSQL refuses to compare with one)
         return None
     return (
         Uitnodiging.objects.select_related("praktijk", "organisatie", "uitgenodigd_door")
@@ -194,7 +206,9 @@ def uitnodiging_send(*, uitnodiging_id: int, token: str | None = None) -> bool:
     """
     with transaction.atomic():
         uitnodiging = (
-            Uitnodiging.objects.select_for_update()
+            # Lock only the invitation: PostgreSQL refuses FOR UPDATE on the nullable side of
+            # the outer joins that select_related makes for the inviter and the organisation.
+            Uitnodiging.objects.select_for_update(of=("self",))
             .filter(pk=uitnodiging_id)
             .select_related("praktijk", "uitgenodigd_door", "organisatie")
             .first()
@@ -271,7 +285,7 @@ def uitnodiging_accept(*, uitnodiging: Uitnodiging, user: User) -> Aanname:
     The row lock makes two accepts at once (two tabs) use it only once.
     """
     uitnodiging = (
-        Uitnodiging.objects.select_for_update()
+        Uitnodiging.objects.select_for_update(of=("self",))  # see uitnodiging_send
         .select_related("praktijk", "organisatie")
         .get(pk=uitnodiging.pk)
     )

@@ -1,7 +1,11 @@
+import logging
+
 from celery import shared_task
 from django.db import transaction
 
 from netwerk import leden, services
+
+logger = logging.getLogger(__name__)
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, retry_backoff_max=600, max_retries=8)
@@ -31,7 +35,35 @@ def uitnodiging_send_task(uitnodiging_id: int, token: str | None = None) -> bool
     return leden.uitnodiging_send(uitnodiging_id=uitnodiging_id, token=token)
 
 
+@shared_task
+def uitnodigingen_inhalen_task() -> int:
+    """Every ten minutes (beat): queue the invitations whose email never went out.
+
+    That happens when the queue (Redis) was away at the moment of inviting. Sending is once per
+    link, so an invitation that is queued twice still goes out once.
+    """
+    open_links = leden.uitnodigingen_onverstuurd()
+    for uitnodiging_id, token in open_links:
+        uitnodiging_send_task.delay(uitnodiging_id, token)
+    return len(open_links)
+
+
 def uitnodiging_send_after_commit(uitnodiging) -> None:
-    """Queue the invitation email once the surrounding transaction has committed."""
+    """Queue the invitation email once the surrounding transaction has committed.
+
+    When the queue is away the invitation is stored all the same and only the failure is
+    logged: uitnodigingen_inhalen_task sends it once the queue is back.
+    """
     pk, token = uitnodiging.pk, uitnodiging.token
-    transaction.on_commit(lambda: uitnodiging_send_task.delay(pk, token))
+
+    def _enqueue() -> None:
+        try:
+            uitnodiging_send_task.delay(pk, token)
+        except Exception:
+            logger.warning(
+                "invitation %s: could not queue the email; the sweep will send it",
+                pk,
+                exc_info=True,
+            )
+
+    transaction.on_commit(_enqueue)

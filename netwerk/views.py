@@ -116,7 +116,7 @@ def afspraak_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def _afspraak_form(request: HttpRequest, slug: str, *, pk: int | None) -> HttpResponse:
     toegang = praktijk_get_for_user(user=request.user, slug=slug)
     praktijk = toegang.praktijk
-    afspraak = get_object_or_404(Afspraak, pk=pk, praktijk=praktijk) if pk else None
+    afspraak = get_object_or_404(Afspraak, pk=pk, praktijk=praktijk) if pk is not None else None
     toegang.require(toegang.can_edit)
     form = AfspraakForm(request.POST or None, instance=afspraak)
     if request.method == "POST" and form.is_valid():

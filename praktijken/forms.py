@@ -8,6 +8,8 @@ from praktijken.models import Bijeenkomst, Ontwerpvraag, Praktijk, Verhaal
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATUM_TIJD = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+# Meetings are planned in this range of years; outside it a moment cannot be stored or exported.
+EERSTE_JAAR, LAATSTE_JAAR = 2000, 2100
 
 
 def _limit(form: forms.BaseForm, limits: dict[str, int]) -> None:
@@ -17,6 +19,25 @@ def _limit(form: forms.BaseForm, limits: dict[str, int]) -> None:
         field.max_length = limit
         field.validators.append(MaxLengthValidator(limit))
         field.widget.attrs["maxlength"] = str(limit)
+
+
+def _year_in_range(value) -> None:
+    if not EERSTE_JAAR <= value.year <= LAATSTE_JAAR:
+        raise forms.ValidationError(
+            _("Choose a date between the years %(first)s and %(last)s."),
+            code="jaar",
+            params={"first": EERSTE_JAAR, "last": LAATSTE_JAAR},
+        )
+
+
+def _plausible_dates(form: forms.BaseForm, names: list[str]) -> None:
+    """Keep moments in a range a calendar can hold: year 1 or 9999 cannot be stored in UTC."""
+    for name in names:
+        field = form.fields[name]
+        field.validators.append(_year_in_range)
+        field.widget.attrs.update(
+            {"min": f"{EERSTE_JAAR}-01-01T00:00", "max": f"{LAATSTE_JAAR}-12-31T23:59"}
+        )
 
 
 def _rows(form: forms.BaseForm, rows: dict[str, int]) -> None:
@@ -80,6 +101,7 @@ class BijeenkomstForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         _limit(self, {"agenda": 5000})
         _rows(self, {"agenda": 6})
+        _plausible_dates(self, ["begint_op", "eindigt_op"])
 
     def clean(self) -> dict:
         cleaned = super().clean()

@@ -1,0 +1,114 @@
+"""The Redis cache, made to forget instead of fail while Redis is away.
+
+Django's RedisCache raises when Redis cannot be reached. Everything we keep in the cache can be
+lost without harm (rate-limit counters, a session's statements, the presenter's results for two
+seconds), so an outage behaves like an empty cache that keeps nothing: reads miss, writes are
+dropped, and `add` reports success so that callers that take a lock or count a hit (allauth's
+login rate limits, config.ratelimit) let the request through. Sessions live in the database, so
+nobody is logged out.
+
+After a failure the cache is skipped for a few seconds (per process), so that a Redis host that
+does not answer costs one connect timeout now and then, not one per cache call.
+"""
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger(__name__)
+
+OUTAGE_ERRORS = (RedisConnectionError, RedisTimeoutError)
+# Seconds the cache is skipped after Redis failed to answer.
+SKIP_SECONDS = 5.0
+
+# Per server location: until when (time.monotonic()) Redis is taken to be away.
+_down_until: dict[str, float] = {}
+_lock = threading.Lock()
+
+
+class ResilientRedisCache(RedisCache):
+    """RedisCache that behaves as an empty cache while Redis is unreachable."""
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._location = ",".join(self._servers)
+
+    def _call(self, name: str, call: Callable[[], Any], fallback: Callable[[], Any]) -> Any:
+        """Run `call` against Redis; while Redis is away, return `fallback()` instead."""
+        if _down_until.get(self._location, 0.0) > time.monotonic():
+            return fallback()
+        try:
+            return call()
+        except OUTAGE_ERRORS as error:
+            with _lock:
+                first = _down_until.get(self._location, 0.0) <= time.monotonic()
+                _down_until[self._location] = time.monotonic() + SKIP_SECONDS
+            if first:
+                logger.warning(
+                    "cache unavailable (%s during %s): working without it for %.0f s",
+                    type(error).__name__,
+                    name,
+                    SKIP_SECONDS,
+                )
+            return fallback()
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        # Success while away: a lock or a first hit must not lock everyone out.
+        return self._call("add", partial(super().add, key, value, timeout, version), _true)
+
+    def get(self, key, default=None, version=None):
+        return self._call("get", partial(super().get, key, default, version), lambda: default)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call("set", partial(super().set, key, value, timeout, version), _none)
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call("touch", partial(super().touch, key, timeout, version), _false)
+
+    def delete(self, key, version=None):
+        return self._call("delete", partial(super().delete, key, version), _false)
+
+    def get_many(self, keys, version=None):
+        return self._call("get_many", partial(super().get_many, keys, version), dict)
+
+    def has_key(self, key, version=None):
+        return self._call("has_key", partial(super().has_key, key, version), _false)
+
+    def incr(self, key, delta=1, version=None):
+        def missing():
+            # An empty cache has no such key: Django's answer for a missing key.
+            raise ValueError(f"Key {key!r} not found (the cache is unavailable).")
+
+        return self._call("incr", partial(super().incr, key, delta, version), missing)
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        # RedisCache returns the keys it could not store: all of them.
+        return self._call(
+            "set_many", partial(super().set_many, data, timeout, version), lambda: list(data)
+        )
+
+    def delete_many(self, keys, version=None):
+        return self._call("delete_many", partial(super().delete_many, keys, version), _none)
+
+    def clear(self):
+        return self._call("clear", super().clear, _false)
+
+
+def _true() -> bool:
+    return True
+
+
+def _false() -> bool:
+    return False
+
+
+def _none() -> None:
+    return None

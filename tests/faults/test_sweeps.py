@@ -1,0 +1,65 @@
+"""The beat sweeps that send what could not be queued while Redis was away: once, and no more.
+
+test_redis_down shows them after a real outage (skipped without Redis); these check what they
+pick up, on any database, with tasks run in-process.
+"""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from condities import services as condities_services
+from condities.models import Sessie
+from condities.tasks import samenvattingen_inhalen_task
+from netwerk.leden import uitnodigingen_onverstuurd
+from netwerk.tasks import uitnodigingen_inhalen_task
+from tests.factories import UitnodigingFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_invitation_sweep_sends_only_open_unsent_invitations_once(
+    praktijk, facilitator, mailoutbox
+):
+    now = timezone.now()
+    onverstuurd = UitnodigingFactory(praktijk=praktijk, uitgenodigd_door=facilitator)
+    UitnodigingFactory(praktijk=praktijk, verstuurd_op=now)
+    UitnodigingFactory(praktijk=praktijk, verloopt_op=now - datetime.timedelta(minutes=1))
+    UitnodigingFactory(praktijk=praktijk, ingetrokken_op=now)
+    UitnodigingFactory(praktijk=praktijk, gebruikt_op=now)
+
+    assert uitnodigingen_onverstuurd() == [(onverstuurd.pk, onverstuurd.token)]
+    assert uitnodigingen_inhalen_task.delay().get() == 1
+    assert uitnodigingen_inhalen_task.delay().get() == 0
+    assert [m.to for m in mailoutbox] == [[onverstuurd.email]]
+    assert onverstuurd.token in mailoutbox[0].body
+
+
+@pytest.fixture
+def gesloten_sessie(open_sessie, sessie_stellingen):
+    def deelnemer(naam: str, email: str, antwoordt: bool = True):
+        d = condities_services.deelnemer_join(
+            sessie=open_sessie, naam=naam, mantelzorger=True, email=email
+        )
+        if antwoordt:
+            condities_services.antwoord_save(deelnemer=d, stelling=sessie_stellingen[0], score=2)
+
+    deelnemer("Anna", "anna@voorbeeld.example")
+    deelnemer("Zonder adres", "")
+    deelnemer("Niets ingevuld", "niets@voorbeeld.example", antwoordt=False)
+    return condities_services.sessie_close(sessie=open_sessie)
+
+
+def test_the_summary_sweep_sends_what_a_closing_left_once(gesloten_sessie, mailoutbox):
+    assert samenvattingen_inhalen_task.delay().get() == 1
+    assert samenvattingen_inhalen_task.delay().get() == 0
+    assert [m.to for m in mailoutbox] == [["anna@voorbeeld.example"]]
+
+
+def test_the_summary_sweep_leaves_sessions_closed_more_than_a_week_ago(gesloten_sessie, mailoutbox):
+    Sessie.objects.filter(pk=gesloten_sessie.pk).update(
+        gesloten_op=timezone.now() - datetime.timedelta(days=8)
+    )
+    assert samenvattingen_inhalen_task.delay().get() == 0
+    assert mailoutbox == []
