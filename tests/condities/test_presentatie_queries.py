@@ -1,13 +1,21 @@
-"""The presenter's live fragment: a fixed number of queries, and right, with 10 or 300 people."""
+"""The live session under load: the presenter's fragment and saving an answer stay cheap.
+
+The fragment does a fixed number of queries and shows the right numbers with 10 or 300 people;
+the presenter's poll can share its results for a moment; an answer costs a fixed few queries.
+"""
 
 import re
 import secrets
+from unittest import mock
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from condities import services
+from condities import selectors, services
 from condities.models import Antwoord, Conditie, Deelnemer, Groep
 from tests.factories import DeelnameFactory, OrganisatieFactory
 
@@ -104,3 +112,67 @@ def test_presenter_fragment_shows_the_right_numbers_with_300_participants(
     assert "100" in tellers
     sectie = re.search(r'id="c-ambitie".*?</section>', response.text, re.S).group(0)
     assert '<span class="lp-score__getal">4,0</span>' in sectie
+
+
+# Shared results for the presenter's poll (selectors.sessie_resultaten_live).
+
+
+def test_live_results_are_shared_between_screens_for_a_short_while(sessie, stellingen, praktijk):
+    fill(sessie, stellingen, praktijk, 3)
+    eerste = selectors.sessie_resultaten_live(sessie=sessie)
+    fill(sessie, stellingen, praktijk, 3)
+
+    assert selectors.sessie_resultaten_live(sessie=sessie).aangemeld == eerste.aangemeld == 3
+    cache.clear()  # as when max_age has passed
+    assert selectors.sessie_resultaten_live(sessie=sessie).aangemeld == 6
+    # Closing, reports and exports never use the shared results.
+    assert selectors.sessie_resultaten(sessie=sessie).aangemeld == 6
+
+
+def test_a_reveal_shows_at_once_with_shared_results(sessie, stellingen, praktijk):
+    fill(sessie, stellingen, praktijk, 3)
+    assert not any(c.onthuld for c in selectors.sessie_resultaten_live(sessie=sessie).condities)
+
+    services.sessie_reveal(sessie=sessie, condities=[Conditie.RELATIE])
+
+    resultaten = selectors.sessie_resultaten_live(sessie=sessie)
+    assert [c.code for c in resultaten.condities if c.onthuld] == [Conditie.RELATIE]
+    assert resultaten.sessie is sessie
+
+
+def test_live_results_are_computed_when_the_cache_is_away(sessie, stellingen, praktijk):
+    fill(sessie, stellingen, praktijk, 3)
+    with (
+        mock.patch.object(selectors.cache, "get", side_effect=ConnectionError),
+        mock.patch.object(selectors.cache, "set", side_effect=ConnectionError),
+    ):
+        assert selectors.sessie_resultaten_live(sessie=sessie).aangemeld == 3
+        assert selectors.stellingen_for_sessie_cached(sessie=sessie) == (
+            selectors.stellingen_for_sessie(sessie=sessie)
+        )
+
+
+# Saving an answer: every click of every participant, so a fixed and small number of queries.
+
+
+def test_saving_an_answer_does_a_fixed_number_of_queries(client, sessie, stellingen):
+    client.post(
+        reverse("condities:doe_mee_code", args=[sessie.code]),
+        {"naam": "", "organisatie": "mantelzorger", "email": ""},
+    )
+    url = reverse("condities:antwoord", args=[sessie.code])
+    eerste, tweede = stellingen[Conditie.AMBITIE][:2]
+    client.post(url, {f"s{eerste.pk}": "4"}, headers=HTMX)  # fills the statements' cache
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(url, {f"s{tweede.pk}": "?"}, headers=HTMX)
+
+    # The view's transaction is a savepoint inside the test's: not a query of its own.
+    gedaan = [q["sql"] for q in queries if not re.match(r"(RELEASE )?SAVEPOINT", q["sql"])]
+    # session, the participant with its session, is it open, upsert, read back, progress
+    assert len(gedaan) <= 6, gedaan
+
+    assert response.status_code == 200
+    assert f'id="stelling-{tweede.pk}"' in response.text
+    scores = dict(Antwoord.objects.values_list("stelling_id", "score"))
+    assert scores == {eerste.pk: 4, tweede.pk: None}
