@@ -1,0 +1,229 @@
+"""Locust scenarios for the live workshop (run by bench.run; see bench/README.md).
+
+- `Deelnemer`: joins with the code (GET the form for the CSRF cookie, POST name and side), then
+  rates every statement one by one as htmx does (HX-Request, X-CSRFToken), opening each
+  condition's page first, with a think time between answers; finishes with the thanks page.
+- `Presentator` (two of them): the facilitator's presenter view, polling its live fragment every
+  3 seconds as htmx does.
+- `Kaal` and `Fragment`: no think time, for the throughput ratio (bare view vs fragment).
+
+The live scenario ends by itself when every participant has finished, or at BENCH_DEADLINE (a
+Unix time): then participants start no new answer and the run stops once none is in flight, so
+every answer the server stored has been counted as sent. Reads the data that bench.setup wrote
+from the file named in BENCH_SETUP.
+"""
+
+import json
+import os
+import random
+import re
+import time
+
+import gevent
+from locust import FastHttpUser, between, constant, constant_pacing, events, task
+from locust.exception import StopUser
+
+SETUP = json.load(open(os.environ["BENCH_SETUP"], encoding="utf-8"))  # noqa: SIM115
+CODE = SETUP["code"]
+STELLINGEN = SETUP["stellingen"]
+ORGANISATIES = [str(pk) for pk in SETUP["organisaties"]]
+PARTICIPANTS = int(os.environ.get("BENCH_USERS", "300"))
+THINK = [float(s) for s in os.environ.get("BENCH_THINK", "2-6").split("-")]
+DEADLINE = float(os.environ.get("BENCH_DEADLINE") or "inf")
+FRAGMENT_URL = f"/p/{SETUP['slug']}/sessies/{SETUP['sessie']}/presentatie/"
+HTMX = {"HX-Request": "true"}
+
+# Names of the requests in locust's statistics (bench.run reads them back).
+JOIN_FORM = "join: form"
+JOIN_POST = "join: post"
+QUESTIONS = "questions page"
+ANSWER = "answer (htmx)"
+FINISH = "finish page"
+PRESENTER_PAGE = "presenter page"
+PRESENTER_FRAGMENT = "presenter fragment"
+BARE = "bare view"
+
+CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+CSRF_HEADER = re.compile(r'"X-CSRFToken": "([^"]+)"')
+
+# Greenlets switch only on I/O, so plain counters are safe here.
+_state = {"finished": 0, "busy": 0}
+
+
+@events.test_start.add_listener
+def _end_when_done(environment, **_kwargs) -> None:
+    """Live scenario: quit when all participants finished, or past the deadline when no
+    participant has a request in flight (locust's --run-time stays as a backstop)."""
+    if not any(user_class is Deelnemer for user_class in environment.user_classes):
+        return
+
+    def watch() -> None:
+        while True:
+            gevent.sleep(0.5)
+            done = _state["finished"] >= PARTICIPANTS
+            if done or (time.time() > DEADLINE and _state["busy"] == 0):
+                gevent.sleep(0.5)
+                environment.runner.quit()
+                return
+
+    gevent.spawn(watch)
+
+
+class _Busy:
+    """Counts a participant's step as in flight while it runs."""
+
+    def __enter__(self) -> None:
+        _state["busy"] += 1
+
+    def __exit__(self, *_exc) -> None:
+        _state["busy"] -= 1
+
+
+class Deelnemer(FastHttpUser):
+    wait_time = between(*THINK)
+
+    def on_start(self) -> None:
+        if time.time() > DEADLINE:
+            raise StopUser
+        with _Busy():
+            self._join()
+
+    def _join(self) -> None:
+        self.index = random.randrange(1_000_000)  # noqa: S311
+        self.todo = list(STELLINGEN)
+        self.conditie = None
+        self.csrf = ""
+        with self.client.get(f"/doe-mee/{CODE}/", name=JOIN_FORM, catch_response=True) as r:
+            token = CSRF_FIELD.search(r.text or "")
+            if r.status_code != 200 or not token:
+                r.failure(f"join form: status {r.status_code}, no CSRF token")
+                raise StopUser
+        organisatie = random.choice([*ORGANISATIES, "mantelzorger"])  # noqa: S311
+        data = {
+            "csrfmiddlewaretoken": token.group(1),
+            "naam": f"Deelnemer {self.index}",
+            "organisatie": organisatie,
+            "email": f"deelnemer{self.index}@bench.example" if self.index % 2 else "",
+        }
+        with self.client.post(
+            f"/doe-mee/{CODE}/",
+            data=data,
+            name=JOIN_POST,
+            allow_redirects=False,
+            catch_response=True,
+        ) as r:
+            if r.status_code != 302 or "/vragen/" not in r.headers.get("Location", ""):
+                r.failure(f"join: status {r.status_code}")
+                raise StopUser
+
+    def _questions_page(self, conditie: str) -> None:
+        with self.client.get(
+            f"/doe-mee/{CODE}/vragen/?conditie={conditie}", name=QUESTIONS, catch_response=True
+        ) as r:
+            token = CSRF_HEADER.search(r.text or "")
+            if r.status_code != 200 or not token:
+                r.failure(f"questions page: status {r.status_code}, no CSRF header")
+                raise StopUser
+            self.csrf = token.group(1)
+        self.conditie = conditie
+
+    @task
+    def answer(self) -> None:
+        if time.time() > DEADLINE:
+            raise StopUser
+        with _Busy():
+            self._next()
+
+    def _next(self) -> None:
+        if not self.todo:
+            with self.client.get(f"/doe-mee/{CODE}/klaar/", name=FINISH, catch_response=True) as r:
+                if r.status_code != 200:
+                    r.failure(f"finish: status {r.status_code}")
+            _state["finished"] += 1
+            raise StopUser
+        stelling = self.todo[0]
+        if stelling["conditie"] != self.conditie:
+            self._questions_page(stelling["conditie"])
+        score = random.choice("12345123454?")  # noqa: S311
+        with self.client.post(
+            f"/doe-mee/{CODE}/antwoord/",
+            data={f"s{stelling['id']}": score},
+            headers={**HTMX, "X-CSRFToken": self.csrf},
+            name=ANSWER,
+            allow_redirects=False,
+            catch_response=True,
+        ) as r:
+            text = r.text or ""
+            if r.status_code != 200 or f'id="stelling-{stelling["id"]}"' not in text:
+                r.failure(f"answer: status {r.status_code}")
+            elif 'role="status"></p>' in text:
+                r.failure("answer: no 'saved' confirmation")
+        self.todo.pop(0)
+
+
+class _Facilitator(FastHttpUser):
+    abstract = True
+    _next = 0
+
+    def on_start(self) -> None:
+        sessions = SETUP["presenter_sessions"]
+        key = sessions[_Facilitator._next % len(sessions)]
+        _Facilitator._next += 1
+        self.cookie = {"Cookie": f"{SETUP['session_cookie_name']}={key}"}
+
+    def fragment(self) -> None:
+        with self.client.get(
+            FRAGMENT_URL,
+            headers={**HTMX, **self.cookie},
+            name=PRESENTER_FRAGMENT,
+            allow_redirects=False,
+            catch_response=True,
+        ) as r:
+            text = r.text or ""
+            if r.status_code != 200 or 'id="live"' not in text or "<html" in text:
+                r.failure(f"presenter fragment: status {r.status_code}")
+
+
+class Presentator(_Facilitator):
+    """The projector: the whole page once, then the live region every 3 s."""
+
+    fixed_count = 2
+    wait_time = constant_pacing(3)
+
+    def on_start(self) -> None:
+        super().on_start()
+        with self.client.get(
+            FRAGMENT_URL,
+            headers=self.cookie,
+            name=PRESENTER_PAGE,
+            allow_redirects=False,
+            catch_response=True,
+        ) as r:
+            if r.status_code != 200 or 'id="live"' not in (r.text or ""):
+                r.failure(f"presenter page: status {r.status_code}")
+
+    @task
+    def poll(self) -> None:
+        self.fragment()
+
+
+class Fragment(_Facilitator):
+    """Throughput: the presenter fragment as fast as it goes."""
+
+    wait_time = constant(0)
+
+    @task
+    def poll(self) -> None:
+        self.fragment()
+
+
+class Kaal(FastHttpUser):
+    """Throughput: a bare Django view (full middleware, no database) as fast as it goes."""
+
+    wait_time = constant(0)
+
+    @task
+    def bare(self) -> None:
+        with self.client.get("/bench/bare/", name=BARE, catch_response=True) as r:
+            if r.status_code != 200 or r.text != "ok":
+                r.failure(f"bare view: status {r.status_code}")

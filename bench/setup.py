@@ -1,0 +1,91 @@
+"""Prepare the benchmark's data: `python -m bench.setup <out.json>` (run by bench.run).
+
+Expects the demo to be loaded (`manage.py demo`). Tops the practice's network up to
+`ORGANISATIES` organisations, creates and opens a session over all five conditions, and makes two
+logged-in sessions for the facilitator (the presenters). Writes what the load test needs as JSON.
+"""
+
+import json
+import sys
+
+import django
+
+# Enough organisations for a realistic join form: the demo's own plus extra ones.
+ORGANISATIES = 20
+PRAKTIJK_SLUG = "stein"
+FACILITATOR_EMAIL = "adviseur@stein.example"
+PRESENTERS = 2
+
+
+def _network_fill(praktijk, by) -> list[int]:
+    from netwerk import services as netwerk_services
+    from netwerk.models import Groep, Organisatie
+    from netwerk.selectors import organisaties_for_praktijk
+
+    bestaand = list(organisaties_for_praktijk(praktijk=praktijk))
+    for i in range(len(bestaand), ORGANISATIES):
+        organisatie = netwerk_services.organisatie_create(
+            naam=f"Benchmark organisatie {i + 1}", soort=Organisatie.Soort.WELZIJN
+        )
+        netwerk_services.deelname_create(
+            praktijk=praktijk,
+            organisatie=organisatie,
+            groep=Groep.ONTWERPGROEP if i % 2 else Groep.KERNGROEP,
+            by=by,
+        )
+    return [o.pk for o in organisaties_for_praktijk(praktijk=praktijk)]
+
+
+def _login_cookie(user) -> str:
+    """A session in the session store for `user`, as a browser that logged in would have it."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.utils.module_loading import import_string
+
+    store = import_string(f"{settings.SESSION_ENGINE}.SessionStore")()
+    store[SESSION_KEY] = str(user.pk)
+    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    store.create()
+    return store.session_key
+
+
+def main(out: str) -> None:
+    django.setup()
+    from django.conf import settings
+    from django.utils import timezone
+
+    from condities import selectors, services
+    from condities.models import Conditie
+    from netwerk.models import User
+    from praktijken.models import Praktijk
+
+    praktijk = Praktijk.objects.get(slug=PRAKTIJK_SLUG)
+    facilitator = User.objects.get(email=FACILITATOR_EMAIL)
+    organisaties = _network_fill(praktijk, facilitator)
+    sessie = services.sessie_create(
+        praktijk=praktijk,
+        titel="Benchmark: werkvorm met 300 deelnemers",
+        datum=timezone.localdate(),
+        modus="live",
+        condities=Conditie.values,
+        by=facilitator,
+    )
+    sessie = services.sessie_open(sessie=sessie)
+    services.sessie_reveal(sessie=sessie, condities=Conditie.values)  # the full fragment
+    stellingen = selectors.stellingen_for_sessie(sessie=sessie)
+    data = {
+        "slug": praktijk.slug,
+        "sessie": sessie.pk,
+        "code": sessie.code,
+        "organisaties": organisaties,
+        "stellingen": [{"id": s.pk, "conditie": s.conditie} for s in stellingen],
+        "session_cookie_name": settings.SESSION_COOKIE_NAME,
+        "presenter_sessions": [_login_cookie(facilitator) for _ in range(PRESENTERS)],
+    }
+    with open(out, "w", encoding="utf-8") as fh:
+        json.dump(data, fh)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

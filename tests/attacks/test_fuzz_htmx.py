@@ -1,0 +1,334 @@
+"""Searches, filters, HTMX requests, buttons and the addresses themselves under hostile input.
+
+Live searches and filters (with and without `HX-Request`) store nothing and never crash; the
+buttons (remove, resend, open, close, ...) answer without a 500 whatever comes along in the body;
+made-up tokens, join codes and huge ids in the address get a friendly 4xx.
+"""
+
+from urllib.parse import quote
+
+import pytest
+from django.urls import reverse
+from hypothesis import given
+from hypothesis import strategies as st
+
+from condities.models import Antwoord, Deelnemer, Reactie, Sessie
+from experimenten.models import Experiment, Fase, Niveau
+from netwerk.models import Levensdomein, Organisatie, Persoon
+from praktijken.models import Bijeenkomst, Praktijk, Verhaal
+from tests.attacks.fuzz import (
+    APPS,
+    FUZZ,
+    HOSTILE,
+    NASTY_TEXT,
+    Doel,
+    attack,
+    concrete_path,
+    field_values,
+    url_patterns,
+)
+
+pytestmark = pytest.mark.django_db
+
+GEZIEN = [Praktijk, Organisatie, Persoon, Experiment, Verhaal, Bijeenkomst, Sessie, Deelnemer]
+GEZIEN += [Antwoord, Reactie]
+
+
+def url(name: str, **kwargs) -> str:
+    return reverse(name, kwargs=kwargs)
+
+
+def stein(name: str):
+    return lambda w: url(name, slug="stein")
+
+
+def never(response) -> bool:
+    return False
+
+
+def always(response) -> bool:
+    return True
+
+
+def join(client, w):
+    client.post(url("condities:doe_mee_code", code=w.sessie.code), {"organisatie": "mantelzorger"})
+
+
+def _kaart(name: str) -> Doel:
+    return Doel(
+        name=name,
+        persona="lid",
+        method="get",
+        htmx=True,
+        url=stein(name),
+        base=lambda w: {"q": "mantelzorg", "soort": "welzijn", "domein": "zorg", "wijk": ""},
+        fields=lambda w: {
+            "soort": field_values(*Organisatie.Soort.values),
+            "domein": field_values(*Levensdomein.Code.values),
+            "wijk": field_values("Centrum"),
+        },
+        models=lambda w: GEZIEN,
+        ok=never,
+    )
+
+
+ZOEKEN = [
+    _kaart("netwerk:kaart"),
+    _kaart("netwerk:kaart_csv"),
+    _kaart("netwerk:kaart_vcf"),
+    Doel(
+        name="experimenten:lijst",
+        persona="lid",
+        method="get",
+        htmx=True,
+        url=stein("experimenten:lijst"),
+        base=lambda w: {"niveau": "buurt", "fase": "", "status": "", "ontwerpvraag": ""},
+        fields=lambda w: {
+            "niveau": field_values(*Niveau.values),
+            "fase": field_values(*Fase.values),
+            "status": field_values(*Experiment.Status.values),
+            "ontwerpvraag": field_values(str(w.ontwerpvraag.pk), str(w.andere_vraag.pk)),
+        },
+        models=lambda w: GEZIEN,
+        ok=never,
+    ),
+    Doel(
+        name="experimenten:nieuw (GET)",
+        persona="kerngroeplid",
+        method="get",
+        url=stein("experimenten:nieuw"),
+        base=lambda w: {"ontwerpvraag": str(w.ontwerpvraag.pk)},
+        fields=lambda w: {"ontwerpvraag": field_values(str(w.andere_vraag.pk))},
+        models=lambda w: GEZIEN,
+        ok=never,
+    ),
+    Doel(
+        name="praktijken:verhalen",
+        persona="lid",
+        method="get",
+        htmx=True,
+        url=stein("praktijken:verhalen"),
+        base=lambda w: {"ontwerpvraag": str(w.ontwerpvraag.pk)},
+        fields=lambda w: {"ontwerpvraag": field_values(str(w.andere_vraag.pk))},
+        models=lambda w: GEZIEN,
+        ok=never,
+    ),
+    Doel(
+        name="praktijken:verhaal_nieuw (GET)",
+        persona="lid",
+        method="get",
+        url=stein("praktijken:verhaal_nieuw"),
+        base=lambda w: {"ontwerpvraag": str(w.ontwerpvraag.pk)},
+        models=lambda w: GEZIEN,
+        ok=never,
+    ),
+    Doel(
+        name="condities:doe_mee",
+        persona="anonymous",
+        method="get",
+        url=lambda w: url("condities:doe_mee"),
+        base=lambda w: {"code": w.sessie.code.lower()},
+        models=lambda w: GEZIEN,
+        ok=never,
+        fresh_session=True,
+    ),
+    Doel(
+        name="condities:vragen",
+        persona="anonymous",
+        method="get",
+        url=lambda w: url("condities:vragen", code=w.sessie.code),
+        base=lambda w: {"conditie": "belangen"},
+        models=lambda w: GEZIEN,
+        ok=never,
+        prepare=join,
+    ),
+    Doel(
+        name="condities:presentatie",
+        persona="facilitator",
+        method="get",
+        htmx=True,
+        url=lambda w: url("condities:presentatie", slug="stein", pk=w.sessie.pk),
+        base=lambda w: {},
+        models=lambda w: GEZIEN,
+        ok=never,
+    ),
+    Doel(
+        name="condities:mantelzorg_inbox",
+        persona="facilitator",
+        method="get",
+        htmx=True,
+        url=stein("condities:mantelzorg_inbox"),
+        base=lambda w: {"status": "nieuw", "conditie": "", "experiment": "", "pagina": "2"},
+        fields=lambda w: {
+            "status": field_values(*Reactie.Status.values),
+            "experiment": field_values(str(w.experiment.pk)),
+            "pagina": field_values("1", "last", "0", "-1", "9" * 30),
+        },
+        models=lambda w: GEZIEN,
+        ok=never,
+    ),
+]
+
+
+@pytest.mark.parametrize("doel", ZOEKEN, ids=lambda d: d.name)
+@FUZZ
+@given(data=st.data())
+def test_searches_and_filters_store_nothing_and_never_crash(client, wereld, doel, data):
+    if doel.prepare and not getattr(client, "_voorbereid", False):
+        doel.prepare(client, wereld)
+        client._voorbereid = True
+    attack(client, wereld, doel, data)
+
+
+# Buttons: a POST that does one thing to one object. Junk in the body changes nothing about it.
+KNOPPEN = [
+    Doel(
+        name="netwerk:afspraak_verwijderen",
+        persona="kerngroeplid",
+        url=lambda w: url("netwerk:afspraak_verwijderen", slug="stein", pk=w.nieuwe_afspraak().pk),
+        base=lambda w: {},
+        models=lambda w: [],
+        ok=always,
+    ),
+    Doel(
+        name="netwerk:lid_verwijderen",
+        persona="facilitator",
+        htmx=True,
+        url=lambda w: url("netwerk:lid_verwijderen", slug="stein", pk=w.nieuw_lidmaatschap().pk),
+        base=lambda w: {},
+        models=lambda w: [],
+        ok=always,
+    ),
+    Doel(
+        name="netwerk:uitnodiging_opnieuw",
+        persona="facilitator",
+        htmx=True,
+        url=lambda w: url(
+            "netwerk:uitnodiging_opnieuw", slug="stein", pk=w.nieuwe_uitnodiging().pk
+        ),
+        base=lambda w: {},
+        models=lambda w: [],
+        ok=always,
+    ),
+    Doel(
+        name="netwerk:uitnodiging_intrekken",
+        persona="facilitator",
+        htmx=True,
+        url=lambda w: url(
+            "netwerk:uitnodiging_intrekken", slug="stein", pk=w.nieuwe_uitnodiging().pk
+        ),
+        base=lambda w: {},
+        models=lambda w: [],
+        ok=always,
+    ),
+    Doel(
+        name="condities:sessie_openen",
+        persona="facilitator",
+        url=lambda w: url(
+            "condities:sessie_openen", slug="stein", pk=w.nieuwe_sessie(open=False).pk
+        ),
+        base=lambda w: {},
+        models=lambda w: [],
+        ok=always,
+    ),
+    Doel(
+        name="condities:sessie_sluiten",
+        persona="facilitator",
+        url=lambda w: url("condities:sessie_sluiten", slug="stein", pk=w.nieuwe_sessie().pk),
+        base=lambda w: {},
+        models=lambda w: [],
+        ok=always,
+    ),
+    Doel(
+        name="condities:klaar",
+        persona="anonymous",
+        url=lambda w: url("condities:klaar", code=w.sessie.code),
+        base=lambda w: {},
+        models=lambda w: [],
+        ok=always,
+        prepare=join,
+    ),
+    Doel(
+        name="condities:mantelzorg_contact_verwijderen",
+        persona="facilitator",
+        url=lambda w: url(
+            "condities:mantelzorg_contact_verwijderen", slug="stein", pk=w.nieuwe_reactie().pk
+        ),
+        base=lambda w: {},
+        models=lambda w: [],
+        ok=always,
+    ),
+]
+
+
+@pytest.mark.parametrize("doel", KNOPPEN, ids=lambda d: d.name)
+@FUZZ
+@given(data=st.data())
+def test_buttons_with_junk_in_the_body_never_crash(client, wereld, doel, data):
+    if doel.prepare and not getattr(client, "_voorbereid", False):
+        doel.prepare(client, wereld)
+        client._voorbereid = True
+    attack(client, wereld, doel, data)
+
+
+# The addresses themselves: tokens and join codes are typed or pasted by people (or robots).
+PUBLIEK = [
+    ("netwerk:bevestigen", "token", ("get", "post")),
+    ("netwerk:uitnodiging_accepteren", "token", ("get", "post")),
+    ("condities:checkin_link", "token", ("get",)),
+    ("condities:doe_mee_code", "code", ("get", "post")),
+    ("condities:vragen", "code", ("get",)),
+    ("condities:antwoord", "code", ("post",)),
+    ("condities:klaar", "code", ("get", "post")),
+]
+TOKENS = st.one_of(st.sampled_from(NASTY_TEXT), HOSTILE).filter(bool)
+
+
+EDGE_TOKENS = ["\x00", "a\x00b", "%", "..", "ß", "🙂", "\u202e", " ", "x" * 300, "1e309"]
+
+
+def probe(client, wereld, name: str, param: str, methods, token: str) -> None:
+    """Request a public address with `token` in it, as a participant of the open session."""
+    if not getattr(client, "_voorbereid", False):
+        join(client, wereld)
+        client._voorbereid = True
+    # The route itself, filled in by hand: reverse() would refuse a "/" in the value.
+    route = next(p.route for p in url_patterns() if p.name == name)
+    path = concrete_path(route, {param: quote(token[:300], safe="")})
+    before = {model: model.objects.count() for model in GEZIEN}
+    for method in methods:
+        response = getattr(client, method)(path, {"s1": "3"} if method == "post" else {})
+        assert response.status_code in (200, 302, 400, 403, 404, 410, 429), (method, path)
+    assert {model: model.objects.count() for model in GEZIEN} == before
+
+
+@pytest.mark.parametrize(("name", "param", "methods"), PUBLIEK, ids=[p[0] for p in PUBLIEK])
+@FUZZ
+@given(token=TOKENS)
+def test_made_up_tokens_and_codes_get_a_friendly_answer(
+    client, wereld, name, param, methods, token
+):
+    probe(client, wereld, name, param, methods, token)
+
+
+@pytest.mark.parametrize(("name", "param", "methods"), PUBLIEK, ids=[p[0] for p in PUBLIEK])
+def test_nul_bytes_and_other_edge_cases_in_tokens_and_codes(client, wereld, name, param, methods):
+    """In every run: PostgreSQL cannot even compare a text with a NUL byte in it."""
+    for token in EDGE_TOKENS:
+        probe(client, wereld, name, param, methods, token)
+
+
+HUGE_IDS = ["0", "2147483648", "9223372036854775808", "9" * 40]
+
+
+@pytest.mark.parametrize("pk", HUGE_IDS)
+def test_huge_or_unknown_ids_in_the_address_are_404_not_500(client, wereld, pk):
+    client.force_login(wereld.user("facilitator"))
+    patterns = [p for p in url_patterns() if p.name.split(":")[0] in APPS and ("<int:" in p.route)]
+    assert len(patterns) > 20
+    for patroon in patterns:
+        values = {**wereld.path_values(patroon.name), "pk": pk, "actie_pk": pk}
+        path = concrete_path(patroon.route, values)
+        for method in ("get", "post"):
+            response = getattr(client, method)(path, headers={"HX-Request": "true"})
+            assert response.status_code in (404, 405), (method, path, response.status_code)
