@@ -113,7 +113,8 @@ def sessie_sluiten(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 def _presentatie(request: HttpRequest, toegang: Toegang, sessie: Sessie) -> HttpResponse:
-    resultaten = selectors.sessie_resultaten(sessie=sessie)
+    # Shared between the screens that poll, at most two seconds old; reveals apply at once.
+    resultaten = selectors.sessie_resultaten_live(sessie=sessie)
     context = {
         "toegang": toegang,
         "praktijk": toegang.praktijk,
