@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from condities import live
 from condities.models import (
     ALLE,
     Actie,
@@ -144,6 +145,7 @@ def sessie_open(*, sessie: Sessie) -> Sessie:
                 sessie.save(update_fields=["code", "status", "geopend_op"])
         except IntegrityError:
             continue
+        live.forget(sessie_pk=sessie.pk)
         return sessie
     raise RuntimeError("Could not find a free join code.")
 
@@ -153,6 +155,7 @@ def sessie_reveal(*, sessie: Sessie, condities: list[str]) -> Sessie:
     wanted = set(sessie.onthuld) | (set(condities) & set(sessie.condities))
     sessie.onthuld = [code for code in Conditie.values if code in wanted]
     sessie.save(update_fields=["onthuld"])
+    live.forget(sessie_pk=sessie.pk)
     return sessie
 
 
@@ -259,6 +262,7 @@ def sessie_close(*, sessie: Sessie) -> Sessie:
     sessie.status = Sessie.Status.GESLOTEN
     sessie.gesloten_op = timezone.now()
     sessie.save(update_fields=["status", "gesloten_op"])
+    live.forget(sessie_pk=sessie.pk)
     resultaten = sessie_resultaten(sessie=sessie)
     scores = []
     for conditie in resultaten.condities:

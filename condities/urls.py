@@ -12,6 +12,11 @@ urlpatterns = [
     path("p/<slug:slug>/sessies/<int:pk>/openen/", views.sessie_openen, name="sessie_openen"),
     path("p/<slug:slug>/sessies/<int:pk>/sluiten/", views.sessie_sluiten, name="sessie_sluiten"),
     path("p/<slug:slug>/sessies/<int:pk>/presentatie/", views.presentatie, name="presentatie"),
+    path(
+        "p/<slug:slug>/sessies/<int:pk>/presentatie/live/",
+        views.presentatie_live,
+        name="presentatie_live",
+    ),
     path("p/<slug:slug>/sessies/<int:pk>/onthullen/", views.onthullen, name="onthullen"),
     path("p/<slug:slug>/sessies/<int:pk>/qr.svg", views.qr, name="qr"),
     path("p/<slug:slug>/sessies/<int:pk>/acties/", views.actie_nieuw, name="actie_nieuw"),

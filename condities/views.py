@@ -6,6 +6,7 @@ import qrcode
 import qrcode.image.svg
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from condities import charts, selectors, services, tasks
+from condities import live, selectors, services, tasks
 from condities.forms import ActieExperimentForm, ActieForm, PapierForm, RevealForm, SessieForm
 from condities.models import Actie, PapierTelling, Sessie
 from netwerk.access import Toegang, praktijk_get_for_user
@@ -113,21 +114,17 @@ def sessie_sluiten(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 def _presentatie(request: HttpRequest, toegang: Toegang, sessie: Sessie) -> HttpResponse:
-    # Shared between the screens that poll, at most two seconds old; reveals apply at once.
-    resultaten = selectors.sessie_resultaten_live(sessie=sessie)
+    live_html = live.html(request, praktijk=toegang.praktijk, sessie=sessie)
+    if request.htmx:
+        return HttpResponse(live_html)
     context = {
         "toegang": toegang,
         "praktijk": toegang.praktijk,
         "sessie": sessie,
         "join_url": _join_url(sessie) if sessie.is_open else "",
-        "resultaten": resultaten,
-        # Only what the room has been shown: an unrevealed condition stays off the chart.
-        "radar": charts.radar(
-            waarden=[(c.label, c.totaal.gemiddelde) for c in resultaten.condities if c.onthuld]
-        ),
+        "live_html": live_html,
     }
-    template = "condities/presentatie.html"
-    return render(request, f"{template}#live" if request.htmx else template, context)
+    return render(request, "condities/presentatie.html", context)
 
 
 @require_GET
@@ -136,6 +133,20 @@ def presentatie(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     toegang = praktijk_get_for_user(user=request.user, slug=slug)
     toegang.require(toegang.can_manage)
     return _presentatie(request, toegang, _sessie(toegang, pk))
+
+
+@login_not_required
+@require_GET
+def presentatie_live(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The live region alone, for the presenter's poll. A screen with a fresh poll token gets
+    the shared region straight away; any other request passes the full check first (a poll
+    without a login gets a 404: there is nothing here to log in for)."""
+    shared = live.shared_html(request, slug=slug, sessie_pk=pk)
+    if shared is not None:
+        return HttpResponse(shared)
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    toegang.require(toegang.can_manage)
+    return HttpResponse(live.html(request, praktijk=toegang.praktijk, sessie=_sessie(toegang, pk)))
 
 
 @require_POST

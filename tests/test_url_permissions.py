@@ -84,6 +84,7 @@ EXPECTED = {
     "condities:sessie_openen": POST_ONLY,
     "condities:sessie_sluiten": POST_ONLY,
     "condities:presentatie": managers(),
+    "condities:presentatie_live": {**managers(), "anonymous": 404},  # a poll: no login page
     "condities:onthullen": POST_ONLY,
     "condities:qr": managers(),
     "condities:actie_nieuw": POST_ONLY,

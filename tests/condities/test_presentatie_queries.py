@@ -4,8 +4,10 @@ The fragment does a fixed number of queries and shows the right numbers with 10 
 the presenter's poll can share its results for a moment; an answer costs a fixed few queries.
 """
 
+import json
 import re
 import secrets
+import time
 from unittest import mock
 
 import pytest
@@ -176,3 +178,172 @@ def test_saving_an_answer_does_a_fixed_number_of_queries(client, sessie, stellin
     assert f'id="stelling-{tweede.pk}"' in response.text
     scores = dict(Antwoord.objects.values_list("stelling_id", "score"))
     assert scores == {eerste.pk: 4, tweede.pk: None}
+
+
+# The live region is rendered once and shared by every screen for a moment (condities.live), and
+# a screen that passed the full check polls with a short-lived token instead of repeating it.
+
+
+def _token(html: str) -> str:
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+
+def poll_headers(html: str) -> dict:
+    """The headers htmx sends when it polls the region in `html` (its hx-headers)."""
+    attribute = re.search(r"id=\"live\"[^>]*hx-headers='([^']*)'", html).group(1)
+    return {**HTMX, **json.loads(attribute)}
+
+
+def live_url(sessie) -> str:
+    return reverse("condities:presentatie_live", args=[sessie.praktijk.slug, sessie.pk])
+
+
+def test_screens_share_the_live_region_but_each_posts_with_its_own_token(
+    facilitator, staff, sessie, stellingen, praktijk
+):
+    from django.test import Client
+
+    fill(sessie, stellingen, praktijk, 3)
+    projector, laptop = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    projector.force_login(facilitator)
+    laptop.force_login(staff)
+    eerste = projector.get(fragment_url(sessie), headers=HTMX).text
+    fill(sessie, stellingen, praktijk, 3)  # three more people join within the moment
+    tweede = laptop.get(fragment_url(sessie), headers=HTMX).text
+
+    # The laptop sees the region the projector caused to be rendered (still 3 joined) ...
+    assert "3 doen mee" in eerste and "3 doen mee" in tweede
+    # ... but with the laptop's own CSRF token, so its reveal button works.
+    response = laptop.post(
+        reverse("condities:onthullen", args=[praktijk.slug, sessie.pk]),
+        {"conditie": Conditie.RELATIE, "csrfmiddlewaretoken": _token(tweede)},
+        headers=HTMX,
+    )
+    assert response.status_code == 200
+    # A reveal shows at once (numbers at most a moment old) and keeps polling the live region.
+    assert "lp-score__getal" not in tweede
+    relatie = re.search(r'id="c-relatie".*?</section>', response.text, re.S).group(0)
+    assert "lp-score__getal" in relatie
+    assert f'hx-get="{live_url(sessie)}"' in response.text
+    sessie.refresh_from_db()
+    assert sessie.onthuld == [Conditie.RELATIE]
+
+
+def test_the_shared_live_region_is_fresh_after_a_moment(client, facilitator, sessie, stellingen):
+    client.force_login(facilitator)
+    fill(sessie, stellingen, sessie.praktijk, 3)
+    assert "3 doen mee" in client.get(fragment_url(sessie), headers=HTMX).text
+    fill(sessie, stellingen, sessie.praktijk, 3)
+    cache.clear()  # as when LIVE_MAX_AGE has passed
+    assert "6 doen mee" in client.get(fragment_url(sessie), headers=HTMX).text
+
+
+def test_the_live_region_renders_when_the_cache_is_away(client, facilitator, sessie, stellingen):
+    from condities import live
+
+    assert live.cache is selectors.cache  # one patch covers the region and the results
+    client.force_login(facilitator)
+    fill(sessie, stellingen, sessie.praktijk, 3)
+    with (
+        mock.patch.object(live.cache, "get", side_effect=ConnectionError),
+        mock.patch.object(live.cache, "set", side_effect=ConnectionError),
+    ):
+        page = client.get(fragment_url(sessie))
+        poll = client.get(live_url(sessie), headers=poll_headers(page.text))
+    assert page.status_code == poll.status_code == 200
+    assert "3 doen mee" in page.text and "3 doen mee" in poll.text
+    assert page.text.count('id="live"') == 1
+
+
+def test_a_screen_with_a_poll_token_gets_the_region_without_the_access_check(
+    client, facilitator, sessie, stellingen, django_assert_max_num_queries
+):
+    fill(sessie, stellingen, sessie.praktijk, 3)
+    client.force_login(facilitator)
+    page = client.get(fragment_url(sessie))
+
+    # The poll: no database at all, not even for the session or the user.
+    with django_assert_max_num_queries(0):
+        poll = client.get(live_url(sessie), headers=poll_headers(page.text))
+    assert poll.status_code == 200
+    assert "3 doen mee" in poll.text
+    assert "<html" not in poll.text
+    # The next poll carries a token as well, and a working CSRF token for the reveal buttons.
+    assert poll_headers(poll.text)["X-Presenter-Token"]
+    assert 'name="csrfmiddlewaretoken"' in poll.text
+
+
+def test_a_poll_without_a_token_does_the_full_check(
+    client, facilitator, lid, outsider, sessie, stellingen
+):
+    fill(sessie, stellingen, sessie.praktijk, 3)
+    client.force_login(facilitator)
+    assert client.get(live_url(sessie), headers=HTMX).status_code == 200
+    client.force_login(lid)
+    assert client.get(live_url(sessie), headers=HTMX).status_code == 403
+    client.force_login(outsider)
+    assert client.get(live_url(sessie), headers=HTMX).status_code == 404
+    client.logout()
+    assert client.get(live_url(sessie), headers=HTMX).status_code == 404
+
+
+def test_a_poll_token_is_of_no_use_to_another_browser_or_session(
+    client, facilitator, lid, outsider, sessie, stellingen, praktijk
+):
+    from django.test import Client
+
+    fill(sessie, stellingen, praktijk, 3)
+    client.force_login(facilitator)
+    headers = poll_headers(client.get(fragment_url(sessie)).text)
+
+    # The same token from a browser logged in as someone else (it has another session cookie).
+    for persona, status in ((lid, 403), (outsider, 404)):
+        other = Client()
+        other.force_login(persona)
+        assert other.get(live_url(sessie), headers=headers).status_code == status
+    # Without any login.
+    assert Client().get(live_url(sessie), headers=headers).status_code == 404
+    # Nor for another session of the same practice, in the browser it was made for.
+    from django.test import RequestFactory
+
+    from condities import live
+
+    request = RequestFactory().get(live_url(sessie), headers=headers)
+    request.COOKIES = {k: v.value for k, v in client.cookies.items()}
+    assert live.shared_html(request, slug=praktijk.slug, sessie_pk=sessie.pk) is not None
+    assert live.shared_html(request, slug=praktijk.slug, sessie_pk=sessie.pk + 1) is None
+    assert live.shared_html(request, slug="ede", sessie_pk=sessie.pk) is None
+    # A forged token.
+    client.force_login(lid)
+    forged = {**headers, "X-Presenter-Token": headers["X-Presenter-Token"][:-2] + "xx"}
+    assert client.get(live_url(sessie), headers=forged).status_code == 403
+
+
+def test_a_poll_token_needs_the_full_check_again_after_a_minute(
+    client, facilitator, sessie, stellingen, praktijk
+):
+    from condities import live
+    from netwerk.models import Lidmaatschap
+
+    fill(sessie, stellingen, praktijk, 3)
+    client.force_login(facilitator)
+    headers = poll_headers(client.get(fragment_url(sessie)).text)
+    # The facilitator is made an ordinary member while the projector keeps polling.
+    Lidmaatschap.objects.filter(user=facilitator).update(rol="lid")
+    assert client.get(live_url(sessie), headers=headers).status_code == 200  # within the minute
+    later = time.time() + live.RECHECK_SECONDS + 1
+    with mock.patch("django.core.signing.time.time", return_value=later):
+        assert client.get(live_url(sessie), headers=headers).status_code == 403
+
+
+def test_a_reveal_reaches_the_screens_that_poll_with_a_token(
+    client, facilitator, sessie, stellingen, praktijk
+):
+    fill(sessie, stellingen, praktijk, 3)
+    client.force_login(facilitator)
+    headers = poll_headers(client.get(fragment_url(sessie)).text)
+    assert "lp-score__getal" not in client.get(live_url(sessie), headers=headers).text
+
+    services.sessie_reveal(sessie=sessie, condities=[Conditie.AMBITIE])  # e.g. from the laptop
+
+    assert "lp-score__getal" in client.get(live_url(sessie), headers=headers).text
