@@ -1,26 +1,45 @@
-"""`make bench` / `python -m bench.run`: the live workshop under load (issue 4, "Speed").
+"""`make bench` / `python -m bench.run`: the app under load (issues 4 and 6, "Speed").
 
-Creates its own PostgreSQL database, migrates, collects static files, loads the demo and opens a
-session over all five conditions; starts gunicorn on a free loopback port; lets locust play
-BENCH_USERS participants (join, then rate every statement with a think time) while two presenters
-poll the live fragment every 3 s; then measures the throughput of a bare Django view and of the
-presenter fragment in the same run. Prints a table with the targets, stops everything it started
-and drops its database. Exits 1 when a request failed or stored answers differ from those sent.
+Creates its own PostgreSQL database, migrates, collects static files, loads the demo, opens a
+session over all five conditions and adds member accounts; starts gunicorn on a free loopback
+port and a Celery worker; then runs the selected scenarios one after the other with locust:
+
+- live: BENCH_USERS participants join and rate every statement with a think time while two
+  presenters poll the live fragment every 3 s (bench/locustfile_sessie.py);
+- members: BENCH_MEMBERS members log in and browse the dashboard, the social map and its live
+  search, the experiments and the meetings for BENCH_MEMBERS_TIME (bench/locustfile_leden.py);
+- carers: BENCH_CARERS carers arrive within BENCH_CARERS_TIME and each send the public feedback
+  form once (bench/locustfile_mantelzorg.py), the Celery worker processing the notifications;
+
+and measures the throughput of a bare Django view and of each scenario's main page in the same
+run. Prints one table (figures per scenario, ratios to the bare view, the peak memory of each web
+worker and of the Celery worker, the integrity checks with their targets), stops everything it
+started and drops its database. Exits 1 when a request or a Celery task failed, or when stored
+answers or feedback differ from those sent.
 
 Environment (all optional):
   DATABASE_URL              postgres://postgres@127.0.0.1:5432/lp_bench (created and dropped:
                             its name must contain "bench")
   REDIS_URL                 redis://127.0.0.1:6379/3
-  BENCH_USERS               participants (300)
-  BENCH_RUN_TIME            upper bound of the live scenario, e.g. 90s or 4m (4m); it ends by
-                            itself when every participant has finished
-  BENCH_THINK               think time between answers in seconds, "min-max" (2-6)
-  BENCH_SPAWN_RATE          participants started per second (10)
+  BENCH_SCENARIOS           live,members,carers (all); any of them, comma-separated
+  BENCH_USERS               live: participants (300)
+  BENCH_RUN_TIME            live: upper bound, e.g. 90s or 4m (4m); it ends by itself when
+                            every participant has finished
+  BENCH_THINK               live: think time between answers in seconds, "min-max" (2-6)
+  BENCH_SPAWN_RATE          live: participants started per second (10)
+  BENCH_MEMBERS             members: logged-in members (50)
+  BENCH_MEMBERS_TIME        members: how long they browse (60s)
+  BENCH_MEMBERS_THINK       members: think time in seconds, "min-max" (1-3)
+  BENCH_MEMBERS_SPAWN_RATE  members: members logging in per second (5)
+  BENCH_CARERS              carers: carers who send the form (100)
+  BENCH_CARERS_TIME         carers: the time over which they arrive (60s)
+  BENCH_CARERS_FILL         carers: seconds to fill in the form, "min-max" (4-10)
   BENCH_THROUGHPUT_TIME     length of each throughput run (20s)
   BENCH_THROUGHPUT_USERS    concurrent clients in the throughput runs (16)
   BENCH_WORKERS, BENCH_WORKER_CLASS, BENCH_THREADS
                             gunicorn (3, sync, 1)
-  BENCH_OUT                 a folder to keep locust's CSV and JSON files and the log in
+  BENCH_CELERY_CONCURRENCY  Celery worker processes (1)
+  BENCH_OUT                 a folder to keep locust's CSV and JSON files and the logs in
 """
 
 import contextlib
@@ -28,6 +47,7 @@ import csv
 import json
 import os
 import platform
+import re
 import secrets
 import shutil
 import socket
@@ -37,7 +57,7 @@ import tempfile
 import threading
 import time
 import urllib.request
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -48,15 +68,35 @@ from psycopg import sql
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 LOCUSTFILE = ROOT / "bench" / "locustfile_sessie.py"
+LOCUSTFILE_MEMBERS = ROOT / "bench" / "locustfile_leden.py"
+LOCUSTFILE_CARERS = ROOT / "bench" / "locustfile_mantelzorg.py"
+SCENARIOS = ("live", "members", "carers")
 
 TARGET_P95_MS = 150
 TARGET_RATIO = 0.4
+TARGET_RSS_MB = 200
 
-# Request names, as the locustfile reports them.
+# Request names, as the locustfiles report them.
 ANSWER = "answer (htmx)"
 PRESENTER_FRAGMENT = "presenter fragment"
 FINISH = "finish page"
 BARE = "bare view"
+DASHBOARD = "dashboard"
+SEARCH = "social map search (htmx)"
+FORM = "carers' form"
+SEND = "carers' form: send"
+THANKS = "carers' thanks page"
+
+# The throughput runs: (scenario, locustfile, user class, request name), bare view first. A
+# scenario's ratio in the table is that of its first page here.
+THROUGHPUT = [
+    ("", LOCUSTFILE, "Kaal", BARE),
+    ("live", LOCUSTFILE, "Fragment", PRESENTER_FRAGMENT),
+    ("members", LOCUSTFILE_MEMBERS, "Dashboard", DASHBOARD),
+    ("members", LOCUSTFILE_MEMBERS, "KaartZoeken", SEARCH),
+    ("carers", LOCUSTFILE_CARERS, "Formulier", FORM),
+]
+NOTIFY_TASK = "condities.tasks.mantelzorg_notificeren_task"
 
 
 def _seconds(value: str) -> int:
@@ -76,6 +116,17 @@ def _seconds(value: str) -> int:
     return total + int(number or 0)
 
 
+def _scenarios(value: str) -> tuple[str, ...]:
+    chosen = tuple(name.strip() for name in value.split(",") if name.strip())
+    unknown = sorted(set(chosen) - set(SCENARIOS))
+    if unknown or not chosen:
+        raise SystemExit(
+            f"BENCH_SCENARIOS: {', '.join(unknown) or 'none given'}; choose from "
+            f"{','.join(SCENARIOS)}."
+        )
+    return tuple(name for name in SCENARIOS if name in chosen)
+
+
 @dataclass
 class Config:
     database_url: str = os.environ.get(
@@ -92,6 +143,15 @@ class Config:
     worker_class: str = os.environ.get("BENCH_WORKER_CLASS", "sync")
     threads: int = int(os.environ.get("BENCH_THREADS", "1"))
     out: str = os.environ.get("BENCH_OUT", "")
+    scenarios: tuple[str, ...] = _scenarios(os.environ.get("BENCH_SCENARIOS", ",".join(SCENARIOS)))
+    members: int = int(os.environ.get("BENCH_MEMBERS", "50"))
+    members_time: int = _seconds(os.environ.get("BENCH_MEMBERS_TIME", "60s"))
+    members_think: str = os.environ.get("BENCH_MEMBERS_THINK", "1-3")
+    members_spawn_rate: float = float(os.environ.get("BENCH_MEMBERS_SPAWN_RATE", "5"))
+    carers: int = int(os.environ.get("BENCH_CARERS", "100"))
+    carers_time: int = _seconds(os.environ.get("BENCH_CARERS_TIME", "60s"))
+    carers_fill: str = os.environ.get("BENCH_CARERS_FILL", "4-10")
+    celery_concurrency: int = int(os.environ.get("BENCH_CELERY_CONCURRENCY", "1"))
 
 
 @dataclass
@@ -164,7 +224,8 @@ def db_drop(url: str) -> None:
         )
 
 
-def db_counts(url: str, sessie: int) -> dict[str, int]:
+def db_counts(url: str, sessie: int, praktijk: int) -> dict[str, int]:
+    """Answers and participants of the session; the practice's carers' feedback."""
     name, server = _db(url)
     with psycopg.connect(**{**server, "dbname": name}) as conn:
         antwoorden = conn.execute(
@@ -175,7 +236,10 @@ def db_counts(url: str, sessie: int) -> dict[str, int]:
         deelnemers = conn.execute(
             "SELECT count(*) FROM condities_deelnemer WHERE sessie_id = %s", [sessie]
         ).fetchone()[0]
-    return {"antwoorden": antwoorden, "deelnemers": deelnemers}
+        reacties = conn.execute(
+            "SELECT count(*) FROM condities_reactie WHERE praktijk_id = %s", [praktijk]
+        ).fetchone()[0]
+    return {"antwoorden": antwoorden, "deelnemers": deelnemers, "reacties": reacties}
 
 
 # --- Processes: Django commands, gunicorn, locust. -------------------------------------------
@@ -257,31 +321,97 @@ def warm_up(host: str, setup: dict, workers: int) -> None:
     """Read-only requests so that each worker has loaded its templates before it is measured."""
     cookie = {"Cookie": f"{setup['session_cookie_name']}={setup['presenter_sessions'][0]}"}
     fragment = f"{host}/p/{setup['slug']}/sessies/{setup['sessie']}/presentatie/"
+    member = {"Cookie": f"{setup['session_cookie_name']}={setup['member_session']}"}
+    praktijk = f"{host}/p/{setup['slug']}"
     for _round in range(4 * workers):
         _get(f"{host}/doe-mee/{setup['code']}/", {})
         _get(fragment, cookie)
         _get(fragment, {**cookie, "HX-Request": "true"})
+        _get(f"{praktijk}/", member)
+        _get(f"{praktijk}/sociale-kaart/?q=zorg", {**member, "HX-Request": "true"})
+        _get(f"{praktijk}/mantelzorg/", {})
 
 
-def gunicorn_stop(proc: subprocess.Popen) -> None:
+def process_stop(proc: subprocess.Popen) -> None:
+    """Stop a process this run started (gunicorn, the Celery worker): warm, then by force, its
+    own children too."""
     if proc.poll() is None:
+        try:
+            children = psutil.Process(proc.pid).children(recursive=True)
+        except psutil.Error:
+            children = []
         proc.terminate()
         try:
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout=10)
+        for child in children:
+            with contextlib.suppress(psutil.Error):
+                if child.is_running():
+                    child.kill()
+
+
+def celery_start(config: Config, env: dict, log: Path) -> subprocess.Popen:
+    """`celery -A config worker` with the bench's settings; its log (INFO, one line per task)
+    is where the run counts the tasks it processed."""
+    cmd = [
+        PY, "-m", "celery", "-A", "config", "worker",
+        "--pool", "prefork", "--concurrency", str(config.celery_concurrency),
+        "--loglevel", "INFO", "--without-gossip", "--without-mingle", "--without-heartbeat",
+        "--hostname", f"bench-{os.getpid()}@%h",
+    ]  # fmt: skip
+    worker_env = {**env, "DJANGO_LOG_LEVEL": "INFO", "DJANGO_LOG_FORMAT": "plain"}
+    fh = log.open("a")
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=worker_env, stdout=fh, stderr=fh)  # noqa: S603
+    for _attempt in range(120):
+        if proc.poll() is not None:
+            raise SystemExit(f"the Celery worker stopped at start; see {log}.")
+        if " ready." in log.read_text():
+            return proc
+        time.sleep(0.5)
+    raise SystemExit(f"the Celery worker was not ready within 60 s; see {log}.")
+
+
+@dataclass
+class Tasks:
+    """What the Celery worker logged: tasks that succeeded (per task name) and that failed."""
+
+    succeeded: dict[str, int] = field(default_factory=dict)
+    failed: int = 0
+
+
+def celery_tasks(log: Path) -> Tasks:
+    tasks = Tasks()
+    text = log.read_text() if log.exists() else ""
+    for name in re.findall(r"Task ([\w.]+)\[[^\]]+\] succeeded", text):
+        tasks.succeeded[name] = tasks.succeeded.get(name, 0) + 1
+    tasks.failed = len(re.findall(r"Task [\w.]+\[[^\]]+\] (?:raised|failed|retry)", text))
+    return tasks
+
+
+def celery_wait(log: Path, name: str, count: int, timeout: int = 60) -> None:
+    """Wait until the worker has processed `count` tasks `name` (or the timeout)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if celery_tasks(log).succeeded.get(name, 0) >= count:
+            return
+        time.sleep(0.5)
 
 
 class Sampler(threading.Thread):
-    """Once a second: the peak memory of each gunicorn worker, and the CPU time used by the web
-    workers, PostgreSQL, locust and everything else on the machine (other work skews figures)."""
+    """Once a second: the peak memory of each gunicorn worker and Celery process, and the CPU
+    time used by the web workers, the Celery worker, PostgreSQL, Redis, locust and everything
+    else on the machine (other work skews figures)."""
 
-    def __init__(self, master_pid: int) -> None:
+    KINDS = ("web", "celery", "postgres", "redis", "locust")
+
+    def __init__(self, master_pid: int, celery_pid: int | None) -> None:
         super().__init__(daemon=True)
         self.master = psutil.Process(master_pid)
+        self.celery = psutil.Process(celery_pid) if celery_pid else None
         self.me = psutil.Process()
-        self.peak: dict[int, int] = {}
+        self.peak: dict[tuple[str, int], int] = {}  # (kind, pid) -> peak RSS in bytes
         self.cpu: dict[tuple[str, int], float] = {}  # (kind, pid) -> last seen CPU seconds
         self.done = threading.Event()
         self.lock = threading.Lock()
@@ -294,21 +424,27 @@ class Sampler(threading.Thread):
         seen: list[tuple[str, psutil.Process]] = [
             ("web", child) for child in self.master.children()
         ]
+        if self.celery is not None:
+            seen += [("celery", p) for p in [self.celery, *self.celery.children(recursive=True)]]
         seen += [
             ("locust", child)
             for child in self.me.children()
             if "locust" in " ".join(child.cmdline())
         ]
+        names = {"postgres": "postgres", "redis-server": "redis"}
         seen += [
-            ("postgres", p) for p in psutil.process_iter(["name"]) if p.info["name"] == "postgres"
+            (names[p.info["name"]], p)
+            for p in psutil.process_iter(["name"])
+            if p.info["name"] in names
         ]
         with self.lock:
             for kind, process in seen:
                 try:
                     times = process.cpu_times()
-                    if kind == "web":
+                    if kind in {"web", "celery"}:
                         rss = process.memory_info().rss
-                        self.peak[process.pid] = max(self.peak.get(process.pid, 0), rss)
+                        key = (kind, process.pid)
+                        self.peak[key] = max(self.peak.get(key, 0), rss)
                 except psutil.Error:
                     continue
                 self.cpu[(kind, process.pid)] = times.user + times.system
@@ -318,7 +454,7 @@ class Sampler(threading.Thread):
         with contextlib.suppress(psutil.Error):
             self._sample()
         with self.lock:
-            totals = {"web": 0.0, "postgres": 0.0, "locust": 0.0}
+            totals = dict.fromkeys(self.KINDS, 0.0)
             for (kind, _pid), seconds in self.cpu.items():
                 totals[kind] += seconds
         totals["machine"] = self._busy()
@@ -334,16 +470,17 @@ def locust_run(
     *,
     classes: list[str],
     users: int,
-    rate: int,
+    rate: float,
     run_time: int,
     prefix: Path,
     env: dict,
     host: str,
     log: Path,
+    locustfile: Path = LOCUSTFILE,
 ) -> Run:
     cmd = [
-        PY, "-m", "locust", "-f", str(LOCUSTFILE), "--headless",
-        "-u", str(users), "-r", str(rate), "--run-time", f"{run_time}s",
+        PY, "-m", "locust", "-f", str(locustfile), "--headless",
+        "-u", str(users), "-r", f"{rate:g}", "--run-time", f"{run_time}s",
         "--stop-timeout", "15", "--host", host, "--only-summary", "--loglevel", "WARNING",
         "--csv", str(prefix), "--json-file", str(prefix), *classes,
     ]  # fmt: skip
@@ -421,124 +558,227 @@ def _yes(ok: bool) -> str:
     return "yes" if ok else "NO"
 
 
-def report(
-    config: Config,
-    *,
-    live: Run,
-    bare: Run,
-    fragment: Run,
-    counts: dict[str, int],
-    setup: dict,
-    memory: dict[int, int],
-    duration: float,
-    load: tuple[float, float],
-    cpu: dict[str, float],
-) -> bool:
-    """Print the table; True when nothing failed and every answer sent was stored."""
-    runs = (live, bare, fragment)
-    answers = live.rows.get(ANSWER, Stats())
-    presenter = live.rows.get(PRESENTER_FRAGMENT, Stats())
-    sent = answers.requests - answers.failures
-    finish = live.rows.get(FINISH, Stats())
-    finished = finish.requests - finish.failures
+@dataclass
+class Results:
+    """Everything one run measured."""
+
+    scenarios: dict[str, Run]  # scenario -> its locust run
+    throughput: dict[str, Run]  # request name -> its throughput run
+    durations: dict[str, float]  # scenario -> seconds
+    cpu: dict[str, dict[str, float]]  # scenario -> CPU seconds per kind
+    counts_before: dict[str, int]
+    counts: dict[str, int]
+    memory: dict[tuple[str, int], int]  # (kind, pid) -> peak RSS
+    celery_pid: int
+    tasks: Tasks
+    load: tuple[float, float]
+
+
+def _ratio(results: Results, name: str) -> float:
+    bare = results.throughput.get(BARE, Run()).rows.get(BARE, Stats()).rps
+    page = results.throughput.get(name, Run()).rows.get(name, Stats()).rps
+    return page / bare if bare else 0.0
+
+
+def _stats_line(label: str, stats: Stats, ratio: str = "") -> str:
+    return (
+        f"{label:38}{stats.requests:>9,}{stats.failures:>8,}{_ms(stats.p50):>8}{_ms(stats.p95):>8}"
+        f"{_ms(stats.p99):>8}{stats.rps:>8.1f}  {ratio}"
+    ).rstrip()
+
+
+def _describe(config: Config, setup: dict, results: Results) -> list[str]:
+    parts = {
+        "live": (
+            f"live: {config.users} participants + 2 presenters, {len(setup['stellingen'])} "
+            f"statements, think time {config.think} s"
+        ),
+        "members": (
+            f"members: {config.members} logged in, think time {config.members_think} s, "
+            f"logging in {config.members_spawn_rate:g}/s"
+        ),
+        "carers": (
+            f"carers: {config.carers} arriving within {config.carers_time} s, "
+            f"{config.carers_fill} s to fill in the form"
+        ),
+    }
+    return [f"{parts[name]}; {results.durations[name]:.0f} s" for name in results.scenarios]
+
+
+def report(config: Config, *, setup: dict, results: Results) -> bool:
+    """Print the table; True when nothing failed and everything sent was stored."""
+    runs = [*results.scenarios.values(), *results.throughput.values()]
     errors = sum(run.total.failures + run.exceptions for run in runs)
-    bare_rps = bare.rows.get(BARE, Stats()).rps
-    fragment_rps = fragment.rows.get(PRESENTER_FRAGMENT, Stats()).rps
-    ratio = fragment_rps / bare_rps if bare_rps else 0.0
     workers = f"{config.workers} {config.worker_class} workers"
     if config.worker_class == "gthread":
         workers += f" x {config.threads} threads"
+    live = results.scenarios.get("live")
+    members = results.scenarios.get("members")
+    carers = results.scenarios.get("carers")
 
-    def p95_met(stats: Stats) -> str:
-        return _yes(stats.requests > 0 and stats.p95 < TARGET_P95_MS)
+    print()
+    print("Scenarios, one after the other:")
+    for line in _describe(config, setup, results):
+        print(f"  {line}")
+    print(
+        f"Throughput runs: {config.throughput_time} s each with {config.throughput_users} "
+        "clients without think time"
+    )
+    print(
+        f"gunicorn {workers}, Celery worker (prefork x {config.celery_concurrency}), "
+        f"PostgreSQL + Redis, locust (1 process), all on this machine: {os.cpu_count()} CPUs "
+        f"({_cpu_model()}), Python {platform.python_version()}, load average "
+        f"{results.load[0]:.1f} before / {results.load[1]:.1f} after"
+    )
+    for name, cpu in results.cpu.items():
+        other = cpu["machine"] - sum(cpu[kind] for kind in Sampler.KINDS)
+        print(
+            f"CPU seconds in the {name} scenario: web workers {cpu['web']:.0f}, Celery "
+            f"{cpu['celery']:.0f}, PostgreSQL {cpu['postgres']:.0f}, Redis {cpu['redis']:.0f}, "
+            f"locust {cpu['locust']:.0f}, everything else {max(other, 0):.0f} (the machine had "
+            f"{(os.cpu_count() or 1) * results.durations[name]:.0f})"
+        )
 
-    rows = [
-        ("requests (all runs)", f"{sum(run.total.requests for run in runs):,}", "", ""),
-        ("  of which live scenario", f"{live.total.requests:,}", "", ""),
-        ("errors", f"{errors:,}", "0", _yes(errors == 0)),
-        ("participants joined (rows)", f"{counts['deelnemers']:,}", "", ""),
-        (
-            "participants who finished",
-            f"{finished:,}",
-            f"{config.users:,}",
-            _yes(finished == config.users),
-        ),
-        ("answers sent (successful POSTs)", f"{sent:,}", "", ""),
-        (
-            "answers stored (Antwoord rows)",
-            f"{counts['antwoorden']:,}",
-            "= sent",
-            _yes(counts["antwoorden"] == sent),
-        ),
-        (
-            "save an answer p50 / p95 (ms)",
-            f"{_ms(answers.p50)} / {_ms(answers.p95)}",
-            f"p95 < {TARGET_P95_MS}",
-            p95_met(answers),
-        ),
-        (
-            "presenter fragment p50 / p95 (ms)",
-            f"{_ms(presenter.p50)} / {_ms(presenter.p95)}",
-            f"p95 < {TARGET_P95_MS}",
-            p95_met(presenter),
-        ),
-        ("requests/s, live scenario", f"{live.total.rps:.1f}", "", ""),
-        ("throughput bare view (req/s)", f"{bare_rps:.1f}", "", ""),
-        ("throughput presenter fragment (req/s)", f"{fragment_rps:.1f}", "", ""),
-        (
-            "ratio fragment / bare view",
-            f"{ratio:.2f}",
-            f">= {TARGET_RATIO}",
-            _yes(ratio >= TARGET_RATIO),
-        ),
+    # One table: each scenario, then each throughput run, with the ratio to the bare view.
+    main_page = {"live": PRESENTER_FRAGMENT, "members": DASHBOARD, "carers": FORM}
+    print()
+    columns = ("requests", "errors", "p50 ms", "p95 ms", "p99 ms", "req/s")
+    header = f"{'scenario':38}{columns[0]:>9}" + "".join(f"{c:>8}" for c in columns[1:]) + "  ratio"
+    print(header)
+    print("-" * (len(header) + 24))
+    titles = {
+        "live": f"live ({config.users} + 2 presenters)",
+        "members": f"members ({config.members})",
+        "carers": f"carers ({config.carers} in {config.carers_time} s)",
+    }
+    for name, run in results.scenarios.items():
+        stats = replace(run.total, failures=run.total.failures + run.exceptions)
+        page = main_page[name]
+        print(_stats_line(titles[name], stats, f"{_ratio(results, page):.2f} ({page})"))
+    for name, run in results.throughput.items():
+        stats = run.rows.get(name, Stats())
+        print(_stats_line(f"throughput: {name}", stats, f"{_ratio(results, name):.2f}"))
+
+    print()
+    print(f"peak memory (RSS){'':22}{'MB':>9}  target")
+    for (kind, pid), rss in sorted(
+        results.memory.items(), key=lambda item: (item[0][0] != "web", item[0][1])
+    ):
+        megabytes = rss / 2**20
+        if kind == "web":
+            label = f"web worker pid {pid}"
+            target = f"< {TARGET_RSS_MB}  {_yes(megabytes < TARGET_RSS_MB)}"
+        else:
+            role = "main" if pid == results.celery_pid else "pool"
+            label, target = f"Celery worker pid {pid} ({role})", ""
+        print(f"  {label:37}{megabytes:>9.0f}  {target}".rstrip())
+
+    rows: list[tuple[str, str, str, str]] = [
+        ("errors (all runs)", f"{errors:,}", "0", _yes(errors == 0))
     ]
-    if memory:
-        rows.append(("peak RSS per web worker (MB)", f"{max(memory.values()) / 2**20:.0f}", "", ""))
+    ok = errors == 0
+
+    def p95_row(label: str, stats: Stats) -> tuple[str, str, str, str]:
+        return (
+            f"{label} p50 / p95 (ms)",
+            f"{_ms(stats.p50)} / {_ms(stats.p95)}",
+            f"p95 < {TARGET_P95_MS}",
+            _yes(stats.requests > 0 and stats.p95 < TARGET_P95_MS),
+        )
+
+    if live is not None:
+        answers = live.rows.get(ANSWER, Stats())
+        sent = answers.requests - answers.failures
+        finish = live.rows.get(FINISH, Stats())
+        finished = finish.requests - finish.failures
+        stored = results.counts["antwoorden"]
+        ratio = _ratio(results, PRESENTER_FRAGMENT)
+        rows += [
+            ("participants joined (rows)", f"{results.counts['deelnemers']:,}", "", ""),
+            (
+                "participants who finished",
+                f"{finished:,}",
+                f"{config.users:,}",
+                _yes(finished == config.users),
+            ),
+            ("answers sent (successful POSTs)", f"{sent:,}", "", ""),
+            ("answers stored (Antwoord rows)", f"{stored:,}", "= sent", _yes(stored == sent)),
+            p95_row("save an answer", answers),
+            p95_row("presenter fragment", live.rows.get(PRESENTER_FRAGMENT, Stats())),
+            ("ratio fragment / bare view", f"{ratio:.2f}", f">= {TARGET_RATIO}", _yes(
+                ratio >= TARGET_RATIO
+            )),
+        ]  # fmt: skip
+        ok = ok and stored == sent
+    if members is not None:
+        logins = members.rows.get("members: log in", Stats())
+        rows.append(
+            (
+                "members logged in",
+                f"{logins.requests - logins.failures:,}",
+                f"{config.members:,}",
+                _yes(logins.requests - logins.failures == config.members),
+            )
+        )
+    if carers is not None:
+        send = carers.rows.get(SEND, Stats())
+        sent = send.requests - send.failures
+        thanks = carers.rows.get(THANKS, Stats())
+        thanked = thanks.requests - thanks.failures
+        stored = results.counts["reacties"] - results.counts_before["reacties"]
+        notified = results.tasks.succeeded.get(NOTIFY_TASK, 0)
+        rows += [
+            ("feedback sent (successful POSTs)", f"{sent:,}", "", ""),
+            ("feedback stored (new Reactie rows)", f"{stored:,}", "= sent", _yes(stored == sent)),
+            (
+                "carers who reached the thanks page",
+                f"{thanked:,}",
+                f"{config.carers:,}",
+                _yes(thanked == config.carers),
+            ),
+            (
+                "notifications processed by Celery",
+                f"{notified:,}",
+                "= sent",
+                _yes(notified == sent),
+            ),
+            p95_row("send the carers' form", send),
+        ]
+        ok = ok and stored == sent
+    rows.append(
+        ("Celery tasks failed or retried", f"{results.tasks.failed:,}", "0", _yes(
+            results.tasks.failed == 0
+        ))
+    )  # fmt: skip
+    ok = ok and results.tasks.failed == 0
 
     print()
-    print(
-        f"Live workshop: {config.users} participants + 2 presenters, "
-        f"{len(setup['stellingen'])} statements, think time {config.think} s, "
-        f"{duration:.0f} s live; throughput runs {config.throughput_time} s each with "
-        f"{config.throughput_users} clients"
-    )
-    print(
-        f"gunicorn {workers}, PostgreSQL + Redis, locust (1 process), all on this machine: "
-        f"{os.cpu_count()} CPUs ({_cpu_model()}), Python {platform.python_version()}, "
-        f"load average {load[0]:.1f} before / {load[1]:.1f} after"
-    )
-    other = cpu["machine"] - cpu["web"] - cpu["postgres"] - cpu["locust"]
-    print(
-        f"CPU seconds in the live scenario: web workers {cpu['web']:.0f}, PostgreSQL "
-        f"{cpu['postgres']:.0f}, locust {cpu['locust']:.0f}, everything else {max(other, 0):.0f} "
-        f"(the machine had {(os.cpu_count() or 1) * duration:.0f})"
-    )
-    print()
-    header = f"{'':40}{'figure':>14}  {'target':<12}{'met'}"
+    header = f"{'check':40}{'figure':>14}  {'target':<12}{'met'}"
     print(header)
     print("-" * (len(header) + 2))
     for label, figure, target, met in rows:
         print(f"{label:40}{figure:>14}  {target:<12}{met}".rstrip())
 
     print()
-    columns = ("count", "errors", "p50 ms", "p95 ms", "p99 ms", "req/s")
-    print(f"{'request':36}" + "".join(f"{column:>8}" for column in columns))
-    for title, run in (("", live), (" (throughput)", bare), (" (throughput)", fragment)):
+    print(f"{'request':38}{'count':>9}" + "".join(f"{c:>8}" for c in columns[1:]))
+    for title, run in [
+        *((f" ({name})", run) for name, run in results.scenarios.items()),
+        *((" (throughput)", run) for run in results.throughput.values()),
+    ]:
         for name, stats in sorted(run.rows.items()):
             if name != "Aggregated":
-                print(
-                    f"{name + title:36}{stats.requests:>8,}{stats.failures:>8,}"
-                    f"{_ms(stats.p50):>8}{_ms(stats.p95):>8}{_ms(stats.p99):>8}{stats.rps:>8.1f}"
-                )
+                print(_stats_line(name + title, stats))
     problems = [text for run in runs for text in run.failure_lines]
     if problems:
         print()
         print("Failures:")
         for problem in problems[:20]:
             print(f"  {problem}")
-    ok = errors == 0 and counts["antwoorden"] == sent
     print()
-    print("Result: " + ("OK" if ok else "FAILED (errors, or stored answers differ from sent)"))
+    print(
+        "Result: "
+        + ("OK" if ok else "FAILED (errors, failed tasks, or stored rows differ from sent)")
+    )
     return ok
 
 
@@ -555,26 +795,73 @@ def _cpu_model() -> str:
 # --- The whole run. --------------------------------------------------------------------------
 
 
+def _scenario_live(config: Config, common: dict, tmp: Path) -> Run:
+    # The scenario ends when everyone finished, or at the deadline once no answer is in
+    # flight; locust's own --run-time is only a backstop.
+    deadline = {"BENCH_DEADLINE": str(time.time() + config.run_time)}
+    return locust_run(
+        classes=["Deelnemer", "Presentator"],
+        users=config.users + 2,
+        rate=config.spawn_rate,
+        run_time=config.run_time + 60,
+        prefix=tmp / "live",
+        **{**common, "env": {**common["env"], **deadline}},
+    )
+
+
+def _scenario_members(config: Config, common: dict, tmp: Path) -> Run:
+    return locust_run(
+        classes=["Lid"],
+        users=config.members,
+        rate=config.members_spawn_rate,
+        run_time=config.members_time,
+        prefix=tmp / "members",
+        locustfile=LOCUSTFILE_MEMBERS,
+        **common,
+    )
+
+
+def _scenario_carers(config: Config, common: dict, tmp: Path) -> Run:
+    # Ends by itself when every carer has finished; --run-time is a backstop.
+    fill_max = float(config.carers_fill.split("-")[-1])
+    return locust_run(
+        classes=["Mantelzorger"],
+        users=config.carers,
+        rate=config.carers / max(config.carers_time, 1),
+        run_time=config.carers_time + int(fill_max) + 60,
+        prefix=tmp / "carers",
+        locustfile=LOCUSTFILE_CARERS,
+        **common,
+    )
+
+
 def main() -> int:
     config = Config()
     tmp = Path(tempfile.mkdtemp(prefix="lp-bench-"))
     log = tmp / "bench.log"
+    celery_log = tmp / "celery.log"
     port = free_port()
     host = f"http://127.0.0.1:{port}"
     env = django_env(config, port, tmp / "static")
     gunicorn = None
+    celery = None
     sampler = None
     ok = False
     load_before = os.getloadavg()[0]
     try:
         say(f"database {_db(config.database_url)[0]}: create; log in {log}")
         db_create(config.database_url)
-        say("migrate, collectstatic, demo, open a session")
+        say("migrate, collectstatic, demo, open a session, add members")
         manage(env, "migrate", "--no-input", log=log)
         manage(env, "collectstatic", "--no-input", log=log)
         manage(env, "demo", log=log)
         setup_file = tmp / "setup.json"
-        command([PY, "-m", "bench.setup", str(setup_file)], env=env, log=log, timeout=120)
+        command(
+            [PY, "-m", "bench.setup", str(setup_file)],
+            env={**env, "BENCH_MEMBERS": str(config.members)},
+            log=log,
+            timeout=120,
+        )
         setup = json.loads(setup_file.read_text())
         say(
             f"session {setup['code']}: {len(setup['stellingen'])} statements, "
@@ -582,80 +869,102 @@ def main() -> int:
         )
         say(f"gunicorn: {config.workers} {config.worker_class} workers on {host}")
         gunicorn = gunicorn_start(config, env, port, log)
+        say(f"Celery worker: prefork x {config.celery_concurrency}; log in {celery_log}")
+        celery = celery_start(config, env, celery_log)
         warm_up(host, setup, config.workers)
-        sampler = Sampler(gunicorn.pid)
+        sampler = Sampler(gunicorn.pid, celery.pid)
         sampler.start()
         locust_env = {
             **os.environ,
             "BENCH_SETUP": str(setup_file),
             "BENCH_USERS": str(config.users),
             "BENCH_THINK": config.think,
+            "BENCH_MEMBERS_THINK": config.members_think,
+            "BENCH_CARERS": str(config.carers),
+            "BENCH_CARERS_FILL": config.carers_fill,
         }
         common = {"env": locust_env, "host": host, "log": log}
-
-        say(
-            f"live scenario: {config.users} participants + 2 presenters "
-            f"(at most {config.run_time} s)"
-        )
-        started = time.monotonic()
-        cpu_before = sampler.mark()
-        # The scenario ends when everyone finished, or at the deadline once no answer is in
-        # flight; locust's own --run-time is only a backstop.
-        deadline = {"BENCH_DEADLINE": str(time.time() + config.run_time)}
-        live = locust_run(
-            classes=["Deelnemer", "Presentator"],
-            users=config.users + 2,
-            rate=config.spawn_rate,
-            run_time=config.run_time + 60,
-            prefix=tmp / "live",
-            **{**common, "env": {**locust_env, **deadline}},
-        )
-        duration = time.monotonic() - started
-        cpu_after = sampler.mark()
-        cpu = {kind: cpu_after[kind] - cpu_before.get(kind, 0.0) for kind in cpu_after}
-        counts = db_counts(config.database_url, setup["sessie"])
-        say(f"throughput: bare view, then presenter fragment ({config.throughput_time} s each)")
-        throughput = {
-            "users": config.throughput_users,
-            "rate": config.throughput_users,
-            "run_time": config.throughput_time,
-            **common,
+        counts_before = db_counts(config.database_url, setup["sessie"], setup["praktijk"])
+        plays = {
+            "live": (
+                _scenario_live,
+                f"{config.users} participants + 2 presenters (at most {config.run_time} s)",
+            ),
+            "members": (
+                _scenario_members,
+                f"{config.members} members browsing for {config.members_time} s",
+            ),
+            "carers": (
+                _scenario_carers,
+                f"{config.carers} carers within {config.carers_time} s, Celery notifying",
+            ),
         }
-        bare = locust_run(classes=["Kaal"], prefix=tmp / "bare", **throughput)
-        fragment = locust_run(classes=["Fragment"], prefix=tmp / "fragment", **throughput)
+        scenarios: dict[str, Run] = {}
+        durations: dict[str, float] = {}
+        cpu: dict[str, dict[str, float]] = {}
+        for name in config.scenarios:
+            play, text = plays[name]
+            say(f"{name} scenario: {text}")
+            started = time.monotonic()
+            cpu_before = sampler.mark()
+            scenarios[name] = play(config, common, tmp)
+            if name == "carers":
+                # Every feedback sent queued a notification: let the worker finish them.
+                send = scenarios[name].rows.get(SEND, Stats())
+                celery_wait(celery_log, NOTIFY_TASK, send.requests - send.failures)
+            durations[name] = time.monotonic() - started
+            cpu_after = sampler.mark()
+            cpu[name] = {kind: cpu_after[kind] - cpu_before.get(kind, 0.0) for kind in cpu_after}
+        counts = db_counts(config.database_url, setup["sessie"], setup["praktijk"])
+
+        pages = [row for row in THROUGHPUT if not row[0] or row[0] in config.scenarios]
+        say(f"throughput: {', '.join(row[3] for row in pages)} ({config.throughput_time} s each)")
+        throughput: dict[str, Run] = {}
+        for _scenario, locustfile, user_class, name in pages:
+            throughput[name] = locust_run(
+                classes=[user_class],
+                users=config.throughput_users,
+                rate=config.throughput_users,
+                run_time=config.throughput_time,
+                prefix=tmp / f"throughput-{user_class.lower()}",
+                locustfile=locustfile,
+                **common,
+            )
         sampler.done.set()
-        ok = report(
-            config,
-            live=live,
-            bare=bare,
-            fragment=fragment,
-            counts=counts,
-            setup=setup,
-            memory=sampler.peak,
-            duration=duration,
-            load=(load_before, os.getloadavg()[0]),
+        results = Results(
+            scenarios=scenarios,
+            throughput=throughput,
+            durations=durations,
             cpu=cpu,
+            counts_before=counts_before,
+            counts=counts,
+            memory=sampler.peak,
+            celery_pid=celery.pid,
+            tasks=celery_tasks(celery_log),
+            load=(load_before, os.getloadavg()[0]),
         )
+        ok = report(config, setup=setup, results=results)
     except subprocess.CalledProcessError as exc:
         say(f"a step failed: {' '.join(map(str, exc.cmd))}")
         print(log.read_text()[-3000:] if log.exists() else "", file=sys.stderr)
     finally:
         if sampler is not None:
             sampler.done.set()
+        if celery is not None:
+            process_stop(celery)
         if gunicorn is not None:
-            gunicorn_stop(gunicorn)
+            process_stop(gunicorn)
         try:
             db_drop(config.database_url)
-            say("cleaned up: gunicorn stopped, database dropped")
+            say("cleaned up: gunicorn and the Celery worker stopped, database dropped")
         except psycopg.Error as exc:
             say(f"could not drop the bench database: {exc}")
         if config.out:
             out = Path(config.out)
             out.mkdir(parents=True, exist_ok=True)
-            for path in [*tmp.glob("*.csv"), *tmp.glob("*.json")]:
-                shutil.copy(path, out)
-            if log.exists():
-                shutil.copy(log, out)
+            for path in [*tmp.glob("*.csv"), *tmp.glob("*.json"), *tmp.glob("*.log")]:
+                if path.name != "setup.json":
+                    shutil.copy(path, out)
         shutil.rmtree(tmp, ignore_errors=True)
     return 0 if ok else 1
 

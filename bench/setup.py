@@ -2,10 +2,17 @@
 
 Expects the demo to be loaded (`manage.py demo`). Tops the practice's network up to
 `ORGANISATIES` organisations, creates and opens a session over all five conditions, and makes two
-logged-in sessions for the facilitator (the presenters). Writes what the load test needs as JSON.
+logged-in sessions for the facilitator (the presenters). For the members' scenario it adds
+BENCH_MEMBERS member accounts of the practice with one known password (they log in through the
+login form during the run) and a logged-in member session for the throughput runs; it lists the
+practice's experiments and search terms taken from its social map. Writes what the load test
+needs as JSON.
 """
 
 import json
+import os
+import re
+import secrets
 import sys
 
 import django
@@ -15,6 +22,9 @@ ORGANISATIES = 20
 PRAKTIJK_SLUG = "stein"
 FACILITATOR_EMAIL = "adviseur@stein.example"
 PRESENTERS = 2
+MEMBER_EMAIL = "lid{}@bench.example"
+# Words people look for on the social map besides the names in it; the last finds nobody.
+EXTRA_TERMS = ["mantelzorg", "huisarts", "dementie", "wijkverpleging", "respijt", "xyzzy"]
 
 
 def _network_fill(praktijk, by) -> list[int]:
@@ -50,6 +60,40 @@ def _login_cookie(user) -> str:
     return store.session_key
 
 
+def _members(praktijk, aantal: int) -> str:
+    """`aantal` member accounts of the practice, all with one known password; returns it."""
+    from django.contrib.auth.hashers import make_password
+
+    from netwerk import services as netwerk_services
+    from netwerk.models import Lidmaatschap, Rol, User
+
+    password = secrets.token_urlsafe(16)
+    emails = [MEMBER_EMAIL.format(i + 1) for i in range(aantal)]
+    for i, email in enumerate(emails):
+        netwerk_services.user_ensure(email=email, name=f"Benchmark lid {i + 1}")
+    # One hash for all: hashing each password (as set_password does) costs ~0.3 s apiece.
+    User.objects.filter(email__in=emails).update(password=make_password(password))
+    for user in User.objects.filter(email__in=emails):
+        Lidmaatschap.objects.update_or_create(
+            praktijk=praktijk, user=user, defaults={"rol": Rol.LID}
+        )
+    return password
+
+
+def _search_terms(praktijk) -> list[str]:
+    """Words from the practice's social map (organisation names, functions), plus a few more."""
+    from netwerk.models import Persoon
+    from netwerk.selectors import organisaties_for_praktijk
+
+    text = [o.naam for o in organisaties_for_praktijk(praktijk=praktijk)]
+    text += Persoon.objects.filter(
+        organisatie__in=organisaties_for_praktijk(praktijk=praktijk)
+    ).values_list("functie", flat=True)
+    words = {w.lower() for line in text for w in re.findall(r"\w{5,}", line)}
+    words -= {"benchmark", "organisatie"}
+    return sorted(words)[:40] + EXTRA_TERMS
+
+
 def main(out: str) -> None:
     django.setup()
     from django.conf import settings
@@ -57,6 +101,7 @@ def main(out: str) -> None:
 
     from condities import selectors, services
     from condities.models import Conditie
+    from experimenten.models import Experiment
     from netwerk.models import User
     from praktijken.models import Praktijk
 
@@ -74,6 +119,8 @@ def main(out: str) -> None:
     sessie = services.sessie_open(sessie=sessie)
     services.sessie_reveal(sessie=sessie, condities=Conditie.values)  # the full fragment
     stellingen = selectors.stellingen_for_sessie(sessie=sessie)
+    password = _members(praktijk, int(os.environ.get("BENCH_MEMBERS", "50")))
+    member = User.objects.get(email=MEMBER_EMAIL.format(1))
     data = {
         "slug": praktijk.slug,
         "sessie": sessie.pk,
@@ -82,6 +129,14 @@ def main(out: str) -> None:
         "stellingen": [{"id": s.pk, "conditie": s.conditie} for s in stellingen],
         "session_cookie_name": settings.SESSION_COOKIE_NAME,
         "presenter_sessions": [_login_cookie(facilitator) for _ in range(PRESENTERS)],
+        "praktijk": praktijk.pk,
+        "member_email": MEMBER_EMAIL,
+        "member_password": password,
+        "member_session": _login_cookie(member),
+        "experimenten": list(
+            Experiment.objects.filter(praktijk=praktijk).values_list("pk", flat=True)
+        ),
+        "zoektermen": _search_terms(praktijk),
     }
     with open(out, "w", encoding="utf-8") as fh:
         json.dump(data, fh)
