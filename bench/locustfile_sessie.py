@@ -4,7 +4,7 @@
   rates every statement one by one as htmx does (HX-Request, X-CSRFToken), opening each
   condition's page first, with a think time between answers; finishes with the thanks page.
 - `Presentator` (two of them): the facilitator's presenter view, polling its live fragment every
-  3 seconds as htmx does.
+  3 seconds as htmx does (the URL and poll token from the live region's hx-get and hx-headers).
 - `Kaal` and `Fragment`: no think time, for the throughput ratio (bare view vs fragment).
 
 The live scenario ends by itself when every participant has finished, or at BENCH_DEADLINE (a
@@ -161,7 +161,15 @@ class Deelnemer(FastHttpUser):
         self.todo.pop(0)
 
 
+LIVE_REGION = re.compile(r"<div id=\"live\"[^>]*>")
+HX_GET = re.compile(r'hx-get="([^"]+)"')
+HX_HEADERS = re.compile(r"hx-headers='([^']*)'")
+
+
 class _Facilitator(FastHttpUser):
+    """A screen showing the presenter view. Like htmx, it polls the URL in the live region's
+    hx-get with the headers in its hx-headers (the poll token), taken from the last response."""
+
     abstract = True
     _next = 0
 
@@ -170,17 +178,37 @@ class _Facilitator(FastHttpUser):
         key = sessions[_Facilitator._next % len(sessions)]
         _Facilitator._next += 1
         self.cookie = {"Cookie": f"{SETUP['session_cookie_name']}={key}"}
+        self.poll_url, self.poll_headers = FRAGMENT_URL, {}
+        with self.client.get(
+            FRAGMENT_URL,
+            headers=self.cookie,
+            name=PRESENTER_PAGE,
+            allow_redirects=False,
+            catch_response=True,
+        ) as r:
+            if r.status_code != 200 or not self._follow(r.text or ""):
+                r.failure(f"presenter page: status {r.status_code}")
+
+    def _follow(self, html: str) -> bool:
+        """Take the next poll's URL and headers from the live region; False without one."""
+        region = LIVE_REGION.search(html)
+        if region is None:
+            return False
+        url, headers = HX_GET.search(region.group(0)), HX_HEADERS.search(region.group(0))
+        self.poll_url = url.group(1) if url else FRAGMENT_URL
+        self.poll_headers = json.loads(headers.group(1)) if headers else {}
+        return True
 
     def fragment(self) -> None:
         with self.client.get(
-            FRAGMENT_URL,
-            headers={**HTMX, **self.cookie},
+            self.poll_url,
+            headers={**HTMX, **self.cookie, **self.poll_headers},
             name=PRESENTER_FRAGMENT,
             allow_redirects=False,
             catch_response=True,
         ) as r:
             text = r.text or ""
-            if r.status_code != 200 or 'id="live"' not in text or "<html" in text:
+            if r.status_code != 200 or "<html" in text or not self._follow(text):
                 r.failure(f"presenter fragment: status {r.status_code}")
 
 
@@ -190,25 +218,13 @@ class Presentator(_Facilitator):
     fixed_count = 2
     wait_time = constant_pacing(3)
 
-    def on_start(self) -> None:
-        super().on_start()
-        with self.client.get(
-            FRAGMENT_URL,
-            headers=self.cookie,
-            name=PRESENTER_PAGE,
-            allow_redirects=False,
-            catch_response=True,
-        ) as r:
-            if r.status_code != 200 or 'id="live"' not in (r.text or ""):
-                r.failure(f"presenter page: status {r.status_code}")
-
     @task
     def poll(self) -> None:
         self.fragment()
 
 
 class Fragment(_Facilitator):
-    """Throughput: the presenter fragment as fast as it goes."""
+    """Throughput: the presenter fragment as fast as it goes, polled as the projector does."""
 
     wait_time = constant(0)
 
