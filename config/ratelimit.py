@@ -14,11 +14,14 @@ logger = logging.getLogger(__name__)
 
 
 def client_ip(request: HttpRequest) -> str:
-    """The client's address; behind our own proxy, the first address it forwarded."""
-    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
+    """The client's address. Behind our own proxies (ALLAUTH_TRUSTED_PROXY_COUNT of them), the
+    address the outermost one added to X-Forwarded-For: entries further left come from the client
+    and can be anything, so they never count (the same rule as allauth's login limits)."""
+    proxies = getattr(settings, "ALLAUTH_TRUSTED_PROXY_COUNT", 0)
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if proxies > 0 and forwarded:
+        addresses = [address.strip() for address in forwarded.split(",")]
+        return addresses[-proxies] if len(addresses) >= proxies else addresses[0]
     return request.META.get("REMOTE_ADDR", "")
 
 

@@ -279,6 +279,10 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 if env_bool("DJANGO_BEHIND_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # How many proxies of our own add to X-Forwarded-For: the client is the address the outermost
+    # one added (counted from the right), never what the client itself put in the header. Used by
+    # allauth's login limits and by our own (config.ratelimit.client_ip).
+    ALLAUTH_TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 1)
 
 # Logs on stdout: JSON lines in production (config/logging.py), readable lines in development.
 LOG_FORMAT = env_str("DJANGO_LOG_FORMAT", "plain" if DEBUG else "json").strip().lower()

@@ -192,3 +192,28 @@ def test_robots_filling_the_honeypot_use_up_their_tries(client, wereld):
         client.post(url, {"wat_gaat_goed": "Koop nu!", "website": "http://spam.example"})
     assert carer_post(client, praktijk).status_code == 429
     assert not Reactie.objects.exists()
+
+
+# -- behind the proxy ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("proxies", [1, 2])
+def test_behind_the_proxy_a_forged_forwarded_address_does_not_escape_the_limit(
+    client, wereld, settings, proxies
+):
+    """The proxy adds the client's address to X-Forwarded-For; whatever the client wrote there
+    itself (to the left) changes with every try, but the limit holds per real address."""
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = proxies
+    praktijk = wereld.praktijk
+    echt = "198.51.100.7, 10.0.0.2"[: None if proxies == 2 else 12]  # our proxies' part
+
+    def via_proxy(i: int, address: str = echt) -> dict:
+        return {"HTTP_X_FORWARDED_FOR": f"203.0.113.{i}, {address}", "secure": True}
+
+    for i in range(settings.MANTELZORG_LIMIET):
+        assert carer_post(client, praktijk, **via_proxy(i)).status_code == 302
+    assert carer_post(client, praktijk, **via_proxy(99)).status_code == 429
+    # Another carer behind the same proxy, with an address of their own, is still welcome.
+    other = "198.51.100.8, 10.0.0.2"[: None if proxies == 2 else 12]
+    assert carer_post(client, praktijk, **via_proxy(1, other)).status_code == 302
