@@ -215,13 +215,13 @@ def antwoord_save(*, deelnemer: Deelnemer, stelling: Stelling, score: int | None
     """Store or change one answer: an upsert on (participant, statement), never two rows."""
     if not Sessie.objects.filter(pk=deelnemer.sessie_id, status=Sessie.Status.OPEN).exists():
         raise SessieGesloten
-    Antwoord.objects.bulk_create(
+    (antwoord,) = Antwoord.objects.bulk_create(
         [Antwoord(deelnemer=deelnemer, stelling=stelling, score=score)],
         update_conflicts=True,
         unique_fields=["deelnemer", "stelling"],
         update_fields=["score", "updated_at"],
     )
-    return Antwoord.objects.get(deelnemer=deelnemer, stelling=stelling)
+    return antwoord  # as stored: the upsert leaves nothing to read back
 
 
 def deelnemer_finish(*, deelnemer: Deelnemer) -> Deelnemer:
