@@ -13,7 +13,7 @@ FIND_PYTHON = for p in python3.13 python3.12 python3.14 python3 \
 	  if command -v "$$p" >/dev/null 2>&1 && "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
 	    echo "$$p"; break; fi; done
 
-.PHONY: run test e2e faults lint fmt messages messages-check compose-check deploy-check audit bench install clean
+.PHONY: run test e2e faults lint fmt messages messages-check compose-check deploy-check audit bench bench-scale install clean
 
 $(VENV)/.installed: pyproject.toml
 	@if [ ! -x $(PY) ]; then \
@@ -119,9 +119,13 @@ audit: install
 	echo "pip-audit: NOT AUDITED - no vulnerability service answered from this machine."; \
 	if [ -n "$(AUDIT_STRICT)" ]; then exit 1; fi
 
-# The live workshop under load (locust + gunicorn, PostgreSQL and Redis); see bench/README.md.
+# The app under load: live session, members browsing, carers' form burst; see bench/README.md.
 bench: install
 	$(PY) -m bench.run
+
+# Page speed at a small and a large installation (PostgreSQL, a few minutes); see bench/scale.py.
+bench-scale: install
+	$(PY) -m bench.scale
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

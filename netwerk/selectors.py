@@ -121,6 +121,29 @@ def _labels_matching(choices: list[tuple[str, str]], q: str) -> list[str]:
     return [code for code, label in choices if q in code.casefold() or q in str(label).casefold()]
 
 
+def _organisatie_match(q: str, *, via: str = "") -> Q:
+    """Organisations whose name, offer, neighbourhoods, town, kind or domain contains q.
+
+    `via` is the path from the queried model to the organisation: "" from an organisation,
+    "organisatie__" from a person, whose own organisation is then joined and tested row by row.
+    """
+    return (
+        Q(**{f"{via}naam__icontains": q})
+        | Q(**{f"{via}beschrijving__icontains": q})
+        | Q(**{f"{via}wijken__icontains": q})
+        | Q(**{f"{via}plaats__icontains": q})
+        | Q(**{f"{via}soort__in": _labels_matching(Organisatie.Soort.choices, q)})
+        | Q(
+            Exists(
+                Organisatie.levensdomeinen.through.objects.filter(
+                    organisatie=OuterRef(f"{via}pk"),
+                    levensdomein__code__in=_labels_matching(Levensdomein.Code.choices, q),
+                )
+            )
+        )
+    )
+
+
 def sociale_kaart(
     *,
     praktijk: Praktijk,
@@ -145,21 +168,6 @@ def sociale_kaart(
     personen = Persoon.objects.order_by("naam")
     q = q.strip()
     if q:
-        organisatie_match = (
-            Q(naam__icontains=q)
-            | Q(beschrijving__icontains=q)
-            | Q(wijken__icontains=q)
-            | Q(plaats__icontains=q)
-            | Q(soort__in=_labels_matching(Organisatie.Soort.choices, q))
-            | Q(
-                Exists(
-                    Organisatie.levensdomeinen.through.objects.filter(
-                        organisatie=OuterRef("pk"),
-                        levensdomein__code__in=_labels_matching(Levensdomein.Code.choices, q),
-                    )
-                )
-            )
-        )
         persoon_match = (
             Q(naam__icontains=q)
             | Q(functie__icontains=q)
@@ -167,16 +175,13 @@ def sociale_kaart(
             | Q(bel_mij_voor__icontains=q)
         )
         organisaties = organisaties.filter(
-            organisatie_match
+            _organisatie_match(q)
             | Q(Exists(Persoon.objects.filter(persoon_match, organisatie=OuterRef("pk"))))
         )
         # Everyone at an organisation that matches as a whole; otherwise only the people that do.
-        personen = personen.filter(
-            persoon_match
-            | Q(
-                organisatie__in=Organisatie.objects.filter(organisatie_match).values("pk"),
-            )
-        )
+        # The person's own organisation is tested (a join), not a list of all matching ones: that
+        # list would grow with every practice in the installation (issue #6).
+        personen = personen.filter(persoon_match | _organisatie_match(q, via="organisatie__"))
     if soort:
         organisaties = organisaties.filter(soort=soort)
     if domein:

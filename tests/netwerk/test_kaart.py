@@ -93,6 +93,25 @@ def test_a_person_match_lists_only_that_person(client, lid, praktijk, gevuld, wi
     assert len(organisatie.kaart_personen) == 2
 
 
+@pytest.mark.parametrize("q", ["vervoer", "dagbesteding", "urmond"])
+def test_an_organisation_matching_by_domain_kind_or_neighbourhood_lists_all_its_people(
+    client, lid, praktijk, q
+):
+    """Its domain of life, its kind or a neighbourhood it serves, none of them in its people's
+    own details: everyone who works there is still listed."""
+    organisatie = OrganisatieFactory(
+        naam="De Linde", soort=Organisatie.Soort.DAGBESTEDING, wijken="Urmond"
+    )
+    organisatie.levensdomeinen.set(domeinen("vervoer"))
+    DeelnameFactory(praktijk=praktijk, organisatie=organisatie)
+    PersoonFactory(organisatie=organisatie, naam="Ans Hermans", functie="Chauffeur")
+    PersoonFactory(organisatie=organisatie, naam="Bert Kok", functie="Kok")
+    client.force_login(lid)
+    [gevonden] = kaart(client, q=q).context["organisaties"]
+    assert gevonden == organisatie
+    assert [p.naam for p in gevonden.kaart_personen] == ["Ans Hermans", "Bert Kok"]
+
+
 def test_results_work_as_a_phone_book(client, lid, gevuld):
     client.force_login(lid)
     html = kaart(client, q="wijkverpleeg").content.decode()
