@@ -9,12 +9,18 @@ The poll token lets a screen that passed the full access check (session, user, r
 this practice) poll for a short while without repeating it: it is signed, names the user, the
 practice and the session, is bound to the browser's login session cookie and is sent in a header
 (never in the URL, so it does not end up in access logs). After `RECHECK_SECONDS` the next poll does
-the full check again and gets a fresh token: taking away someone's role shows within a minute,
-logging out at once (the session cookie changes).
+the full check again and gets a fresh token. Logging out in that browser stops the polls at once
+(the session cookie changes); everything else that takes access away (a role or membership
+removed, an account deactivated, sessions ended elsewhere) reaches a polling screen within
+`RECHECK_SECONDS`.
+
+The viewer's tokens are put in at placeholders that are random per render, so text that members
+wrote (an organisation's name, a statement) can never ask for a token to be printed.
 """
 
 import contextlib
 import hashlib
+import secrets
 
 from django.conf import settings
 from django.core import signing
@@ -32,14 +38,12 @@ from netwerk.models import User
 from praktijken.models import Praktijk
 
 TOKEN_HEADER = "X-Presenter-Token"  # noqa: S105 (a header name, not a secret)
-RECHECK_SECONDS = 60
-CSRF_PLACEHOLDER = "__lp_csrf_token__"
-TOKEN_PLACEHOLDER = "__lp_presenter_token__"  # noqa: S105 (a placeholder)
+RECHECK_SECONDS = 20
 _SALT = "condities.live"
 
 
 def _key(sessie_pk: int, language: str) -> str:
-    return f"condities:live:{sessie_pk}:{language}"
+    return f"condities:presenter:{sessie_pk}:{language}"
 
 
 def forget(*, sessie_pk: int) -> None:
@@ -73,9 +77,12 @@ def _token_valid(request: HttpRequest, *, slug: str, sessie_pk: int) -> str | No
     return token
 
 
-def _finish(request: HttpRequest, html: str, token: str) -> SafeString:
-    html = html.replace(CSRF_PLACEHOLDER, get_token(request)).replace(TOKEN_PLACEHOLDER, token)
-    return mark_safe(html)  # our own rendered template; both tokens are URL-safe text
+def _finish(request: HttpRequest, shared: tuple[str, str, str], token: str) -> SafeString:
+    """The shared (html, csrf placeholder, token placeholder) with this viewer's tokens put in."""
+    html, csrf_placeholder, token_placeholder = shared
+    html = html.replace(csrf_placeholder, get_token(request)).replace(token_placeholder, token)
+    # Our own template, rendered with escaping; the tokens are URL-safe text.
+    return mark_safe(html)
 
 
 def shared_html(request: HttpRequest, *, slug: str, sessie_pk: int) -> SafeString | None:
@@ -84,20 +91,22 @@ def shared_html(request: HttpRequest, *, slug: str, sessie_pk: int) -> SafeStrin
     if token is None:
         return None
     try:
-        html = cache.get(_key(sessie_pk, get_language()))
+        shared = cache.get(_key(sessie_pk, get_language()))
     except Exception:  # the cache is away
         return None
-    return _finish(request, html, token) if html is not None else None
+    return _finish(request, shared, token) if shared is not None else None
 
 
 def html(request: HttpRequest, *, praktijk: Praktijk, sessie: Sessie) -> SafeString:
     """The region for a viewer who passed the full access check, with a fresh poll token."""
     key = _key(sessie.pk, get_language())
     try:
-        rendered = cache.get(key)
+        shared = cache.get(key)
     except Exception:  # the cache is away: render, as without one
-        rendered = None
-    if rendered is None:
+        shared = None
+    if shared is None:
+        csrf_placeholder = f"csrf-{secrets.token_hex(16)}"
+        token_placeholder = f"token-{secrets.token_hex(16)}"
         resultaten = selectors.sessie_resultaten_live(sessie=sessie)
         context = {
             "praktijk": praktijk,
@@ -106,8 +115,8 @@ def html(request: HttpRequest, *, praktijk: Praktijk, sessie: Sessie) -> SafeStr
                 "condities:presentatie_live", kwargs={"slug": praktijk.slug, "pk": sessie.pk}
             ),
             "token_header": TOKEN_HEADER,
-            "token": TOKEN_PLACEHOLDER,
-            "csrf_token": CSRF_PLACEHOLDER,
+            "token": token_placeholder,
+            "csrf_token": csrf_placeholder,
             "resultaten": resultaten,
             # Only what the room has been shown: an unrevealed condition stays off the chart.
             "radar": charts.radar(
@@ -116,7 +125,8 @@ def html(request: HttpRequest, *, praktijk: Praktijk, sessie: Sessie) -> SafeStr
         }
         # Without the request: nothing of one viewer may end up in what all viewers get.
         rendered = render_to_string("condities/presentatie.html#live", context)
+        shared = (rendered, csrf_placeholder, token_placeholder)
         with contextlib.suppress(Exception):
-            cache.set(key, rendered, selectors.LIVE_MAX_AGE)
+            cache.set(key, shared, selectors.LIVE_MAX_AGE)
     token = _token_for(request, user=request.user, slug=praktijk.slug, sessie_pk=sessie.pk)
-    return _finish(request, rendered, token)
+    return _finish(request, shared, token)

@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from condities import live, selectors, services, tasks
@@ -127,6 +128,7 @@ def _presentatie(request: HttpRequest, toegang: Toegang, sessie: Sessie) -> Http
     return render(request, "condities/presentatie.html", context)
 
 
+@never_cache
 @require_GET
 def presentatie(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """The projector view; htmx polls its live region every few seconds."""
@@ -136,6 +138,7 @@ def presentatie(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @login_not_required
+@never_cache
 @require_GET
 def presentatie_live(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """The live region alone, for the presenter's poll. A screen with a fresh poll token gets

@@ -4,6 +4,7 @@ Used for public endpoints that allauth does not cover: join codes and the carers
 """
 
 import hashlib
+import ipaddress
 import logging
 
 from django.conf import settings
@@ -21,8 +22,24 @@ def client_ip(request: HttpRequest) -> str:
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
     if proxies > 0 and forwarded:
         addresses = [address.strip() for address in forwarded.split(",")]
-        return addresses[-proxies] if len(addresses) >= proxies else addresses[0]
-    return request.META.get("REMOTE_ADDR", "")
+        address = addresses[-proxies] if len(addresses) >= proxies else addresses[0]
+    else:
+        address = request.META.get("REMOTE_ADDR", "")
+    return _per_client(address)
+
+
+def _per_client(address: str) -> str:
+    """One client per IPv4 address and per IPv6 /64 (a home or phone gets a whole /64 and could
+    otherwise take a new address for every try), as allauth counts its login limits."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if ip.version == 4:
+        return str(ip)
+    if ip.ipv4_mapped is not None:  # ::ffff:192.0.2.1 is that IPv4 client
+        return str(ip.ipv4_mapped)
+    return str(ipaddress.ip_network(f"{ip}/64", strict=False))
 
 
 def _key(scope: str, ident: str) -> str:

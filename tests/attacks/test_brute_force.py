@@ -217,3 +217,14 @@ def test_behind_the_proxy_a_forged_forwarded_address_does_not_escape_the_limit(
     # Another carer behind the same proxy, with an address of their own, is still welcome.
     other = "198.51.100.8, 10.0.0.2"[: None if proxies == 2 else 12]
     assert carer_post(client, praktijk, **via_proxy(1, other)).status_code == 302
+
+
+def test_an_ipv6_client_cannot_take_a_new_address_for_every_try(client, wereld):
+    praktijk = wereld.praktijk
+    for i in range(settings.MANTELZORG_LIMIET):
+        address = f"2001:db8:1:2::{i + 1:x}"
+        assert carer_post(client, praktijk, REMOTE_ADDR=address).status_code == 302
+    # Another address of the same /64 (one home, one phone) is the same client.
+    assert carer_post(client, praktijk, REMOTE_ADDR="2001:db8:1:2:ffff::9").status_code == 429
+    # Another /64 is another client.
+    assert carer_post(client, praktijk, REMOTE_ADDR="2001:db8:1:3::1").status_code == 302

@@ -347,3 +347,26 @@ def test_a_reveal_reaches_the_screens_that_poll_with_a_token(
     services.sessie_reveal(sessie=sessie, condities=[Conditie.AMBITIE])  # e.g. from the laptop
 
     assert "lp-score__getal" in client.get(live_url(sessie), headers=headers).text
+
+
+def test_text_written_by_members_cannot_make_the_tokens_appear(
+    client, facilitator, sessie, stellingen, praktijk
+):
+    deelnemers = fill(sessie, stellingen, praktijk, 9)  # three organisations of three people
+    listig = "__lp_csrf_token__ __lp_presenter_token__ csrf- token-"
+    organisatie = deelnemers[0].organisatie
+    organisatie.naam = listig
+    organisatie.save()
+    services.sessie_reveal(sessie=sessie, condities=Conditie.values)
+    client.force_login(facilitator)
+
+    page = client.get(fragment_url(sessie)).text
+    headers = poll_headers(page)
+    poll = client.get(live_url(sessie), headers=headers)
+
+    for html in (page, poll.text):
+        assert listig in html  # printed as written, nothing put in its place
+        assert html.count(poll_headers(html)["X-Presenter-Token"]) == 1
+    # The poll, with a viewer's tokens in it, is never kept by a browser or proxy cache.
+    assert "no-store" in poll["Cache-Control"]
+    assert "private" in poll["Cache-Control"]
