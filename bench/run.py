@@ -59,11 +59,11 @@ import time
 import urllib.request
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import psutil
 import psycopg
-from psycopg import sql
+
+from bench import db
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
@@ -185,43 +185,15 @@ def say(message: str) -> None:
 
 
 def _db(url: str) -> tuple[str, dict]:
-    parts = urlsplit(url)
-    if parts.scheme not in {"postgres", "postgresql"}:
-        raise SystemExit(
-            "DATABASE_URL must be a postgres:// URL: the benchmark runs on PostgreSQL."
-        )
-    name = unquote(parts.path.lstrip("/"))
-    if "bench" not in name:
-        raise SystemExit(
-            f"Refusing to use the database {name!r}: the benchmark drops its database at the end, "
-            "so its name must contain 'bench' (for example lp_bench)."
-        )
-    server = {
-        "host": parts.hostname or "127.0.0.1",
-        "port": parts.port or 5432,
-        "user": unquote(parts.username or ""),
-        "password": unquote(parts.password or ""),
-        "dbname": "postgres",
-        "connect_timeout": 5,
-    }
-    return name, server
+    return db.server_and_name(url, marker="bench")
 
 
 def db_create(url: str) -> None:
-    name, server = _db(url)
-    with psycopg.connect(**server, autocommit=True) as conn:
-        conn.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-        )
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    db.create(url, marker="bench")
 
 
 def db_drop(url: str) -> None:
-    name, server = _db(url)
-    with psycopg.connect(**server, autocommit=True) as conn:
-        conn.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-        )
+    db.drop(url, marker="bench")
 
 
 def db_counts(url: str, sessie: int, praktijk: int) -> dict[str, int]:

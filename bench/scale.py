@@ -40,10 +40,11 @@ import statistics
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
 
 import psycopg
 from psycopg import sql
+
+from bench import db
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/lp_scale"
 SEARCH_TERM = "dementie"
@@ -78,41 +79,15 @@ def say(message: str) -> None:
 
 
 def _db(url: str) -> tuple[str, dict]:
-    parts = urlsplit(url)
-    if parts.scheme not in {"postgres", "postgresql"}:
-        raise SystemExit("DATABASE_URL must be a postgres:// URL: the scale run needs PostgreSQL.")
-    name = unquote(parts.path.lstrip("/"))
-    if "scale" not in name:
-        raise SystemExit(
-            f"Refusing to use the database {name!r}: the scale run drops its database at the end, "
-            "so its name must contain 'scale' (for example lp_scale)."
-        )
-    server = {
-        "host": parts.hostname or "127.0.0.1",
-        "port": parts.port or 5432,
-        "user": unquote(parts.username or ""),
-        "password": unquote(parts.password or ""),
-        "dbname": "postgres",
-        "connect_timeout": 5,
-    }
-    return name, server
+    return db.server_and_name(url, marker="scale")
 
 
 def db_create(url: str) -> None:
-    name, server = _db(url)
-    with psycopg.connect(**server, autocommit=True) as conn:
-        conn.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-        )
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    db.create(url, marker="scale")
 
 
 def db_drop(url: str) -> None:
-    name, server = _db(url)
-    with psycopg.connect(**server, autocommit=True) as conn:
-        conn.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-        )
+    db.drop(url, marker="scale")
 
 
 def setup_django(url: str) -> None:

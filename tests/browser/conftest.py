@@ -68,3 +68,27 @@ def log_in(live_server):
         )
 
     return _log_in
+
+
+@pytest.fixture
+def werkvorm(praktijk, facilitator):
+    """Return a function that creates and opens a live session of Ambitie and Relatie."""
+    from condities import services
+
+    def _werkvorm(titel: str = "Werkvorm vijf condities", datum: str = "2026-11-22"):
+        sessie = services.sessie_create(
+            praktijk=praktijk,
+            titel=titel,
+            datum=datum,
+            modus="live",
+            condities=["ambitie", "relatie"],
+            by=facilitator,
+        )
+        return services.sessie_open(sessie=sessie)
+
+    return _werkvorm
+
+
+@pytest.fixture
+def open_sessie(werkvorm):
+    return werkvorm()

@@ -8,19 +8,6 @@ from condities.models import Antwoord
 from tests.browser.axe import assert_accessible
 
 
-@pytest.fixture
-def open_sessie(praktijk, facilitator):
-    sessie = services.sessie_create(
-        praktijk=praktijk,
-        titel="Werkvorm vijf condities",
-        datum="2026-11-22",
-        modus="live",
-        condities=["ambitie", "relatie"],
-        by=facilitator,
-    )
-    return services.sessie_open(sessie=sessie)
-
-
 @pytest.mark.django_db(transaction=True)
 def test_participant_answers_and_the_presenter_view_changes_live(
     browser, live_server, log_in, facilitator, open_sessie

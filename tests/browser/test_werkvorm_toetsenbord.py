@@ -1,7 +1,6 @@
 """A participant takes part in the workshop with the keyboard alone: no mouse, no clicks."""
 
 import pytest
-from django.db import OperationalError
 from playwright.sync_api import expect
 
 from condities import services
@@ -58,33 +57,21 @@ def opgeslagen(deelnemer_naam: str, conditie: str) -> list:
 
 
 def wacht_op_opgeslagen(page, deelnemer_naam: str, conditie: str, verwacht: list) -> None:
-    """Wait until the answers given on the page are in the database (saved as they are given,
-    before any button is pressed), or fail with what is stored."""
-    for _ in range(50):
-        try:
-            if opgeslagen(deelnemer_naam, conditie) == verwacht:
-                return
-        except OperationalError:  # SQLite's shared test database, busy with the server's write
-            pass
-        page.wait_for_timeout(100)
+    """Once the page has no request in flight, the answers given on it are in the database
+    (saved as they are given, before any button is pressed). The test reads the database only
+    then: SQLite's shared test database refuses the server's writes while the test reads."""
+    page.wait_for_function("() => !document.querySelector('.htmx-request')")
+    page.wait_for_load_state("networkidle")
     assert opgeslagen(deelnemer_naam, conditie) == verwacht
 
 
 @pytest.fixture
-def open_sessie(praktijk, facilitator):
+def open_sessie(praktijk, werkvorm):
     for naam in ("Huisartsenpraktijk Berg", "Thuiszorg Westelijke Mijnstreek"):
         DeelnameFactory(
             praktijk=praktijk, organisatie=OrganisatieFactory(naam=naam), groep=Groep.KERNGROEP
         )
-    sessie = services.sessie_create(
-        praktijk=praktijk,
-        titel="Werkvorm vijf condities",
-        datum="2026-11-22",
-        modus="live",
-        condities=["ambitie", "relatie"],
-        by=facilitator,
-    )
-    return services.sessie_open(sessie=sessie)
+    return werkvorm()
 
 
 @pytest.mark.django_db(transaction=True)
