@@ -111,3 +111,19 @@ def mailer_from_url(url: str) -> dict:
         "EMAIL_URL must start with console://, smtp://, smtps://, file:// or memory://, "
         f"not {parts.scheme!r}."
     )
+
+
+def require_secret_key() -> None:
+    """Refuse to serve or run tasks without a secret key (sessions, CSRF and signed links)."""
+    from django.conf import settings
+
+    try:
+        missing = not settings.SECRET_KEY
+    except ImproperlyConfigured:  # Django's own "must not be empty"
+        missing = True
+    if missing:
+        raise ImproperlyConfigured(
+            "DJANGO_SECRET_KEY is not set. It is required when DJANGO_DEBUG is off: set it to a "
+            "long random value (python -c 'import secrets; print(secrets.token_urlsafe(50))'), "
+            "or set DJANGO_DEBUG=true on a development machine."
+        )

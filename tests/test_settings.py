@@ -31,22 +31,60 @@ print(json.dumps({
 """
 
 
-def run_settings(**env: str) -> subprocess.CompletedProcess:
+def _clean_env(**env: str) -> dict[str, str]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
     clean.pop("REDIS_URL", None)
     clean.pop("EMAIL_URL", None)
     clean.update({"DJANGO_SETTINGS_MODULE": "config.settings", **env})
+    return clean
+
+
+def run_settings(**env: str) -> subprocess.CompletedProcess:
     code = "import django; django.setup();" + PRINT_SETTINGS
+    return run_python("-c", code, **env)
+
+
+def run_python(*args: str, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True
+        [sys.executable, *args], cwd=ROOT, env=_clean_env(**env), capture_output=True, text=True
     )
 
 
-def test_missing_secret_key_with_debug_off_gives_a_clear_error():
-    result = run_settings(DJANGO_DEBUG="false")
+@pytest.mark.parametrize(
+    "start",
+    [
+        ["-c", "import config.wsgi"],  # gunicorn
+        ["-c", "import config.asgi"],
+        ["-m", "celery", "-A", "config", "worker", "--pool", "solo"],
+        ["-m", "celery", "-A", "config", "beat"],
+    ],
+    ids=["wsgi", "asgi", "worker", "beat"],
+)
+def test_missing_secret_key_with_debug_off_gives_a_clear_error(start):
+    result = run_python(*start, DJANGO_DEBUG="false")
     assert result.returncode != 0
-    assert "DJANGO_SECRET_KEY is not set" in result.stderr
-    assert "DJANGO_DEBUG=true" in result.stderr
+    # Celery beat sends what is written on stderr through its logging, which writes to stdout.
+    output = result.stderr + result.stdout
+    assert "DJANGO_SECRET_KEY is not set" in output
+    assert "DJANGO_DEBUG=true" in output
+
+
+def test_commands_that_sign_nothing_work_without_a_secret_key():
+    """A bare checkout (no environment at all) can check its migrations, as the hooks do."""
+    result = run_python("manage.py", "makemigrations", "--check", "--dry-run")
+    assert result.returncode == 0, result.stderr
+    assert "No changes detected" in result.stdout
+    # ... but a deployment check fails on it.
+    deploy = run_python(
+        "manage.py",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_ALLOWED_HOSTS="lerendepraktijk.example",
+    )
+    assert deploy.returncode != 0
+    assert "security.W009" in deploy.stderr
 
 
 def test_debug_off_with_secret_key_turns_on_secure_cookies_and_hsts():
