@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 from config.env import database_from_url, env_bool, mailer_from_url
 
 ROOT = Path(__file__).resolve().parent.parent
+SCHEDULE = Path(tempfile.gettempdir()) / "lp-test-celerybeat-schedule"
 
 PRINT_SETTINGS = """
 import json
@@ -56,7 +58,8 @@ def run_python(*args: str, **env: str) -> subprocess.CompletedProcess:
         ["-c", "import config.wsgi"],  # gunicorn
         ["-c", "import config.asgi"],
         ["-m", "celery", "-A", "config", "worker", "--pool", "solo"],
-        ["-m", "celery", "-A", "config", "beat"],
+        # The schedule file goes to the temporary folder, not into the checkout.
+        ["-m", "celery", "-A", "config", "beat", "--schedule", str(SCHEDULE)],
     ],
     ids=["wsgi", "asgi", "worker", "beat"],
 )
