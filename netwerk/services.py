@@ -96,6 +96,33 @@ def deelname_create(
 
 
 @transaction.atomic
+def organisatie_join(
+    *,
+    praktijk: Praktijk,
+    organisatie: Organisatie | None,
+    nieuwe_naam: str,
+    nieuwe_soort: str,
+    groep: str,
+    by: User,
+    belangen: str = "",
+    bijdrage: str = "",
+    tijdsinvestering: str = "",
+) -> Deelname:
+    """Let an existing organisation join, or a new one by name and kind: both saved, or neither."""
+    if organisatie is None:
+        organisatie = organisatie_create(naam=nieuwe_naam, soort=nieuwe_soort)
+    return deelname_create(
+        praktijk=praktijk,
+        organisatie=organisatie,
+        groep=groep,
+        by=by,
+        belangen=belangen,
+        bijdrage=bijdrage,
+        tijdsinvestering=tijdsinvestering,
+    )
+
+
+@transaction.atomic
 def deelname_update(
     *,
     deelname: Deelname,

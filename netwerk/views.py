@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -52,27 +51,16 @@ def deelname_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
     praktijk = toegang.praktijk
     form = DeelnameNieuwForm(request.POST or None, praktijk=praktijk)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
-            # A new organisation and its participation are saved together, or neither is.
-            with transaction.atomic():
-                organisatie = data["organisatie"] or services.organisatie_create(
-                    naam=data["nieuwe_naam"], soort=data["nieuwe_soort"]
-                )
-                services.deelname_create(
-                    praktijk=praktijk,
-                    organisatie=organisatie,
-                    groep=data["groep"],
-                    by=request.user,
-                    belangen=data["belangen"],
-                    bijdrage=data["bijdrage"],
-                    tijdsinvestering=data["tijdsinvestering"],
-                )
+            deelname = services.organisatie_join(
+                praktijk=praktijk, by=request.user, **form.cleaned_data
+            )
         except DeelnameBestaatAl:
             form.add_error("organisatie", _("This organisation already takes part."))
         else:
             messages.success(
-                request, _("%(naam)s now takes part in the network.") % {"naam": organisatie}
+                request,
+                _("%(naam)s now takes part in the network.") % {"naam": deelname.organisatie},
             )
             return redirect("netwerk:netwerk", slug=praktijk.slug)
     return render(

@@ -1,15 +1,19 @@
 """Pages of the practice: the start page, the dashboard, meetings, design questions, stories."""
 
 import copy
+from collections.abc import Callable
+from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.vary import vary_on_headers
 
 from experimenten.models import Fase
 from experimenten.selectors import experimenten_matrix
@@ -36,6 +40,25 @@ def _ctx(toegang: Toegang, **extra) -> dict:
 def _post(request: HttpRequest):
     # Bind on every POST, even an empty one, so that it shows the errors instead of a blank form.
     return request.POST if request.method == "POST" else None
+
+
+def _formulier(
+    request: HttpRequest,
+    toegang: Toegang,
+    form: BaseForm,
+    *,
+    opslaan: Callable,
+    melding: str,
+    detail: str,
+    template: str,
+    **extra,
+) -> HttpResponse:
+    """Save a valid POST with `opslaan` and show what was saved on `detail`; else show the form."""
+    if request.method == "POST" and form.is_valid():
+        obj = opslaan(data=form.cleaned_data)
+        messages.success(request, melding)
+        return redirect(detail, slug=toegang.praktijk.slug, pk=obj.pk)
+    return render(request, template, _ctx(toegang, form=form, **extra))
 
 
 @login_not_required
@@ -123,14 +146,15 @@ def bijeenkomst_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
     """Plan a meeting; core group members, facilitators and staff."""
     toegang = praktijk_get_for_user(user=request.user, slug=slug)
     toegang.require(toegang.can_edit)
-    form = BijeenkomstForm(_post(request))
-    if request.method == "POST" and form.is_valid():
-        bijeenkomst = services.bijeenkomst_create(
-            praktijk=toegang.praktijk, by=request.user, data=form.cleaned_data
-        )
-        messages.success(request, _("The meeting has been planned."))
-        return redirect("praktijken:bijeenkomst_detail", slug=slug, pk=bijeenkomst.pk)
-    return render(request, "praktijken/bijeenkomst_form.html", _ctx(toegang, form=form))
+    return _formulier(
+        request,
+        toegang,
+        BijeenkomstForm(_post(request)),
+        opslaan=partial(services.bijeenkomst_create, praktijk=toegang.praktijk, by=request.user),
+        melding=_("The meeting has been planned."),
+        detail="praktijken:bijeenkomst_detail",
+        template="praktijken/bijeenkomst_form.html",
+    )
 
 
 @require_GET
@@ -156,18 +180,16 @@ def bijeenkomst_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpRespon
     toegang = praktijk_get_for_user(user=request.user, slug=slug)
     toegang.require(toegang.can_edit)
     bijeenkomst = _bijeenkomst(toegang, pk)
-    titel = bijeenkomst.titel  # the form changes the instance while it validates
-    form = BijeenkomstBewerkenForm(_post(request), instance=bijeenkomst)
-    if request.method == "POST" and form.is_valid():
-        services.bijeenkomst_update(
-            bijeenkomst=bijeenkomst, by=request.user, data=form.cleaned_data
-        )
-        messages.success(request, _("The meeting has been saved."))
-        return redirect("praktijken:bijeenkomst_detail", slug=slug, pk=bijeenkomst.pk)
-    return render(
+    return _formulier(
         request,
-        "praktijken/bijeenkomst_form.html",
-        _ctx(toegang, form=form, bijeenkomst=bijeenkomst, titel=titel),
+        toegang,
+        BijeenkomstBewerkenForm(_post(request), instance=bijeenkomst),
+        opslaan=partial(services.bijeenkomst_update, bijeenkomst=bijeenkomst, by=request.user),
+        melding=_("The meeting has been saved."),
+        detail="praktijken:bijeenkomst_detail",
+        template="praktijken/bijeenkomst_form.html",
+        bijeenkomst=bijeenkomst,
+        titel=bijeenkomst.titel,  # read now: the form changes the instance while it validates
     )
 
 
@@ -206,14 +228,15 @@ def ontwerpvraag_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
     """Add a design question; core group members, facilitators and staff."""
     toegang = praktijk_get_for_user(user=request.user, slug=slug)
     toegang.require(toegang.can_edit)
-    form = OntwerpvraagForm(_post(request))
-    if request.method == "POST" and form.is_valid():
-        vraag = services.ontwerpvraag_create(
-            praktijk=toegang.praktijk, by=request.user, data=form.cleaned_data
-        )
-        messages.success(request, _("The design question has been added."))
-        return redirect("praktijken:ontwerpvraag_detail", slug=slug, pk=vraag.pk)
-    return render(request, "praktijken/ontwerpvraag_form.html", _ctx(toegang, form=form))
+    return _formulier(
+        request,
+        toegang,
+        OntwerpvraagForm(_post(request)),
+        opslaan=partial(services.ontwerpvraag_create, praktijk=toegang.praktijk, by=request.user),
+        melding=_("The design question has been added."),
+        detail="praktijken:ontwerpvraag_detail",
+        template="praktijken/ontwerpvraag_form.html",
+    )
 
 
 @require_GET
@@ -232,16 +255,16 @@ def ontwerpvraag_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpRespo
     toegang = praktijk_get_for_user(user=request.user, slug=slug)
     toegang.require(toegang.can_edit)
     vraag = get_object_or_404(toegang.praktijk.ontwerpvragen, pk=pk)
-    titel = vraag.vraag
-    form = OntwerpvraagForm(_post(request), instance=vraag)
-    if request.method == "POST" and form.is_valid():
-        services.ontwerpvraag_update(ontwerpvraag=vraag, by=request.user, data=form.cleaned_data)
-        messages.success(request, _("The design question has been saved."))
-        return redirect("praktijken:ontwerpvraag_detail", slug=slug, pk=vraag.pk)
-    return render(
+    return _formulier(
         request,
-        "praktijken/ontwerpvraag_form.html",
-        _ctx(toegang, form=form, vraag=vraag, titel=titel),
+        toegang,
+        OntwerpvraagForm(_post(request), instance=vraag),
+        opslaan=partial(services.ontwerpvraag_update, ontwerpvraag=vraag, by=request.user),
+        melding=_("The design question has been saved."),
+        detail="praktijken:ontwerpvraag_detail",
+        template="praktijken/ontwerpvraag_form.html",
+        vraag=vraag,
+        titel=vraag.vraag,
     )
 
 
@@ -256,6 +279,7 @@ def _mag_verhaal_bewerken(toegang: Toegang, verhaal: Verhaal) -> bool:
 
 
 @require_GET
+@vary_on_headers("HX-Request")
 def verhalen(request: HttpRequest, slug: str) -> HttpResponse:
     """The success stories, optionally those of one design question (live with htmx)."""
     toegang = praktijk_get_for_user(user=request.user, slug=slug)
@@ -265,7 +289,8 @@ def verhalen(request: HttpRequest, slug: str) -> HttpResponse:
         selectors.verhalen_for_praktijk(praktijk=toegang.praktijk, ontwerpvraag=ontwerpvraag)
     )
     template = "praktijken/verhalen.html"
-    if request.htmx:
+    # htmx restoring a page from history asks for the whole page, not the list.
+    if request.htmx and not request.htmx.history_restore_request:
         template += "#verhalen_lijst"
     return render(
         request,
@@ -281,14 +306,15 @@ def verhaal_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
     # "Tell a story about this question" links here with ?ontwerpvraag=<pk> to preselect it.
     vraag_pk = request.GET.get("ontwerpvraag", "")
     initial = {"ontwerpvraag": vraag_pk} if vraag_pk.isdigit() and len(vraag_pk) < 10 else {}
-    form = VerhaalForm(_post(request), praktijk=toegang.praktijk, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        verhaal = services.verhaal_create(
-            praktijk=toegang.praktijk, by=request.user, data=form.cleaned_data
-        )
-        messages.success(request, _("Thank you for your story."))
-        return redirect("praktijken:verhaal_detail", slug=slug, pk=verhaal.pk)
-    return render(request, "praktijken/verhaal_form.html", _ctx(toegang, form=form))
+    return _formulier(
+        request,
+        toegang,
+        VerhaalForm(_post(request), praktijk=toegang.praktijk, initial=initial),
+        opslaan=partial(services.verhaal_create, praktijk=toegang.praktijk, by=request.user),
+        melding=_("Thank you for your story."),
+        detail="praktijken:verhaal_detail",
+        template="praktijken/verhaal_form.html",
+    )
 
 
 @require_GET
@@ -311,14 +337,14 @@ def verhaal_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     toegang = praktijk_get_for_user(user=request.user, slug=slug)
     verhaal = get_object_or_404(Verhaal, pk=pk, praktijk=toegang.praktijk)
     toegang.require(_mag_verhaal_bewerken(toegang, verhaal))
-    titel = verhaal.titel
-    form = VerhaalForm(_post(request), instance=verhaal, praktijk=toegang.praktijk)
-    if request.method == "POST" and form.is_valid():
-        services.verhaal_update(verhaal=verhaal, by=request.user, data=form.cleaned_data)
-        messages.success(request, _("The story has been saved."))
-        return redirect("praktijken:verhaal_detail", slug=slug, pk=verhaal.pk)
-    return render(
+    return _formulier(
         request,
-        "praktijken/verhaal_form.html",
-        _ctx(toegang, form=form, verhaal=verhaal, titel=titel),
+        toegang,
+        VerhaalForm(_post(request), instance=verhaal, praktijk=toegang.praktijk),
+        opslaan=partial(services.verhaal_update, verhaal=verhaal, by=request.user),
+        melding=_("The story has been saved."),
+        detail="praktijken:verhaal_detail",
+        template="praktijken/verhaal_form.html",
+        verhaal=verhaal,
+        titel=verhaal.titel,
     )

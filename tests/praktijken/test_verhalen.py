@@ -120,6 +120,15 @@ def test_stories_filter_by_design_question_with_and_without_htmx(
     assert "Bij de vraag" in partial.text and "Los verhaal" not in partial.text
 
 
+def test_stories_htmx_history_restore_gets_the_whole_page(client, lid, praktijk, ontwerpvraag):
+    client.force_login(lid)
+    headers = {"HX-Request": "true", "HX-History-Restore-Request": "true"}
+    response = client.get(url("verhalen"), {"ontwerpvraag": ontwerpvraag.pk}, headers=headers)
+    assert "<h1" in response.text
+    # One address, two answers (page or list): caches must keep them apart.
+    assert "HX-Request" in response["Vary"]
+
+
 def test_a_bad_filter_shows_all_stories_with_a_message(client, lid, praktijk, andere_ontwerpvraag):
     VerhaalFactory(praktijk=praktijk, titel="Los verhaal")
     client.force_login(lid)
