@@ -183,17 +183,20 @@ def _csv_waarde(value: Cell) -> str:
     return csv_cell(value)
 
 
-def tabellen_csv(tabellen: list[Tabel]) -> str:
-    """The tables one below the other, each with its name on top and an empty row after it."""
+def tabellen_csv(tabellen: list[Tabel], *, met_titels: bool = True) -> str:
+    """The tables one below the other, each with its name on top and an empty row after it;
+    without titles (a file of one table) just the header row and the rows."""
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     for tabel in tabellen:
-        writer.writerow([csv_cell(tabel.titel)])
+        if met_titels:
+            writer.writerow([csv_cell(tabel.titel)])
         writer.writerow([csv_cell(k) for k in tabel.kolommen])
         for rij in tabel.rijen:
             writer.writerow([_csv_waarde(v) for v in rij])
-        writer.writerow([])
+        if met_titels:
+            writer.writerow([])
     return out.getvalue()
 
 

@@ -360,14 +360,6 @@ def reacties_for_inbox(
     return _met_tags(qs).order_by("-created_at", "-pk")
 
 
-def status_aantallen(*, praktijk: Praktijk) -> dict[str, int]:
-    """How many reactions of the practice have each status (one query)."""
-    rijen = Reactie.objects.filter(praktijk=praktijk).values_list("status").annotate(n=Count("pk"))
-    aantallen = dict.fromkeys(Reactie.Status.values, 0)
-    aantallen.update(dict(rijen))
-    return aantallen
-
-
 def reactie_get(*, praktijk: Praktijk, pk: int) -> Reactie:
     """One reaction of this practice, or 404 (another practice's reaction too)."""
     return get_object_or_404(_met_tags(Reactie.objects.filter(praktijk=praktijk)), pk=pk)

@@ -212,6 +212,28 @@ def sessie_resultaten(*, sessie: Sessie) -> Resultaten:
     )
 
 
+def groepen_tabel(*, resultaten: Resultaten) -> dict:
+    """Averages per group side by side: only groups with enough respondents get a number."""
+    kolommen = [
+        (code, label)
+        for code, label in Groep.choices
+        if any(code in c.groepen and c.groepen[code].zichtbaar for c in resultaten.condities)
+    ]
+    rijen = [
+        {
+            "label": conditie.label,
+            "cellen": [
+                conditie.groepen[code]
+                if code in conditie.groepen and conditie.groepen[code].zichtbaar
+                else None
+                for code, _label in kolommen
+            ],
+        }
+        for conditie in resultaten.condities
+    ]
+    return {"kolommen": [label for _code, label in kolommen], "rijen": rijen}
+
+
 # The presenter view polls every 3 s, often from a projector and a laptop at once.
 LIVE_MAX_AGE = 2
 
@@ -304,6 +326,16 @@ def sessie_aantallen(*, sessie: Sessie) -> dict:
         klaar=Count("pk", filter=Q(klaar_op__isnull=False)),
         met_antwoorden=Count("pk", filter=Q(antwoorden__isnull=False), distinct=True),
     )
+
+
+def papier_tellingen(*, sessie: Sessie) -> dict[tuple[int, int], int]:
+    """The tallies typed in from paper forms: {(stelling_id, score): count}, 0 = don't know."""
+    return {
+        (stelling_id, score): aantal
+        for stelling_id, score, aantal in PapierTelling.objects.filter(sessie=sessie).values_list(
+            "stelling_id", "score", "aantal"
+        )
+    }
 
 
 def stellingen_per_conditie(*, sessie: Sessie) -> list[dict]:

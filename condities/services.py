@@ -266,10 +266,7 @@ def sessie_close(*, sessie: Sessie) -> Sessie:
     resultaten = sessie_resultaten(sessie=sessie)
     scores = []
     for conditie in resultaten.condities:
-        groepen = [(ALLE, conditie.totaal)] + [
-            (code, score) for code, score in conditie.groepen.items() if score.zichtbaar
-        ]
-        for groep, score in groepen:
+        for groep, score in [(ALLE, conditie.totaal), *conditie.groepen.items()]:
             if not score.zichtbaar:
                 continue
             scores.append(
@@ -365,12 +362,18 @@ def samenvattingen_inhalen(*, now: datetime.datetime | None = None) -> int:
 # Statement sets: editing a practice's set (views_rapport.stellingen_bewerken).
 
 
+def _stellingteksten(stellingenset: Stellingenset) -> dict[str, list[str]]:
+    """The set's statement texts per condition, in order (every condition, maybe empty)."""
+    teksten: dict[str, list[str]] = {code: [] for code in Conditie.values}
+    for stelling in stellingenset.stellingen.order_by("volgorde", "pk"):
+        teksten.setdefault(stelling.conditie, []).append(stelling.tekst)
+    return teksten
+
+
 def _stellingenset_ongewijzigd(
     *, stellingenset: Stellingenset, stellingen: dict[str, list[str]], open_vragen: dict
 ) -> bool:
-    huidig: dict[str, list[str]] = {code: [] for code in Conditie.values}
-    for stelling in stellingenset.stellingen.order_by("volgorde", "pk"):
-        huidig.setdefault(stelling.conditie, []).append(stelling.tekst)
+    huidig = _stellingteksten(stellingenset)
     vragen = {(v.conditie, v.soort): v.tekst for v in stellingenset.open_vragen.all()}
     return all(huidig.get(code, []) == teksten for code, teksten in stellingen.items()) and all(
         vragen.get((code, soort)) == tekst
@@ -400,9 +403,7 @@ def stellingenset_save(
     doel = stellingenset_for_edit(stellingenset=stellingenset, praktijk=praktijk)
     # `doel` is unused by any session, so no answer or tally points at its statements: they are
     # rewritten in condition order; conditions not given keep their texts.
-    teksten: dict[str, list[str]] = {code: [] for code in Conditie.values}
-    for stelling in doel.stellingen.order_by("volgorde", "pk"):
-        teksten.setdefault(stelling.conditie, []).append(stelling.tekst)
+    teksten = _stellingteksten(doel)
     teksten.update(stellingen)
     doel.stellingen.all().delete()
     nieuw = []
@@ -496,9 +497,16 @@ def _checkin_minuten(sessie: Sessie) -> tuple[int, int]:
 
 
 def _checkin_mail_once(
-    *, sessie: Sessie, deelnemer_id: int, veld: str, template: str, extra: Q | None = None
+    *,
+    sessie: Sessie,
+    duur: tuple[int, int],
+    deelnemer_id: int,
+    veld: str,
+    template: str,
+    extra: Q | None = None,
 ) -> bool:
     """Mail one participant unless `veld` is already set; set it in the same transaction.
+    `duur` is the check-in's (statements, minutes) from `_checkin_minuten`.
 
     The row lock (skipped when another worker holds it) keeps two runs from mailing twice.
     """
@@ -511,7 +519,7 @@ def _checkin_mail_once(
         )
         if deelnemer is None:
             return False
-        aantal, minuten = _checkin_minuten(sessie)
+        aantal, minuten = duur
         # The invitee's language is unknown: the practice's language, Dutch.
         with translation.override(settings.LANGUAGE_CODE):
             context = {
@@ -547,14 +555,23 @@ def checkin_uitnodigingen_versturen(*, sessie_id: int) -> int:
     sessie = _open_checkin(sessie_id)
     if sessie is None:
         return 0
-    ids = Deelnemer.objects.filter(sessie=sessie, uitgenodigd_op__isnull=True).values_list(
-        "pk", flat=True
+    ids = list(
+        Deelnemer.objects.filter(sessie=sessie, uitgenodigd_op__isnull=True).values_list(
+            "pk", flat=True
+        )
     )
+    if not ids:
+        return 0
+    duur = _checkin_minuten(sessie)
     return sum(
         _checkin_mail_once(
-            sessie=sessie, deelnemer_id=pk, veld="uitgenodigd_op", template="checkin_uitnodiging"
+            sessie=sessie,
+            duur=duur,
+            deelnemer_id=pk,
+            veld="uitgenodigd_op",
+            template="checkin_uitnodiging",
         )
-        for pk in list(ids)
+        for pk in ids
     )
 
 
@@ -575,21 +592,27 @@ def checkin_herinneringen_versturen(*, now: datetime.datetime | None = None) -> 
         soort=Sessie.Soort.CHECKIN, status=Sessie.Status.OPEN
     ).select_related("praktijk"):
         grens = now - datetime.timedelta(days=sessie.herinnering_na_dagen)
-        ids = Deelnemer.objects.filter(
-            _nog_niets_gedaan(),
-            sessie=sessie,
-            uitgenodigd_op__lte=grens,
-            herinnerd_op__isnull=True,
-        ).values_list("pk", flat=True)
+        ids = list(
+            Deelnemer.objects.filter(
+                _nog_niets_gedaan(),
+                sessie=sessie,
+                uitgenodigd_op__lte=grens,
+                herinnerd_op__isnull=True,
+            ).values_list("pk", flat=True)
+        )
+        if not ids:
+            continue
+        duur = _checkin_minuten(sessie)
         verstuurd += sum(
             _checkin_mail_once(
                 sessie=sessie,
+                duur=duur,
                 deelnemer_id=pk,
                 veld="herinnerd_op",
                 template="checkin_herinnering",
                 extra=_nog_niets_gedaan(),
             )
-            for pk in list(ids)
+            for pk in ids
         )
     return verstuurd
 

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from condities import live, selectors, services, tasks
 from condities.forms import ActieExperimentForm, ActieForm, PapierForm, RevealForm, SessieForm
-from condities.models import Actie, PapierTelling, Sessie
+from condities.models import Actie, Sessie
 from netwerk.access import Toegang, praktijk_get_for_user
 from praktijken.models import Ontwerpvraag
 
@@ -67,10 +67,14 @@ def sessie_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_GET
-def sessie_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
-    sessie = _sessie(toegang, pk)
+def _sessie_detail(
+    request: HttpRequest,
+    toegang: Toegang,
+    sessie: Sessie,
+    *,
+    actie_form: ActieForm | None,
+    status: int = 200,
+) -> HttpResponse:
     return render(
         request,
         "condities/sessie_detail.html",
@@ -80,10 +84,19 @@ def sessie_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "sessie": sessie,
             "join_url": _join_url(sessie) if sessie.is_open else "",
             "acties": Actie.objects.filter(sessie=sessie),
-            "actie_form": ActieForm(condities=sessie.condities) if toegang.can_edit else None,
+            "actie_form": actie_form,
             "aantallen": selectors.sessie_aantallen(sessie=sessie),
         },
+        status=status,
     )
+
+
+@require_GET
+def sessie_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    sessie = _sessie(toegang, pk)
+    actie_form = ActieForm(condities=sessie.condities) if toegang.can_edit else None
+    return _sessie_detail(request, toegang, sessie, actie_form=actie_form)
 
 
 @require_POST
@@ -194,20 +207,7 @@ def actie_nieuw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         actie.save()
         messages.success(request, _("Saved in the discussion."))
         return redirect(reverse("condities:sessie_detail", args=[slug, pk]) + "#bespreking")
-    return render(
-        request,
-        "condities/sessie_detail.html",
-        {
-            "toegang": toegang,
-            "praktijk": toegang.praktijk,
-            "sessie": sessie,
-            "join_url": _join_url(sessie) if sessie.is_open else "",
-            "acties": Actie.objects.filter(sessie=sessie),
-            "actie_form": form,
-            "aantallen": selectors.sessie_aantallen(sessie=sessie),
-        },
-        status=422,
-    )
+    return _sessie_detail(request, toegang, sessie, actie_form=form, status=422)
 
 
 @require_http_methods(["GET", "POST"])
@@ -217,13 +217,10 @@ def papier(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     toegang.require(toegang.can_manage)
     sessie = _sessie(toegang, pk)
     stellingen = selectors.stellingen_for_sessie(sessie=sessie)
-    bestaand = {
-        (t.stelling_id, t.score): t.aantal for t in PapierTelling.objects.filter(sessie=sessie)
-    }
     form = PapierForm(
         request.POST or None,
         stellingen=stellingen,
-        bestaand=bestaand,
+        bestaand=selectors.papier_tellingen(sessie=sessie),
         initial={"formulieren": sessie.papieren_formulieren},
     )
     if request.method == "POST":

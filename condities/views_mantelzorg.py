@@ -27,11 +27,11 @@ from condities.forms_mantelzorg import (
     ReactieForm,
 )
 from condities.models import Reactie
+from condities.views_rapport import XLSX, _bestand
 from config.ratelimit import client_ip, hit, is_limited
 from netwerk.access import Toegang, praktijk_get_for_user
 from praktijken.models import Praktijk
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PER_PAGINA = 25
 
 
@@ -233,12 +233,6 @@ def overzicht(request: HttpRequest, slug: str) -> HttpResponse:
             "formulier_url": _formulier_url(request, praktijk),
         },
     )
-
-
-def _bestand(inhoud: str | bytes, *, content_type: str, naam: str) -> HttpResponse:
-    response = HttpResponse(inhoud, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{naam}"'
-    return response
 
 
 def _export(request: HttpRequest, slug: str) -> tuple[str, list[Reactie]]:

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from condities import charts, exports, selectors, services
 from condities.forms_rapport import MAX_STELLINGEN, MIN_STELLINGEN, StellingensetForm
-from condities.models import Groep, Sessie
+from condities.models import Sessie
 from condities.scores import MIN_RESPONDENTEN
 from netwerk.access import Toegang, praktijk_get_for_user
 
@@ -20,28 +20,6 @@ def _sessie_get(toegang: Toegang, pk: int) -> Sessie:
     sessie = get_object_or_404(Sessie, pk=pk, praktijk=toegang.praktijk)
     sessie.praktijk = toegang.praktijk  # the same row: no second query for it
     return sessie
-
-
-def _groepen_tabel(resultaten: selectors.Resultaten) -> dict:
-    """Averages per group side by side: only groups with enough respondents get a number."""
-    kolommen = [
-        (code, label)
-        for code, label in Groep.choices
-        if any(code in c.groepen and c.groepen[code].zichtbaar for c in resultaten.condities)
-    ]
-    rijen = [
-        {
-            "label": conditie.label,
-            "cellen": [
-                conditie.groepen[code]
-                if code in conditie.groepen and conditie.groepen[code].zichtbaar
-                else None
-                for code, _label in kolommen
-            ],
-        }
-        for conditie in resultaten.condities
-    ]
-    return {"kolommen": [label for _code, label in kolommen], "rijen": rijen}
 
 
 @require_GET
@@ -65,7 +43,7 @@ def sessie_rapport(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "resultaten": resultaten,
             "deelnemers": resultaten.aangemeld + sessie.papieren_formulieren,
             "radar": radar,
-            "groepen": _groepen_tabel(resultaten),
+            "groepen": selectors.groepen_tabel(resultaten=resultaten),
             "condities": condities,
             # Actions on a condition the session did not rate (rare): still in the report.
             "overige_discussie": [d for d in discussie.values() if d["goed"] or d["stappen"]],
