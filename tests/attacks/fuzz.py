@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.db.models import Model
 from django.http import HttpResponse
-from django.urls import URLResolver, get_resolver
+from django.urls import URLResolver, get_resolver, reverse
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
@@ -225,6 +225,31 @@ def redirected(response: HttpResponse) -> bool:
     return response.status_code in (301, 302, 303)
 
 
+def url(name: str, **kwargs) -> str:
+    return reverse(name, kwargs=kwargs)
+
+
+def stein(name: str, obj: str | None = None) -> Callable[..., str]:
+    """(wereld) -> the address of `name` in practice `stein`; with `obj`, of that object.
+
+    `obj` names an attribute of the wereld (`"bijeenkomst"`) or a method that makes a fresh
+    object for every request (`"nieuwe_afspraak"`).
+    """
+
+    def address(w) -> str:
+        if obj is None:
+            return url(name, slug="stein")
+        target = getattr(w, obj)
+        return url(name, slug="stein", pk=(target() if callable(target) else target).pk)
+
+    return address
+
+
+def join(client, w) -> None:
+    """Join the open session of `stein` as a carer, as a participant's phone does."""
+    client.post(url("condities:doe_mee_code", code=w.sessie.code), {"organisatie": "mantelzorger"})
+
+
 @dataclass
 class Doel:
     """One endpoint under attack, as the persona allowed to use it."""
@@ -233,7 +258,7 @@ class Doel:
     persona: str
     url: Callable  # (wereld) -> str, called for every example (may make a fresh object)
     base: Callable  # (wereld) -> dict: a valid payload
-    models: Callable  # (wereld) -> list of models (or querysets) the endpoint may write
+    models: tuple[type[Model], ...]  # the models the endpoint may write
     fields: Callable = lambda w: {}  # (wereld) -> {name: Veld}; other fields: anything hostile
     method: str = "post"
     htmx: bool = False
@@ -244,14 +269,8 @@ class Doel:
 
 
 def snapshot(models) -> dict:
-    """Every row of the given models (or querysets), to compare before and after a request."""
-    result = {}
-    for item in models:
-        queryset = (
-            item.objects.all() if isinstance(item, type) and issubclass(item, Model) else item
-        )
-        result[queryset.model._meta.label] = list(queryset.order_by("pk").values())
-    return result
+    """Every row of the given models, to compare before and after a request."""
+    return {model._meta.label: list(model.objects.order_by("pk").values()) for model in models}
 
 
 def log_in(client, wereld, persona: str) -> None:
@@ -263,33 +282,55 @@ def log_in(client, wereld, persona: str) -> None:
         client.force_login(user)
 
 
-def attack(client, wereld, doel: Doel, data) -> HttpResponse:
-    """One hostile request against `doel`, drawn by Hypothesis."""
-    cache.clear()  # the rate limits have their own tests; here they would hide the forms
+def prepare_once(client, wereld, prepare: Callable | None) -> None:
+    """Run `prepare(client, wereld)` once a test: Hypothesis reuses the client for all examples."""
+    if prepare and not getattr(client, "_voorbereid", False):
+        prepare(client, wereld)
+        client._voorbereid = True
+
+
+def _ready(client, wereld, doel: Doel) -> None:
+    """Before each request: rate limits reset (they have their own tests; here they would hide the
+    forms), a new browser where the target wants one, and logged in as the target's persona."""
+    cache.clear()
     if doel.fresh_session:
         client.cookies.clear()
     log_in(client, wereld, doel.persona)
-    url = doel.url(wereld)
+
+
+def attack(client, wereld, doel: Doel, data) -> HttpResponse:
+    """One hostile request against `doel`, drawn by Hypothesis."""
+    prepare_once(client, wereld, doel.prepare)
+    _ready(client, wereld, doel)
+    address = doel.url(wereld)
     # One strategy per test function: building it anew for every example costs more than a request.
     strategie = wereld.strategies.get(doel.name)
     if strategie is None:
         strategie = wereld.strategies[doel.name] = payload(doel.base(wereld), doel.fields(wereld))
     body = data.draw(strategie, label="payload")
     htmx = data.draw(st.booleans(), label="htmx") if doel.htmx else False
-    return send(client, wereld, doel, url, body, htmx=htmx)
+    return send(client, wereld, doel, address, body, htmx=htmx)
 
 
-def send(client, wereld, doel: Doel, url: str, body: dict, *, htmx: bool = False) -> HttpResponse:
+def attack_edge_cases(client, wereld, doel: Doel) -> None:
+    """The valid payload with each edge case of each field in turn, one request each."""
+    prepare_once(client, wereld, doel.prepare)
+    for _field, body in edge_payloads(doel.base(wereld), doel.fields(wereld)):
+        _ready(client, wereld, doel)
+        send(client, wereld, doel, doel.url(wereld), body)
+
+
+def send(client, wereld, doel: Doel, path: str, body: dict, *, htmx: bool = False) -> HttpResponse:
     """Send `body`; assert no 500, nothing stored when refused, and a success shows fine."""
     headers = {"HX-Request": "true"} if htmx else {}
-    before = snapshot(doel.models(wereld))
+    before = snapshot(doel.models)
     if doel.method == "get":
-        response = client.get(url, body, headers=headers)
+        response = client.get(path, body, headers=headers)
     else:
-        response = client.post(url, body, headers=headers)
-    assert response.status_code < 500, (url, response.status_code)
+        response = client.post(path, body, headers=headers)
+    assert response.status_code < 500, (path, response.status_code)
     if not doel.ok(response):
-        assert snapshot(doel.models(wereld)) == before, (
+        assert snapshot(doel.models) == before, (
             f"{doel.name}: refused with {response.status_code}, but something was stored"
         )
     elif doel.method == "post":
