@@ -23,7 +23,7 @@ ANTWOORD_WAARDEN = {"1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "?": None}
 
 
 def _too_many(request: HttpRequest) -> bool:
-    return is_limited(scope="code", ident=client_ip(request), limit=CODE_LIMIT, window=CODE_WINDOW)
+    return is_limited(scope="code", ident=client_ip(request), limit=CODE_LIMIT)
 
 
 def _limited_response(request: HttpRequest) -> HttpResponse:

@@ -41,10 +41,7 @@ def _limiet_scope(praktijk: Praktijk) -> str:
 
 def _te_vaak(request: HttpRequest, praktijk: Praktijk) -> bool:
     return is_limited(
-        scope=_limiet_scope(praktijk),
-        ident=client_ip(request),
-        limit=settings.MANTELZORG_LIMIET,
-        window=settings.MANTELZORG_LIMIET_VENSTER,
+        scope=_limiet_scope(praktijk), ident=client_ip(request), limit=settings.MANTELZORG_LIMIET
     )
 
 

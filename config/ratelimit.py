@@ -48,8 +48,8 @@ def _key(scope: str, ident: str) -> str:
     return f"rl:{scope}:{digest}"
 
 
-def is_limited(*, scope: str, ident: str, limit: int, window: int) -> bool:
-    """True when `ident` already used `limit` hits in this window of `window` seconds."""
+def is_limited(*, scope: str, ident: str, limit: int) -> bool:
+    """True when `ident` already used `limit` hits in the current window (see `hit`)."""
     try:
         return (cache.get(_key(scope, ident)) or 0) >= limit
     except Exception:
