@@ -5,7 +5,7 @@ import contextlib
 import pytest
 from django.core.cache import cache
 
-from netwerk.models import Rol
+from praktijken.models import Rol
 from tests.factories import (
     DeelnameFactory,
     LidmaatschapFactory,

@@ -309,16 +309,8 @@ def build_large(rng: random.Random, factor: float) -> tuple[Gemeten, list[tuple[
         Sessie,
     )
     from experimenten.models import Experiment, Fase, Niveau
-    from netwerk.models import (
-        Deelname,
-        Levensdomein,
-        Lidmaatschap,
-        Organisatie,
-        Persoon,
-        Rol,
-        User,
-    )
-    from praktijken.models import Bijeenkomst, Ontwerpvraag, Praktijk
+    from netwerk.models import Deelname, Levensdomein, Organisatie, Persoon, User
+    from praktijken.models import Bijeenkomst, Lidmaatschap, Ontwerpvraag, Praktijk, Rol
 
     stappen: list[tuple[str, float]] = []
     start = time.perf_counter()

@@ -65,7 +65,8 @@ def _members(praktijk, aantal: int) -> str:
     from django.contrib.auth.hashers import make_password
 
     from netwerk import services as netwerk_services
-    from netwerk.models import Lidmaatschap, Rol, User
+    from netwerk.models import User
+    from praktijken.models import Lidmaatschap, Rol
 
     password = secrets.token_urlsafe(16)
     emails = [MEMBER_EMAIL.format(i + 1) for i in range(aantal)]

@@ -30,8 +30,8 @@ from condities.models import (
     ReactieConditie,
 )
 from experimenten.models import Experiment
-from netwerk.models import Lidmaatschap, Organisatie, Rol, User
-from praktijken.models import Praktijk
+from netwerk.models import Organisatie, User
+from praktijken.models import Lidmaatschap, Praktijk, Rol
 
 logger = logging.getLogger(__name__)
 

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from condities import live, selectors, services, tasks
 from condities.forms import ActieExperimentForm, ActieForm, PapierForm, RevealForm, SessieForm
 from condities.models import Actie, Sessie
-from netwerk.access import Toegang, praktijk_get_for_user
+from praktijken.access import Toegang, praktijk_get_for_user
 from praktijken.models import Ontwerpvraag
 
 

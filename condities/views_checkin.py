@@ -12,7 +12,7 @@ from condities import selectors, services, tasks
 from condities.forms_checkin import CheckinForm
 from condities.models import Sessie
 from condities.views_doe_mee import _remember
-from netwerk.access import praktijk_get_for_user
+from praktijken.access import praktijk_get_for_user
 
 
 @require_http_methods(["GET", "POST"])

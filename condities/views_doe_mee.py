@@ -12,8 +12,8 @@ from condities import selectors, services
 from condities.forms import CodeForm, JoinForm
 from condities.models import Deelnemer, Sessie
 from config.ratelimit import client_ip, hit, is_limited
-from netwerk.models import Lidmaatschap
 from netwerk.selectors import organisaties_for_praktijk
+from praktijken.models import Lidmaatschap
 
 # Guessing codes: at most this many unknown codes per client per window.
 CODE_LIMIT = 20

@@ -29,7 +29,7 @@ from condities.forms_mantelzorg import (
 from condities.models import Reactie
 from condities.views_rapport import XLSX, _bestand
 from config.ratelimit import client_ip, hit, is_limited
-from netwerk.access import Toegang, praktijk_get_for_user
+from praktijken.access import Toegang, praktijk_get_for_user
 from praktijken.models import Praktijk
 
 PER_PAGINA = 25

@@ -11,7 +11,7 @@ from condities import charts, exports, selectors, services
 from condities.forms_rapport import MAX_STELLINGEN, MIN_STELLINGEN, StellingensetForm
 from condities.models import Sessie
 from condities.scores import MIN_RESPONDENTEN
-from netwerk.access import Toegang, praktijk_get_for_user
+from praktijken.access import Toegang, praktijk_get_for_user
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -2,7 +2,7 @@ from django.db.models import Count, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from experimenten.models import Experiment, Fase, Niveau, Opbrengst, Tussenstap
-from netwerk.access import Toegang
+from netwerk.access import LidToegang
 from netwerk.models import Persoon
 from praktijken.models import Ontwerpvraag, Praktijk, Verhaal
 
@@ -92,17 +92,13 @@ def opbrengsten_by_soort(*, experiment: Experiment) -> list[dict]:
     ]
 
 
-def experiment_can_edit(*, toegang: Toegang, experiment: Experiment) -> bool:
+def experiment_can_edit(*, toegang: LidToegang, experiment: Experiment) -> bool:
     """Editors edit every experiment; a member the ones they own or their organisation is in."""
-    if toegang.can_edit:
-        return True
-    persoon = toegang.persoon
-    if persoon is None:
-        return False
-    if experiment.eigenaar_id == persoon.pk:
-        return True
-    # Reads the prefetched organisations on the detail page; a handful of rows otherwise.
-    return any(o.pk == persoon.organisatie_id for o in experiment.organisaties.all())
+    # Reads the prefetched organisations on the detail page, and only when the role does not decide.
+    return toegang.can_edit_werk(
+        eigenaar_id=experiment.eigenaar_id,
+        organisatie_ids=(o.pk for o in experiment.organisaties.all()),
+    )
 
 
 def ontwerpvragen_for_praktijk(*, praktijk: Praktijk) -> QuerySet[Ontwerpvraag]:

@@ -17,7 +17,7 @@ from experimenten.forms import (
     TussenstapForm,
 )
 from experimenten.models import Experiment, Fase
-from netwerk.access import Toegang, praktijk_get_for_user
+from netwerk.access import LidToegang, lid_get_for_user
 
 # Plain-Dutch explanations of the four phases of Appreciative Inquiry, shown on every experiment.
 FASE_UITLEG = {
@@ -41,7 +41,7 @@ def _fasen(huidige: str) -> list[dict]:
 
 def _detail_context(
     *,
-    toegang: Toegang,
+    toegang: LidToegang,
     experiment: Experiment,
     stap_form: TussenstapForm | None = None,
     opbrengst_form: OpbrengstForm | None = None,
@@ -63,7 +63,7 @@ def _detail_context(
 @vary_on_headers("HX-Request")
 def lijst(request: HttpRequest, slug: str) -> HttpResponse:
     """The practice's experiments, filtered by level, phase, status and design question."""
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    toegang = lid_get_for_user(user=request.user, slug=slug)
     form = ExperimentFilterForm(request.GET, praktijk=toegang.praktijk)
     filters = form.filters()
     experimenten = list(selectors.experimenten_filter(praktijk=toegang.praktijk, **filters))
@@ -83,7 +83,7 @@ def lijst(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """One experiment: its aim, phase, people, timeline of small steps, outcomes and write-up."""
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    toegang = lid_get_for_user(user=request.user, slug=slug)
     experiment = selectors.experiment_get(praktijk=toegang.praktijk, pk=pk)
     return render(
         request,
@@ -95,7 +95,7 @@ def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def nieuw(request: HttpRequest, slug: str) -> HttpResponse:
     """Start a new experiment (core group); ?ontwerpvraag=<id> picks the design question."""
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    toegang = lid_get_for_user(user=request.user, slug=slug)
     toegang.require(toegang.can_edit)
     if request.method == "POST":
         form = ExperimentForm(request.POST, praktijk=toegang.praktijk)
@@ -124,7 +124,7 @@ def nieuw(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def bewerken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Change an experiment: the core group, its owner, or a member of an involved organisation."""
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    toegang = lid_get_for_user(user=request.user, slug=slug)
     experiment = selectors.experiment_get(praktijk=toegang.praktijk, pk=pk)
     toegang.require(selectors.experiment_can_edit(toegang=toegang, experiment=experiment))
     titel = experiment.titel  # the form puts typed values on the instance; the page keeps this
@@ -155,7 +155,7 @@ def bewerken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_POST
 def stap_nieuw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Add a small step to the timeline; with htmx the timeline updates in place."""
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    toegang = lid_get_for_user(user=request.user, slug=slug)
     experiment = selectors.experiment_get(praktijk=toegang.praktijk, pk=pk)
     toegang.require(selectors.experiment_can_edit(toegang=toegang, experiment=experiment))
     form = TussenstapForm(request.POST)
@@ -182,7 +182,7 @@ def stap_nieuw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_POST
 def opbrengst_nieuw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Record an outcome of the experiment."""
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    toegang = lid_get_for_user(user=request.user, slug=slug)
     experiment = selectors.experiment_get(praktijk=toegang.praktijk, pk=pk)
     toegang.require(selectors.experiment_can_edit(toegang=toegang, experiment=experiment))
     form = OpbrengstForm(request.POST)
@@ -199,7 +199,7 @@ def opbrengst_nieuw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def afsluiten(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Close the experiment as finished or stopped, with result, lessons learned and a tip."""
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    toegang = lid_get_for_user(user=request.user, slug=slug)
     experiment = selectors.experiment_get(praktijk=toegang.praktijk, pk=pk)
     toegang.require(selectors.experiment_can_edit(toegang=toegang, experiment=experiment))
     form = AfsluitenForm(request.POST or None, experiment=experiment)

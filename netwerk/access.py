@@ -1,37 +1,20 @@
-"""Who may see and do what in a practice. Every praktijk-scoped view starts here."""
+"""A member's place in the network: the person and organisation behind an account.
 
+The practice-level rules (roles) are praktijken.access; the rules that depend on whom a member
+works for live here, on an access object that extends it.
+"""
+
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.core.exceptions import PermissionDenied
-from django.db.models import OuterRef, Subquery
-from django.http import Http404
-
-from netwerk.models import Lidmaatschap, Persoon, Rol, User
-from praktijken.models import Praktijk
+from netwerk.models import Persoon, User
+from praktijken.access import Toegang, praktijk_get_for_user
 
 
 @dataclass(frozen=True)
-class Toegang:
-    """A user's access to one practice: the practice itself, their role, and what follows."""
-
-    praktijk: Praktijk
-    user: User
-    rol: str | None  # None: site staff who is not a member
-
-    @property
-    def is_staff(self) -> bool:
-        return self.user.is_staff
-
-    @property
-    def can_manage(self) -> bool:
-        """Facilitators (and site staff) manage everything in the practice."""
-        return self.is_staff or self.rol == Rol.FACILITATOR
-
-    @property
-    def can_edit(self) -> bool:
-        """Core group members edit experiments, meetings, design questions and agreements."""
-        return self.can_manage or self.rol == Rol.KERNGROEPLID
+class LidToegang(Toegang):
+    """Access to a practice that also knows the member's person entry and organisation."""
 
     @cached_property
     def persoon(self) -> Persoon | None:
@@ -54,26 +37,17 @@ class Toegang:
             persoon.pk == self.persoon.pk or persoon.organisatie_id == self.organisatie_id
         )
 
-    def require(self, allowed: bool) -> None:
-        """Raise 403 when the (visible) practice does not allow this action to this user."""
-        if not allowed:
-            raise PermissionDenied
+    def can_edit_werk(self, *, eigenaar_id: int | None, organisatie_ids: Iterable[int]) -> bool:
+        """Editors edit every piece of shared work; a member what they own or their organisation
+        takes part in (experiments)."""
+        if self.can_edit:
+            return True
+        if self.persoon is None:
+            return False
+        return eigenaar_id == self.persoon.pk or self.persoon.organisatie_id in set(organisatie_ids)
 
 
-def praktijk_get_for_user(*, user: User, slug: str) -> Toegang:
-    """Return the user's access to the practice, or raise 404 when they may not see it."""
-    if not user.is_authenticated:
-        raise Http404
-    rol = Lidmaatschap.objects.filter(praktijk=OuterRef("pk"), user=user).values("rol")[:1]
-    praktijk = Praktijk.objects.filter(slug=slug).annotate(mijn_rol=Subquery(rol)).first()
-    if praktijk is None or (praktijk.mijn_rol is None and not user.is_staff):
-        raise Http404
-    return Toegang(praktijk=praktijk, user=user, rol=praktijk.mijn_rol)
-
-
-def praktijken_for_user(*, user: User):
-    """The practices this user may open: their own, or all of them for site staff."""
-    qs = Praktijk.objects.order_by("naam")
-    if user.is_staff:
-        return qs
-    return qs.filter(lidmaatschappen__user=user)
+def lid_get_for_user(*, user: User, slug: str) -> LidToegang:
+    """The user's access to the practice with their place in its network; 404 when not visible."""
+    toegang = praktijk_get_for_user(user=user, slug=slug)
+    return LidToegang(praktijk=toegang.praktijk, user=toegang.user, rol=toegang.rol)

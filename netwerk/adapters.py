@@ -3,7 +3,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.shortcuts import resolve_url
 
-from netwerk.access import praktijken_for_user
+from praktijken.access import praktijken_for_user
 
 
 class AccountAdapter(DefaultAccountAdapter):

@@ -7,12 +7,12 @@ from netwerk.models import (
     Deelname,
     DeelnameWijziging,
     Levensdomein,
-    Lidmaatschap,
     Organisatie,
     Persoon,
     Uitnodiging,
     User,
 )
+from praktijken.models import Lidmaatschap
 
 
 @admin.register(User)

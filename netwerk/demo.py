@@ -5,18 +5,9 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.text import slugify
 
-from netwerk.models import (
-    Afspraak,
-    Deelname,
-    Levensdomein,
-    Lidmaatschap,
-    Organisatie,
-    Persoon,
-    Rol,
-    User,
-)
+from netwerk.models import Afspraak, Deelname, Levensdomein, Organisatie, Persoon, User
 from netwerk.services import user_ensure
-from praktijken.models import Praktijk
+from praktijken.models import Lidmaatschap, Praktijk, Rol
 
 DEMO_PASSWORD = "samen-sterk-demo"  # noqa: S105 - printed and used only when DEBUG is on
 

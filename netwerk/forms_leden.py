@@ -5,9 +5,9 @@ from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from netwerk.models import Rol, Uitnodiging, User
+from netwerk.models import Uitnodiging, User
 from netwerk.selectors import organisaties_for_praktijk
-from praktijken.models import Praktijk
+from praktijken.models import Praktijk, Rol
 
 # Django 6.1 reworded this validator message and its own Dutch catalogue does not have the new
 # wording yet; naming it here puts it in our catalogue, which Django's validator then uses.

@@ -14,9 +14,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from netwerk.models import Deelname, Lidmaatschap, Organisatie, Persoon, Rol, Uitnodiging, User
+from netwerk.models import Deelname, Organisatie, Persoon, Uitnodiging, User
 from netwerk.services import user_ensure
-from praktijken.models import Praktijk
+from praktijken.models import Lidmaatschap, Praktijk, Rol
 
 # Higher number, more rights: accepting an invitation never lowers someone's role.
 ROL_RANG = {Rol.LID: 1, Rol.KERNGROEPLID: 2, Rol.FACILITATOR: 3}

@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from praktijken.models import Praktijk
+from praktijken.models import Praktijk, Rol
 
 
 class UserManager(BaseUserManager):
@@ -269,33 +269,6 @@ class Afspraak(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_onderwerp_display()}: {self.afspraak[:40]}"
-
-
-class Rol(models.TextChoices):
-    FACILITATOR = "facilitator", _("Facilitator")
-    KERNGROEPLID = "kerngroeplid", _("Core group member")
-    LID = "lid", _("Member")
-
-
-class Lidmaatschap(models.Model):
-    """An account's role in one practice; it decides what that person may see and do there."""
-
-    praktijk = models.ForeignKey(Praktijk, on_delete=models.CASCADE, related_name="lidmaatschappen")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lidmaatschappen"
-    )
-    rol = models.CharField(_("role"), max_length=20, choices=Rol.choices)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("membership")
-        verbose_name_plural = _("memberships")
-        constraints = [
-            models.UniqueConstraint(fields=["praktijk", "user"], name="lidmaatschap_eenmaal")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.user} – {self.get_rol_display()}"
 
 
 class Uitnodiging(models.Model):

@@ -7,11 +7,10 @@ from netwerk.models import (
     DeelnameWijziging,
     Groep,
     Levensdomein,
-    Lidmaatschap,
     Organisatie,
     Persoon,
 )
-from praktijken.models import Praktijk
+from praktijken.models import Lidmaatschap, Praktijk
 
 
 def deelnames_for_praktijk(*, praktijk: Praktijk) -> QuerySet[Deelname]:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from netwerk import exports, selectors, services
-from netwerk.access import praktijk_get_for_user
+from netwerk.access import lid_get_for_user
 from netwerk.forms import (
     AfspraakForm,
     DeelnameForm,
@@ -26,7 +26,7 @@ from netwerk.services import DeelnameBestaatAl
 @require_GET
 def netwerk(request: HttpRequest, slug: str) -> HttpResponse:
     """The core group and the design group with their interests, and the working agreements."""
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    toegang = lid_get_for_user(user=request.user, slug=slug)
     praktijk = toegang.praktijk
     groepen = selectors.groepen_for_praktijk(praktijk=praktijk)
     return render(
@@ -46,7 +46,7 @@ def netwerk(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def deelname_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
     """Add an organisation (existing or new) to the core group or the design group."""
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    toegang = lid_get_for_user(user=request.user, slug=slug)
     toegang.require(toegang.can_edit)
     praktijk = toegang.praktijk
     form = DeelnameNieuwForm(request.POST or None, praktijk=praktijk)
@@ -73,7 +73,7 @@ def deelname_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def deelname_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Change an organisation's group, interests, contribution or time investment."""
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    toegang = lid_get_for_user(user=request.user, slug=slug)
     praktijk = toegang.praktijk
     deelname = selectors.deelname_get_for_praktijk(praktijk=praktijk, pk=pk)
     toegang.require(toegang.can_edit)
@@ -102,7 +102,7 @@ def afspraak_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 def _afspraak_form(request: HttpRequest, slug: str, *, pk: int | None) -> HttpResponse:
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    toegang = lid_get_for_user(user=request.user, slug=slug)
     praktijk = toegang.praktijk
     afspraak = get_object_or_404(Afspraak, pk=pk, praktijk=praktijk) if pk is not None else None
     toegang.require(toegang.can_edit)
@@ -121,7 +121,7 @@ def _afspraak_form(request: HttpRequest, slug: str, *, pk: int | None) -> HttpRe
 @require_POST
 def afspraak_verwijderen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Remove a working agreement."""
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    toegang = lid_get_for_user(user=request.user, slug=slug)
     afspraak = get_object_or_404(Afspraak, pk=pk, praktijk=toegang.praktijk)
     toegang.require(toegang.can_edit)
     services.afspraak_delete(afspraak=afspraak)
@@ -132,7 +132,7 @@ def afspraak_verwijderen(request: HttpRequest, slug: str, pk: int) -> HttpRespon
 @require_GET
 def organisatie_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """An organisation in the network: contact data, domains, people, and its place here."""
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    toegang = lid_get_for_user(user=request.user, slug=slug)
     praktijk = toegang.praktijk
     organisatie = selectors.organisatie_get_for_praktijk(praktijk=praktijk, pk=pk)
     return render(
@@ -151,7 +151,7 @@ def organisatie_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse
 @require_http_methods(["GET", "POST"])
 def organisatie_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Change an organisation's entry, or confirm with one button that it is still correct."""
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    toegang = lid_get_for_user(user=request.user, slug=slug)
     praktijk = toegang.praktijk
     organisatie = selectors.organisatie_get_for_praktijk(praktijk=praktijk, pk=pk)
     toegang.require(toegang.can_edit_organisatie(organisatie.pk))
@@ -178,7 +178,7 @@ def organisatie_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpRespon
 @require_http_methods(["GET", "POST"])
 def persoon_nieuw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Add a contact person to an organisation in the network."""
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    toegang = lid_get_for_user(user=request.user, slug=slug)
     praktijk = toegang.praktijk
     organisatie = get_object_or_404(selectors.organisaties_for_praktijk(praktijk=praktijk), pk=pk)
     toegang.require(toegang.can_edit_organisatie(organisatie.pk))
@@ -203,7 +203,7 @@ def persoon_nieuw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def persoon_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Change a contact person's entry."""
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    toegang = lid_get_for_user(user=request.user, slug=slug)
     praktijk = toegang.praktijk
     persoon = selectors.persoon_get_for_praktijk(praktijk=praktijk, pk=pk)
     toegang.require(toegang.can_edit_persoon(persoon))
@@ -248,7 +248,7 @@ def bevestigen(request: HttpRequest, token: str) -> HttpResponse:
 
 def _kaart_zoeken(request: HttpRequest, slug: str):
     """Access, the search form and the matching organisations, shared by the page and exports."""
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    toegang = lid_get_for_user(user=request.user, slug=slug)
     praktijk = toegang.praktijk
     form = KaartZoekForm(
         request.GET or None,

@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from netwerk.access import Toegang, praktijk_get_for_user
 from netwerk.forms_leden import AccountForm, LidRolForm, UitnodigenForm
 from netwerk.leden import (
     AccountBestaat,
@@ -32,8 +31,10 @@ from netwerk.leden import (
     uitnodiging_staat,
     uitnodigingen_for_praktijk,
 )
-from netwerk.models import Lidmaatschap, Rol, Uitnodiging
+from netwerk.models import Uitnodiging
 from netwerk.tasks import uitnodiging_send_after_commit
+from praktijken.access import Toegang, praktijk_get_for_user
+from praktijken.models import Lidmaatschap, Rol
 
 LEDEN = "netwerk/leden/leden.html"
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"

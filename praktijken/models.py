@@ -141,3 +141,31 @@ class Verhaal(models.Model):
 
     def __str__(self) -> str:
         return self.titel
+
+
+class Rol(models.TextChoices):
+    FACILITATOR = "facilitator", _("Facilitator")
+    KERNGROEPLID = "kerngroeplid", _("Core group member")
+    LID = "lid", _("Member")
+
+
+class Lidmaatschap(models.Model):
+    """An account's role in one practice; it decides what that person may see and do there."""
+
+    praktijk = models.ForeignKey(Praktijk, on_delete=models.CASCADE, related_name="lidmaatschappen")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lidmaatschappen"
+    )
+    rol = models.CharField(_("role"), max_length=20, choices=Rol.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        db_table = "netwerk_lidmaatschap"  # moved from netwerk without moving data
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["praktijk", "user"], name="lidmaatschap_eenmaal")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_rol_display()}"

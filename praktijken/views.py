@@ -17,10 +17,10 @@ from django.views.decorators.vary import vary_on_headers
 
 from experimenten.models import Fase
 from experimenten.selectors import experimenten_matrix
-from netwerk.access import Toegang, praktijk_get_for_user, praktijken_for_user
 from netwerk.models import Groep
 from netwerk.selectors import groepen_for_praktijk
 from praktijken import selectors, services
+from praktijken.access import Toegang, praktijk_get_for_user, praktijken_for_user
 from praktijken.forms import (
     BijeenkomstBewerkenForm,
     BijeenkomstForm,
@@ -271,13 +271,6 @@ def ontwerpvraag_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpRespo
 # Stories
 
 
-def _mag_verhaal_bewerken(toegang: Toegang, verhaal: Verhaal) -> bool:
-    """Editors edit every story; anyone else the stories they added themselves."""
-    return toegang.can_edit or (
-        verhaal.created_by_id is not None and verhaal.created_by_id == toegang.user.pk
-    )
-
-
 @require_GET
 @vary_on_headers("HX-Request")
 def verhalen(request: HttpRequest, slug: str) -> HttpResponse:
@@ -327,7 +320,7 @@ def verhaal_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return render(
         request,
         "praktijken/verhaal_detail.html",
-        _ctx(toegang, verhaal=verhaal, mag_bewerken=_mag_verhaal_bewerken(toegang, verhaal)),
+        _ctx(toegang, verhaal=verhaal, mag_bewerken=toegang.can_edit_verhaal(verhaal)),
     )
 
 
@@ -336,7 +329,7 @@ def verhaal_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Change a story; editors, and whoever added it."""
     toegang = praktijk_get_for_user(user=request.user, slug=slug)
     verhaal = get_object_or_404(Verhaal, pk=pk, praktijk=toegang.praktijk)
-    toegang.require(_mag_verhaal_bewerken(toegang, verhaal))
+    toegang.require(toegang.can_edit_verhaal(verhaal))
     return _formulier(
         request,
         toegang,

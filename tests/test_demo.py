@@ -8,8 +8,8 @@ from django.core.management import call_command
 from condities.models import Conditie, ConditieScore, Sessie
 from experimenten.models import Experiment, Niveau, Tussenstap
 from netwerk.demo import DEMO_PASSWORD
-from netwerk.models import Deelname, Groep, Lidmaatschap, Organisatie, Rol, User
-from praktijken.models import Bijeenkomst, Ontwerpvraag, Praktijk, Verhaal
+from netwerk.models import Deelname, Groep, Organisatie, User
+from praktijken.models import Bijeenkomst, Lidmaatschap, Ontwerpvraag, Praktijk, Rol, Verhaal
 
 pytestmark = pytest.mark.django_db
 

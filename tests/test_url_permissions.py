@@ -12,7 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from condities import services as condities_services
 from condities.models import Actie, Reactie, Sessie
-from netwerk.models import Lidmaatschap
+from praktijken.models import Lidmaatschap
 from tests.factories import (
     AfspraakFactory,
     BijeenkomstFactory,

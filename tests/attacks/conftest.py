@@ -9,8 +9,9 @@ from django.utils import timezone
 
 from condities import mantelzorg, services
 from condities.models import Actie, Conditie, Reactie, Sessie, Stelling
-from netwerk.models import Lidmaatschap, Rol, Uitnodiging
+from netwerk.models import Uitnodiging
 from netwerk.services import bevestiging_token_make
+from praktijken.models import Lidmaatschap, Rol
 from tests.factories import (
     AfspraakFactory,
     BijeenkomstFactory,

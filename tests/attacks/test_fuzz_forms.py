@@ -34,14 +34,12 @@ from netwerk.models import (
     DeelnameWijziging,
     Groep,
     Levensdomein,
-    Lidmaatschap,
     Organisatie,
     Persoon,
-    Rol,
     Uitnodiging,
     User,
 )
-from praktijken.models import Bijeenkomst, Ontwerpvraag, Praktijk, Verhaal
+from praktijken.models import Bijeenkomst, Lidmaatschap, Ontwerpvraag, Praktijk, Rol, Verhaal
 from tests.attacks.fuzz import (
     APPS,
     FUZZ,

@@ -6,7 +6,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from netwerk.models import Groep, Rol
+from netwerk.models import Groep
+from praktijken.models import Rol
 from tests.browser.axe import assert_accessible
 from tests.factories import (
     DeelnameFactory,

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from condities.models import OpenVraag, Stelling, Stellingenset
 from condities.standaardset import standaardset_create
-from netwerk.models import Rol
+from praktijken.models import Rol
 from tests.browser.axe import assert_accessible
 from tests.factories import (
     DeelnameFactory,

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from condities import services
 from condities.models import Actie, OpenVraag, Stelling, Stellingenset
 from condities.standaardset import standaardset_create
-from netwerk.models import Rol
+from praktijken.models import Rol
 from tests.browser.axe import assert_accessible
 from tests.condities.rapport_data import actie, deelnemers, eerste_stellingen, gesloten_sessie
 from tests.factories import LidmaatschapFactory, PraktijkFactory, UserFactory

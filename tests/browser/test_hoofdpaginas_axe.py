@@ -15,7 +15,8 @@ from playwright.sync_api import expect
 from condities import mantelzorg, selectors, services
 from condities.models import Antwoord, Relatie
 from experimenten.models import Experiment, Fase, Niveau
-from netwerk.models import Groep, Organisatie, Rol
+from netwerk.models import Groep, Organisatie
+from praktijken.models import Rol
 from tests.browser.axe import assert_accessible
 from tests.factories import (
     BijeenkomstFactory,

@@ -5,7 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from netwerk.models import Groep, Organisatie, Rol
+from netwerk.models import Groep, Organisatie
+from praktijken.models import Rol
 from tests.browser.axe import assert_accessible
 from tests.factories import (
     DeelnameFactory,

@@ -5,7 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from netwerk.models import Lidmaatschap, Persoon, Rol
+from netwerk.models import Persoon
+from praktijken.models import Lidmaatschap, Rol
 from tests.browser.axe import assert_accessible
 from tests.factories import (
     DeelnameFactory,

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from condities import selectors, services
 from condities.models import Antwoord, Conditie, ConditieScore, Deelnemer, Sessie, Stelling
-from netwerk.models import Lidmaatschap, Rol
+from praktijken.models import Lidmaatschap, Rol
 from tests.factories import LidmaatschapFactory, UserFactory
 from tests.permissions import assert_matrix, managers
 

@@ -323,7 +323,7 @@ def test_a_poll_token_needs_the_full_check_again_after_a_minute(
     client, facilitator, sessie, stellingen, praktijk
 ):
     from condities import live
-    from netwerk.models import Lidmaatschap
+    from praktijken.models import Lidmaatschap
 
     fill(sessie, stellingen, praktijk, 3)
     client.force_login(facilitator)

@@ -173,7 +173,7 @@ def test_the_owner_may_edit_even_when_their_organisation_is_not_involved(
 
 
 def test_a_lid_without_a_person_entry_may_not_edit(client, praktijk, experiment_betrokken):
-    from netwerk.models import Rol
+    from praktijken.models import Rol
     from tests.factories import LidmaatschapFactory, UserFactory
 
     user = UserFactory()

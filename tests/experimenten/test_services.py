@@ -51,10 +51,10 @@ def test_experiment_close_refuses_an_open_status(experiment_betrokken, facilitat
 def test_experiment_can_edit_follows_role_owner_and_organisation(
     praktijk, lid, kerngroeplid, experiment_betrokken, experiment_niet_betrokken
 ):
-    from netwerk.access import praktijk_get_for_user
+    from netwerk.access import lid_get_for_user
 
-    toegang_lid = praktijk_get_for_user(user=lid, slug="stein")
-    toegang_kern = praktijk_get_for_user(user=kerngroeplid, slug="stein")
+    toegang_lid = lid_get_for_user(user=lid, slug="stein")
+    toegang_kern = lid_get_for_user(user=kerngroeplid, slug="stein")
     assert selectors.experiment_can_edit(toegang=toegang_lid, experiment=experiment_betrokken)
     assert not selectors.experiment_can_edit(
         toegang=toegang_lid, experiment=experiment_niet_betrokken

@@ -4,17 +4,8 @@ import factory
 from allauth.account.models import EmailAddress
 from django.utils import timezone
 
-from netwerk.models import (
-    Afspraak,
-    Deelname,
-    Groep,
-    Lidmaatschap,
-    Organisatie,
-    Persoon,
-    Rol,
-    Uitnodiging,
-    User,
-)
+from netwerk.models import Afspraak, Deelname, Groep, Organisatie, Persoon, Uitnodiging, User
+from praktijken.models import Lidmaatschap, Rol
 
 PASSWORD = "een-goed-wachtwoord-42"
 

@@ -18,8 +18,8 @@ def main(participants: int) -> None:
     from condities import services
     from condities.models import Conditie
     from condities.selectors import stellingen_for_sessie
-    from netwerk.models import Lidmaatschap, Rol, User
-    from praktijken.models import Praktijk
+    from netwerk.models import User
+    from praktijken.models import Lidmaatschap, Praktijk, Rol
 
     praktijk = Praktijk.objects.create(
         naam="Lerende praktijk Stein", slug="stein", gemeente="Stein", kernthema="Samen sterk"

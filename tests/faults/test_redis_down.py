@@ -18,8 +18,9 @@ from condities import services as condities_services
 from condities.models import Antwoord, Conditie, Deelnemer, Sessie
 from condities.tasks import checkin_herinneren_task, samenvattingen_inhalen_task
 from config.celery import app
-from netwerk.models import Rol, Uitnodiging
+from netwerk.models import Uitnodiging
 from netwerk.tasks import uitnodiging_send_task, uitnodigingen_inhalen_task, user_mail_task
+from praktijken.models import Rol
 from tests.factories.netwerk import PASSWORD
 from tests.faults.conftest import UNREACHABLE_REDIS, celery_broker, needs_redis
 

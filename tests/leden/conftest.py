@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from netwerk.models import Rol
+from praktijken.models import Rol
 from tests.factories import UitnodigingFactory
 
 

@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from netwerk.leden import UitnodigingOngeldig, uitnodiging_accept
-from netwerk.models import Lidmaatschap, Persoon, Rol, Uitnodiging, User
+from netwerk.models import Persoon, Uitnodiging, User
+from praktijken.models import Lidmaatschap, Rol
 from tests.factories import (
     DeelnameFactory,
     OrganisatieFactory,

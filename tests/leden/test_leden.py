@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from netwerk.models import Lidmaatschap, Rol
+from praktijken.models import Lidmaatschap, Rol
 from tests.factories import (
     LidmaatschapFactory,
     PersoonFactory,

@@ -9,7 +9,8 @@ from netwerk.leden import (
     lidmaatschap_remove,
     uitnodiging_create,
 )
-from netwerk.models import Lidmaatschap, Rol, Uitnodiging
+from netwerk.models import Uitnodiging
+from praktijken.models import Lidmaatschap, Rol
 from tests.factories import LidmaatschapFactory, OrganisatieFactory
 
 pytestmark = pytest.mark.django_db

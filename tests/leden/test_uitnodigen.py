@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from netwerk.models import Rol, Uitnodiging
+from netwerk.models import Uitnodiging
+from praktijken.models import Rol
 from tests.factories import DeelnameFactory, OrganisatieFactory, UitnodigingFactory
 from tests.leden.helpers import link_from
 from tests.permissions import assert_matrix, managers

@@ -14,7 +14,7 @@ from django.utils import timezone
 from condities import mantelzorg, tasks
 from condities.models import MantelzorgMelding, Reactie
 from config.celery import app
-from netwerk.models import Rol
+from praktijken.models import Rol
 from tests.factories import LidmaatschapFactory, UserFactory
 from tests.mantelzorg.helpers import ReactieFactory, formulier_data, url
 

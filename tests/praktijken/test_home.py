@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from netwerk.models import Rol
+from praktijken.models import Rol
 from tests.factories import LidmaatschapFactory, PraktijkFactory
 
 pytestmark = pytest.mark.django_db

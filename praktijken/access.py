@@ -1,0 +1,66 @@
+"""Who may see and do what in a practice. Every praktijk-scoped view starts here."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractUser, AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.db.models import OuterRef, QuerySet, Subquery
+from django.http import Http404
+
+from praktijken.models import Lidmaatschap, Praktijk, Rol, Verhaal
+
+# The account model lives in netwerk; the tenant knows it only as Django's abstract user.
+type User = AbstractUser | AnonymousUser
+
+
+@dataclass(frozen=True)
+class Toegang:
+    """A user's access to one practice: the practice itself, their role, and what follows."""
+
+    praktijk: Praktijk
+    user: User
+    rol: str | None  # None: site staff who is not a member
+
+    @property
+    def is_staff(self) -> bool:
+        return self.user.is_staff
+
+    @property
+    def can_manage(self) -> bool:
+        """Facilitators (and site staff) manage everything in the practice."""
+        return self.is_staff or self.rol == Rol.FACILITATOR
+
+    @property
+    def can_edit(self) -> bool:
+        """Core group members edit experiments, meetings, design questions and agreements."""
+        return self.can_manage or self.rol == Rol.KERNGROEPLID
+
+    def can_edit_verhaal(self, verhaal: Verhaal) -> bool:
+        """Editors edit every story; anyone else the stories they added themselves."""
+        return self.can_edit or (
+            verhaal.created_by_id is not None and verhaal.created_by_id == self.user.pk
+        )
+
+    def require(self, allowed: bool) -> None:
+        """Raise 403 when the (visible) practice does not allow this action to this user."""
+        if not allowed:
+            raise PermissionDenied
+
+
+def praktijk_get_for_user(*, user: User, slug: str) -> Toegang:
+    """Return the user's access to the practice, or raise 404 when they may not see it."""
+    if not user.is_authenticated:
+        raise Http404
+    rol = Lidmaatschap.objects.filter(praktijk=OuterRef("pk"), user=user).values("rol")[:1]
+    praktijk = Praktijk.objects.filter(slug=slug).annotate(mijn_rol=Subquery(rol)).first()
+    if praktijk is None or (praktijk.mijn_rol is None and not user.is_staff):
+        raise Http404
+    return Toegang(praktijk=praktijk, user=user, rol=praktijk.mijn_rol)
+
+
+def praktijken_for_user(*, user: User) -> QuerySet[Praktijk]:
+    """The practices this user may open: their own, or all of them for site staff."""
+    qs = Praktijk.objects.order_by("naam")
+    if user.is_staff:
+        return qs
+    return qs.filter(lidmaatschappen__user=user)
