@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "netwerk",
     "experimenten",
     "condities",
+    "overzicht",
 ]
 
 MIDDLEWARE = [
@@ -195,7 +196,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "praktijken:home"
+LOGIN_REDIRECT_URL = "overzicht:home"
 ACCOUNT_ADAPTER = "netwerk.adapters.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]

@@ -6,6 +6,7 @@ from django.views.i18n import set_language
 from config.health import healthz
 
 urlpatterns = [
+    path("", include("overzicht.urls")),
     path("", include("praktijken.urls")),
     path("", include("netwerk.urls")),
     path("", include("experimenten.urls")),

@@ -106,6 +106,44 @@ def ontwerpvragen_for_praktijk(*, praktijk: Praktijk) -> QuerySet[Ontwerpvraag]:
     return Ontwerpvraag.objects.filter(praktijk=praktijk).order_by("volgorde", "pk")
 
 
+def ontwerpvragen_with_counts(*, praktijk: Praktijk) -> QuerySet[Ontwerpvraag]:
+    """The design questions in their order, each with `aantal_experimenten` (one query)."""
+    return ontwerpvragen_for_praktijk(praktijk=praktijk).annotate(
+        aantal_experimenten=Count("experimenten", distinct=True)
+    )
+
+
+def _experimenten_prefetch() -> Prefetch:
+    return Prefetch("experimenten", queryset=Experiment.objects.order_by("titel", "pk"))
+
+
+def ontwerpvragen_with_experimenten(*, praktijk: Praktijk) -> QuerySet[Ontwerpvraag]:
+    """The design questions, each with its count and its experiments prefetched (two queries)."""
+    return ontwerpvragen_with_counts(praktijk=praktijk).prefetch_related(_experimenten_prefetch())
+
+
+def ontwerpvraag_with_experimenten(*, praktijk: Praktijk, pk: int) -> Ontwerpvraag | None:
+    """One design question of this practice with its experiments and stories, or None."""
+    return (
+        Ontwerpvraag.objects.filter(praktijk=praktijk, pk=pk)
+        .prefetch_related(
+            _experimenten_prefetch(),
+            Prefetch("verhalen", queryset=Verhaal.objects.order_by("-created_at", "-pk")),
+        )
+        .first()
+    )
+
+
+def verhaal_with_experimenten(*, praktijk: Praktijk, pk: int) -> Verhaal | None:
+    """One story of this practice with its design question and the experiments it inspired."""
+    return (
+        Verhaal.objects.filter(praktijk=praktijk, pk=pk)
+        .select_related("ontwerpvraag", "created_by")
+        .prefetch_related("experimenten")
+        .first()
+    )
+
+
 def verhalen_for_praktijk(*, praktijk: Praktijk) -> QuerySet[Verhaal]:
     """The practice's stories, by title."""
     return Verhaal.objects.filter(praktijk=praktijk).order_by("titel", "pk")

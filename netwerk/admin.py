@@ -12,7 +12,6 @@ from netwerk.models import (
     Uitnodiging,
     User,
 )
-from praktijken.models import Lidmaatschap
 
 
 @admin.register(User)
@@ -30,15 +29,6 @@ class UserAdmin(BaseUserAdmin):
         (_("Important dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
-
-
-@admin.register(Lidmaatschap)
-class LidmaatschapAdmin(admin.ModelAdmin):
-    list_display = ["user", "praktijk", "rol", "created_at"]
-    list_filter = ["praktijk", "rol"]
-    search_fields = ["user__email", "user__name"]
-    list_select_related = ["user", "praktijk"]
-    autocomplete_fields = ["user"]
 
 
 @admin.register(Uitnodiging)

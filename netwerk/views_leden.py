@@ -135,7 +135,7 @@ def lid_verwijderen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if lidmaatschap.user_id == request.user.pk and not request.user.is_staff:
         # They removed themselves: this practice is closed to them now.
         messages.success(request, melding)
-        home = reverse("praktijken:home")
+        home = reverse("overzicht:home")
         return HttpResponseClientRedirect(home) if request.htmx else redirect(home)
     return _done(request, toegang, partial="ledenlijst", melding=melding)
 

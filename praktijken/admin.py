@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from praktijken.models import Bijeenkomst, Ontwerpvraag, Praktijk, Verhaal
+from praktijken.models import Bijeenkomst, Lidmaatschap, Ontwerpvraag, Praktijk, Verhaal
 
 
 @admin.register(Praktijk)
@@ -35,3 +35,12 @@ class VerhaalAdmin(admin.ModelAdmin):
     search_fields = ["titel", "wat_werkte", "verteller"]
     list_select_related = ["praktijk", "ontwerpvraag"]
     raw_id_fields = ["ontwerpvraag", "created_by"]
+
+
+@admin.register(Lidmaatschap)
+class LidmaatschapAdmin(admin.ModelAdmin):
+    list_display = ["user", "praktijk", "rol", "created_at"]
+    list_filter = ["praktijk", "rol"]
+    search_fields = ["user__email", "user__name"]
+    list_select_related = ["user", "praktijk"]
+    autocomplete_fields = ["user"]

@@ -54,7 +54,7 @@ class Praktijk(models.Model):
         return self.naam
 
     def get_absolute_url(self) -> str:
-        return reverse("praktijken:dashboard", kwargs={"slug": self.slug})
+        return reverse("overzicht:dashboard", kwargs={"slug": self.slug})
 
 
 class Bijeenkomst(models.Model):

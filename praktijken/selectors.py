@@ -1,9 +1,9 @@
 """Reads of the practice: its meetings, design questions and stories, each in a fixed number of
-queries. Other apps' rows are reached through their reverse relations, never by importing them."""
+queries. What other apps hang on them (experiments) is read by those apps' selectors."""
 
 import datetime
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from praktijken.models import Bijeenkomst, Ontwerpvraag, Praktijk, Verhaal
@@ -47,35 +47,8 @@ def volgende_bijeenkomst(
 
 
 def ontwerpvragen_for_praktijk(*, praktijk: Praktijk) -> QuerySet[Ontwerpvraag]:
-    """The design questions in their order, each with `aantal_experimenten` (one query)."""
-    return (
-        Ontwerpvraag.objects.filter(praktijk=praktijk)
-        .annotate(aantal_experimenten=Count("experimenten", distinct=True))
-        .order_by("volgorde", "pk")
-    )
-
-
-def _experimenten_prefetch() -> Prefetch:
-    # Through the reverse relation, so this app's code needs no import of `experimenten`.
-    related = Ontwerpvraag._meta.get_field("experimenten").related_model
-    return Prefetch("experimenten", queryset=related.objects.order_by("titel", "pk"))
-
-
-def ontwerpvragen_met_experimenten(*, praktijk: Praktijk) -> QuerySet[Ontwerpvraag]:
-    """The design questions, each with its experiments prefetched (two queries)."""
-    return ontwerpvragen_for_praktijk(praktijk=praktijk).prefetch_related(_experimenten_prefetch())
-
-
-def ontwerpvraag_get(*, praktijk: Praktijk, pk: int) -> Ontwerpvraag | None:
-    """One design question of this practice with its experiments and stories, or None."""
-    return (
-        Ontwerpvraag.objects.filter(praktijk=praktijk, pk=pk)
-        .prefetch_related(
-            _experimenten_prefetch(),
-            Prefetch("verhalen", queryset=Verhaal.objects.order_by("-created_at", "-pk")),
-        )
-        .first()
-    )
+    """The design questions in their order."""
+    return Ontwerpvraag.objects.filter(praktijk=praktijk).order_by("volgorde", "pk")
 
 
 def verhalen_for_praktijk(
@@ -86,13 +59,3 @@ def verhalen_for_praktijk(
     if ontwerpvraag is not None:
         qs = qs.filter(ontwerpvraag=ontwerpvraag)
     return qs.order_by("-created_at", "-pk")
-
-
-def verhaal_get(*, praktijk: Praktijk, pk: int) -> Verhaal | None:
-    """One story of this practice with its design question and the experiments it inspired."""
-    return (
-        verhalen_for_praktijk(praktijk=praktijk)
-        .filter(pk=pk)
-        .prefetch_related("experimenten")
-        .first()
-    )

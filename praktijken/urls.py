@@ -5,8 +5,6 @@ from praktijken import views
 app_name = "praktijken"
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("p/<slug:slug>/", views.dashboard, name="dashboard"),
     path("p/<slug:slug>/bewerken/", views.bewerken, name="bewerken"),
     path("p/<slug:slug>/bijeenkomsten/", views.bijeenkomsten, name="bijeenkomsten"),
     path("p/<slug:slug>/bijeenkomsten/nieuw/", views.bijeenkomst_nieuw, name="bijeenkomst_nieuw"),
@@ -25,13 +23,7 @@ urlpatterns = [
         views.bijeenkomst_ics_view,
         name="bijeenkomst_ics",
     ),
-    path("p/<slug:slug>/ontwerpvragen/", views.ontwerpvragen, name="ontwerpvragen"),
     path("p/<slug:slug>/ontwerpvragen/nieuw/", views.ontwerpvraag_nieuw, name="ontwerpvraag_nieuw"),
-    path(
-        "p/<slug:slug>/ontwerpvragen/<int:pk>/",
-        views.ontwerpvraag_detail,
-        name="ontwerpvraag_detail",
-    ),
     path(
         "p/<slug:slug>/ontwerpvragen/<int:pk>/bewerken/",
         views.ontwerpvraag_bewerken,
@@ -39,7 +31,6 @@ urlpatterns = [
     ),
     path("p/<slug:slug>/verhalen/", views.verhalen, name="verhalen"),
     path("p/<slug:slug>/verhalen/nieuw/", views.verhaal_nieuw, name="verhaal_nieuw"),
-    path("p/<slug:slug>/verhalen/<int:pk>/", views.verhaal_detail, name="verhaal_detail"),
     path(
         "p/<slug:slug>/verhalen/<int:pk>/bewerken/",
         views.verhaal_bewerken,

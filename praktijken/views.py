@@ -1,13 +1,14 @@
-"""Pages of the practice: the start page, the dashboard, meetings, design questions, stories."""
+"""Pages of the practice itself: its details, meetings, design questions and stories.
+
+The start page, the dashboard and the pages that show experiments are in overzicht."""
 
 import copy
 from collections.abc import Callable
 from functools import partial
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_not_required
 from django.forms import BaseForm
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,12 +16,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
-from experimenten.models import Fase
-from experimenten.selectors import experimenten_matrix
-from netwerk.models import Groep
-from netwerk.selectors import groepen_for_praktijk
 from praktijken import selectors, services
-from praktijken.access import Toegang, praktijk_get_for_user, praktijken_for_user
+from praktijken.access import Toegang, praktijk_get_for_user
 from praktijken.forms import (
     BijeenkomstBewerkenForm,
     BijeenkomstForm,
@@ -59,46 +56,6 @@ def _formulier(
         messages.success(request, melding)
         return redirect(detail, slug=toegang.praktijk.slug, pk=obj.pk)
     return render(request, template, _ctx(toegang, form=form, **extra))
-
-
-@login_not_required
-@require_GET
-def home(request: HttpRequest) -> HttpResponse:
-    """The front page: what Lerende Praktijk is and the way in, or the practices you may open."""
-    praktijken = []
-    if request.user.is_authenticated:
-        praktijken = list(praktijken_for_user(user=request.user))
-    return render(request, "praktijken/home.html", {"praktijken": praktijken})
-
-
-@require_GET
-def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
-    """The practice at a glance: theme, ambition, groups, experiments, next meeting."""
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
-    praktijk = toegang.praktijk
-    groepen = groepen_for_praktijk(praktijk=praktijk)
-    matrix = experimenten_matrix(praktijk=praktijk)
-    fasen = list(Fase.choices)
-    rijen = [
-        {**rij, "cellen": list(zip(Fase.values, Fase.labels, rij["fasen"], strict=True))}
-        for rij in matrix
-    ]
-    fase_totalen = [sum(rij["fasen"][i] for rij in matrix) for i in range(len(fasen))]
-    return render(
-        request,
-        "praktijken/dashboard.html",
-        _ctx(
-            toegang,
-            kerngroep=groepen[Groep.KERNGROEP],
-            ontwerpgroep=groepen[Groep.ONTWERPGROEP],
-            fasen=fasen,
-            matrix=rijen,
-            fase_totalen=fase_totalen,
-            experimenten_totaal=sum(fase_totalen),
-            volgende=selectors.volgende_bijeenkomst(praktijk=praktijk),
-            ontwerpvragen=list(selectors.ontwerpvragen_for_praktijk(praktijk=praktijk)),
-        ),
-    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -215,14 +172,6 @@ def bijeenkomst_ics_view(request: HttpRequest, slug: str, pk: int) -> HttpRespon
 # Design questions
 
 
-@require_GET
-def ontwerpvragen(request: HttpRequest, slug: str) -> HttpResponse:
-    """The design questions, each with its experiments."""
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
-    vragen = list(selectors.ontwerpvragen_met_experimenten(praktijk=toegang.praktijk))
-    return render(request, "praktijken/ontwerpvragen.html", _ctx(toegang, ontwerpvragen=vragen))
-
-
 @require_http_methods(["GET", "POST"])
 def ontwerpvraag_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
     """Add a design question; core group members, facilitators and staff."""
@@ -234,19 +183,9 @@ def ontwerpvraag_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
         OntwerpvraagForm(_post(request)),
         opslaan=partial(services.ontwerpvraag_create, praktijk=toegang.praktijk, by=request.user),
         melding=_("The design question has been added."),
-        detail="praktijken:ontwerpvraag_detail",
+        detail="overzicht:ontwerpvraag_detail",
         template="praktijken/ontwerpvraag_form.html",
     )
-
-
-@require_GET
-def ontwerpvraag_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    """One design question with its experiments and the stories linked to it."""
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
-    vraag = selectors.ontwerpvraag_get(praktijk=toegang.praktijk, pk=pk)
-    if vraag is None:
-        raise Http404
-    return render(request, "praktijken/ontwerpvraag_detail.html", _ctx(toegang, vraag=vraag))
 
 
 @require_http_methods(["GET", "POST"])
@@ -261,7 +200,7 @@ def ontwerpvraag_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpRespo
         OntwerpvraagForm(_post(request), instance=vraag),
         opslaan=partial(services.ontwerpvraag_update, ontwerpvraag=vraag, by=request.user),
         melding=_("The design question has been saved."),
-        detail="praktijken:ontwerpvraag_detail",
+        detail="overzicht:ontwerpvraag_detail",
         template="praktijken/ontwerpvraag_form.html",
         vraag=vraag,
         titel=vraag.vraag,
@@ -305,22 +244,8 @@ def verhaal_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
         VerhaalForm(_post(request), praktijk=toegang.praktijk, initial=initial),
         opslaan=partial(services.verhaal_create, praktijk=toegang.praktijk, by=request.user),
         melding=_("Thank you for your story."),
-        detail="praktijken:verhaal_detail",
+        detail="overzicht:verhaal_detail",
         template="praktijken/verhaal_form.html",
-    )
-
-
-@require_GET
-def verhaal_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    """One success story, with its design question and the experiments it inspired."""
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
-    verhaal = selectors.verhaal_get(praktijk=toegang.praktijk, pk=pk)
-    if verhaal is None:
-        raise Http404
-    return render(
-        request,
-        "praktijken/verhaal_detail.html",
-        _ctx(toegang, verhaal=verhaal, mag_bewerken=toegang.can_edit_verhaal(verhaal)),
     )
 
 
@@ -336,7 +261,7 @@ def verhaal_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         VerhaalForm(_post(request), instance=verhaal, praktijk=toegang.praktijk),
         opslaan=partial(services.verhaal_update, verhaal=verhaal, by=request.user),
         melding=_("The story has been saved."),
-        detail="praktijken:verhaal_detail",
+        detail="overzicht:verhaal_detail",
         template="praktijken/verhaal_form.html",
         verhaal=verhaal,
         titel=verhaal.titel,

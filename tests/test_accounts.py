@@ -34,8 +34,8 @@ def test_login_code_arrives_by_email_and_logs_the_user_in(client, user, mailoutb
     assert response.status_code == 302
     assert int(client.session["_auth_user_id"]) == user.pk
     assert (
-        user.email in client.get(reverse("praktijken:home")).text
-        or user.name in client.get(reverse("praktijken:home")).text
+        user.email in client.get(reverse("overzicht:home")).text
+        or user.name in client.get(reverse("overzicht:home")).text
     )
 
 
@@ -54,7 +54,7 @@ def test_a_wrong_code_is_refused_with_a_dutch_message(client, user, mailoutbox):
 def test_login_with_password_lands_on_the_start_page(client, user):
     response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
     assert response.status_code == 302
-    assert response["Location"] == reverse("praktijken:home")
+    assert response["Location"] == reverse("overzicht:home")
 
 
 def test_a_wrong_password_keeps_the_address_and_says_so_in_dutch(client, user):
@@ -92,7 +92,7 @@ def test_a_member_of_one_practice_lands_on_its_dashboard(client, lid):
 def test_a_member_of_two_practices_lands_on_the_start_page(client, lid, andere_praktijk):
     LidmaatschapFactory(praktijk=andere_praktijk, user=lid)
     response = client.post(reverse("account_login"), {"login": lid.email, "password": PASSWORD})
-    assert response["Location"] == reverse("praktijken:home")
+    assert response["Location"] == reverse("overzicht:home")
 
 
 def test_a_requested_page_wins_over_the_dashboard(client, lid):

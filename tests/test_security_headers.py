@@ -42,7 +42,7 @@ def test_every_script_on_a_page_carries_the_nonce_of_its_response(client, path):
 
 def test_logged_in_page_has_the_csp_too(client, user):
     client.force_login(user)
-    response = client.get(reverse("praktijken:home"))
+    response = client.get(reverse("overzicht:home"))
     assert "script-src 'self' 'nonce-" in response["Content-Security-Policy"]
 
 

@@ -34,21 +34,21 @@ PUBLIC_POST_ONLY = dict.fromkeys(PUBLIC, 405)
 
 # Expected GET status per persona, for every named URL of our own apps.
 EXPECTED = {
-    "praktijken:home": PUBLIC,
-    "praktijken:dashboard": readers(),
+    "overzicht:home": PUBLIC,
+    "overzicht:dashboard": readers(),
     "praktijken:bewerken": managers(),
     "praktijken:bijeenkomsten": readers(),
     "praktijken:bijeenkomst_nieuw": editors(),
     "praktijken:bijeenkomst_detail": readers(),
     "praktijken:bijeenkomst_bewerken": editors(),
     "praktijken:bijeenkomst_ics": readers(),
-    "praktijken:ontwerpvragen": readers(),
+    "overzicht:ontwerpvragen": readers(),
     "praktijken:ontwerpvraag_nieuw": editors(),
-    "praktijken:ontwerpvraag_detail": readers(),
+    "overzicht:ontwerpvraag_detail": readers(),
     "praktijken:ontwerpvraag_bewerken": editors(),
     "praktijken:verhalen": readers(),
     "praktijken:verhaal_nieuw": readers(),  # every member may tell a story
-    "praktijken:verhaal_detail": readers(),
+    "overzicht:verhaal_detail": readers(),
     "praktijken:verhaal_bewerken": editors(),  # the story is someone else's
     "netwerk:netwerk": readers(),
     "netwerk:deelname_nieuw": editors(),

@@ -140,7 +140,7 @@ def test_with_the_token_the_same_post_works(wereld):
 
 def test_every_page_puts_the_token_where_htmx_finds_it(client, wereld):
     client.force_login(wereld.user("lid"))
-    page = client.get(reverse("praktijken:dashboard", kwargs={"slug": "stein"})).text
+    page = client.get(reverse("overzicht:dashboard", kwargs={"slug": "stein"})).text
     assert 'hx-headers=\'{"X-CSRFToken": "' in page
 
 

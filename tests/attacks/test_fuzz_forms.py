@@ -146,7 +146,7 @@ PRAKTIJKEN = [
         models=(Bijeenkomst,),
         show=lambda w: [
             url("praktijken:bijeenkomsten", slug="stein"),
-            url("praktijken:dashboard", slug="stein"),
+            url("overzicht:dashboard", slug="stein"),
         ],
     ),
     Doel(
@@ -169,7 +169,7 @@ PRAKTIJKEN = [
         show=lambda w: [
             url("praktijken:bijeenkomst_ics", slug="stein", pk=w.bijeenkomst.pk),
             url("praktijken:bijeenkomsten", slug="stein"),
-            url("praktijken:dashboard", slug="stein"),
+            url("overzicht:dashboard", slug="stein"),
         ],
     ),
     Doel(

@@ -103,7 +103,7 @@ def test_every_page_of_the_practice_keeps_to_the_csp_and_has_the_secure_headers(
     # The main pages are among them (they answered 200 with HTML).
     paths = {path for path, _response in pages}
     for name, kwargs in [
-        ("praktijken:dashboard", {"slug": "stein"}),
+        ("overzicht:dashboard", {"slug": "stein"}),
         ("netwerk:kaart", {"slug": "stein"}),
         ("experimenten:lijst", {"slug": "stein"}),
         ("experimenten:detail", {"slug": "stein", "pk": wereld.experiment.pk}),

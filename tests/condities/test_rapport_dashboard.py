@@ -3,11 +3,12 @@
 import datetime
 
 import pytest
-from django.template import Context, Template
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
 from condities.models import Actie
+from overzicht.selectors import condities_section
 from tests.condities.rapport_data import actie, gesloten_sessie
 
 pytestmark = pytest.mark.django_db
@@ -15,8 +16,9 @@ pytestmark = pytest.mark.django_db
 
 def render(praktijk) -> str:
     with translation.override("nl"):
-        return Template("{% load condities_tags %}{% condities_dashboard praktijk %}").render(
-            Context({"praktijk": praktijk})
+        return render_to_string(
+            "condities/_dashboard.html",
+            {"praktijk": praktijk, **condities_section(praktijk=praktijk)},
         )
 
 
@@ -71,7 +73,7 @@ def test_dashboard_section_does_a_fixed_number_of_queries(
 def test_the_practice_dashboard_shows_the_section(client, praktijk, facilitator, lid):
     gesloten_sessie(praktijk, facilitator, datum=datetime.date(2026, 3, 1), score=3)
     client.force_login(lid)
-    page = client.get(reverse("praktijken:dashboard", args=["stein"])).text
+    page = client.get(reverse("overzicht:dashboard", args=["stein"])).text
     assert 'id="condities-kop"' in page
     assert "Laatste scores" in page
     assert reverse("condities:praktijk_rapport", args=["stein"]) in page

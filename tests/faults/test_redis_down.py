@@ -30,14 +30,14 @@ pytestmark = [needs_redis, pytest.mark.redis]
 @pytest.mark.django_db
 def test_pages_still_load(redis_down, client, lid, praktijk):
     anonymous = {
-        "home": reverse("praktijken:home"),
+        "home": reverse("overzicht:home"),
         "login page": reverse("account_login"),
         "join page": reverse("condities:doe_mee"),
     }
     for name, url in anonymous.items():
         assert client.get(url).status_code == 200, name
     client.force_login(lid)
-    dashboard = client.get(reverse("praktijken:dashboard", args=[praktijk.slug]))
+    dashboard = client.get(reverse("overzicht:dashboard", args=[praktijk.slug]))
     assert dashboard.status_code == 200
     assert praktijk.naam in dashboard.text
     assert client.get(reverse("netwerk:kaart", args=[praktijk.slug])).status_code == 200
@@ -75,7 +75,7 @@ def test_password_login_keeps_working(redis_down, client, lid, praktijk):
     response = client.post(reverse("account_login"), {"login": lid.email, "password": PASSWORD})
     assert response.status_code == 302
     # A member of one practice lands on its dashboard; the session is in the database.
-    assert response["Location"] == reverse("praktijken:dashboard", args=[praktijk.slug])
+    assert response["Location"] == reverse("overzicht:dashboard", args=[praktijk.slug])
     assert client.session["_auth_user_id"] == str(lid.pk)
     dashboard = client.get(response["Location"])
     assert dashboard.status_code == 200
@@ -92,7 +92,7 @@ def test_a_wrong_password_is_still_refused(redis_down, client, lid):
 @pytest.mark.django_db
 def test_the_cache_does_not_slow_every_page_down(redis_down, client, lid, praktijk):
     client.force_login(lid)
-    url = reverse("praktijken:dashboard", args=[praktijk.slug])
+    url = reverse("overzicht:dashboard", args=[praktijk.slug])
     client.get(url)
     started = time.monotonic()
     for _ in range(5):

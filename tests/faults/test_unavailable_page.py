@@ -44,7 +44,7 @@ def test_a_logged_in_member_gets_the_503_page_when_the_session_cannot_be_read(
     client = Client(raise_request_exception=False)
     client.force_login(lid)
     with database_away():
-        response = client.get(reverse("praktijken:dashboard", args=[praktijk.slug]))
+        response = client.get(reverse("overzicht:dashboard", args=[praktijk.slug]))
     assert_unavailable_page(response)
 
 
@@ -66,8 +66,8 @@ def test_the_page_is_in_english_for_english_visitors(production_errors):
 def test_other_errors_keep_the_500_page(production_errors, lid):
     client = Client(raise_request_exception=False)
     client.force_login(lid)
-    with mock.patch("praktijken.views.praktijken_for_user", side_effect=RuntimeError("stuk")):
-        response = client.get(reverse("praktijken:home"))
+    with mock.patch("overzicht.views.praktijken_for_user", side_effect=RuntimeError("stuk")):
+        response = client.get(reverse("overzicht:home"))
     assert response.status_code == 500
     assert "Retry-After" not in response
     assert "Er ging iets mis" in response.text

@@ -291,7 +291,7 @@ def test_a_facilitator_who_removes_themselves_goes_to_the_start_page(client, pra
 
     response = client.post(url("lid_verwijderen", "stein", own.pk))
     assert response.status_code == 302
-    assert response["Location"] == reverse("praktijken:home")
+    assert response["Location"] == reverse("overzicht:home")
 
     response = client.post(url("lid_verwijderen", "stein", own.pk), headers={"HX-Request": "true"})
     assert response.status_code == 404  # not a member any more

@@ -143,7 +143,7 @@ def test_the_dashboard_shows_reactions_per_month_and_shareable_quotes(
 ):
     ReactieFactory(praktijk=praktijk, wat_gaat_goed="Ze belden me gewoon op.", deelbaar=True)
     ReactieFactory(praktijk=praktijk, wat_gaat_goed="Niet voor het dashboard", keer_verteld=5)
-    dashboard = reverse("praktijken:dashboard", kwargs={"slug": "stein"})
+    dashboard = reverse("overzicht:dashboard", kwargs={"slug": "stein"})
     client.force_login(lid)
     page = client.get(dashboard).text
     sectie = page.split('id="mantelzorgers"')[1].split("</section>")[0]
@@ -162,14 +162,14 @@ def test_the_dashboard_shows_reactions_per_month_and_shareable_quotes(
 
 def test_the_dashboard_without_feedback_says_so(client, lid, praktijk):
     client.force_login(lid)
-    page = client.get(reverse("praktijken:dashboard", kwargs={"slug": "stein"})).text
+    page = client.get(reverse("overzicht:dashboard", kwargs={"slug": "stein"})).text
     assert "Nog geen reacties van mantelzorgers in de afgelopen twaalf maanden." in page
 
 
 def test_the_menu_leads_managers_to_the_inbox_and_members_to_the_overview(
     client, lid, facilitator, praktijk
 ):
-    dashboard = reverse("praktijken:dashboard", kwargs={"slug": "stein"})
+    dashboard = reverse("overzicht:dashboard", kwargs={"slug": "stein"})
     client.force_login(lid)
     nav = client.get(dashboard).text.split('class="lp-subnav__list"')[1].split("</ul>")[0]
     assert f'href="{url("mantelzorg_overzicht")}"' in nav and ">Mantelzorgers<" in nav
@@ -188,7 +188,7 @@ def test_the_carers_dashboard_section_takes_a_fixed_number_of_queries(
     client.force_login(lid)
     # The same budget as the dashboard's own query-count test (tests/praktijken).
     with django_assert_max_num_queries(11):
-        response = client.get(reverse("praktijken:dashboard", kwargs={"slug": "stein"}))
+        response = client.get(reverse("overzicht:dashboard", kwargs={"slug": "stein"}))
     assert response.status_code == 200
     sectie = response.text.split('id="mantelzorgers"')[1].split("</section>")[0]
     assert sectie.count('class="lp-mz-citaat"') == 3

@@ -19,7 +19,7 @@ def url(name: str, pk: int | None = None, slug: str = "stein") -> str:
     kwargs: dict = {"slug": slug}
     if pk is not None:
         kwargs["pk"] = pk
-    return reverse(f"praktijken:{name}", kwargs=kwargs)
+    return reverse(name if ":" in name else f"praktijken:{name}", kwargs=kwargs)
 
 
 def data(**overrides) -> dict:

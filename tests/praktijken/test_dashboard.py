@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 
 def dashboard(client, slug: str = "stein"):
-    return client.get(reverse("praktijken:dashboard", kwargs={"slug": slug}))
+    return client.get(reverse("overzicht:dashboard", kwargs={"slug": slug}))
 
 
 def test_dashboard_shows_the_theme_and_the_ambition(client, lid, praktijk):

@@ -10,14 +10,14 @@ pytestmark = pytest.mark.django_db
 
 
 def test_anonymous_visitors_see_the_introduction(client, praktijk):
-    page = client.get(reverse("praktijken:home")).text
+    page = client.get(reverse("overzicht:home")).text
     assert "Inloggen" in page
     assert praktijk.naam not in page
 
 
 def test_a_member_sees_only_their_own_practices(client, lid, praktijk, andere_praktijk):
     client.force_login(lid)
-    page = client.get(reverse("praktijken:home")).text
+    page = client.get(reverse("overzicht:home")).text
     assert "Jouw praktijken" in page
     assert praktijk.naam in page and praktijk.kernthema in page
     assert praktijk.get_absolute_url() in page
@@ -30,17 +30,17 @@ def test_a_member_of_two_practices_sees_both(client, lid, praktijk):
     )
     LidmaatschapFactory(praktijk=arnhem, user=lid, rol=Rol.LID)
     client.force_login(lid)
-    page = client.get(reverse("praktijken:home")).text
+    page = client.get(reverse("overzicht:home")).text
     assert praktijk.naam in page and "Lerende praktijk Arnhem" in page and "Samen op weg" in page
 
 
 def test_staff_see_every_practice(client, staff, praktijk, andere_praktijk):
     client.force_login(staff)
-    page = client.get(reverse("praktijken:home")).text
+    page = client.get(reverse("overzicht:home")).text
     assert praktijk.naam in page and andere_praktijk.naam in page
 
 
 def test_someone_without_a_practice_is_told_how_to_join(client, user):
     client.force_login(user)
-    page = client.get(reverse("praktijken:home")).text
+    page = client.get(reverse("overzicht:home")).text
     assert "Je zit nog niet in een praktijk." in page

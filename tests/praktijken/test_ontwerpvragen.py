@@ -13,7 +13,7 @@ def url(name: str, pk: int | None = None, slug: str = "stein") -> str:
     kwargs: dict = {"slug": slug}
     if pk is not None:
         kwargs["pk"] = pk
-    return reverse(f"praktijken:{name}", kwargs=kwargs)
+    return reverse(name if ":" in name else f"praktijken:{name}", kwargs=kwargs)
 
 
 def test_core_group_member_adds_a_design_question(client, kerngroeplid, praktijk):
@@ -24,7 +24,7 @@ def test_core_group_member_adds_a_design_question(client, kerngroeplid, praktijk
     )
     vraag = Ontwerpvraag.objects.get(praktijk=praktijk)
     assert response.status_code == 302
-    assert response["Location"] == url("ontwerpvraag_detail", vraag.pk)
+    assert response["Location"] == url("overzicht:ontwerpvraag_detail", vraag.pk)
     assert vraag.vraag == "Hoe kunnen we de buurt betrekken?"
 
 
@@ -62,7 +62,7 @@ def test_the_list_shows_each_question_with_its_experiments(client, lid, ontwerpv
     ExperimentFactory(ontwerpvraag=ontwerpvraag, titel="Tien-minutencheck")
     ExperimentFactory(ontwerpvraag=ontwerpvraag, titel="Huisartsen en mantelzorg")
     client.force_login(lid)
-    page = client.get(url("ontwerpvragen")).text
+    page = client.get(url("overzicht:ontwerpvragen")).text
     assert ontwerpvraag.vraag in page
     assert "2 experimenten" in page
     assert "Tien-minutencheck" in page and "Huisartsen en mantelzorg" in page
@@ -73,7 +73,7 @@ def test_the_detail_shows_experiments_and_linked_stories(client, lid, praktijk, 
     VerhaalFactory(praktijk=praktijk, ontwerpvraag=ontwerpvraag, titel="De POH belde")
     VerhaalFactory(praktijk=praktijk, titel="Een ander verhaal")
     client.force_login(lid)
-    page = client.get(url("ontwerpvraag_detail", ontwerpvraag.pk)).text
+    page = client.get(url("overzicht:ontwerpvraag_detail", ontwerpvraag.pk)).text
     assert "<h1" in page and ontwerpvraag.vraag in page
     assert "Tien-minutencheck" in page
     assert "De POH belde" in page
@@ -84,15 +84,15 @@ def test_a_design_question_of_another_practice_is_404_and_never_listed(
     client, facilitator, andere_ontwerpvraag
 ):
     client.force_login(facilitator)
-    for name in ["ontwerpvraag_detail", "ontwerpvraag_bewerken"]:
+    for name in ["overzicht:ontwerpvraag_detail", "ontwerpvraag_bewerken"]:
         assert client.get(url(name, andere_ontwerpvraag.pk)).status_code == 404, name
     response = client.post(
         url("ontwerpvraag_bewerken", andere_ontwerpvraag.pk),
         {"vraag": "Hoe kunnen we inbreken?", "volgorde": "0"},
     )
     assert response.status_code == 404
-    assert andere_ontwerpvraag.vraag not in client.get(url("ontwerpvragen")).text
-    assert andere_ontwerpvraag.vraag not in client.get(url("dashboard")).text
+    assert andere_ontwerpvraag.vraag not in client.get(url("overzicht:ontwerpvragen")).text
+    assert andere_ontwerpvraag.vraag not in client.get(url("overzicht:dashboard")).text
 
 
 @pytest.mark.parametrize("n", [3, 30])
@@ -103,7 +103,7 @@ def test_design_question_list_takes_a_fixed_number_of_queries(
         ExperimentFactory.create_batch(2, ontwerpvraag=OntwerpvraagFactory(praktijk=praktijk))
     client.force_login(lid)
     with django_assert_max_num_queries(5):
-        response = client.get(url("ontwerpvragen"))
+        response = client.get(url("overzicht:ontwerpvragen"))
     assert response.text.count('class="lp-card lp-vraag"') == n
 
 
@@ -115,5 +115,5 @@ def test_design_question_detail_takes_a_fixed_number_of_queries(
     VerhaalFactory.create_batch(n, praktijk=praktijk, ontwerpvraag=ontwerpvraag)
     client.force_login(lid)
     with django_assert_max_num_queries(6):
-        response = client.get(url("ontwerpvraag_detail", ontwerpvraag.pk))
+        response = client.get(url("overzicht:ontwerpvraag_detail", ontwerpvraag.pk))
     assert response.status_code == 200

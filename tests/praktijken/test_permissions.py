@@ -12,7 +12,7 @@ def url(name: str, pk: int | None = None, slug: str = "stein") -> str:
     kwargs: dict = {"slug": slug}
     if pk is not None:
         kwargs["pk"] = pk
-    return reverse(f"praktijken:{name}", kwargs=kwargs)
+    return reverse(name if ":" in name else f"praktijken:{name}", kwargs=kwargs)
 
 
 PRAKTIJK_DATA = {
@@ -52,7 +52,7 @@ def _personas(lid, kerngroeplid, facilitator, outsider, staff):
 
 
 def test_dashboard_is_for_members(login_as):
-    assert_matrix(login_as, url("dashboard"), readers())
+    assert_matrix(login_as, url("overzicht:dashboard"), readers())
 
 
 def test_meeting_pages_are_for_members(login_as, bijeenkomst):
@@ -62,14 +62,14 @@ def test_meeting_pages_are_for_members(login_as, bijeenkomst):
 
 
 def test_design_question_pages_are_for_members(login_as, ontwerpvraag):
-    assert_matrix(login_as, url("ontwerpvragen"), readers())
-    assert_matrix(login_as, url("ontwerpvraag_detail", ontwerpvraag.pk), readers())
+    assert_matrix(login_as, url("overzicht:ontwerpvragen"), readers())
+    assert_matrix(login_as, url("overzicht:ontwerpvraag_detail", ontwerpvraag.pk), readers())
 
 
 def test_story_pages_are_for_members(login_as, verhaal):
     assert_matrix(login_as, url("verhalen"), readers())
     assert_matrix(login_as, url("verhalen"), readers(), headers={"HX-Request": "true"})
-    assert_matrix(login_as, url("verhaal_detail", verhaal.pk), readers())
+    assert_matrix(login_as, url("overzicht:verhaal_detail", verhaal.pk), readers())
 
 
 # Managing the practice itself: facilitators and staff.
@@ -134,7 +134,7 @@ def test_editing_someone_elses_story_is_for_editors(login_as, verhaal):
 def test_read_only_pages_refuse_post(client, facilitator, bijeenkomst):
     client.force_login(facilitator)
     for target in [
-        url("dashboard"),
+        url("overzicht:dashboard"),
         url("bijeenkomsten"),
         url("bijeenkomst_ics", bijeenkomst.pk),
         url("verhalen"),

@@ -1,0 +1,83 @@
+"""Pages that bring a practice's apps together: the start page, the dashboard, and the design
+questions and stories with the experiments they led to. Each reads the apps' own selectors."""
+
+from django.contrib.auth.decorators import login_not_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from experimenten import selectors as experimenten_selectors
+from netwerk.models import Groep
+from netwerk.selectors import groepen_for_praktijk
+from overzicht import selectors
+from praktijken import selectors as praktijken_selectors
+from praktijken.access import Toegang, praktijk_get_for_user, praktijken_for_user
+
+
+def _ctx(toegang: Toegang, **extra) -> dict:
+    return {"praktijk": toegang.praktijk, "toegang": toegang, **extra}
+
+
+@login_not_required
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    """The front page: what Lerende Praktijk is and the way in, or the practices you may open."""
+    praktijken = []
+    if request.user.is_authenticated:
+        praktijken = list(praktijken_for_user(user=request.user))
+    return render(request, "overzicht/home.html", {"praktijken": praktijken})
+
+
+@require_GET
+def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
+    """The practice at a glance: theme, ambition, groups, experiments, next meeting, the
+    conditions for collaboration and what carers say."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    praktijk = toegang.praktijk
+    groepen = groepen_for_praktijk(praktijk=praktijk)
+    return render(
+        request,
+        "overzicht/dashboard.html",
+        _ctx(
+            toegang,
+            kerngroep=groepen[Groep.KERNGROEP],
+            ontwerpgroep=groepen[Groep.ONTWERPGROEP],
+            **selectors.experimenten_section(praktijk=praktijk),
+            volgende=praktijken_selectors.volgende_bijeenkomst(praktijk=praktijk),
+            ontwerpvragen=list(experimenten_selectors.ontwerpvragen_with_counts(praktijk=praktijk)),
+            condities=selectors.condities_section(praktijk=praktijk),
+            mantelzorg=selectors.mantelzorg_section(praktijk=praktijk),
+        ),
+    )
+
+
+@require_GET
+def ontwerpvragen(request: HttpRequest, slug: str) -> HttpResponse:
+    """The design questions, each with its experiments."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    vragen = list(experimenten_selectors.ontwerpvragen_with_experimenten(praktijk=toegang.praktijk))
+    return render(request, "overzicht/ontwerpvragen.html", _ctx(toegang, ontwerpvragen=vragen))
+
+
+@require_GET
+def ontwerpvraag_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """One design question with its experiments and the stories linked to it."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    vraag = experimenten_selectors.ontwerpvraag_with_experimenten(praktijk=toegang.praktijk, pk=pk)
+    if vraag is None:
+        raise Http404
+    return render(request, "overzicht/ontwerpvraag_detail.html", _ctx(toegang, vraag=vraag))
+
+
+@require_GET
+def verhaal_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """One success story, with its design question and the experiments it inspired."""
+    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    verhaal = experimenten_selectors.verhaal_with_experimenten(praktijk=toegang.praktijk, pk=pk)
+    if verhaal is None:
+        raise Http404
+    return render(
+        request,
+        "overzicht/verhaal_detail.html",
+        _ctx(toegang, verhaal=verhaal, mag_bewerken=toegang.can_edit_verhaal(verhaal)),
+    )
