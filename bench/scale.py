@@ -702,7 +702,7 @@ def _pages() -> list[Pagina]:
     from django.urls import reverse
 
     return [
-        Pagina("practice dashboard", lambda g: reverse("praktijken:dashboard", args=[g.slug])),
+        Pagina("practice dashboard", lambda g: reverse("overzicht:dashboard", args=[g.slug])),
         Pagina(
             f"social map search (htmx, q={SEARCH_TERM})",
             lambda g: reverse("netwerk:kaart", args=[g.slug]) + f"?q={SEARCH_TERM}",
