@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import Http404
 
-from praktijken.models import Lidmaatschap, Praktijk, Rol, Verhaal
+from praktijken.models import Bijeenkomst, Lidmaatschap, Ontwerpvraag, Praktijk, Rol, Verhaal
 
 # The account model lives in netwerk; the tenant knows it only as Django's abstract user.
 type User = AbstractUser | AnonymousUser
@@ -56,6 +56,61 @@ def praktijk_get_for_user(*, user: User, slug: str) -> Toegang:
     if praktijk is None or (praktijk.mijn_rol is None and not user.is_staff):
         raise Http404
     return Toegang(praktijk=praktijk, user=user, rol=praktijk.mijn_rol)
+
+
+def praktijk_get_for_edit(*, user: User, slug: str) -> Toegang:
+    """The practice for adding to it (core group, facilitators, staff): 404 when not visible,
+    403 when visible but the role does not allow it."""
+    toegang = praktijk_get_for_user(user=user, slug=slug)
+    toegang.require(toegang.can_edit)
+    return toegang
+
+
+def praktijk_get_for_manage(*, user: User, slug: str) -> Toegang:
+    """The practice for managing it (facilitators, staff): 404 when not visible, else 403."""
+    toegang = praktijk_get_for_user(user=user, slug=slug)
+    toegang.require(toegang.can_manage)
+    return toegang
+
+
+def bijeenkomst_get_for_user(*, user: User, slug: str, pk: int) -> tuple[Toegang, Bijeenkomst]:
+    """A meeting of a practice the user may see, or 404."""
+    toegang = praktijk_get_for_user(user=user, slug=slug)
+    bijeenkomst = Bijeenkomst.objects.filter(pk=pk, praktijk=toegang.praktijk).first()
+    if bijeenkomst is None:
+        raise Http404
+    bijeenkomst.praktijk = toegang.praktijk
+    return toegang, bijeenkomst
+
+
+def bijeenkomst_get_for_edit(*, user: User, slug: str, pk: int) -> tuple[Toegang, Bijeenkomst]:
+    """A meeting the user may change: 404 when not visible, 403 when visible but not editable."""
+    toegang, bijeenkomst = bijeenkomst_get_for_user(user=user, slug=slug, pk=pk)
+    toegang.require(toegang.can_edit)
+    return toegang, bijeenkomst
+
+
+def ontwerpvraag_get_for_edit(*, user: User, slug: str, pk: int) -> tuple[Toegang, Ontwerpvraag]:
+    """A design question the user may rephrase: 404 when not visible, 403 when not editable.
+
+    Reading a design question is a page of overzicht, with its experiments."""
+    toegang = praktijk_get_for_user(user=user, slug=slug)
+    vraag = Ontwerpvraag.objects.filter(pk=pk, praktijk=toegang.praktijk).first()
+    if vraag is None:
+        raise Http404
+    toegang.require(toegang.can_edit)
+    return toegang, vraag
+
+
+def verhaal_get_for_edit(*, user: User, slug: str, pk: int) -> tuple[Toegang, Verhaal]:
+    """A story the user may change (editors, and whoever added it): 404 when not visible, 403
+    when visible but not theirs to change."""
+    toegang = praktijk_get_for_user(user=user, slug=slug)
+    verhaal = Verhaal.objects.filter(pk=pk, praktijk=toegang.praktijk).first()
+    if verhaal is None:
+        raise Http404
+    toegang.require(toegang.can_edit_verhaal(verhaal))
+    return toegang, verhaal
 
 
 def praktijken_for_user(*, user: User) -> QuerySet[Praktijk]:

@@ -9,15 +9,15 @@ from functools import partial
 from django.contrib import messages
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
-from praktijken import selectors, services
-from praktijken.access import Toegang, praktijk_get_for_user
+from praktijken import access, selectors, services
+from praktijken.access import Toegang
 from praktijken.forms import (
     BijeenkomstBewerkenForm,
     BijeenkomstForm,
@@ -27,7 +27,7 @@ from praktijken.forms import (
     VerhalenFilterForm,
 )
 from praktijken.ics import bijeenkomst_ics
-from praktijken.models import Bijeenkomst, Verhaal
+from praktijken.models import Bijeenkomst
 
 
 def _ctx(toegang: Toegang, **extra) -> dict:
@@ -61,8 +61,7 @@ def _formulier(
 @require_http_methods(["GET", "POST"])
 def bewerken(request: HttpRequest, slug: str) -> HttpResponse:
     """Change the practice's details; facilitators and staff only."""
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
-    toegang.require(toegang.can_manage)
+    toegang = access.praktijk_get_for_manage(user=request.user, slug=slug)
     # A copy, so that a rejected change does not show up in the menu and the page title.
     praktijk = copy.copy(toegang.praktijk)
     form = PraktijkForm(_post(request), instance=praktijk)
@@ -76,16 +75,10 @@ def bewerken(request: HttpRequest, slug: str) -> HttpResponse:
 # Meetings
 
 
-def _bijeenkomst(toegang: Toegang, pk: int) -> Bijeenkomst:
-    bijeenkomst = get_object_or_404(Bijeenkomst, pk=pk, praktijk=toegang.praktijk)
-    bijeenkomst.praktijk = toegang.praktijk
-    return bijeenkomst
-
-
 @require_GET
 def bijeenkomsten(request: HttpRequest, slug: str) -> HttpResponse:
     """The upcoming and the past meetings of the practice."""
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    toegang = access.praktijk_get_for_user(user=request.user, slug=slug)
     now = timezone.now()
     return render(
         request,
@@ -101,8 +94,7 @@ def bijeenkomsten(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def bijeenkomst_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
     """Plan a meeting; core group members, facilitators and staff."""
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
-    toegang.require(toegang.can_edit)
+    toegang = access.praktijk_get_for_edit(user=request.user, slug=slug)
     return _formulier(
         request,
         toegang,
@@ -117,8 +109,7 @@ def bijeenkomst_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def bijeenkomst_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """One meeting: when and where, who plans it, who writes the minutes, agenda and minutes."""
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
-    bijeenkomst = _bijeenkomst(toegang, pk)
+    toegang, bijeenkomst = access.bijeenkomst_get_for_user(user=request.user, slug=slug, pk=pk)
     return render(
         request,
         "praktijken/bijeenkomst_detail.html",
@@ -134,9 +125,7 @@ def _is_geweest(bijeenkomst: Bijeenkomst) -> bool:
 @require_http_methods(["GET", "POST"])
 def bijeenkomst_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Change a meeting and write its minutes; core group members, facilitators and staff."""
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
-    toegang.require(toegang.can_edit)
-    bijeenkomst = _bijeenkomst(toegang, pk)
+    toegang, bijeenkomst = access.bijeenkomst_get_for_edit(user=request.user, slug=slug, pk=pk)
     return _formulier(
         request,
         toegang,
@@ -153,8 +142,7 @@ def bijeenkomst_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpRespon
 @require_GET
 def bijeenkomst_ics_view(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """The meeting as an iCalendar file, to put in your own calendar."""
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
-    bijeenkomst = _bijeenkomst(toegang, pk)
+    _toegang, bijeenkomst = access.bijeenkomst_get_for_user(user=request.user, slug=slug, pk=pk)
     url = request.build_absolute_uri(
         reverse("praktijken:bijeenkomst_detail", kwargs={"slug": slug, "pk": pk})
     )
@@ -175,8 +163,7 @@ def bijeenkomst_ics_view(request: HttpRequest, slug: str, pk: int) -> HttpRespon
 @require_http_methods(["GET", "POST"])
 def ontwerpvraag_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
     """Add a design question; core group members, facilitators and staff."""
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
-    toegang.require(toegang.can_edit)
+    toegang = access.praktijk_get_for_edit(user=request.user, slug=slug)
     return _formulier(
         request,
         toegang,
@@ -191,9 +178,7 @@ def ontwerpvraag_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def ontwerpvraag_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Rephrase a design question; core group members, facilitators and staff."""
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
-    toegang.require(toegang.can_edit)
-    vraag = get_object_or_404(toegang.praktijk.ontwerpvragen, pk=pk)
+    toegang, vraag = access.ontwerpvraag_get_for_edit(user=request.user, slug=slug, pk=pk)
     return _formulier(
         request,
         toegang,
@@ -214,7 +199,7 @@ def ontwerpvraag_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpRespo
 @vary_on_headers("HX-Request")
 def verhalen(request: HttpRequest, slug: str) -> HttpResponse:
     """The success stories, optionally those of one design question (live with htmx)."""
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    toegang = access.praktijk_get_for_user(user=request.user, slug=slug)
     form = VerhalenFilterForm(request.GET or None, praktijk=toegang.praktijk)
     ontwerpvraag = form.cleaned_data.get("ontwerpvraag") if form.is_valid() else None
     lijst = list(
@@ -234,7 +219,7 @@ def verhalen(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def verhaal_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
     """Add a success story; every member may, as appreciative inquiry collects them from all."""
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
+    toegang = access.praktijk_get_for_user(user=request.user, slug=slug)
     # "Tell a story about this question" links here with ?ontwerpvraag=<pk> to preselect it.
     vraag_pk = request.GET.get("ontwerpvraag", "")
     initial = {"ontwerpvraag": vraag_pk} if vraag_pk.isdigit() and len(vraag_pk) < 10 else {}
@@ -252,9 +237,7 @@ def verhaal_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def verhaal_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Change a story; editors, and whoever added it."""
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
-    verhaal = get_object_or_404(Verhaal, pk=pk, praktijk=toegang.praktijk)
-    toegang.require(toegang.can_edit_verhaal(verhaal))
+    toegang, verhaal = access.verhaal_get_for_edit(user=request.user, slug=slug, pk=pk)
     return _formulier(
         request,
         toegang,

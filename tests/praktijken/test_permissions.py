@@ -140,3 +140,26 @@ def test_read_only_pages_refuse_post(client, facilitator, bijeenkomst):
         url("verhalen"),
     ]:
         assert client.post(target).status_code == 405, target
+
+
+# One scoped getter per resource: first "may you see it" (404), then "may you change it" (403),
+# so the same request gets the same answer on every page.
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["bijeenkomst_bewerken", "ontwerpvraag_bewerken", "verhaal_bewerken"],
+)
+def test_editing_something_that_does_not_exist_is_404_for_every_member(login_as, name):
+    for persona in ["lid", "kerngroeplid", "facilitator"]:
+        response = login_as(persona).get(url(name, 999_999))
+        assert response.status_code == 404, (persona, name)
+
+
+def test_a_member_who_may_not_edit_a_visible_meeting_gets_403_and_an_editor_the_form(
+    login_as, bijeenkomst
+):
+    assert login_as("lid").get(url("bijeenkomst_bewerken", bijeenkomst.pk)).status_code == 403
+    page = login_as("kerngroeplid").get(url("bijeenkomst_bewerken", bijeenkomst.pk))
+    assert page.status_code == 200
+    assert bijeenkomst.titel in page.text

@@ -1,0 +1,37 @@
+"""The layout keeps its dependency order: praktijken (the tenant) at the bottom, overzicht on top."""
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+APPS = ["praktijken", "netwerk", "experimenten", "condities", "overzicht"]
+
+
+def imported_apps(app: str) -> dict[str, set[str]]:
+    """For each module of `app` (migrations aside): the other project apps it imports."""
+    found: dict[str, set[str]] = {}
+    for path in sorted((ROOT / app).rglob("*.py")):
+        if "migrations" in path.parts:
+            continue
+        tree = ast.parse(path.read_text(), filename=str(path))
+        modules = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                modules.add(node.module.split(".")[0])
+            elif isinstance(node, ast.Import):
+                modules.update(alias.name.split(".")[0] for alias in node.names)
+        found[str(path.relative_to(ROOT))] = {m for m in modules if m in APPS and m != app}
+    return found
+
+
+def test_praktijken_imports_no_other_app():
+    modules = imported_apps("praktijken")
+    assert "praktijken/models.py" in modules and "praktijken/access.py" in modules
+    assert {path: apps for path, apps in modules.items() if apps} == {}
+
+
+def test_no_app_imports_overzicht_the_top_of_the_order():
+    for app in APPS[:-1]:
+        modules = imported_apps(app)
+        assert modules, app
+        assert [path for path, apps in modules.items() if "overzicht" in apps] == [], app
