@@ -1,6 +1,13 @@
 from django.contrib import admin
 
-from praktijken.models import Bijeenkomst, Lidmaatschap, Ontwerpvraag, Praktijk, Verhaal
+from praktijken.models import (
+    Bijeenkomst,
+    Gebeurtenis,
+    Lidmaatschap,
+    Ontwerpvraag,
+    Praktijk,
+    Verhaal,
+)
 
 
 @admin.register(Praktijk)
@@ -44,3 +51,23 @@ class LidmaatschapAdmin(admin.ModelAdmin):
     search_fields = ["user__email", "user__name"]
     list_select_related = ["user", "praktijk"]
     autocomplete_fields = ["user"]
+
+
+@admin.register(Gebeurtenis)
+class GebeurtenisAdmin(admin.ModelAdmin):
+    """The audit trail: read only, as it is evidence of who did what."""
+
+    list_display = ["created_at", "praktijk", "door", "actie", "omschrijving"]
+    list_filter = ["praktijk", "actie"]
+    search_fields = ["omschrijving", "door__email", "actie"]
+    list_select_related = ["praktijk", "door"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -169,3 +169,37 @@ class Lidmaatschap(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_rol_display()}"
+
+
+class Gebeurtenis(models.Model):
+    """One change in a practice and who made it: the audit trail a municipality asks for.
+
+    Written by the services that change things (praktijken.audit.gebeurtenis_record); the
+    description is what the thing was called at the time, so it still reads after a deletion.
+    """
+
+    praktijk = models.ForeignKey(Praktijk, on_delete=models.CASCADE, related_name="gebeurtenissen")
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    actie = models.CharField(_("action"), max_length=60)
+    object_soort = models.CharField(_("kind of object"), max_length=60)
+    object_id = models.PositiveBigIntegerField(_("object id"), null=True, blank=True)
+    omschrijving = models.CharField(_("description"), max_length=200)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["praktijk", "-created_at"], name="gebeurtenis_praktijk_tijd")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.actie}: {self.omschrijving}"

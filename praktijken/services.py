@@ -8,8 +8,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.db import models
+from django.db import models, transaction
 
+from praktijken.audit import gebeurtenis_record
 from praktijken.models import Bijeenkomst, Ontwerpvraag, Praktijk, Verhaal
 
 PRAKTIJK_VELDEN = (
@@ -50,9 +51,12 @@ def _apply(obj: models.Model, velden: tuple[str, ...], data: Mapping[str, Any]) 
             setattr(obj, veld, data[veld])
 
 
-def _save(obj: models.Model) -> None:
+def _save(obj: models.Model, *, praktijk: Praktijk, by: AbstractBaseUser, actie: str) -> None:
+    # Validate, save and record who did it, all or nothing.
     obj.full_clean()
-    obj.save()
+    with transaction.atomic():
+        obj.save()
+        gebeurtenis_record(praktijk=praktijk, by=by, actie=actie, obj=obj)
 
 
 def praktijk_update(
@@ -60,7 +64,7 @@ def praktijk_update(
 ) -> Praktijk:
     """Change the practice's name, theme, ambition, dates and status (never its slug)."""
     _apply(praktijk, PRAKTIJK_VELDEN, data)
-    _save(praktijk)
+    _save(praktijk, praktijk=praktijk, by=by, actie="praktijk.update")
     return praktijk
 
 
@@ -70,7 +74,7 @@ def bijeenkomst_create(
     """Plan a meeting of the practice."""
     bijeenkomst = Bijeenkomst(praktijk=praktijk)
     _apply(bijeenkomst, BIJEENKOMST_VELDEN, data)
-    _save(bijeenkomst)
+    _save(bijeenkomst, praktijk=praktijk, by=by, actie="bijeenkomst.create")
     return bijeenkomst
 
 
@@ -79,7 +83,7 @@ def bijeenkomst_update(
 ) -> Bijeenkomst:
     """Change a meeting: its time and place, agenda, who plans, who takes minutes, the minutes."""
     _apply(bijeenkomst, BIJEENKOMST_VELDEN, data)
-    _save(bijeenkomst)
+    _save(bijeenkomst, praktijk=bijeenkomst.praktijk, by=by, actie="bijeenkomst.update")
     return bijeenkomst
 
 
@@ -89,7 +93,7 @@ def ontwerpvraag_create(
     """Add a design question to the practice."""
     ontwerpvraag = Ontwerpvraag(praktijk=praktijk)
     _apply(ontwerpvraag, ONTWERPVRAAG_VELDEN, data)
-    _save(ontwerpvraag)
+    _save(ontwerpvraag, praktijk=praktijk, by=by, actie="ontwerpvraag.create")
     return ontwerpvraag
 
 
@@ -98,7 +102,7 @@ def ontwerpvraag_update(
 ) -> Ontwerpvraag:
     """Rephrase or reorder a design question."""
     _apply(ontwerpvraag, ONTWERPVRAAG_VELDEN, data)
-    _save(ontwerpvraag)
+    _save(ontwerpvraag, praktijk=ontwerpvraag.praktijk, by=by, actie="ontwerpvraag.update")
     return ontwerpvraag
 
 
@@ -114,7 +118,7 @@ def verhaal_create(*, praktijk: Praktijk, by: AbstractBaseUser, data: Mapping[st
     verhaal = Verhaal(praktijk=praktijk, created_by=by)
     _apply(verhaal, VERHAAL_VELDEN, data)
     _check_ontwerpvraag(verhaal)
-    _save(verhaal)
+    _save(verhaal, praktijk=praktijk, by=by, actie="verhaal.create")
     return verhaal
 
 
@@ -122,5 +126,5 @@ def verhaal_update(*, verhaal: Verhaal, by: AbstractBaseUser, data: Mapping[str,
     """Change a success story."""
     _apply(verhaal, VERHAAL_VELDEN, data)
     _check_ontwerpvraag(verhaal)
-    _save(verhaal)
+    _save(verhaal, praktijk=verhaal.praktijk, by=by, actie="verhaal.update")
     return verhaal

@@ -1,4 +1,6 @@
-"""The layout keeps its dependency order: praktijken (the tenant) at the bottom, overzicht on top."""
+"""The dependency order: praktijken (the tenant) at the bottom, overzicht at the top.
+
+Only imports between the project's own apps count."""
 
 import ast
 from pathlib import Path
