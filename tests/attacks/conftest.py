@@ -12,6 +12,7 @@ from condities.models import Actie, Conditie, Reactie, Sessie, Stelling
 from netwerk.models import Lidmaatschap, Rol, Uitnodiging
 from netwerk.services import bevestiging_token_make
 from tests.factories import (
+    ActieFactory,
     AfspraakFactory,
     BijeenkomstFactory,
     DeelnameFactory,
@@ -146,7 +147,7 @@ class Wereld:
         if actie is not None:
             actie.refresh_from_db()
         if actie is None or actie.experiment_id:
-            actie = Actie.objects.create(
+            actie = ActieFactory(
                 sessie=self.sessie,
                 conditie=Conditie.AMBITIE,
                 soort=Actie.Soort.STAP,

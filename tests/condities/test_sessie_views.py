@@ -6,7 +6,7 @@ from django.urls import reverse
 from condities import services
 from condities.models import Actie, ConditieScore, PapierTelling, Sessie
 from experimenten.models import Experiment
-from tests.factories import OntwerpvraagFactory
+from tests.factories import ActieFactory, OntwerpvraagFactory
 from tests.permissions import LOGIN, assert_matrix, editors, managers, readers
 
 pytestmark = pytest.mark.django_db
@@ -188,7 +188,7 @@ def test_anonymous_gets_the_login_page_not_the_presenter(client, sessie):
 
 @pytest.fixture
 def stap(sessie):
-    return Actie.objects.create(
+    return ActieFactory(
         sessie=sessie, conditie="proces", soort="stap", tekst="Samen de overdracht oefenen"
     )
 
