@@ -346,7 +346,10 @@ def test_a_reveal_reaches_the_screens_that_poll_with_a_token(
     fill(sessie, stellingen, praktijk, 3)
     client.force_login(facilitator)
     headers = poll_headers(client.get(fragment_url(sessie)).text)
-    assert "lp-score__getal" not in client.get(live_url(sessie), headers=headers).text
+    before = client.get(live_url(sessie), headers=headers)
+    assert before.status_code == 200
+    assert 'id="live"' in before.text  # the live region itself, just without numbers yet
+    assert "lp-score__getal" not in before.text
 
     services.sessie_reveal(sessie=sessie, condities=[Conditie.AMBITIE])  # e.g. from the laptop
 

@@ -128,6 +128,7 @@ def test_the_presenter_view_hides_results_until_revealed(
         services.antwoord_save(deelnemer=deelnemer, stelling=stellingen["ambitie"][0], score=2)
     client.force_login(facilitator)
     fragment = client.get(url("presentatie", sessie), headers={"HX-Request": "true"})
+    assert fragment.status_code == 200
     assert "3 mensen hebben geantwoord." in fragment.text
     assert "2,0" not in fragment.text
     assert "<html" not in fragment.text
@@ -135,6 +136,7 @@ def test_the_presenter_view_hides_results_until_revealed(
     revealed = client.post(
         url("onthullen", sessie), {"conditie": "ambitie"}, headers={"HX-Request": "true"}
     )
+    assert revealed.status_code == 200
     assert "2,0" in revealed.text
     sessie.refresh_from_db()
     assert sessie.onthuld == ["ambitie"]

@@ -124,6 +124,7 @@ def test_organisation_or_owner_outside_the_network_is_a_form_error(editor, vraag
     buiten = OrganisatieFactory(naam="Niet in het netwerk")
     persoon = PersoonFactory(organisatie=buiten)
     response = editor.post(NIEUW, data(vraag, organisaties=[buiten.pk], eigenaar=persoon.pk))
+    assert response.status_code == 200
     assert set(response.context["form"].errors) == {"organisaties", "eigenaar"}
     assert not Experiment.objects.exists()
 

@@ -125,11 +125,13 @@ def test_choose_or_name_an_organisation(client, facilitator, praktijk):
     leeg = client.post(
         reverse("netwerk:deelname_nieuw", args=["stein"]), {"groep": Groep.KERNGROEP}
     )
+    assert leeg.status_code == 200
     assert "organisatie" in leeg.context["form"].errors
     zonder_soort = client.post(
         reverse("netwerk:deelname_nieuw", args=["stein"]),
         {"nieuwe_naam": "Iets nieuws", "groep": Groep.KERNGROEP},
     )
+    assert zonder_soort.status_code == 200
     assert "nieuwe_soort" in zonder_soort.context["form"].errors
     assert not Organisatie.objects.filter(naam="Iets nieuws").exists()
 
