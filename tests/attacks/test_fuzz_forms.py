@@ -44,7 +44,9 @@ from netwerk.models import (
 from praktijken.models import Bijeenkomst, Ontwerpvraag, Praktijk, Verhaal
 from tests.attacks.fuzz import (
     APPS,
+    FORMULIER_422,
     FUZZ,
+    GEWEIGERD_400,
     Doel,
     Veld,
     attack,
@@ -567,6 +569,7 @@ CONDITIES = [
             "condities": multi_values(*Conditie.values),
         },
         models=(Sessie,),
+        statuses=FORMULIER_422,
     ),
     Doel(
         name="condities:actie_nieuw",
@@ -585,6 +588,7 @@ CONDITIES = [
             "wanneer": datum(),
         },
         models=(Actie,),
+        statuses=FORMULIER_422,
     ),
     Doel(
         name="condities:actie_experiment",
@@ -603,6 +607,7 @@ CONDITIES = [
             "niveau": field_values(*Niveau.values),
         },
         models=(Experiment, Actie),
+        statuses=FORMULIER_422,
     ),
     Doel(
         name="condities:papier",
@@ -611,6 +616,7 @@ CONDITIES = [
         base=_papier_base,
         fields=_papier_fields,
         models=(PapierTelling, Sessie),
+        statuses=FORMULIER_422,
     ),
     Doel(
         name="condities:onthullen",
@@ -621,6 +627,7 @@ CONDITIES = [
         models=(Sessie,),
         htmx=True,
         ok=lambda r: r.status_code in (200, 302),
+        statuses=GEWEIGERD_400,
     ),
     Doel(
         name="condities:doe_mee_code",
@@ -633,6 +640,7 @@ CONDITIES = [
         },
         models=(Deelnemer,),
         fresh_session=True,
+        statuses=FORMULIER_422,
     ),
     Doel(
         name="condities:antwoord",
@@ -651,6 +659,7 @@ CONDITIES = [
         htmx=True,
         ok=lambda r: r.status_code in (200, 302),
         prepare=join,
+        statuses=GEWEIGERD_400,
     ),
     Doel(
         name="condities:checkin_nieuw",
@@ -665,6 +674,7 @@ CONDITIES = [
         },
         fields=_checkin_fields,
         models=(Sessie, Deelnemer),
+        statuses=FORMULIER_422,
     ),
     Doel(
         name="condities:stellingen_bewerken",
@@ -687,6 +697,7 @@ MANTELZORG = [
         fields=_mantelzorg_fields,
         models=(Reactie,),
         fresh_session=True,
+        statuses=FORMULIER_422,
     ),
     Doel(
         name="condities:mantelzorg_reactie",
@@ -708,6 +719,7 @@ MANTELZORG = [
             "doorgegeven_aan": field_values(*ids(w.organisatie, w.andere_organisatie)),
         },
         models=(Reactie, ReactieConditie),
+        statuses=FORMULIER_422,
     ),
     Doel(
         name="condities:mantelzorg_instellingen",
@@ -716,6 +728,7 @@ MANTELZORG = [
         base=lambda w: {"is_open": "on", "intro": TEKST},
         fields=lambda w: {"is_open": field_values("on", "", "false")},
         models=(MantelzorgFormulier,),
+        statuses=FORMULIER_422,
     ),
 ]
 
