@@ -137,10 +137,16 @@ def test_choose_or_name_an_organisation(client, facilitator, praktijk):
 
 
 def test_the_service_refuses_a_duplicate_even_when_the_form_was_passed(praktijk, huisarts):
+    before = list(Deelname.objects.order_by("pk").values())
+    wijzigingen = DeelnameWijziging.objects.count()
     with pytest.raises(services.DeelnameBestaatAl):
         services.deelname_create(
             praktijk=praktijk, organisatie=huisarts, groep=Groep.KERNGROEP, by=None
         )
+    # The existing participation keeps its group, and no second one or change was written.
+    assert list(Deelname.objects.order_by("pk").values()) == before
+    assert Deelname.objects.filter(praktijk=praktijk, organisatie=huisarts).count() == 1
+    assert DeelnameWijziging.objects.count() == wijzigingen
 
 
 def test_moving_between_groups_keeps_the_history(client, kerngroeplid, wijkverpleging):
