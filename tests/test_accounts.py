@@ -66,9 +66,10 @@ def test_a_wrong_password_keeps_the_address_and_says_so_in_dutch(client, user):
 
 def test_sign_up_is_closed(client):
     page = client.get(reverse("account_signup"))
+    assert page.status_code == 200
     assert "Registratie gesloten" in page.text
 
-    client.post(
+    response = client.post(
         reverse("account_signup"),
         {
             "email": "nieuw@voorbeeld.example",
@@ -76,6 +77,8 @@ def test_sign_up_is_closed(client):
             "password2": "Xy!9lang-genoeg",
         },
     )
+    assert response.status_code == 200
+    assert "Registratie gesloten" in response.text
     assert not User.objects.filter(email="nieuw@voorbeeld.example").exists()
 
 

@@ -13,6 +13,7 @@ from netwerk.models import Uitnodiging
 from netwerk.services import bevestiging_token_make
 from praktijken.models import Lidmaatschap, Rol
 from tests.factories import (
+    ActieFactory,
     AfspraakFactory,
     BijeenkomstFactory,
     DeelnameFactory,
@@ -147,7 +148,7 @@ class Wereld:
         if actie is not None:
             actie.refresh_from_db()
         if actie is None or actie.experiment_id:
-            actie = Actie.objects.create(
+            actie = ActieFactory(
                 sessie=self.sessie,
                 conditie=Conditie.AMBITIE,
                 soort=Actie.Soort.STAP,

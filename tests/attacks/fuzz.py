@@ -225,6 +225,16 @@ def redirected(response: HttpResponse) -> bool:
     return response.status_code in (301, 302, 303)
 
 
+# What an endpoint may answer to hostile input, by kind; anything else (a 5xx, but also a 403,
+# 404 or 405 for the persona allowed to use it) fails the test. 400 is Django refusing a malformed
+# request (too many fields, a body over the limit) before the view sees it.
+FORMULIER = frozenset({200, 302, 400})  # saved and redirected, or the form again with its errors
+FORMULIER_422 = frozenset({302, 400, 422})  # the same, where the view answers errors with a 422
+GEWEIGERD_400 = frozenset({200, 302, 400})  # saved, or the view itself refused with a 400
+ZOEKEN = frozenset({200, 400})  # a search or filter: the results, or a refused filter
+KNOP = frozenset({200, 302, 400})  # a button: done (a redirect, or a fragment for htmx)
+
+
 def url(name: str, **kwargs) -> str:
     return reverse(name, kwargs=kwargs)
 
@@ -263,6 +273,7 @@ class Doel:
     method: str = "post"
     htmx: bool = False
     ok: Callable[[HttpResponse], bool] = redirected  # a success may change the models
+    statuses: frozenset[int] = FORMULIER  # every status the endpoint may answer with
     fresh_session: bool = False  # a new anonymous browser for every example
     prepare: Callable | None = None  # (client, wereld) once, e.g. join a session
     show: Callable = lambda w: []  # (wereld) -> pages that show what a success stored
@@ -329,6 +340,10 @@ def send(client, wereld, doel: Doel, path: str, body: dict, *, htmx: bool = Fals
     else:
         response = client.post(path, body, headers=headers)
     assert response.status_code < 500, (path, response.status_code)
+    assert response.status_code in doel.statuses, (
+        f"{doel.name}: {response.status_code} is not one of {sorted(doel.statuses)}",
+        path,
+    )
     if not doel.ok(response):
         assert snapshot(doel.models) == before, (
             f"{doel.name}: refused with {response.status_code}, but something was stored"

@@ -45,10 +45,10 @@ def test_after_too_many_wrong_passwords_even_the_right_one_is_refused(client, we
         assert response.status_code == 200
         assert "_auth_user_id" not in client.session
     response = login(client, user.email, PASSWORD)
-    assert response.status_code in (200, 429)
+    # allauth refuses a locked account in the form itself: the page again, with the message.
+    assert response.status_code == 200
     assert "_auth_user_id" not in client.session
-    if response.status_code == 200:
-        assert TOO_MANY in response.text
+    assert TOO_MANY in response.text
 
 
 def test_the_account_lock_holds_from_another_address_too(client, wereld):
@@ -58,7 +58,8 @@ def test_the_account_lock_holds_from_another_address_too(client, wereld):
         login(client, user.email, "geraden", REMOTE_ADDR=f"192.0.2.{i + 1}")
     response = login(client, user.email, PASSWORD, REMOTE_ADDR=ELSEWHERE)
     assert "_auth_user_id" not in client.session
-    assert response.status_code == 429 or TOO_MANY in response.text
+    assert response.status_code == 200
+    assert TOO_MANY in response.text
 
 
 def test_other_accounts_can_still_log_in_while_one_is_locked(client, wereld):
@@ -76,7 +77,8 @@ def test_one_address_trying_many_accounts_is_stopped(client, wereld):
         login(client, email, "Welkom01!")
     response = login(client, wereld.user("lid").email, PASSWORD)
     assert "_auth_user_id" not in client.session
-    assert response.status_code == 429 or TOO_MANY in response.text
+    assert response.status_code == 200
+    assert TOO_MANY in response.text
     # Someone else, from another address, is not held back.
     other = login(client, wereld.user("lid").email, PASSWORD, REMOTE_ADDR=ELSEWHERE)
     assert other.status_code == 302
@@ -107,7 +109,8 @@ def test_login_codes_for_one_address_are_limited(client, wereld, mailoutbox):
     client.cookies.clear()
     response = request_code(client, email, REMOTE_ADDR=ELSEWHERE)
     assert len(mailoutbox) == allowed  # no new code went out
-    assert response.status_code == 429 or TOO_MANY in response.text
+    assert response.status_code == 200
+    assert TOO_MANY in response.text
 
 
 def test_a_login_code_cannot_be_guessed(client, wereld, mailoutbox):
@@ -117,7 +120,10 @@ def test_a_login_code_cannot_be_guessed(client, wereld, mailoutbox):
     wrong = "AAAA-AAAA" if real != "AAAA-AAAA" else "BBBB-BBBB"
     for _ in range(settings.ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS):
         client.post(reverse("account_confirm_login_code"), {"code": wrong})
-    client.post(reverse("account_confirm_login_code"), {"code": real})
+    response = client.post(reverse("account_confirm_login_code"), {"code": real})
+    # The code is void: the visitor is sent back to ask for a new one, not logged in.
+    assert response.status_code == 302
+    assert response["Location"] == reverse("account_request_login_code")
     assert "_auth_user_id" not in client.session
 
 

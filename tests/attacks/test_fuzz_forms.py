@@ -42,7 +42,9 @@ from netwerk.models import (
 from praktijken.models import Bijeenkomst, Lidmaatschap, Ontwerpvraag, Praktijk, Rol, Verhaal
 from tests.attacks.fuzz import (
     APPS,
+    FORMULIER_422,
     FUZZ,
+    GEWEIGERD_400,
     Doel,
     Veld,
     attack,
@@ -565,6 +567,7 @@ CONDITIES = [
             "condities": multi_values(*Conditie.values),
         },
         models=(Sessie,),
+        statuses=FORMULIER_422,
     ),
     Doel(
         name="condities:actie_nieuw",
@@ -583,6 +586,7 @@ CONDITIES = [
             "wanneer": datum(),
         },
         models=(Actie,),
+        statuses=FORMULIER_422,
     ),
     Doel(
         name="condities:actie_experiment",
@@ -601,6 +605,7 @@ CONDITIES = [
             "niveau": field_values(*Niveau.values),
         },
         models=(Experiment, Actie),
+        statuses=FORMULIER_422,
     ),
     Doel(
         name="condities:papier",
@@ -609,6 +614,7 @@ CONDITIES = [
         base=_papier_base,
         fields=_papier_fields,
         models=(PapierTelling, Sessie),
+        statuses=FORMULIER_422,
     ),
     Doel(
         name="condities:onthullen",
@@ -619,6 +625,7 @@ CONDITIES = [
         models=(Sessie,),
         htmx=True,
         ok=lambda r: r.status_code in (200, 302),
+        statuses=GEWEIGERD_400,
     ),
     Doel(
         name="condities:doe_mee_code",
@@ -631,6 +638,7 @@ CONDITIES = [
         },
         models=(Deelnemer,),
         fresh_session=True,
+        statuses=FORMULIER_422,
     ),
     Doel(
         name="condities:antwoord",
@@ -649,6 +657,7 @@ CONDITIES = [
         htmx=True,
         ok=lambda r: r.status_code in (200, 302),
         prepare=join,
+        statuses=GEWEIGERD_400,
     ),
     Doel(
         name="condities:checkin_nieuw",
@@ -663,6 +672,7 @@ CONDITIES = [
         },
         fields=_checkin_fields,
         models=(Sessie, Deelnemer),
+        statuses=FORMULIER_422,
     ),
     Doel(
         name="condities:stellingen_bewerken",
@@ -685,6 +695,7 @@ MANTELZORG = [
         fields=_mantelzorg_fields,
         models=(Reactie,),
         fresh_session=True,
+        statuses=FORMULIER_422,
     ),
     Doel(
         name="condities:mantelzorg_reactie",
@@ -706,6 +717,7 @@ MANTELZORG = [
             "doorgegeven_aan": field_values(*ids(w.organisatie, w.andere_organisatie)),
         },
         models=(Reactie, ReactieConditie),
+        statuses=FORMULIER_422,
     ),
     Doel(
         name="condities:mantelzorg_instellingen",
@@ -714,6 +726,7 @@ MANTELZORG = [
         base=lambda w: {"is_open": "on", "intro": TEKST},
         fields=lambda w: {"is_open": field_values("on", "", "false")},
         models=(MantelzorgFormulier,),
+        statuses=FORMULIER_422,
     ),
 ]
 

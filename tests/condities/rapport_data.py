@@ -4,7 +4,7 @@ import datetime
 
 from condities import services
 from condities.models import Actie, Conditie, Sessie, Stelling
-from tests.factories import DeelnameFactory, OrganisatieFactory
+from tests.factories import ActieFactory, DeelnameFactory, OrganisatieFactory
 
 
 def deelnemers(sessie: Sessie, n: int, *, groep: str = "ontwerpgroep", naam: str | None = None):
@@ -58,4 +58,4 @@ def gesloten_sessie(
 def actie(
     sessie: Sessie, tekst: str, *, soort: str = Actie.Soort.STAP, conditie: str = "relatie", **extra
 ):
-    return Actie.objects.create(sessie=sessie, conditie=conditie, soort=soort, tekst=tekst, **extra)
+    return ActieFactory(sessie=sessie, conditie=conditie, soort=soort, tekst=tekst, **extra)

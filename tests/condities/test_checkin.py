@@ -139,10 +139,14 @@ def test_the_sessions_list_offers_check_ins_to_managers_only(client, checkin, le
     nieuw = reverse("condities:checkin_nieuw", args=["stein"])
     respons = reverse("condities:checkin_respons", args=["stein", checkin.pk])
     client.force_login(leden[0])
-    html = client.get(url).text
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.text
     assert nieuw in html and respons in html
     client.force_login(lid)
-    html = client.get(url).text
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.text
     assert "Check-in voorjaar" in html
     assert nieuw not in html and respons not in html
 
@@ -231,11 +235,13 @@ def test_a_short_subset_asks_only_the_ticked_statements(client, praktijk, facili
 
 def test_without_a_subset_the_check_in_asks_every_statement(client, praktijk, facilitator, leden):
     client.force_login(facilitator)
-    client.post(
+    response = client.post(
         reverse("condities:checkin_nieuw", args=["stein"]),
         form_data(praktijk, condities=["proces"]),
     )
+    assert response.status_code == 302
     sessie = Sessie.objects.get(soort="checkin")
+    assert sessie.condities == ["proces"]
     assert not sessie.stellingen.exists()
     assert selectors.stellingen_for_sessie(sessie=sessie) == stellingen_van(praktijk, "proces")
 

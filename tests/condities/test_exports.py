@@ -137,11 +137,17 @@ def test_session_csv_while_open_has_the_numbers_of_the_report(client, beantwoord
 def test_exports_never_contain_per_person_data(client, beantwoord, lid):
     client.force_login(lid)
     csv_url, xlsx_url = sessie_urls(beantwoord)
-    text = client.get(csv_url).content.decode()
-    workbook = openpyxl.load_workbook(io.BytesIO(client.get(xlsx_url).content))
+    csv_response, xlsx_response = client.get(csv_url), client.get(xlsx_url)
+    assert csv_response.status_code == 200 and xlsx_response.status_code == 200
+    text = csv_response.content.decode()
+    workbook = openpyxl.load_workbook(io.BytesIO(xlsx_response.content))
     cellen = " ".join(
         str(cell.value) for sheet in workbook for row in sheet.iter_rows() for cell in row
     )
+    # Positive control: the exports do hold this session's aggregate, and by group.
+    stelling = eerste_stellingen(beantwoord)["ambitie"].tekst
+    assert stelling in text and stelling in cellen
+    assert "ontwerpgroep" in text.lower() and "ontwerpgroep" in cellen.lower()
     for deelnemer in beantwoord.deelnemers.all():
         assert deelnemer.naam not in text and deelnemer.naam not in cellen
     # No organisation names either: only groups of three or more, by group.

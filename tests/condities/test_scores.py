@@ -136,9 +136,11 @@ def test_closing_freezes_answers_and_writes_scores(sessie, stellingen, maak_deel
     assert scores[("ambitie", "")].respondenten == 3
     assert scores[("ambitie", "kerngroep")].respondenten == 3
     assert ("relatie", "") not in scores  # nobody answered it
+    antwoorden = Antwoord.objects.count()
     with pytest.raises(services.SessieGesloten):
         services.antwoord_save(deelnemer=deelnemers[0], stelling=stellingen["ambitie"][1], score=1)
     assert Antwoord.objects.get(deelnemer=deelnemers[0]).score == 3
+    assert Antwoord.objects.count() == antwoorden
 
 
 def test_closing_twice_writes_the_scores_once(sessie, stellingen, maak_deelnemers):

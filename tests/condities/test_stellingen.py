@@ -63,7 +63,9 @@ def test_edit_post_permissions(login_as, praktijk, lid, kerngroeplid, facilitato
 
 def test_statements_page_shows_the_default_set_with_its_version(client, praktijk, lid):
     client.force_login(lid)
-    page = client.get(LIJST).text
+    response = client.get(LIJST)
+    assert response.status_code == 200
+    page = response.text
     assert "de standaardset" in page
     assert "Versie" in page
     assert Stelling.objects.filter(set=services.standaardset_get()).first().tekst in page
@@ -112,7 +114,9 @@ def test_a_used_set_becomes_a_new_version_and_the_session_keeps_its_texts(
     v1.refresh_from_db()
     assert oud.stellingenset == v1 and not v1.is_actueel
     assert stellingen_for_sessie(sessie=oud)[0].tekst == oude_tekst
-    rapport = client.get(reverse("condities:sessie_rapport", args=["stein", oud.pk])).text
+    rapport_response = client.get(reverse("condities:sessie_rapport", args=["stein", oud.pk]))
+    assert rapport_response.status_code == 200
+    rapport = rapport_response.text
     assert oude_tekst in rapport and "Aangepaste stelling" not in rapport
 
     nieuw = nieuwe_sessie(praktijk, facilitator)
@@ -132,8 +136,12 @@ def test_an_unused_own_set_is_changed_in_place(client, praktijk, facilitator):
 
 def test_saving_without_changes_makes_no_new_version(client, praktijk, facilitator):
     client.force_login(facilitator)
-    client.post(BEWERKEN, formulier(services.standaardset_get()))
+    sets_before = Stellingenset.objects.count()
+    response = client.post(BEWERKEN, formulier(services.standaardset_get()))
+    assert response.status_code == 302
+    assert response["Location"] == LIJST
     assert not Stellingenset.objects.filter(praktijk=praktijk).exists()
+    assert Stellingenset.objects.count() == sets_before
 
 
 def test_adding_and_removing_statements(client, praktijk, facilitator):

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from experimenten.models import Experiment, Niveau
 from tests.factories import ExperimentFactory, OntwerpvraagFactory, PersoonFactory
+from tests.pages import rendered
 from tests.permissions import LOGIN, assert_matrix, editors, readers
 
 pytestmark = pytest.mark.django_db
@@ -187,8 +188,12 @@ def test_a_lid_sees_edit_buttons_only_where_involved(
     client, lid, experiment_betrokken, experiment_niet_betrokken
 ):
     client.force_login(lid)
-    betrokken = client.get(url("detail", experiment_betrokken)).text
-    niet = client.get(url("detail", experiment_niet_betrokken)).text
+    betrokken = rendered(
+        client.get(url("detail", experiment_betrokken)), experiment_betrokken.titel
+    )
+    niet = rendered(
+        client.get(url("detail", experiment_niet_betrokken)), experiment_niet_betrokken.titel
+    )
     assert url("bewerken", experiment_betrokken) in betrokken
     assert url("stap_nieuw", experiment_betrokken) in betrokken
     assert url("bewerken", experiment_niet_betrokken) not in niet
@@ -197,7 +202,7 @@ def test_a_lid_sees_edit_buttons_only_where_involved(
 
 def test_new_experiment_button_only_for_editors(client, lid, kerngroeplid, vraag):
     client.force_login(lid)
-    assert url("nieuw") not in client.get(url("lijst")).text
+    assert url("nieuw") not in rendered(client.get(url("lijst")), ">Experimenten</h1>")
     client.force_login(kerngroeplid)
     assert url("nieuw") in client.get(url("lijst")).text
 

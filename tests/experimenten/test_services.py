@@ -25,7 +25,7 @@ def _create(praktijk, vraag, user, **extra):
 def test_experiment_create_refuses_a_design_question_of_another_practice(
     praktijk, andere_praktijk, facilitator
 ):
-    with pytest.raises(ValueError, match="another practice"):
+    with pytest.raises(ValueError, match="The design question belongs to another practice"):
         _create(praktijk, OntwerpvraagFactory(praktijk=andere_praktijk), facilitator)
     assert not Experiment.objects.exists()
 
@@ -33,12 +33,15 @@ def test_experiment_create_refuses_a_design_question_of_another_practice(
 def test_experiment_create_refuses_a_story_of_another_practice(
     praktijk, andere_praktijk, vraag, facilitator
 ):
-    with pytest.raises(ValueError, match="another practice"):
-        _create(praktijk, vraag, facilitator, verhalen=[VerhaalFactory(praktijk=andere_praktijk)])
+    verhaal = VerhaalFactory(praktijk=andere_praktijk)
+    with pytest.raises(ValueError, match="A story belongs to another practice"):
+        _create(praktijk, vraag, facilitator, verhalen=[verhaal])
+    assert not Experiment.objects.exists()
 
 
 def test_experiment_close_refuses_an_open_status(experiment_betrokken, facilitator):
-    with pytest.raises(ValueError):
+    before = Experiment.objects.filter(pk=experiment_betrokken.pk).values().get()
+    with pytest.raises(ValueError, match="closed as finished or stopped"):
         services.experiment_close(
             experiment=experiment_betrokken,
             by=facilitator,
@@ -46,6 +49,7 @@ def test_experiment_close_refuses_an_open_status(experiment_betrokken, facilitat
             resultaat="R",
             lessen="L",
         )
+    assert Experiment.objects.filter(pk=experiment_betrokken.pk).values().get() == before
 
 
 def test_experiment_can_edit_follows_role_owner_and_organisation(

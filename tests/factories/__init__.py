@@ -1,3 +1,14 @@
+from tests.factories.condities import (
+    ActieFactory,
+    AntwoordFactory,
+    ConditieScoreFactory,
+    DeelnemerFactory,
+    OpenVraagFactory,
+    PapierTellingFactory,
+    SessieFactory,
+    StellingensetFactory,
+    StellingFactory,
+)
 from tests.factories.experimenten import ExperimentFactory, OpbrengstFactory, TussenstapFactory
 from tests.factories.netwerk import (
     AfspraakFactory,
@@ -16,16 +27,25 @@ from tests.factories.praktijken import (
 )
 
 __all__ = [
+    "ActieFactory",
     "AfspraakFactory",
+    "AntwoordFactory",
     "BijeenkomstFactory",
+    "ConditieScoreFactory",
     "DeelnameFactory",
+    "DeelnemerFactory",
     "ExperimentFactory",
     "LidmaatschapFactory",
     "OntwerpvraagFactory",
     "OpbrengstFactory",
+    "OpenVraagFactory",
     "OrganisatieFactory",
+    "PapierTellingFactory",
     "PersoonFactory",
     "PraktijkFactory",
+    "SessieFactory",
+    "StellingFactory",
+    "StellingensetFactory",
     "TussenstapFactory",
     "UitnodigingFactory",
     "UserFactory",

@@ -31,13 +31,16 @@ def test_an_organisation_outside_the_praktijk_is_refused(praktijk, facilitator):
 
 
 def test_an_unknown_role_is_refused(praktijk, facilitator):
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as raised:
         uitnodiging_create(
             praktijk=praktijk, email="a@zorg.example", naam="A", rol="baas", by=facilitator
         )
+    assert set(raised.value.error_dict) == {"rol"}
+    assert not Uitnodiging.objects.exists()
     lidmaatschap = Lidmaatschap.objects.get(user=facilitator)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="unknown role 'baas'"):
         lidmaatschap_change_role(lidmaatschap=lidmaatschap, rol="baas", by=facilitator)
+    assert Lidmaatschap.objects.get(pk=lidmaatschap.pk).rol == Rol.FACILITATOR
 
 
 def test_the_last_facilitator_rule_counts_only_this_praktijk(
@@ -45,10 +48,14 @@ def test_the_last_facilitator_rule_counts_only_this_praktijk(
 ):
     # `outsider` is a facilitator of another practice: that does not count for `stein`.
     eigen = Lidmaatschap.objects.get(user=facilitator, praktijk=praktijk)
-    with pytest.raises(LaatsteFacilitator):
+    with pytest.raises(LaatsteFacilitator) as raised:
         lidmaatschap_change_role(lidmaatschap=eigen, rol=Rol.LID, by=facilitator)
-    with pytest.raises(LaatsteFacilitator):
+    assert raised.value.code == "laatste_facilitator"
+    assert Lidmaatschap.objects.get(pk=eigen.pk).rol == Rol.FACILITATOR
+    with pytest.raises(LaatsteFacilitator) as raised:
         lidmaatschap_remove(lidmaatschap=eigen, by=facilitator)
+    assert raised.value.code == "laatste_facilitator"
+    assert Lidmaatschap.objects.filter(pk=eigen.pk, rol=Rol.FACILITATOR).exists()
 
     LidmaatschapFactory(praktijk=praktijk, rol=Rol.FACILITATOR)
     lidmaatschap_change_role(lidmaatschap=eigen, rol=Rol.LID, by=facilitator)

@@ -60,9 +60,10 @@ def test_when_the_mail_server_fails_nothing_is_marked_sent_and_it_is_retried(
 ):
     with (
         mock.patch("netwerk.leden.send_mail", side_effect=ConnectionRefusedError),
-        pytest.raises(OSError),
+        pytest.raises(OSError) as raised,
     ):
         uitnodiging_send(uitnodiging_id=uitnodiging.pk, token=uitnodiging.token)
+    assert raised.type is ConnectionRefusedError  # the mail server's own error, passed on
     uitnodiging.refresh_from_db()
     assert uitnodiging.verstuurd_op is None
 

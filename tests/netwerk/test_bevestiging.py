@@ -103,7 +103,7 @@ def test_a_failed_mail_is_not_marked_as_asked(praktijk, wijkverpleging, monkeypa
         raise OSError("mail server away")
 
     monkeypatch.setattr(EmailMessage, "send", kapot)
-    with pytest.raises(OSError):
+    with pytest.raises(OSError, match="mail server away"):
         services.bevestiging_mail_send(organisatie_id=wijkverpleging.pk)
     wijkverpleging.refresh_from_db()
     assert wijkverpleging.bevestiging_gevraagd_op is None

@@ -10,6 +10,7 @@ from netwerk.exports import csv_cell
 from netwerk.models import Organisatie
 from tests.factories import DeelnameFactory, OrganisatieFactory, PersoonFactory
 from tests.netwerk.conftest import domeinen
+from tests.pages import rendered
 
 pytestmark = pytest.mark.django_db
 
@@ -127,11 +128,16 @@ def test_organisation_of_another_practice_never_shows(client, facilitator, gevul
     client.force_login(facilitator)
     for params in [{}, {"q": "Geheime"}, {"q": "Ede Verpleegkundige"}, {"wijk": "Berg"}]:
         response = client.get(reverse("netwerk:kaart", args=["stein"]), params, headers=HX)
+        assert response.status_code == 200
+        assert "organisaties" in response.context  # the map's results, not an error page
+        if not params:
+            assert "Huisartsenpraktijk Berg" in response.content.decode()
         assert "Geheime Wijkverpleging Ede" not in namen(response)
         assert "Geheime Wijkverpleging Ede" not in response.content.decode()
         assert "Ede Verpleegkundige" not in response.content.decode()
-    csv_text = client.get(reverse("netwerk:kaart_csv", args=["stein"])).content.decode()
-    vcf = client.get(reverse("netwerk:kaart_vcf", args=["stein"])).content.decode()
+    eigen = "Huisartsenpraktijk Berg"  # positive control: the exports do list stein's own
+    csv_text = rendered(client.get(reverse("netwerk:kaart_csv", args=["stein"])), eigen)
+    vcf = rendered(client.get(reverse("netwerk:kaart_vcf", args=["stein"])), eigen)
     assert "Geheime" not in csv_text
     assert "Geheime" not in vcf
 

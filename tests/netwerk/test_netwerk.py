@@ -6,6 +6,7 @@ from django.urls import reverse
 from netwerk import services
 from netwerk.models import Afspraak, Deelname, DeelnameWijziging, Groep, Organisatie
 from tests.factories import AfspraakFactory, DeelnameFactory, OrganisatieFactory
+from tests.pages import rendered
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +44,8 @@ def test_organisation_of_another_practice_is_not_on_the_network_page(
     client, lid, huisarts, ede_organisatie
 ):
     client.force_login(lid)
-    assert ede_organisatie.naam not in client.get(netwerk_url()).content.decode()
+    page = rendered(client.get(netwerk_url()), ">Netwerk</h1>", huisarts.naam)
+    assert ede_organisatie.naam not in page
 
 
 def test_adding_an_existing_organisation_records_that_it_joined(client, facilitator, praktijk):
@@ -125,20 +127,28 @@ def test_choose_or_name_an_organisation(client, facilitator, praktijk):
     leeg = client.post(
         reverse("netwerk:deelname_nieuw", args=["stein"]), {"groep": Groep.KERNGROEP}
     )
+    assert leeg.status_code == 200
     assert "organisatie" in leeg.context["form"].errors
     zonder_soort = client.post(
         reverse("netwerk:deelname_nieuw", args=["stein"]),
         {"nieuwe_naam": "Iets nieuws", "groep": Groep.KERNGROEP},
     )
+    assert zonder_soort.status_code == 200
     assert "nieuwe_soort" in zonder_soort.context["form"].errors
     assert not Organisatie.objects.filter(naam="Iets nieuws").exists()
 
 
 def test_the_service_refuses_a_duplicate_even_when_the_form_was_passed(praktijk, huisarts):
+    before = list(Deelname.objects.order_by("pk").values())
+    wijzigingen = DeelnameWijziging.objects.count()
     with pytest.raises(services.DeelnameBestaatAl):
         services.deelname_create(
             praktijk=praktijk, organisatie=huisarts, groep=Groep.KERNGROEP, by=None
         )
+    # The existing participation keeps its group, and no second one or change was written.
+    assert list(Deelname.objects.order_by("pk").values()) == before
+    assert Deelname.objects.filter(praktijk=praktijk, organisatie=huisarts).count() == 1
+    assert DeelnameWijziging.objects.count() == wijzigingen
 
 
 def test_moving_between_groups_keeps_the_history(client, kerngroeplid, wijkverpleging):

@@ -5,13 +5,13 @@ from django.urls import reverse
 
 from praktijken.models import Rol
 from tests.factories import LidmaatschapFactory, PraktijkFactory
+from tests.pages import rendered
 
 pytestmark = pytest.mark.django_db
 
 
 def test_anonymous_visitors_see_the_introduction(client, praktijk):
-    page = client.get(reverse("overzicht:home")).text
-    assert "Inloggen" in page
+    page = rendered(client.get(reverse("overzicht:home")), "Inloggen")
     assert praktijk.naam not in page
 
 

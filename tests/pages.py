@@ -1,0 +1,14 @@
+"""Reading a page before asserting what is *not* on it: an error page lacks everything."""
+
+
+def rendered(response, *present: str, status: int = 200) -> str:
+    """The response's text, once its status and the things that must be on it are checked.
+
+    An absence check (`assert "X" not in text`) passes on a 403, a 404 or a 500 page too; call
+    this first so such a check says something about the real page.
+    """
+    assert response.status_code == status, (response.status_code, status)
+    text = response.content.decode()
+    for expected in present:
+        assert expected in text, expected
+    return text
