@@ -344,7 +344,7 @@ def send(client, wereld, doel: Doel, path: str, body: dict, *, htmx: bool = Fals
 
 # -- the project's URL patterns, from the resolver -------------------------------------------
 
-APPS = ("praktijken", "netwerk", "experimenten", "condities")
+APPS = ("praktijken", "netwerk", "experimenten", "condities", "mantelzorg")
 
 
 @dataclass

@@ -1,4 +1,10 @@
 from tests.factories.experimenten import ExperimentFactory, OpbrengstFactory, TussenstapFactory
+from tests.factories.mantelzorg import (
+    MantelzorgFormulierFactory,
+    MantelzorgMeldingFactory,
+    ReactieConditieFactory,
+    ReactieFactory,
+)
 from tests.factories.netwerk import (
     AfspraakFactory,
     DeelnameFactory,
@@ -21,11 +27,15 @@ __all__ = [
     "DeelnameFactory",
     "ExperimentFactory",
     "LidmaatschapFactory",
+    "MantelzorgFormulierFactory",
+    "MantelzorgMeldingFactory",
     "OntwerpvraagFactory",
     "OpbrengstFactory",
     "OrganisatieFactory",
     "PersoonFactory",
     "PraktijkFactory",
+    "ReactieConditieFactory",
+    "ReactieFactory",
     "TussenstapFactory",
     "UitnodigingFactory",
     "UserFactory",

@@ -2,21 +2,21 @@
 
 from django import template
 
-from condities import mantelzorg
+from mantelzorg import selectors
 
 register = template.Library()
 
 
-@register.inclusion_tag("condities/mantelzorg/_dashboard.html", takes_context=True)
+@register.inclusion_tag("mantelzorg/_dashboard.html", takes_context=True)
 def mantelzorg_dashboard(context: template.Context, citaten: int = 3) -> dict:
     """Reactions per month, the told-my-story figure and the latest shareable quotes (2 queries)."""
     praktijk = context["praktijk"]
-    maanden = mantelzorg.reacties_per_maand(praktijk=praktijk)
+    maanden = selectors.reacties_per_maand(praktijk=praktijk)
     return {
         "praktijk": praktijk,
         "toegang": context.get("toegang"),
         "maanden": maanden,
         "totaal": sum(m.aantal for m in maanden),
-        "grafiek": mantelzorg.verteld_grafiek(maanden=maanden),
-        "citaten": mantelzorg.deelbare_citaten(praktijk=praktijk, limit=citaten),
+        "grafiek": selectors.verteld_grafiek(maanden=maanden),
+        "citaten": selectors.deelbare_citaten(praktijk=praktijk, limit=citaten),
     }
