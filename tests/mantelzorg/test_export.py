@@ -6,8 +6,12 @@ import pytest
 from openpyxl import load_workbook
 
 from condities.models import Conditie
-from mantelzorg.models import ReactieConditie
-from tests.factories import ExperimentFactory, OntwerpvraagFactory, ReactieFactory
+from tests.factories import (
+    ExperimentFactory,
+    OntwerpvraagFactory,
+    ReactieConditieFactory,
+    ReactieFactory,
+)
 from tests.mantelzorg.helpers import url
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +38,7 @@ def reacties(praktijk, andere_praktijk):
         telefoon="06 12345678",
         interne_notitie="Interne notitie",
     )
-    ReactieConditie.objects.create(reactie=met_contact, conditie=Conditie.RELATIE)
+    ReactieConditieFactory(reactie=met_contact, conditie=Conditie.RELATIE)
     ReactieFactory(praktijk=praktijk, wat_gaat_goed="Gewoon goed", keer_verteld=4, deelbaar=True)
     ReactieFactory(praktijk=andere_praktijk, wat_gaat_goed="Alleen Ede")
 

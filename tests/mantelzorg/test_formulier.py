@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from conftest import PERSONAS
 from experimenten.models import Experiment
-from mantelzorg.models import MantelzorgFormulier, Reactie, Relatie
-from tests.factories import ExperimentFactory, OntwerpvraagFactory
+from mantelzorg.models import Reactie, Relatie
+from tests.factories import ExperimentFactory, MantelzorgFormulierFactory, OntwerpvraagFactory
 from tests.mantelzorg.helpers import formulier_data, url
 from tests.permissions import assert_matrix
 
@@ -53,7 +53,7 @@ def test_unknown_practice_gives_404(client, praktijk):
 
 
 def test_a_closed_form_shows_a_friendly_page_and_stores_nothing(client, praktijk):
-    MantelzorgFormulier.objects.create(praktijk=praktijk, is_open=False)
+    MantelzorgFormulierFactory(praktijk=praktijk, is_open=False)
     response = client.get(url("formulier"))
     assert response.status_code == 200
     assert "Het formulier is nu gesloten" in response.text
@@ -66,7 +66,7 @@ def test_a_closed_form_shows_a_friendly_page_and_stores_nothing(client, praktijk
 
 
 def test_the_practice_intro_text_is_shown_as_text(client, praktijk):
-    MantelzorgFormulier.objects.create(
+    MantelzorgFormulierFactory(
         praktijk=praktijk, intro="Welkom bij Stein <b>vet</b>\n\nTweede alinea."
     )
     page = client.get(url("formulier")).text

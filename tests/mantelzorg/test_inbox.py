@@ -6,12 +6,13 @@ import pytest
 from django.utils import timezone
 
 from condities.models import Conditie
-from mantelzorg.models import MantelzorgFormulier, Reactie, ReactieConditie
+from mantelzorg.models import MantelzorgFormulier, Reactie
 from tests.factories import (
     DeelnameFactory,
     ExperimentFactory,
     OntwerpvraagFactory,
     OrganisatieFactory,
+    ReactieConditieFactory,
     ReactieFactory,
 )
 from tests.mantelzorg.helpers import url
@@ -156,7 +157,7 @@ def test_the_inbox_filters_by_status_condition_and_experiment(client, facilitato
         status=Reactie.Status.GELEZEN,
         experiment=experiment,
     )
-    ReactieConditie.objects.create(reactie=gelezen, conditie=Conditie.RELATIE)
+    ReactieConditieFactory(reactie=gelezen, conditie=Conditie.RELATIE)
     client.force_login(facilitator)
 
     page = client.get(url("inbox"), {"status": "nieuw"}).text
@@ -207,7 +208,7 @@ def test_the_inbox_takes_a_fixed_number_of_queries(
         reactie = ReactieFactory(
             praktijk=praktijk, experiment=experiment, doorgegeven_aan=organisatie
         )
-        ReactieConditie.objects.create(reactie=reactie, conditie=Conditie.values[i % 5])
+        ReactieConditieFactory(reactie=reactie, conditie=Conditie.values[i % 5])
     client.force_login(facilitator)
     # Session, user, practice and role, the experiments to filter on, count, page, tags.
     with django_assert_max_num_queries(7):

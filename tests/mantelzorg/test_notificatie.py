@@ -15,7 +15,12 @@ from config.celery import app
 from mantelzorg import services, tasks
 from mantelzorg.models import MantelzorgMelding, Reactie
 from netwerk.models import Rol
-from tests.factories import LidmaatschapFactory, ReactieFactory, UserFactory
+from tests.factories import (
+    LidmaatschapFactory,
+    MantelzorgMeldingFactory,
+    ReactieFactory,
+    UserFactory,
+)
 from tests.mantelzorg.helpers import formulier_data, url
 
 
@@ -203,7 +208,7 @@ def test_a_throttled_facilitator_keeps_feedback_unnotified_for_everyone_until_ma
 ):
     # The facilitator was mailed about Ede ten minutes ago; Stein's new feedback waits.
     LidmaatschapFactory(praktijk=andere_praktijk, user=facilitator, rol=Rol.FACILITATOR)
-    MantelzorgMelding.objects.create(
+    MantelzorgMeldingFactory(
         user=facilitator, gemaild_op=timezone.now() - datetime.timedelta(minutes=10)
     )
     reactie = ReactieFactory(praktijk=praktijk)

@@ -8,8 +8,13 @@ from django.utils import timezone
 
 from condities.models import Conditie
 from mantelzorg import selectors
-from mantelzorg.models import Reactie, ReactieConditie
-from tests.factories import ExperimentFactory, OntwerpvraagFactory, ReactieFactory
+from mantelzorg.models import Reactie
+from tests.factories import (
+    ExperimentFactory,
+    OntwerpvraagFactory,
+    ReactieConditieFactory,
+    ReactieFactory,
+)
 from tests.mantelzorg.helpers import url
 
 pytestmark = pytest.mark.django_db
@@ -88,7 +93,7 @@ def test_members_see_totals_quotes_and_shared_feedback_but_never_contact_details
         telefoon="06 99999999",
         contact_bewaren_tot=timezone.localdate(),
     )
-    ReactieConditie.objects.create(reactie=gedeeld, conditie=Conditie.PROCES)
+    ReactieConditieFactory(reactie=gedeeld, conditie=Conditie.PROCES)
     ReactieFactory(praktijk=praktijk, wat_gaat_goed="Niet gedeeld, niet deelbaar")
 
     client.force_login(lid)
@@ -130,7 +135,7 @@ def test_the_overview_takes_a_fixed_number_of_queries(
             experiment=experiment,
             keer_verteld=i % 6,
         )
-        ReactieConditie.objects.create(reactie=reactie, conditie=Conditie.values[i % 5])
+        ReactieConditieFactory(reactie=reactie, conditie=Conditie.values[i % 5])
     client.force_login(lid)
     # Session, user, practice and role, months, quotes, shared feedback and their tags.
     with django_assert_max_num_queries(7):
