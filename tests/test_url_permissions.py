@@ -240,13 +240,14 @@ def object_pk(name: str, w: dict) -> int:
         ("lid_", "lid"),
         ("uitnodiging", "uitnodiging"),
         ("checkin", "checkin"),
-        ("mantelzorg", "reactie"),
     ]:
         if short.startswith(key):
             value = w[pk_key]
             return value.pk if hasattr(value, "pk") else value
     if name.startswith("experimenten:"):
         return w["experiment"]
+    if name.startswith("mantelzorg:"):
+        return w["reactie"]
     return w["sessie"].pk
 
 
