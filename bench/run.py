@@ -96,7 +96,7 @@ THROUGHPUT = [
     ("members", LOCUSTFILE_MEMBERS, "KaartZoeken", SEARCH),
     ("carers", LOCUSTFILE_CARERS, "Formulier", FORM),
 ]
-NOTIFY_TASK = "condities.tasks.mantelzorg_notificeren_task"
+NOTIFY_TASK = "mantelzorg.tasks.notifications_send_task"
 
 
 def _seconds(value: str) -> int:

@@ -298,17 +298,9 @@ def build_large(rng: random.Random, factor: float) -> tuple[Gemeten, list[tuple[
     from django.utils import timezone
 
     from condities import services as condities_services
-    from condities.models import (
-        Actie,
-        Antwoord,
-        Conditie,
-        Deelnemer,
-        Groep,
-        Reactie,
-        ReactieConditie,
-        Sessie,
-    )
+    from condities.models import Actie, Antwoord, Conditie, Deelnemer, Groep, Sessie
     from experimenten.models import Experiment, Fase, Niveau
+    from mantelzorg.models import Reactie, ReactieConditie
     from netwerk.models import Deelname, Levensdomein, Organisatie, Persoon, User
     from praktijken.models import Bijeenkomst, Lidmaatschap, Ontwerpvraag, Praktijk, Rol
 
@@ -656,7 +648,8 @@ def build_large(rng: random.Random, factor: float) -> tuple[Gemeten, list[tuple[
 
 
 def row_counts() -> list[tuple[str, int]]:
-    from condities.models import Antwoord, ConditieScore, Deelnemer, Reactie, Sessie
+    from condities.models import Antwoord, ConditieScore, Deelnemer, Sessie
+    from mantelzorg.models import Reactie
     from netwerk.models import Organisatie, Persoon, User
     from praktijken.models import Praktijk
 
@@ -674,7 +667,8 @@ def row_counts() -> list[tuple[str, int]]:
 
 
 def practice_counts(slug: str) -> str:
-    from condities.models import Antwoord, Deelnemer, Reactie, Sessie
+    from condities.models import Antwoord, Deelnemer, Sessie
+    from mantelzorg.models import Reactie
     from netwerk.models import Organisatie, Persoon
 
     f = {"praktijk__slug": slug}
@@ -731,7 +725,7 @@ def _pages() -> list[Pagina]:
         ),
         Pagina(
             "carers' feedback inbox",
-            lambda g: reverse("condities:mantelzorg_inbox", args=[g.slug]),
+            lambda g: reverse("mantelzorg:inbox", args=[g.slug]),
         ),
     ]
 

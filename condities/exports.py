@@ -10,39 +10,18 @@ each headed by a row with its name and followed by an empty row. The XLSX has on
 Text that a spreadsheet would run as a formula is neutralised in both (CSV injection, OWASP).
 """
 
-import csv
-import datetime
-import io
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from condities.models import ALLE, Actie, ConditieScore, Groep, Sessie
 from condities.selectors import Resultaten
-from netwerk.exports import csv_cell
-
-Cell = str | int | float | Decimal | datetime.date | None
-
-
-@dataclass
-class Tabel:
-    """One table of an export: a CSV section, or a sheet of the workbook."""
-
-    titel: str
-    kolommen: list[str]
-    rijen: list[list[Cell]] = field(default_factory=list)
+from config.exports import Cell, Tabel, ja_nee
 
 
 def _groep_label(groep: str) -> str:
     return _("Everybody") if groep == ALLE else str(Groep(groep).label)
-
-
-def _ja_nee(value: bool) -> str:
-    return _("yes") if value else _("no")
 
 
 def _acties_tabel(acties: list[Actie], *, met_sessie: bool) -> Tabel:
@@ -57,7 +36,7 @@ def _acties_tabel(acties: list[Actie], *, met_sessie: bool) -> Tabel:
             actie.tekst,
             actie.wie,
             actie.wanneer,
-            _ja_nee(actie.gedaan),
+            ja_nee(actie.gedaan),
             actie.experiment.titel if actie.experiment_id else "",
         ]
         if met_sessie:
@@ -167,80 +146,3 @@ def praktijk_tabellen(*, scores: list[ConditieScore], acties: list[Actie]) -> li
 
 def _rond(value: float | Decimal | None) -> float | None:
     return None if value is None else round(float(value), 2)
-
-
-def _csv_waarde(value: Cell) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return _ja_nee(value)
-    if isinstance(value, float | Decimal):
-        return f"{float(value):.2f}".replace(".", ",")
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return csv_cell(value)
-
-
-def tabellen_csv(tabellen: list[Tabel], *, met_titels: bool = True) -> str:
-    """The tables one below the other, each with its name on top and an empty row after it;
-    without titles (a file of one table) just the header row and the rows."""
-    out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    for tabel in tabellen:
-        if met_titels:
-            writer.writerow([csv_cell(tabel.titel)])
-        writer.writerow([csv_cell(k) for k in tabel.kolommen])
-        for rij in tabel.rijen:
-            writer.writerow([_csv_waarde(v) for v in rij])
-        if met_titels:
-            writer.writerow([])
-    return out.getvalue()
-
-
-_ONGELDIG_IN_BLADNAAM = str.maketrans(dict.fromkeys("[]:*?/\\", "-"))
-
-
-def tabellen_xlsx(tabellen: list[Tabel]) -> bytes:
-    """A workbook with a sheet per table: a bold header row, numbers and dates as such."""
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    vet = Font(bold=True)
-    for tabel in tabellen:
-        sheet = workbook.create_sheet(title=tabel.titel.translate(_ONGELDIG_IN_BLADNAAM)[:31])
-        for kolom, titel in enumerate(tabel.kolommen, start=1):
-            _xlsx_cell(sheet.cell(row=1, column=kolom), titel).font = vet
-            sheet.column_dimensions[sheet.cell(row=1, column=kolom).column_letter].width = max(
-                12, min(len(titel) + 4, 60)
-            )
-        for index, rij in enumerate(tabel.rijen, start=2):
-            for kolom, waarde in enumerate(rij, start=1):
-                _xlsx_cell(sheet.cell(row=index, column=kolom), waarde)
-        sheet.freeze_panes = "A2"
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
-
-
-def _xlsx_cell(cell, value: Cell):
-    if value is None:
-        return cell
-    if isinstance(value, bool):
-        cell.value = _ja_nee(value)
-    elif isinstance(value, float | Decimal):
-        cell.value = float(value)
-        cell.number_format = "0.00"
-    elif isinstance(value, int):
-        cell.value = value
-    elif isinstance(value, datetime.date):
-        cell.value = value
-        cell.number_format = "dd-mm-yyyy"
-    else:
-        # Always text, never a formula: openpyxl would store "=..." as one.
-        cell.value = str(value)
-        cell.data_type = "s"
-        if cell.value.startswith(("=", "+", "-", "@", "\t", "\r")):
-            cell.quotePrefix = True
-    return cell

@@ -5,10 +5,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from condities.models import Conditie, Stelling
+from config.forms import BoundedModelMultipleChoiceField
 from netwerk.models import User
 
 
-class OntvangerField(forms.ModelMultipleChoiceField):
+class OntvangerField(BoundedModelMultipleChoiceField):
     def label_from_instance(self, obj: User) -> str:
         return f"{obj.name} ({obj.email})" if obj.name else obj.email
 

@@ -1,11 +1,6 @@
-import logging
-
 from celery import shared_task
-from django.db import transaction
 
-from condities import mantelzorg, services
-
-logger = logging.getLogger(__name__)
+from condities import services
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, retry_backoff_max=600, max_retries=8)
@@ -18,24 +13,6 @@ def samenvatting_versturen_task(sessie_id: int) -> None:
 def samenvattingen_inhalen_task() -> int:
     """Every ten minutes (beat): summaries a closing could not queue (the queue was away)."""
     return services.samenvattingen_inhalen()
-
-
-def queue_after_commit(task, *args) -> None:
-    """Queue `task` once the transaction has committed; a broker outage is only logged.
-
-    What was being saved is saved; a beat sweep sends what could not be queued (summaries:
-    samenvattingen_inhalen_task, check-in invitations: checkin_herinneren_task).
-    """
-
-    def _enqueue() -> None:
-        try:
-            task.delay(*args)
-        except Exception:
-            logger.warning(
-                "could not queue %s%r; the sweep will do it", task.name, args, exc_info=True
-            )
-
-    transaction.on_commit(_enqueue)
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, retry_backoff_max=600, max_retries=8)
@@ -52,32 +29,3 @@ def checkin_herinneren_task() -> int:
     """
     services.checkin_uitnodigingen_inhalen()
     return services.checkin_herinneringen_versturen()
-
-
-# Carers' feedback (condities.mantelzorg): notify facilitators after the fact, remove old contacts.
-
-
-@shared_task(autoretry_for=(OSError,), retry_backoff=True, retry_backoff_max=600, max_retries=8)
-def mantelzorg_notificeren_task(praktijk_id: int) -> int:
-    """Mail the facilitators of a practice about new feedback (at most one mail an hour each)."""
-    return mantelzorg.notificaties_versturen(praktijk_id=praktijk_id)
-
-
-@shared_task
-def mantelzorg_notificatie_sweep_task() -> int:
-    """Every ten minutes (beat): notify about feedback a failed or throttled run left behind."""
-    return mantelzorg.notificaties_versturen()
-
-
-@shared_task
-def mantelzorg_contact_opruimen_task() -> int:
-    """Daily (beat): remove contact details whose retention period has ended."""
-    return mantelzorg.contact_verlopen_verwijderen()
-
-
-def mantelzorg_notificeren_na_commit(*, praktijk_id: int) -> None:
-    """Queue the notification once the feedback is committed; a broker outage is only logged.
-
-    The feedback is stored already; mantelzorg_notificatie_sweep_task notifies later.
-    """
-    queue_after_commit(mantelzorg_notificeren_task, praktijk_id)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from condities import views, views_checkin, views_doe_mee, views_mantelzorg, views_rapport
+from condities import views, views_checkin, views_doe_mee, views_rapport
 
 app_name = "condities"
 
@@ -80,41 +80,4 @@ urlpatterns += [
         name="checkin_respons",
     ),
     path("checkin/<str:token>/", views_checkin.checkin_link, name="checkin_link"),
-]
-
-# Carers' feedback (views_mantelzorg): the public form, the facilitators' inbox, the members' view.
-urlpatterns += [
-    path("p/<slug:slug>/mantelzorg/", views_mantelzorg.formulier, name="mantelzorg"),
-    path("p/<slug:slug>/mantelzorg/bedankt/", views_mantelzorg.bedankt, name="mantelzorg_bedankt"),
-    path("p/<slug:slug>/mantelzorg/inbox/", views_mantelzorg.inbox, name="mantelzorg_inbox"),
-    path(
-        "p/<slug:slug>/mantelzorg/inbox/<int:pk>/",
-        views_mantelzorg.reactie_detail,
-        name="mantelzorg_reactie",
-    ),
-    path(
-        "p/<slug:slug>/mantelzorg/inbox/<int:pk>/contact-verwijderen/",
-        views_mantelzorg.contact_verwijderen,
-        name="mantelzorg_contact_verwijderen",
-    ),
-    path(
-        "p/<slug:slug>/mantelzorg/instellingen/",
-        views_mantelzorg.instellingen,
-        name="mantelzorg_instellingen",
-    ),
-    path(
-        "p/<slug:slug>/mantelzorg/overzicht/",
-        views_mantelzorg.overzicht,
-        name="mantelzorg_overzicht",
-    ),
-    path(
-        "p/<slug:slug>/mantelzorg/export.csv",
-        views_mantelzorg.export_csv,
-        name="mantelzorg_export_csv",
-    ),
-    path(
-        "p/<slug:slug>/mantelzorg/export.xlsx",
-        views_mantelzorg.export_xlsx,
-        name="mantelzorg_export_xlsx",
-    ),
 ]

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from condities import live, selectors, services, tasks
 from condities.forms import ActieExperimentForm, ActieForm, PapierForm, RevealForm, SessieForm
 from condities.models import Actie, Sessie
+from config.queue import queue_after_commit
 from praktijken.access import Toegang, praktijk_get_for_user
 from praktijken.models import Ontwerpvraag
 
@@ -120,7 +121,7 @@ def sessie_sluiten(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if sessie.status != Sessie.Status.GESLOTEN:
         with transaction.atomic():
             services.sessie_close(sessie=sessie)
-            tasks.queue_after_commit(tasks.samenvatting_versturen_task, sessie.pk)
+            queue_after_commit(tasks.samenvatting_versturen_task, sessie.pk)
         messages.success(
             request, _("The session is closed. The scores have been added to the practice.")
         )

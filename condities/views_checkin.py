@@ -12,6 +12,7 @@ from condities import selectors, services, tasks
 from condities.forms_checkin import CheckinForm
 from condities.models import Sessie
 from condities.views_doe_mee import _remember
+from config.queue import queue_after_commit
 from praktijken.access import praktijk_get_for_user
 
 
@@ -39,7 +40,7 @@ def checkin_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
                 herinnering_na_dagen=data["herinnering_na_dagen"],
                 ontvangers=list(data["ontvangers"]),
             )
-            tasks.queue_after_commit(tasks.checkin_uitnodigen_task, sessie.pk)
+            queue_after_commit(tasks.checkin_uitnodigen_task, sessie.pk)
         aantal = len(data["ontvangers"])
         messages.success(
             request,

@@ -11,9 +11,8 @@ from condities import charts, exports, selectors, services
 from condities.forms_rapport import MAX_STELLINGEN, MIN_STELLINGEN, StellingensetForm
 from condities.models import Sessie
 from condities.scores import MIN_RESPONDENTEN
+from config.exports import XLSX, bestand_response, tabellen_csv, tabellen_xlsx
 from praktijken.access import Toegang, praktijk_get_for_user
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _sessie_get(toegang: Toegang, pk: int) -> Sessie:
@@ -72,12 +71,6 @@ def praktijk_rapport(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _bestand(inhoud: str | bytes, *, content_type: str, naam: str) -> HttpResponse:
-    response = HttpResponse(inhoud, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{naam}"'
-    return response
-
-
 def _sessie_tabellen(request: HttpRequest, slug: str, pk: int) -> tuple[Sessie, list]:
     toegang = praktijk_get_for_user(user=request.user, slug=slug)
     sessie = _sessie_get(toegang, pk)
@@ -102,8 +95,8 @@ def _sessie_bestandsnaam(sessie: Sessie, extensie: str) -> str:
 def sessie_export_csv(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """The session's aggregated scores, statements and actions as CSV (also while it is open)."""
     sessie, tabellen = _sessie_tabellen(request, slug, pk)
-    return _bestand(
-        exports.tabellen_csv(tabellen),
+    return bestand_response(
+        tabellen_csv(tabellen),
         content_type="text/csv; charset=utf-8",
         naam=_sessie_bestandsnaam(sessie, "csv"),
     )
@@ -113,8 +106,8 @@ def sessie_export_csv(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def sessie_export_xlsx(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """The session's aggregated scores, statements and actions as an Excel workbook."""
     sessie, tabellen = _sessie_tabellen(request, slug, pk)
-    return _bestand(
-        exports.tabellen_xlsx(tabellen),
+    return bestand_response(
+        tabellen_xlsx(tabellen),
         content_type=XLSX,
         naam=_sessie_bestandsnaam(sessie, "xlsx"),
     )
@@ -134,8 +127,8 @@ def _praktijk_tabellen(request: HttpRequest, slug: str) -> tuple[str, list]:
 def praktijk_export_csv(request: HttpRequest, slug: str) -> HttpResponse:
     """Every condition score of the practice over time, and every action, as CSV."""
     naam, tabellen = _praktijk_tabellen(request, slug)
-    return _bestand(
-        exports.tabellen_csv(tabellen), content_type="text/csv; charset=utf-8", naam=f"{naam}.csv"
+    return bestand_response(
+        tabellen_csv(tabellen), content_type="text/csv; charset=utf-8", naam=f"{naam}.csv"
     )
 
 
@@ -143,7 +136,7 @@ def praktijk_export_csv(request: HttpRequest, slug: str) -> HttpResponse:
 def praktijk_export_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
     """Every condition score of the practice over time, and every action, as a workbook."""
     naam, tabellen = _praktijk_tabellen(request, slug)
-    return _bestand(exports.tabellen_xlsx(tabellen), content_type=XLSX, naam=f"{naam}.xlsx")
+    return bestand_response(tabellen_xlsx(tabellen), content_type=XLSX, naam=f"{naam}.xlsx")
 
 
 @require_GET

@@ -1,3 +1,7 @@
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
 
 
@@ -6,3 +10,43 @@ class FormRenderer(TemplatesSetting):
 
     form_template_name = "forms/form.html"
     field_template_name = "forms/field.html"
+
+
+class FilterForm(forms.Form):
+    """The filters above a list: every field optional, an invalid one ignored (its error shows)."""
+
+    def filters(self) -> dict[str, Any]:
+        """The filters that are valid and set; an invalid one is left out."""
+        self.is_valid()
+        return {
+            name: self.cleaned_data[name]
+            for name in self.fields
+            if name in self.cleaned_data and self.cleaned_data[name] not in ("", None)
+        }
+
+
+# The largest id a database row can have (a signed 64-bit integer).
+MAX_ID = 2**63 - 1
+
+
+class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """A multiple choice of rows that refuses an id no row can have before asking the database.
+
+    Django compares the ids with an `__in` lookup, which SQLite cannot even run with a number
+    past 64 bits (OverflowError, a 500); here such an id is an invalid choice like any other.
+    """
+
+    def _check_values(self, value):
+        try:
+            values = frozenset(value)
+        except TypeError:
+            return super()._check_values(value)
+        for pk in values:
+            text = str(pk).strip()
+            if text.lstrip("-").isdigit() and abs(int(text)) > MAX_ID:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                )
+        return super()._check_values(value)

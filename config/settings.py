@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "netwerk",
     "experimenten",
     "condities",
+    "mantelzorg",
     "overzicht",
 ]
 
@@ -159,18 +160,18 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": crontab(minute="*/10"),
     },
     # Carers' feedback: mail facilitators about feedback a failed or throttled run left behind.
-    "condities-mantelzorg-notificatie-sweep": {
-        "task": "condities.tasks.mantelzorg_notificatie_sweep_task",
+    "mantelzorg-notificatie-sweep": {
+        "task": "mantelzorg.tasks.notifications_sweep_task",
         "schedule": crontab(minute="*/10"),
     },
     # Carers' feedback: remove contact details whose retention period has ended.
-    "condities-mantelzorg-contact-opruimen": {
-        "task": "condities.tasks.mantelzorg_contact_opruimen_task",
+    "mantelzorg-contact-opruimen": {
+        "task": "mantelzorg.tasks.contact_expired_delete_task",
         "schedule": crontab(hour=3, minute=30),
     },
 }
 
-# The public carers' feedback form (condities.views_mantelzorg).
+# The public carers' feedback form (mantelzorg.views).
 # A form sent back sooner than this after it was shown is taken for a robot (humans try again).
 MANTELZORG_MIN_SECONDEN = env_int("MANTELZORG_MIN_SECONDEN", 3)
 # How long a shown form stays valid; older ones are shown again with what was typed.

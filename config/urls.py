@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("netwerk.urls")),
     path("", include("experimenten.urls")),
     path("", include("condities.urls")),
+    path("", include("mantelzorg.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("healthz/", healthz, name="healthz"),

@@ -6,16 +6,8 @@ import io
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from config.exports import csv_cell
 from netwerk.models import Groep, Organisatie
-
-# A cell starting with one of these is a formula to a spreadsheet (CSV injection, OWASP).
-_FORMULE_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_cell(value: object) -> str:
-    """A cell value that a spreadsheet shows as text, never runs as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULE_START) else text
 
 
 def _datum(value) -> str:

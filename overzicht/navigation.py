@@ -39,8 +39,8 @@ class Link:
 PRAKTIJK_MENU: tuple[Item, ...] = (
     Item(_("Overview"), "overzicht:dashboard"),
     # Facilitators read the carers' feedback in the inbox; members see the shared overview.
-    Item(_("Carers"), "condities:mantelzorg_inbox", _managers),
-    Item(_("Carers"), "condities:mantelzorg_overzicht", _not_managers),
+    Item(_("Carers"), "mantelzorg:inbox", _managers),
+    Item(_("Carers"), "mantelzorg:overzicht", _not_managers),
     Item(_("Network"), "netwerk:netwerk"),
     Item(_("Social map"), "netwerk:kaart"),
     Item(_("Members"), "netwerk:leden", _managers),

@@ -1,10 +1,10 @@
 """The practice dashboard's sections, each read from the app it belongs to."""
 
 from condities import charts as condities_charts
-from condities import mantelzorg
 from condities import selectors as condities_selectors
 from experimenten import selectors as experimenten_selectors
 from experimenten.models import Fase
+from mantelzorg import selectors as mantelzorg_selectors
 from praktijken.models import Praktijk
 
 ACTIES = 5
@@ -42,10 +42,10 @@ def condities_section(*, praktijk: Praktijk) -> dict:
 
 def mantelzorg_section(*, praktijk: Praktijk) -> dict:
     """Reactions per month, the told-my-story figure and the latest shareable quotes (2 queries)."""
-    maanden = mantelzorg.reacties_per_maand(praktijk=praktijk)
+    maanden = mantelzorg_selectors.reacties_per_maand(praktijk=praktijk)
     return {
         "maanden": maanden,
         "totaal": sum(m.aantal for m in maanden),
-        "grafiek": mantelzorg.verteld_grafiek(maanden=maanden),
-        "citaten": mantelzorg.deelbare_citaten(praktijk=praktijk, limit=CITATEN),
+        "grafiek": mantelzorg_selectors.verteld_grafiek(maanden=maanden),
+        "citaten": mantelzorg_selectors.deelbare_citaten(praktijk=praktijk, limit=CITATEN),
     }

@@ -11,7 +11,8 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from condities import services as condities_services
-from condities.models import Actie, Reactie, Sessie
+from condities.models import Actie, Sessie
+from mantelzorg.models import Reactie
 from praktijken.models import Lidmaatschap
 from tests.factories import (
     AfspraakFactory,
@@ -114,15 +115,15 @@ EXPECTED = {
     "condities:checkin_nieuw": managers(),
     "condities:checkin_respons": managers(),
     "condities:checkin_link": dict.fromkeys(PUBLIC, 404),  # a made-up token
-    "condities:mantelzorg": PUBLIC,
-    "condities:mantelzorg_bedankt": PUBLIC,
-    "condities:mantelzorg_inbox": managers(),
-    "condities:mantelzorg_reactie": managers(),
-    "condities:mantelzorg_contact_verwijderen": POST_ONLY,
-    "condities:mantelzorg_instellingen": managers(),
-    "condities:mantelzorg_overzicht": readers(),
-    "condities:mantelzorg_export_csv": managers(),
-    "condities:mantelzorg_export_xlsx": managers(),
+    "mantelzorg:formulier": PUBLIC,
+    "mantelzorg:bedankt": PUBLIC,
+    "mantelzorg:inbox": managers(),
+    "mantelzorg:reactie": managers(),
+    "mantelzorg:contact_verwijderen": POST_ONLY,
+    "mantelzorg:instellingen": managers(),
+    "mantelzorg:overzicht": readers(),
+    "mantelzorg:export_csv": managers(),
+    "mantelzorg:export_xlsx": managers(),
     "healthz": PUBLIC,
     "set_language": dict.fromkeys(PUBLIC, 302),  # a GET just goes back
 }
@@ -239,13 +240,14 @@ def object_pk(name: str, w: dict) -> int:
         ("lid_", "lid"),
         ("uitnodiging", "uitnodiging"),
         ("checkin", "checkin"),
-        ("mantelzorg", "reactie"),
     ]:
         if short.startswith(key):
             value = w[pk_key]
             return value.pk if hasattr(value, "pk") else value
     if name.startswith("experimenten:"):
         return w["experiment"]
+    if name.startswith("mantelzorg:"):
+        return w["reactie"]
     return w["sessie"].pk
 
 

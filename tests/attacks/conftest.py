@@ -7,8 +7,10 @@ from functools import cached_property
 import pytest
 from django.utils import timezone
 
-from condities import mantelzorg, services
-from condities.models import Actie, Conditie, Reactie, Sessie, Stelling
+from condities import services
+from condities.models import Actie, Conditie, Sessie, Stelling
+from mantelzorg import services as mantelzorg_services
+from mantelzorg.models import Reactie
 from netwerk.models import Uitnodiging
 from netwerk.services import bevestiging_token_make
 from praktijken.models import Lidmaatschap, Rol
@@ -173,7 +175,7 @@ class Wereld:
 
     # Carers' feedback
     def nieuwe_reactie(self) -> Reactie:
-        return mantelzorg.reactie_create(
+        return mantelzorg_services.reactie_create(
             praktijk=self.praktijk,
             wat_gaat_goed="De huisarts luisterde.",
             contact_toestemming=True,
@@ -247,9 +249,9 @@ class Wereld:
             "experimenten": [("", "experiment")],
             "condities": [
                 ("checkin", "checkin_sessie"),
-                ("mantelzorg", "reactie"),
                 ("", "sessie"),
             ],
+            "mantelzorg": [("", "reactie")],
         }
         values = {
             "slug": self.praktijk.slug,

@@ -11,9 +11,10 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from condities.forms_mantelzorg import tijdstempel
-from condities.models import Deelnemer, Reactie
+from condities.models import Deelnemer
 from condities.views_doe_mee import CODE_LIMIT
+from mantelzorg.forms import tijdstempel
+from mantelzorg.models import Reactie
 from tests.factories.netwerk import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -175,7 +176,7 @@ def carer_post(client, praktijk, **extra):
         "begonnen": tijdstempel(praktijk_id=praktijk.pk, op=time.time() - 60),
     }
     return client.post(
-        reverse("condities:mantelzorg", kwargs={"slug": praktijk.slug}), data, **extra
+        reverse("mantelzorg:formulier", kwargs={"slug": praktijk.slug}), data, **extra
     )
 
 
@@ -193,7 +194,7 @@ def test_flooding_the_carers_form_gets_429_and_stores_nothing_more(client, werel
 
 def test_robots_filling_the_honeypot_use_up_their_tries(client, wereld):
     praktijk = wereld.praktijk
-    url = reverse("condities:mantelzorg", kwargs={"slug": praktijk.slug})
+    url = reverse("mantelzorg:formulier", kwargs={"slug": praktijk.slug})
     for _ in range(settings.MANTELZORG_LIMIET):
         client.post(url, {"wat_gaat_goed": "Koop nu!", "website": "http://spam.example"})
     assert carer_post(client, praktijk).status_code == 429

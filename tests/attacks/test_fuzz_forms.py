@@ -11,23 +11,20 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from condities.forms_mantelzorg import tijdstempel
 from condities.models import (
     Actie,
     Antwoord,
     Conditie,
     Deelnemer,
-    MantelzorgFormulier,
     OpenVraag,
     PapierTelling,
-    Reactie,
-    ReactieConditie,
-    Relatie,
     Sessie,
     Stelling,
     Stellingenset,
 )
 from experimenten.models import Experiment, Fase, Niveau, Opbrengst, Tussenstap
+from mantelzorg.forms import tijdstempel
+from mantelzorg.models import MantelzorgFormulier, Reactie, ReactieConditie, Relatie
 from netwerk.models import (
     Afspraak,
     Deelname,
@@ -688,9 +685,9 @@ CONDITIES = [
 
 MANTELZORG = [
     Doel(
-        name="condities:mantelzorg",
+        name="mantelzorg:formulier",
         persona="anonymous",
-        url=stein("condities:mantelzorg"),
+        url=stein("mantelzorg:formulier"),
         base=_mantelzorg_base,
         fields=_mantelzorg_fields,
         models=(Reactie,),
@@ -698,9 +695,9 @@ MANTELZORG = [
         statuses=FORMULIER_422,
     ),
     Doel(
-        name="condities:mantelzorg_reactie",
+        name="mantelzorg:reactie",
         persona="facilitator",
-        url=stein("condities:mantelzorg_reactie", "reactie"),
+        url=stein("mantelzorg:reactie", "reactie"),
         base=lambda w: {
             "status": "afgehandeld",
             "condities": ["ambitie"],
@@ -720,9 +717,9 @@ MANTELZORG = [
         statuses=FORMULIER_422,
     ),
     Doel(
-        name="condities:mantelzorg_instellingen",
+        name="mantelzorg:instellingen",
         persona="facilitator",
-        url=stein("condities:mantelzorg_instellingen"),
+        url=stein("mantelzorg:instellingen"),
         base=lambda w: {"is_open": "on", "intro": TEKST},
         fields=lambda w: {"is_open": field_values("on", "", "false")},
         models=(MantelzorgFormulier,),

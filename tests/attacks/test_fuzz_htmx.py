@@ -12,8 +12,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from condities.models import Antwoord, Deelnemer, Reactie, Sessie
+from condities.models import Antwoord, Deelnemer, Sessie
 from experimenten.models import Experiment, Fase, Niveau
+from mantelzorg.models import Reactie
 from netwerk.models import Levensdomein, Organisatie, Persoon
 from praktijken.models import Bijeenkomst, Praktijk, Verhaal
 from tests.attacks.fuzz import (
@@ -120,10 +121,10 @@ ZOEKEN = [
         base=lambda w: {},
     ),
     Zoeken(
-        name="condities:mantelzorg_inbox",
+        name="mantelzorg:inbox",
         persona="facilitator",
         htmx=True,
-        url=stein("condities:mantelzorg_inbox"),
+        url=stein("mantelzorg:inbox"),
         base=lambda w: {"status": "nieuw", "conditie": "", "experiment": "", "pagina": "2"},
         fields=lambda w: {
             "status": field_values(*Reactie.Status.values),
@@ -194,9 +195,9 @@ KNOPPEN = [
         prepare=join,
     ),
     Knop(
-        name="condities:mantelzorg_contact_verwijderen",
+        name="mantelzorg:contact_verwijderen",
         persona="facilitator",
-        url=stein("condities:mantelzorg_contact_verwijderen", "nieuwe_reactie"),
+        url=stein("mantelzorg:contact_verwijderen", "nieuwe_reactie"),
     ),
 ]
 

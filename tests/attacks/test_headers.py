@@ -111,8 +111,8 @@ def test_every_page_of_the_practice_keeps_to_the_csp_and_has_the_secure_headers(
         ("condities:presentatie", {"slug": "stein", "pk": wereld.sessie.pk}),
         ("condities:sessie_rapport", {"slug": "stein", "pk": wereld.sessie.pk}),
         ("condities:praktijk_rapport", {"slug": "stein"}),
-        ("condities:mantelzorg_inbox", {"slug": "stein"}),
-        ("condities:mantelzorg_overzicht", {"slug": "stein"}),
+        ("mantelzorg:inbox", {"slug": "stein"}),
+        ("mantelzorg:overzicht", {"slug": "stein"}),
     ]:
         assert reverse(name, kwargs=kwargs) in paths, name
     assert len(pages) > 35
@@ -143,8 +143,8 @@ def test_public_pages_keep_to_the_csp(client, wereld):
         reverse("condities:doe_mee"),
         reverse("condities:doe_mee") + "?code=ONBEKEND",
         reverse("condities:doe_mee_code", kwargs={"code": code}),
-        reverse("condities:mantelzorg", kwargs={"slug": "stein"}),
-        reverse("condities:mantelzorg_bedankt", kwargs={"slug": "stein"}),
+        reverse("mantelzorg:formulier", kwargs={"slug": "stein"}),
+        reverse("mantelzorg:bedankt", kwargs={"slug": "stein"}),
         reverse("netwerk:bevestigen", kwargs={"token": wereld.bevestiging_token}),
         reverse("netwerk:bevestigen", kwargs={"token": "kapot"}),
         reverse(

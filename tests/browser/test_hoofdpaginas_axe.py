@@ -12,9 +12,11 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from condities import mantelzorg, selectors, services
-from condities.models import Antwoord, Relatie
+from condities import selectors, services
+from condities.models import Antwoord
 from experimenten.models import Experiment, Fase, Niveau
+from mantelzorg import services as mantelzorg_services
+from mantelzorg.models import Relatie
 from netwerk.models import Groep, Organisatie
 from praktijken.models import Rol
 from tests.browser.axe import assert_accessible
@@ -87,7 +89,7 @@ def stein(db):
         titel="Ontwerpgroep maart",
         begint_op=timezone.now() + datetime.timedelta(days=9),
     )
-    mantelzorg.reactie_create(
+    mantelzorg_services.reactie_create(
         praktijk=praktijk,
         wat_gaat_goed="De wijkverpleegkundige belde me zelf op.",
         keer_verteld=3,

@@ -3,8 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
-from condities.models import Reactie, Relatie
 from experimenten.models import Experiment
+from mantelzorg.models import Reactie, Relatie
 from tests.browser.axe import assert_accessible
 from tests.factories import ExperimentFactory, OntwerpvraagFactory, PraktijkFactory
 

@@ -540,3 +540,16 @@ def test_closing_a_check_in_writes_scores_marked_as_check_in(
     html = client.get(reverse("condities:checkin_respons", args=["stein", checkin.pk])).text
     assert "Deze check-in is gesloten" in html
     assert reverse("condities:sessie_sluiten", args=["stein", checkin.pk]) not in html
+
+
+@pytest.mark.parametrize("onmogelijk", [str(2**63), "-" + str(2**64), "9" * 30])
+def test_a_recipient_id_no_row_can_have_is_refused_on_the_form(
+    client, praktijk, facilitator, leden, onmogelijk
+):
+    client.force_login(facilitator)
+    data = form_data(praktijk)
+    data["ontvangers"] = [*data["ontvangers"], onmogelijk]
+    response = client.post(reverse("condities:checkin_nieuw", args=["stein"]), data)
+    assert response.status_code == 422
+    assert "ontvangers" in response.context["form"].errors
+    assert not Sessie.objects.filter(soort=Sessie.Soort.CHECKIN).exists()

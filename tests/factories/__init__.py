@@ -10,6 +10,12 @@ from tests.factories.condities import (
     StellingFactory,
 )
 from tests.factories.experimenten import ExperimentFactory, OpbrengstFactory, TussenstapFactory
+from tests.factories.mantelzorg import (
+    MantelzorgFormulierFactory,
+    MantelzorgMeldingFactory,
+    ReactieConditieFactory,
+    ReactieFactory,
+)
 from tests.factories.netwerk import (
     AfspraakFactory,
     DeelnameFactory,
@@ -36,6 +42,8 @@ __all__ = [
     "DeelnemerFactory",
     "ExperimentFactory",
     "LidmaatschapFactory",
+    "MantelzorgFormulierFactory",
+    "MantelzorgMeldingFactory",
     "OntwerpvraagFactory",
     "OpbrengstFactory",
     "OpenVraagFactory",
@@ -43,6 +51,8 @@ __all__ = [
     "PapierTellingFactory",
     "PersoonFactory",
     "PraktijkFactory",
+    "ReactieConditieFactory",
+    "ReactieFactory",
     "SessieFactory",
     "StellingFactory",
     "StellingensetFactory",

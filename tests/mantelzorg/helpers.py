@@ -1,17 +1,17 @@
-"""Shared helpers for the carers' feedback tests: addresses, a valid form, a reaction factory."""
+"""Shared helpers for the carers' feedback tests: addresses and a valid form.
+
+The factories of the carers' models are in `tests.factories.mantelzorg`.
+"""
 
 import time
 
-import factory
 from django.urls import reverse
 
-from condities.forms_mantelzorg import tijdstempel
-from condities.models import Reactie
-from tests.factories import PraktijkFactory
+from mantelzorg.forms import tijdstempel
 
 
 def url(name: str, slug: str = "stein", **kwargs) -> str:
-    return reverse(f"condities:{name}", kwargs={"slug": slug, **kwargs})
+    return reverse(f"mantelzorg:{name}", kwargs={"slug": slug, **kwargs})
 
 
 def formulier_data(praktijk, *, seconden_geleden: float = 60, **velden) -> dict:
@@ -31,13 +31,3 @@ def formulier_data(praktijk, *, seconden_geleden: float = 60, **velden) -> dict:
     }
     data.update(velden)
     return data
-
-
-class ReactieFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Reactie
-
-    praktijk = factory.SubFactory(PraktijkFactory)
-    wat_gaat_goed = factory.Sequence(lambda n: f"De huisarts luisterde echt ({n}).")
-    kan_beter = "Ik moest mijn verhaal drie keer vertellen."
-    keer_verteld = 3

@@ -5,9 +5,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from condities import mantelzorg, tasks
-from condities.models import Reactie
-from tests.mantelzorg.helpers import ReactieFactory
+from mantelzorg import selectors, services, tasks
+from mantelzorg.models import Reactie
+from tests.factories import ReactieFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,7 @@ def test_the_daily_task_removes_contact_details_whose_period_has_passed(praktijk
     later = _met_contact(praktijk, vandaag + datetime.timedelta(days=30))
     zonder = ReactieFactory(praktijk=praktijk)
 
-    assert tasks.mantelzorg_contact_opruimen_task.delay().get() == 1
+    assert tasks.contact_expired_delete_task.delay().get() == 1
 
     verlopen.refresh_from_db()
     assert (verlopen.naam, verlopen.email, verlopen.telefoon) == ("", "", "")
@@ -45,20 +45,20 @@ def test_the_daily_task_removes_contact_details_whose_period_has_passed(praktijk
     assert zonder.contact_verwijderd_op is None
 
     # A second run finds nothing to do.
-    assert mantelzorg.contact_verlopen_verwijderen() == 0
+    assert services.contact_expired_delete() == 0
 
 
 def test_the_retention_date_is_the_setting_in_months(settings):
     settings.MANTELZORG_CONTACT_BEWAREN_MAANDEN = 6
-    assert mantelzorg.contact_bewaren_tot(vandaag=datetime.date(2026, 8, 31)) == datetime.date(
+    assert selectors.contact_bewaren_tot(vandaag=datetime.date(2026, 8, 31)) == datetime.date(
         2027, 2, 28
     )
     settings.MANTELZORG_CONTACT_BEWAREN_MAANDEN = 1
-    assert mantelzorg.contact_bewaren_tot(vandaag=datetime.date(2026, 1, 31)) == datetime.date(
+    assert selectors.contact_bewaren_tot(vandaag=datetime.date(2026, 1, 31)) == datetime.date(
         2026, 2, 28
     )
 
 
 def test_months_are_added_across_years():
-    assert mantelzorg.plus_maanden(datetime.date(2026, 11, 15), 3) == datetime.date(2027, 2, 15)
-    assert mantelzorg.plus_maanden(datetime.date(2026, 3, 1), -11) == datetime.date(2025, 4, 1)
+    assert selectors.plus_maanden(datetime.date(2026, 11, 15), 3) == datetime.date(2027, 2, 15)
+    assert selectors.plus_maanden(datetime.date(2026, 3, 1), -11) == datetime.date(2025, 4, 1)

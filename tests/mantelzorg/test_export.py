@@ -5,9 +5,14 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from condities.models import Conditie, ReactieConditie
-from tests.factories import ExperimentFactory, OntwerpvraagFactory
-from tests.mantelzorg.helpers import ReactieFactory, url
+from condities.models import Conditie
+from tests.factories import (
+    ExperimentFactory,
+    OntwerpvraagFactory,
+    ReactieConditieFactory,
+    ReactieFactory,
+)
+from tests.mantelzorg.helpers import url
 
 pytestmark = pytest.mark.django_db
 
@@ -33,14 +38,14 @@ def reacties(praktijk, andere_praktijk):
         telefoon="06 12345678",
         interne_notitie="Interne notitie",
     )
-    ReactieConditie.objects.create(reactie=met_contact, conditie=Conditie.RELATIE)
+    ReactieConditieFactory(reactie=met_contact, conditie=Conditie.RELATIE)
     ReactieFactory(praktijk=praktijk, wat_gaat_goed="Gewoon goed", keer_verteld=4, deelbaar=True)
     ReactieFactory(praktijk=andere_praktijk, wat_gaat_goed="Alleen Ede")
 
 
 def test_the_csv_has_every_reaction_without_contact_details(client, facilitator, reacties):
     client.force_login(facilitator)
-    response = client.get(url("mantelzorg_export_csv"))
+    response = client.get(url("export_csv"))
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment;" in response["Content-Disposition"]
@@ -58,7 +63,7 @@ def test_the_csv_has_every_reaction_without_contact_details(client, facilitator,
 
 def test_the_csv_neutralises_formulas(client, facilitator, reacties):
     client.force_login(facilitator)
-    text = client.get(url("mantelzorg_export_csv")).content.decode("utf-8-sig")
+    text = client.get(url("export_csv")).content.decode("utf-8-sig")
     assert ';"\'=HYPERLINK(""http://spam.example"")";' in text
     assert ";'+31 belletje;" in text
     assert ";'@SUM(A1);" in text
@@ -66,7 +71,7 @@ def test_the_csv_neutralises_formulas(client, facilitator, reacties):
 
 def test_the_xlsx_has_every_reaction_as_text_without_contact_details(client, facilitator, reacties):
     client.force_login(facilitator)
-    response = client.get(url("mantelzorg_export_xlsx"))
+    response = client.get(url("export_xlsx"))
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     sheet = load_workbook(io.BytesIO(response.content)).active

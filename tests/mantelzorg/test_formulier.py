@@ -5,10 +5,10 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from condities.models import MantelzorgFormulier, Reactie, Relatie
 from conftest import PERSONAS
 from experimenten.models import Experiment
-from tests.factories import ExperimentFactory, OntwerpvraagFactory
+from mantelzorg.models import Reactie, Relatie
+from tests.factories import ExperimentFactory, MantelzorgFormulierFactory, OntwerpvraagFactory
 from tests.mantelzorg.helpers import formulier_data, url
 from tests.permissions import assert_matrix
 
@@ -18,11 +18,11 @@ IEDEREEN = dict.fromkeys(PERSONAS, 200)
 
 
 def test_everyone_may_open_the_form_without_an_account(login_as, praktijk):
-    assert_matrix(login_as, url("mantelzorg"), IEDEREEN)
+    assert_matrix(login_as, url("formulier"), IEDEREEN)
 
 
 def test_everyone_may_open_the_thanks_page(login_as, praktijk):
-    assert_matrix(login_as, url("mantelzorg_bedankt"), IEDEREEN)
+    assert_matrix(login_as, url("bedankt"), IEDEREEN)
 
 
 def test_everyone_may_send_feedback(login_as, praktijk, settings):
@@ -30,13 +30,13 @@ def test_everyone_may_send_feedback(login_as, praktijk, settings):
     settings.MANTELZORG_LIMIET = 10  # six posts from one test address
     expected = dict.fromkeys(IEDEREEN, 302)
     assert_matrix(
-        login_as, url("mantelzorg"), expected, method="post", data=formulier_data(praktijk)
+        login_as, url("formulier"), expected, method="post", data=formulier_data(praktijk)
     )
     assert Reactie.objects.filter(praktijk=praktijk).count() == 6
 
 
 def test_the_form_asks_appreciative_questions_first_in_plain_dutch(client, praktijk):
-    page = client.get(url("mantelzorg")).text
+    page = client.get(url("formulier")).text
     assert "<title>Vertel hoe het gaat" in page
     assert page.index("Wat gaat goed in de hulp die je krijgt?") < page.index("Wat kan beter?")
     assert "hoe vaak moest je je verhaal opnieuw vertellen" in page
@@ -48,35 +48,35 @@ def test_the_form_asks_appreciative_questions_first_in_plain_dutch(client, prakt
 
 
 def test_unknown_practice_gives_404(client, praktijk):
-    assert client.get(url("mantelzorg", slug="bestaat-niet")).status_code == 404
-    assert client.get(url("mantelzorg_bedankt", slug="bestaat-niet")).status_code == 404
+    assert client.get(url("formulier", slug="bestaat-niet")).status_code == 404
+    assert client.get(url("bedankt", slug="bestaat-niet")).status_code == 404
 
 
 def test_a_closed_form_shows_a_friendly_page_and_stores_nothing(client, praktijk):
-    MantelzorgFormulier.objects.create(praktijk=praktijk, is_open=False)
-    response = client.get(url("mantelzorg"))
+    MantelzorgFormulierFactory(praktijk=praktijk, is_open=False)
+    response = client.get(url("formulier"))
     assert response.status_code == 200
     assert "Het formulier is nu gesloten" in response.text
     assert 'name="wat_gaat_goed"' not in response.text
 
-    response = client.post(url("mantelzorg"), formulier_data(praktijk))
+    response = client.post(url("formulier"), formulier_data(praktijk))
     assert response.status_code == 200
     assert "Het formulier is nu gesloten" in response.text
     assert not Reactie.objects.exists()
 
 
 def test_the_practice_intro_text_is_shown_as_text(client, praktijk):
-    MantelzorgFormulier.objects.create(
+    MantelzorgFormulierFactory(
         praktijk=praktijk, intro="Welkom bij Stein <b>vet</b>\n\nTweede alinea."
     )
-    page = client.get(url("mantelzorg")).text
+    page = client.get(url("formulier")).text
     assert "Welkom bij Stein &lt;b&gt;vet&lt;/b&gt;" in page
     assert "<p>Tweede alinea.</p>" in page
 
 
 def test_feedback_is_stored_and_the_carer_sees_the_thanks_page(client, praktijk):
     response = client.post(
-        url("mantelzorg"),
+        url("formulier"),
         formulier_data(
             praktijk,
             meer_van="Meer koffie-ochtenden.",
@@ -86,7 +86,7 @@ def test_feedback_is_stored_and_the_carer_sees_the_thanks_page(client, praktijk)
         ),
     )
     assert response.status_code == 302
-    assert response["Location"] == url("mantelzorg_bedankt")
+    assert response["Location"] == url("bedankt")
     reactie = Reactie.objects.get()
     assert reactie.praktijk == praktijk
     assert reactie.wat_gaat_goed == "De wijkverpleegkundige belde mij terug."
@@ -101,12 +101,12 @@ def test_feedback_is_stored_and_the_carer_sees_the_thanks_page(client, praktijk)
 
 
 def test_dont_know_is_stored_as_empty(client, praktijk):
-    client.post(url("mantelzorg"), formulier_data(praktijk, weet_niet="on"))
+    client.post(url("formulier"), formulier_data(praktijk, weet_niet="on"))
     assert Reactie.objects.get().keer_verteld is None
 
 
 def test_at_least_one_open_answer_is_needed(client, praktijk):
-    response = client.post(url("mantelzorg"), formulier_data(praktijk, wat_gaat_goed=""))
+    response = client.post(url("formulier"), formulier_data(praktijk, wat_gaat_goed=""))
     assert response.status_code == 422
     assert "Schrijf bij minstens één van de drie vragen iets op." in response.text
     assert not Reactie.objects.exists()
@@ -114,7 +114,7 @@ def test_at_least_one_open_answer_is_needed(client, praktijk):
 
 @pytest.mark.parametrize("waarde", ["-1", "51", "veel", "2.5"])
 def test_times_told_must_be_a_number_from_0_to_50(client, praktijk, waarde):
-    response = client.post(url("mantelzorg"), formulier_data(praktijk, keer_verteld=waarde))
+    response = client.post(url("formulier"), formulier_data(praktijk, keer_verteld=waarde))
     assert response.status_code == 422
     assert "Vul een getal van 0 tot 50 in." in response.text
     assert not Reactie.objects.exists()
@@ -122,7 +122,7 @@ def test_times_told_must_be_a_number_from_0_to_50(client, praktijk, waarde):
 
 def test_a_number_and_dont_know_together_is_an_error(client, praktijk):
     response = client.post(
-        url("mantelzorg"), formulier_data(praktijk, keer_verteld="3", weet_niet="on")
+        url("formulier"), formulier_data(praktijk, keer_verteld="3", weet_niet="on")
     )
     assert response.status_code == 422
     assert "Vul een getal in óf vink “Weet ik niet” aan, niet allebei." in response.text
@@ -130,7 +130,7 @@ def test_a_number_and_dont_know_together_is_an_error(client, praktijk):
 
 def test_errors_are_next_to_the_field_and_summarised_on_top_with_links(client, praktijk):
     response = client.post(
-        url("mantelzorg"),
+        url("formulier"),
         formulier_data(
             praktijk,
             wat_gaat_goed="",
@@ -159,7 +159,7 @@ def test_errors_are_next_to_the_field_and_summarised_on_top_with_links(client, p
 
 def test_what_was_typed_is_kept_after_an_error(client, praktijk):
     response = client.post(
-        url("mantelzorg"),
+        url("formulier"),
         formulier_data(praktijk, kan_beter="Minder formulieren graag.", keer_verteld="99"),
     )
     assert response.status_code == 422
@@ -169,7 +169,7 @@ def test_what_was_typed_is_kept_after_an_error(client, praktijk):
 
 def test_contact_details_need_consent(client, praktijk):
     response = client.post(
-        url("mantelzorg"), formulier_data(praktijk, naam="Anna", email="anna@voorbeeld.example")
+        url("formulier"), formulier_data(praktijk, naam="Anna", email="anna@voorbeeld.example")
     )
     assert response.status_code == 422
     assert "Zet een vinkje als we contact met je mogen opnemen" in response.text
@@ -178,7 +178,7 @@ def test_contact_details_need_consent(client, praktijk):
 
 def test_consent_needs_an_email_address_or_phone_number(client, praktijk):
     response = client.post(
-        url("mantelzorg"), formulier_data(praktijk, contact_toestemming="on", naam="Anna")
+        url("formulier"), formulier_data(praktijk, contact_toestemming="on", naam="Anna")
     )
     assert response.status_code == 422
     assert "Vul je e-mailadres of telefoonnummer in" in response.text
@@ -186,7 +186,7 @@ def test_consent_needs_an_email_address_or_phone_number(client, praktijk):
 
 def test_a_phone_number_has_digits_only(client, praktijk):
     response = client.post(
-        url("mantelzorg"),
+        url("formulier"),
         formulier_data(praktijk, contact_toestemming="on", telefoon="bel me maar"),
     )
     assert response.status_code == 422
@@ -195,7 +195,7 @@ def test_a_phone_number_has_digits_only(client, praktijk):
 
 def test_contact_details_with_consent_are_kept_until_the_retention_date(client, praktijk):
     client.post(
-        url("mantelzorg"),
+        url("formulier"),
         formulier_data(
             praktijk,
             contact_toestemming="on",
@@ -217,9 +217,9 @@ def test_contact_details_with_consent_are_kept_until_the_retention_date(client, 
 
 
 def test_consent_without_details_stores_no_consent(praktijk):
-    from condities import mantelzorg
+    from mantelzorg import services
 
-    reactie = mantelzorg.reactie_create(
+    reactie = services.reactie_create(
         praktijk=praktijk, wat_gaat_goed="Fijn", contact_toestemming=True
     )
     assert not reactie.contact_toestemming and reactie.contact_bewaren_tot is None
@@ -238,21 +238,21 @@ def test_the_carer_chooses_from_running_and_finished_experiments_of_this_practic
         titel="Alleen in Ede",
         status=Experiment.Status.LOOPT,
     )
-    page = client.get(url("mantelzorg")).text
+    page = client.get(url("formulier")).text
     assert "Tien minuten samen" in page
     assert "Nog een idee" not in page and "Alleen in Ede" not in page
 
-    response = client.post(url("mantelzorg"), formulier_data(praktijk, experiment=str(ede.pk)))
+    response = client.post(url("formulier"), formulier_data(praktijk, experiment=str(ede.pk)))
     assert response.status_code == 422
-    client.post(url("mantelzorg"), formulier_data(praktijk, experiment=str(loopt.pk)))
+    client.post(url("formulier"), formulier_data(praktijk, experiment=str(loopt.pk)))
     assert Reactie.objects.get().experiment == loopt
 
 
 def test_without_experiments_the_topic_question_is_left_out(client, praktijk):
-    assert 'name="experiment"' not in client.get(url("mantelzorg")).text
+    assert 'name="experiment"' not in client.get(url("formulier")).text
 
 
 def test_the_page_works_in_english_too(client, praktijk):
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
-    page = client.get(url("mantelzorg")).text
+    page = client.get(url("formulier")).text
     assert "What goes well in the help you get?" in page

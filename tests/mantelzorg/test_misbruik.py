@@ -5,8 +5,8 @@ import time
 import pytest
 from django.core import signing
 
-from condities.forms_mantelzorg import TIJDSTEMPEL_SALT, tijdstempel
-from condities.models import Reactie
+from mantelzorg.forms import TIJDSTEMPEL_SALT, tijdstempel
+from mantelzorg.models import Reactie
 from tests.mantelzorg.helpers import formulier_data, url
 
 pytestmark = pytest.mark.django_db
@@ -14,15 +14,15 @@ pytestmark = pytest.mark.django_db
 
 def test_a_filled_honeypot_pretends_success_and_stores_nothing(client, praktijk):
     response = client.post(
-        url("mantelzorg"), formulier_data(praktijk, website="http://spam.example")
+        url("formulier"), formulier_data(praktijk, website="http://spam.example")
     )
     assert response.status_code == 302
-    assert response["Location"] == url("mantelzorg_bedankt")
+    assert response["Location"] == url("bedankt")
     assert not Reactie.objects.exists()
 
 
 def test_the_honeypot_is_hidden_from_people(client, praktijk):
-    page = client.get(url("mantelzorg")).text
+    page = client.get(url("formulier")).text
     honeypot = page.split('<div class="lp-hp" aria-hidden="true">')[1].split("</div>")[0]
     assert 'name="website"' in honeypot
     assert 'tabindex="-1"' in honeypot
@@ -31,7 +31,7 @@ def test_the_honeypot_is_hidden_from_people(client, praktijk):
 
 def test_a_form_sent_too_fast_stores_nothing_and_asks_gently_to_try_again(client, praktijk):
     data = formulier_data(praktijk, seconden_geleden=0.5, kan_beter="Sneller antwoord.")
-    response = client.post(url("mantelzorg"), data)
+    response = client.post(url("formulier"), data)
     assert response.status_code == 422
     assert "Dat ging erg snel. Kijk je antwoorden na" in response.text
     assert not Reactie.objects.exists()
@@ -43,9 +43,9 @@ def test_a_form_sent_too_fast_stores_nothing_and_asks_gently_to_try_again(client
 def test_sending_again_after_the_minimum_time_stores_it(client, praktijk, settings):
     settings.MANTELZORG_MIN_SECONDEN = 1
     data = formulier_data(praktijk, seconden_geleden=0)
-    assert client.post(url("mantelzorg"), data).status_code == 422
+    assert client.post(url("formulier"), data).status_code == 422
     time.sleep(1.1)
-    assert client.post(url("mantelzorg"), data).status_code == 302
+    assert client.post(url("formulier"), data).status_code == 302
     assert Reactie.objects.count() == 1
 
 
@@ -63,7 +63,7 @@ def test_sending_again_after_the_minimum_time_stores_it(client, praktijk, settin
 def test_a_missing_or_tampered_timestamp_is_a_form_error_not_a_crash(client, praktijk, begonnen):
     data = formulier_data(praktijk)
     data["begonnen"] = begonnen
-    response = client.post(url("mantelzorg"), data)
+    response = client.post(url("formulier"), data)
     assert response.status_code == 422
     assert "Er ging iets mis met het formulier." in response.text
     assert not Reactie.objects.exists()
@@ -76,13 +76,13 @@ def test_a_missing_or_tampered_timestamp_is_a_form_error_not_a_crash(client, pra
 def test_a_timestamp_of_another_practice_is_refused(client, praktijk, andere_praktijk):
     data = formulier_data(praktijk)
     data["begonnen"] = tijdstempel(praktijk_id=andere_praktijk.pk, op=time.time() - 60)
-    assert client.post(url("mantelzorg"), data).status_code == 422
+    assert client.post(url("formulier"), data).status_code == 422
     assert not Reactie.objects.exists()
 
 
 def test_a_form_left_open_for_days_is_shown_again(client, praktijk, settings):
     settings.MANTELZORG_MAX_SECONDEN = 3600
-    response = client.post(url("mantelzorg"), formulier_data(praktijk, seconden_geleden=7200))
+    response = client.post(url("formulier"), formulier_data(praktijk, seconden_geleden=7200))
     assert response.status_code == 422
     assert "Dit formulier stond lang open." in response.text
     assert not Reactie.objects.exists()
@@ -91,39 +91,39 @@ def test_a_form_left_open_for_days_is_shown_again(client, praktijk, settings):
 def test_the_rate_limit_gives_the_friendly_429_page(client, praktijk, settings):
     settings.MANTELZORG_LIMIET = 3
     for _ in range(3):
-        assert client.post(url("mantelzorg"), formulier_data(praktijk)).status_code == 302
-    response = client.post(url("mantelzorg"), formulier_data(praktijk))
+        assert client.post(url("formulier"), formulier_data(praktijk)).status_code == 302
+    response = client.post(url("formulier"), formulier_data(praktijk))
     assert response.status_code == 429
     assert "Te vaak geprobeerd" in response.text or "Te veel pogingen" in response.text
     assert Reactie.objects.count() == 3
     # Reading the form is still fine.
-    assert client.get(url("mantelzorg")).status_code == 200
+    assert client.get(url("formulier")).status_code == 200
 
 
 def test_robots_count_against_the_rate_limit_too(client, praktijk, settings):
     settings.MANTELZORG_LIMIET = 2
-    client.post(url("mantelzorg"), formulier_data(praktijk, website="spam"))
-    client.post(url("mantelzorg"), formulier_data(praktijk, seconden_geleden=0))
-    assert client.post(url("mantelzorg"), formulier_data(praktijk)).status_code == 429
+    client.post(url("formulier"), formulier_data(praktijk, website="spam"))
+    client.post(url("formulier"), formulier_data(praktijk, seconden_geleden=0))
+    assert client.post(url("formulier"), formulier_data(praktijk)).status_code == 429
     assert not Reactie.objects.exists()
 
 
 def test_the_rate_limit_is_per_client_and_per_practice(client, praktijk, andere_praktijk, settings):
     settings.MANTELZORG_LIMIET = 1
-    assert client.post(url("mantelzorg"), formulier_data(praktijk)).status_code == 302
-    assert client.post(url("mantelzorg"), formulier_data(praktijk)).status_code == 429
+    assert client.post(url("formulier"), formulier_data(praktijk)).status_code == 302
+    assert client.post(url("formulier"), formulier_data(praktijk)).status_code == 429
     # Another address, or another practice, is not affected.
     other = {"REMOTE_ADDR": "192.0.2.77"}
-    assert client.post(url("mantelzorg"), formulier_data(praktijk), **other).status_code == 302
-    ede = url("mantelzorg", slug="ede")
+    assert client.post(url("formulier"), formulier_data(praktijk), **other).status_code == 302
+    ede = url("formulier", slug="ede")
     assert client.post(ede, formulier_data(andere_praktijk)).status_code == 302
 
 
 def test_typing_mistakes_do_not_count_against_the_rate_limit(client, praktijk, settings):
     settings.MANTELZORG_LIMIET = 1
     for _ in range(3):
-        client.post(url("mantelzorg"), formulier_data(praktijk, keer_verteld="999"))
-    assert client.post(url("mantelzorg"), formulier_data(praktijk)).status_code == 302
+        client.post(url("formulier"), formulier_data(praktijk, keer_verteld="999"))
+    assert client.post(url("formulier"), formulier_data(praktijk)).status_code == 302
 
 
 @pytest.mark.parametrize(
@@ -141,7 +141,7 @@ def test_oversize_input_gets_a_clear_answer(client, praktijk, veld, lengte):
     extra = {veld: "9" * lengte}
     if veld in ("naam", "telefoon"):
         extra["contact_toestemming"] = "on"
-    response = client.post(url("mantelzorg"), formulier_data(praktijk, **extra))
+    response = client.post(url("formulier"), formulier_data(praktijk, **extra))
     assert not Reactie.objects.exists()
     if veld == "website":
         # The honeypot: a robot, so it gets the thanks page.
@@ -154,14 +154,14 @@ def test_oversize_input_gets_a_clear_answer(client, praktijk, veld, lengte):
 def test_an_oversize_email_address_gets_a_clear_answer(client, praktijk):
     email = "a" * 300 + "@voorbeeld.example"
     response = client.post(
-        url("mantelzorg"), formulier_data(praktijk, contact_toestemming="on", email=email)
+        url("formulier"), formulier_data(praktijk, contact_toestemming="on", email=email)
     )
     assert response.status_code == 422
     assert not Reactie.objects.exists()
 
 
 def test_every_field_has_a_maximum_length_in_the_page(client, praktijk):
-    page = client.get(url("mantelzorg")).text
+    page = client.get(url("formulier")).text
     for naam in ["wat_gaat_goed", "meer_van", "kan_beter", "naam", "email", "telefoon"]:
         tag = page.split(f'name="{naam}"')[1].split(">")[0]
         assert "maxlength=" in tag, naam
@@ -169,7 +169,7 @@ def test_every_field_has_a_maximum_length_in_the_page(client, praktijk):
 
 def test_html_and_links_are_shown_as_text_in_the_inbox(client, praktijk, facilitator):
     client.post(
-        url("mantelzorg"),
+        url("formulier"),
         formulier_data(
             praktijk,
             wat_gaat_goed='<a href="http://spam.example">klik</a>',
@@ -180,19 +180,19 @@ def test_html_and_links_are_shown_as_text_in_the_inbox(client, praktijk, facilit
     assert reactie.wat_gaat_goed == '<a href="http://spam.example">klik</a>'
     client.force_login(facilitator)
     for page in [
-        client.get(url("mantelzorg_inbox")).text,
-        client.get(url("mantelzorg_reactie", pk=reactie.pk)).text,
+        client.get(url("inbox")).text,
+        client.get(url("reactie", pk=reactie.pk)).text,
     ]:
         assert '<a href="http://spam.example">' not in page
         assert "<script>alert(1)</script>" not in page
         assert "&lt;a href=&quot;http://spam.example&quot;&gt;klik&lt;/a&gt;" in page
-    detail = client.get(url("mantelzorg_reactie", pk=reactie.pk)).text
+    detail = client.get(url("reactie", pk=reactie.pk)).text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in detail
 
 
 def test_no_ip_address_or_browser_is_stored(client, praktijk):
     client.post(
-        url("mantelzorg"),
+        url("formulier"),
         formulier_data(praktijk),
         REMOTE_ADDR="203.0.113.9",
         HTTP_USER_AGENT="Robotbrowser/1.0",

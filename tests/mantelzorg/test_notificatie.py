@@ -11,12 +11,17 @@ from celery.contrib.testing.worker import start_worker
 from celery.signals import task_postrun
 from django.utils import timezone
 
-from condities import mantelzorg, tasks
-from condities.models import MantelzorgMelding, Reactie
 from config.celery import app
+from mantelzorg import services, tasks
+from mantelzorg.models import MantelzorgMelding, Reactie
 from praktijken.models import Rol
-from tests.factories import LidmaatschapFactory, UserFactory
-from tests.mantelzorg.helpers import ReactieFactory, formulier_data, url
+from tests.factories import (
+    LidmaatschapFactory,
+    MantelzorgMeldingFactory,
+    ReactieFactory,
+    UserFactory,
+)
+from tests.mantelzorg.helpers import formulier_data, url
 
 
 @pytest.fixture
@@ -28,7 +33,7 @@ def tweede_facilitator(praktijk):
 
 def _stuur(client, praktijk, capture, **velden):
     with capture(execute=True):
-        response = client.post(url("mantelzorg"), formulier_data(praktijk, **velden))
+        response = client.post(url("formulier"), formulier_data(praktijk, **velden))
     assert response.status_code == 302
     return response
 
@@ -83,19 +88,19 @@ def test_with_the_broker_down_the_feedback_is_stored_and_the_carer_is_thanked(
     with broker_onbereikbaar():
         started = time.monotonic()
         with django_capture_on_commit_callbacks(execute=True) as callbacks:
-            response = client.post(url("mantelzorg"), formulier_data(praktijk))
+            response = client.post(url("formulier"), formulier_data(praktijk))
         took = time.monotonic() - started
     assert response.status_code == 302
-    assert response["Location"] == url("mantelzorg_bedankt")
+    assert response["Location"] == url("bedankt")
     assert len(callbacks) == 1  # the notification was really attempted, after the commit
-    assert "could not queue condities.tasks.mantelzorg_notificeren_task" in caplog.text
+    assert "could not queue mantelzorg.tasks.notifications_send_task" in caplog.text
     assert took < 10
     reactie = Reactie.objects.get()
     assert reactie.genotificeerd_op is None
     assert mailoutbox == []
 
     # The broker is back: the beat sweep catches up.
-    assert tasks.mantelzorg_notificatie_sweep_task.delay().get() == 1
+    assert tasks.notifications_sweep_task.delay().get() == 1
     assert _ontvangers(mailoutbox) == ["facilitator@stein.example"]
     reactie.refresh_from_db()
     assert reactie.genotificeerd_op is not None
@@ -108,14 +113,14 @@ def test_a_mail_server_outage_loses_nothing(
     def kapot(**kwargs):
         raise ConnectionRefusedError("no mail server")
 
-    monkeypatch.setattr(mantelzorg, "send_mail", kapot)
+    monkeypatch.setattr(services, "send_mail", kapot)
     _stuur(client, praktijk, django_capture_on_commit_callbacks)
     reactie = Reactie.objects.get()
     assert reactie.genotificeerd_op is None
     assert not MantelzorgMelding.objects.filter(gemaild_op__isnull=False).exists()
 
     monkeypatch.undo()
-    assert mantelzorg.notificaties_versturen() == 1
+    assert services.notifications_send() == 1
     reactie.refresh_from_db()
     assert reactie.genotificeerd_op is not None
 
@@ -143,12 +148,12 @@ def test_two_reactions_in_a_row_give_one_mail_per_facilitator(
     assert tweede.genotificeerd_op is None  # waits for the next mail, within the hour
 
     # Within the hour the sweep sends nothing more.
-    assert tasks.mantelzorg_notificatie_sweep_task.delay().get() == 0
+    assert tasks.notifications_sweep_task.delay().get() == 0
     assert len(mailoutbox) == 2
 
     # After the hour the next sweep mails what is left, again once per facilitator.
     _uur_verder()
-    assert tasks.mantelzorg_notificatie_sweep_task.delay().get() == 2
+    assert tasks.notifications_sweep_task.delay().get() == 2
     assert len(mailoutbox) == 4
     assert "Lerende praktijk Stein: 1 nieuwe reactie" in mailoutbox[-1].body
     tweede.refresh_from_db()
@@ -156,7 +161,7 @@ def test_two_reactions_in_a_row_give_one_mail_per_facilitator(
 
     # Nothing new: a later sweep, or the same task delivered twice, sends nothing.
     _uur_verder()
-    assert mantelzorg.notificaties_versturen() == 0
+    assert services.notifications_send() == 0
     assert len(mailoutbox) == 4
 
 
@@ -176,7 +181,7 @@ def test_the_mail_links_to_the_inbox_and_holds_no_feedback_or_contact_details(
     mail = mailoutbox[0]
     assert mail.subject == "Nieuwe reactie van een mantelzorger"
     assert "http://testserver" not in mail.body
-    assert url("mantelzorg_inbox") in mail.body
+    assert url("inbox") in mail.body
     assert "Lerende praktijk Stein: 1 nieuwe reactie" in mail.body
     for geheim in ["Geheim verhaal", "Anna", "anna@voorbeeld.example"]:
         assert geheim not in mail.body
@@ -189,7 +194,7 @@ def test_a_facilitator_of_two_practices_gets_one_mail_for_both(
     LidmaatschapFactory(praktijk=andere_praktijk, user=facilitator, rol=Rol.FACILITATOR)
     ReactieFactory(praktijk=praktijk)
     ReactieFactory.create_batch(2, praktijk=andere_praktijk)
-    assert mantelzorg.notificaties_versturen() == 1
+    assert services.notifications_send() == 1
     body = mailoutbox[0].body
     assert "Lerende praktijk Stein: 1 nieuwe reactie" in body
     assert "Lerende praktijk Ede: 2 nieuwe reacties" in body
@@ -203,15 +208,15 @@ def test_a_throttled_facilitator_keeps_feedback_unnotified_for_everyone_until_ma
 ):
     # The facilitator was mailed about Ede ten minutes ago; Stein's new feedback waits.
     LidmaatschapFactory(praktijk=andere_praktijk, user=facilitator, rol=Rol.FACILITATOR)
-    MantelzorgMelding.objects.create(
+    MantelzorgMeldingFactory(
         user=facilitator, gemaild_op=timezone.now() - datetime.timedelta(minutes=10)
     )
     reactie = ReactieFactory(praktijk=praktijk)
-    assert mantelzorg.notificaties_versturen(praktijk_id=praktijk.pk) == 0
+    assert services.notifications_send(praktijk_id=praktijk.pk) == 0
     reactie.refresh_from_db()
     assert reactie.genotificeerd_op is None
     _uur_verder()
-    assert mantelzorg.notificaties_versturen() == 1
+    assert services.notifications_send() == 1
     reactie.refresh_from_db()
     assert reactie.genotificeerd_op is not None
 
@@ -221,12 +226,12 @@ def test_a_new_facilitator_hears_only_of_feedback_not_yet_announced(
     praktijk, facilitator, mailoutbox
 ):
     oud = ReactieFactory(praktijk=praktijk)
-    assert mantelzorg.notificaties_versturen() == 1
+    assert services.notifications_send() == 1
     nieuwe = UserFactory(email="nieuw@stein.example")
     LidmaatschapFactory(praktijk=praktijk, user=nieuwe, rol=Rol.FACILITATOR)
     ReactieFactory(praktijk=praktijk)
     _uur_verder()
-    assert mantelzorg.notificaties_versturen() == 2
+    assert services.notifications_send() == 2
     mail_nieuwe = next(m for m in mailoutbox if m.to == ["nieuw@stein.example"])
     assert "1 nieuwe reactie" in mail_nieuwe.body
     oud.refresh_from_db()
@@ -236,18 +241,18 @@ def test_a_new_facilitator_hears_only_of_feedback_not_yet_announced(
 @pytest.mark.django_db
 def test_without_facilitators_feedback_waits_until_there_is_one(praktijk, mailoutbox):
     reactie = ReactieFactory(praktijk=praktijk)
-    assert mantelzorg.notificaties_versturen() == 0
+    assert services.notifications_send() == 0
     reactie.refresh_from_db()
     assert reactie.genotificeerd_op is None
     user = UserFactory(email="eindelijk@stein.example")
     LidmaatschapFactory(praktijk=praktijk, user=user, rol=Rol.FACILITATOR)
-    assert mantelzorg.notificaties_versturen() == 1
+    assert services.notifications_send() == 1
 
 
 def test_the_sweep_and_the_cleanup_are_scheduled(settings):
     schema = {entry["task"]: entry for entry in settings.CELERY_BEAT_SCHEDULE.values()}
-    assert "condities.tasks.mantelzorg_notificatie_sweep_task" in schema
-    assert "condities.tasks.mantelzorg_contact_opruimen_task" in schema
+    assert "mantelzorg.tasks.notifications_sweep_task" in schema
+    assert "mantelzorg.tasks.contact_expired_delete_task" in schema
     # The older schedules are still there.
     assert "condities.tasks.checkin_herinneren_task" in schema
     assert "netwerk.tasks.bevestiging_vragen_task" in schema
@@ -262,7 +267,7 @@ def test_a_real_worker_on_redis_batches_the_notifications(
     klaar = threading.Semaphore(0)
 
     def _na_taak(sender=None, **kwargs):
-        if sender is not None and sender.name == tasks.mantelzorg_notificeren_task.name:
+        if sender is not None and sender.name == tasks.notifications_send_task.name:
             klaar.release()
 
     task_postrun.connect(_na_taak, weak=False)
@@ -271,7 +276,7 @@ def test_a_real_worker_on_redis_batches_the_notifications(
         with start_worker(app, perform_ping_check=False, pool="solo", loglevel="WARNING"):
             for tekst in ["Eerste", "Tweede"]:
                 response = client.post(
-                    url("mantelzorg"), formulier_data(praktijk, wat_gaat_goed=tekst)
+                    url("formulier"), formulier_data(praktijk, wat_gaat_goed=tekst)
                 )
                 assert response.status_code == 302
                 # Its notification task ran in the worker (one at a time: SQLite in CI too).

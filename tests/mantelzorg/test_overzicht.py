@@ -6,10 +6,16 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from condities import mantelzorg
-from condities.models import Conditie, Reactie, ReactieConditie
-from tests.factories import ExperimentFactory, OntwerpvraagFactory
-from tests.mantelzorg.helpers import ReactieFactory, url
+from condities.models import Conditie
+from mantelzorg import selectors
+from mantelzorg.models import Reactie
+from tests.factories import (
+    ExperimentFactory,
+    OntwerpvraagFactory,
+    ReactieConditieFactory,
+    ReactieFactory,
+)
+from tests.mantelzorg.helpers import url
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +43,7 @@ def test_per_month_counts_and_the_average_times_told(praktijk, andere_praktijk):
     )
     ReactieFactory(praktijk=andere_praktijk)
 
-    maanden = mantelzorg.reacties_per_maand(praktijk=praktijk, vandaag=vandaag)
+    maanden = selectors.reacties_per_maand(praktijk=praktijk, vandaag=vandaag)
     assert len(maanden) == 12
     assert maanden[0].maand == datetime.date(2025, 12, 1)
     assert maanden[-1].maand == datetime.date(2026, 11, 1)
@@ -56,10 +62,10 @@ def test_per_month_counts_and_the_average_times_told(praktijk, andere_praktijk):
 
 def test_the_chart_scales_to_the_highest_average():
     maanden = [
-        mantelzorg.Maand(datetime.date(2026, m, 1), 1, waarde, 1)
+        selectors.Maand(datetime.date(2026, m, 1), 1, waarde, 1)
         for m, waarde in [(1, 2.0), (2, None), (3, 4.0)]
     ]
-    grafiek = mantelzorg.verteld_grafiek(maanden=maanden, hoogte=100)
+    grafiek = selectors.verteld_grafiek(maanden=maanden, hoogte=100)
     assert grafiek["heeft_waarden"]
     assert [s["hoogte"] for s in grafiek["staven"]] == ["50", "0", "100"]
     assert "," not in grafiek["staven"][0]["x"]
@@ -87,11 +93,11 @@ def test_members_see_totals_quotes_and_shared_feedback_but_never_contact_details
         telefoon="06 99999999",
         contact_bewaren_tot=timezone.localdate(),
     )
-    ReactieConditie.objects.create(reactie=gedeeld, conditie=Conditie.PROCES)
+    ReactieConditieFactory(reactie=gedeeld, conditie=Conditie.PROCES)
     ReactieFactory(praktijk=praktijk, wat_gaat_goed="Niet gedeeld, niet deelbaar")
 
     client.force_login(lid)
-    page = client.get(url("mantelzorg_overzicht")).text
+    page = client.get(url("overzicht")).text
     assert "3 reacties in de afgelopen twaalf maanden." in page
     assert "De wijkverpleging denkt met me mee." in page
     assert "Gedeeld met iedereen" in page and "Minder wachten" in page and "Proces" in page
@@ -104,14 +110,14 @@ def test_members_see_totals_quotes_and_shared_feedback_but_never_contact_details
     ]:
         assert geheim not in page
     # Members get no link to the inbox.
-    assert url("mantelzorg_inbox") not in page
+    assert url("inbox") not in page
 
 
 def test_the_overview_never_shows_another_practice(client, lid, andere_praktijk):
     ReactieFactory(praktijk=andere_praktijk, wat_gaat_goed="Ede deelt", deelbaar=True)
     ReactieFactory(praktijk=andere_praktijk, wat_gaat_goed="Ede gedeeld", gedeeld_met_leden=True)
     client.force_login(lid)
-    page = client.get(url("mantelzorg_overzicht")).text
+    page = client.get(url("overzicht")).text
     assert "Ede deelt" not in page and "Ede gedeeld" not in page
     assert "Nog geen reacties in de afgelopen twaalf maanden." in page
 
@@ -129,11 +135,11 @@ def test_the_overview_takes_a_fixed_number_of_queries(
             experiment=experiment,
             keer_verteld=i % 6,
         )
-        ReactieConditie.objects.create(reactie=reactie, conditie=Conditie.values[i % 5])
+        ReactieConditieFactory(reactie=reactie, conditie=Conditie.values[i % 5])
     client.force_login(lid)
     # Session, user, practice and role, months, quotes, shared feedback and their tags.
     with django_assert_max_num_queries(7):
-        response = client.get(url("mantelzorg_overzicht"))
+        response = client.get(url("overzicht"))
     assert response.status_code == 200
     assert response.text.count('class="lp-card lp-mz-gedeeld"') == n
 
@@ -152,12 +158,12 @@ def test_the_dashboard_shows_reactions_per_month_and_shareable_quotes(
     assert "Ze belden me gewoon op." in sectie
     assert "Niet voor het dashboard" not in sectie
     assert "<svg" in sectie and "<table" in sectie
-    assert url("mantelzorg_overzicht") in sectie
-    assert url("mantelzorg_inbox") not in sectie
+    assert url("overzicht") in sectie
+    assert url("inbox") not in sectie
 
     client.force_login(facilitator)
     sectie = client.get(dashboard).text.split('id="mantelzorgers"')[1].split("</section>")[0]
-    assert url("mantelzorg_inbox") in sectie
+    assert url("inbox") in sectie
 
 
 def test_the_dashboard_without_feedback_says_so(client, lid, praktijk):
@@ -172,10 +178,10 @@ def test_the_menu_leads_managers_to_the_inbox_and_members_to_the_overview(
     dashboard = reverse("overzicht:dashboard", kwargs={"slug": "stein"})
     client.force_login(lid)
     nav = client.get(dashboard).text.split('class="lp-subnav__list"')[1].split("</ul>")[0]
-    assert f'href="{url("mantelzorg_overzicht")}"' in nav and ">Mantelzorgers<" in nav
+    assert f'href="{url("overzicht")}"' in nav and ">Mantelzorgers<" in nav
     client.force_login(facilitator)
     nav = client.get(dashboard).text.split('class="lp-subnav__list"')[1].split("</ul>")[0]
-    assert f'href="{url("mantelzorg_inbox")}"' in nav
+    assert f'href="{url("inbox")}"' in nav
 
 
 @pytest.mark.parametrize("n", [3, 30])

@@ -18,17 +18,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from condities import mantelzorg, mantelzorg_exports, tasks
-from condities.forms_mantelzorg import (
+from config.exports import XLSX, bestand_response
+from config.ratelimit import client_ip, hit, is_limited
+from mantelzorg import exports, selectors, services, tasks
+from mantelzorg.forms import (
     HONEYPOT,
     InboxFilterForm,
     MantelzorgForm,
     MantelzorgFormulierForm,
     ReactieForm,
 )
-from condities.models import Reactie
-from condities.views_rapport import XLSX, _bestand
-from config.ratelimit import client_ip, hit, is_limited
+from mantelzorg.models import Reactie
 from praktijken.access import Toegang, praktijk_get_for_user
 from praktijken.models import Praktijk
 
@@ -57,24 +57,24 @@ def _tel(request: HttpRequest, praktijk: Praktijk) -> None:
 @require_http_methods(["GET", "POST"])
 def formulier(request: HttpRequest, slug: str) -> HttpResponse:
     """The public form: anyone tells the network how the collaboration works for them."""
-    praktijk = mantelzorg.praktijk_for_formulier(slug=slug)
-    formulier = mantelzorg.formulier_for_praktijk(praktijk=praktijk)
+    praktijk = selectors.praktijk_for_formulier(slug=slug)
+    formulier = selectors.formulier_for_praktijk(praktijk=praktijk)
     if not formulier.is_open:
         # A friendly page, not an error: the address is right, the form is just closed for now.
-        return render(request, "condities/mantelzorg/gesloten.html", {"praktijk": praktijk})
+        return render(request, "mantelzorg/gesloten.html", {"praktijk": praktijk})
     if request.method == "POST":
         if _te_vaak(request, praktijk):
             return render(request, "429.html", status=429)
         if request.POST.get(HONEYPOT):
             # A robot filled in the hidden field: it sees the thanks page, nothing is stored.
             _tel(request, praktijk)
-            return redirect("condities:mantelzorg_bedankt", slug=praktijk.slug)
+            return redirect("mantelzorg:bedankt", slug=praktijk.slug)
         form = MantelzorgForm(request.POST, praktijk=praktijk)
         if form.is_valid():
-            reactie = mantelzorg.reactie_create(praktijk=praktijk, **form.reactie_data())
+            reactie = services.reactie_create(praktijk=praktijk, **form.reactie_data())
             _tel(request, praktijk)
-            tasks.mantelzorg_notificeren_na_commit(praktijk_id=reactie.praktijk_id)
-            return redirect("condities:mantelzorg_bedankt", slug=praktijk.slug)
+            tasks.notifications_send_after_commit(praktijk_id=reactie.praktijk_id)
+            return redirect("mantelzorg:bedankt", slug=praktijk.slug)
         if form.te_snel:
             _tel(request, praktijk)
         if form.tijdstempel_ongeldig:
@@ -83,13 +83,13 @@ def formulier(request: HttpRequest, slug: str) -> HttpResponse:
         form = MantelzorgForm(praktijk=praktijk)
     return render(
         request,
-        "condities/mantelzorg/formulier.html",
+        "mantelzorg/formulier.html",
         {
             "praktijk": praktijk,
             "formulier": formulier,
             "form": form,
             "bewaren_maanden": settings.MANTELZORG_CONTACT_BEWAREN_MAANDEN,
-            "bewaren_tot": mantelzorg.contact_bewaren_tot(),
+            "bewaren_tot": selectors.contact_bewaren_tot(),
         },
         status=422 if form.errors else 200,
     )
@@ -99,10 +99,10 @@ def formulier(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def bedankt(request: HttpRequest, slug: str) -> HttpResponse:
     """Thanks, and what happens with the feedback now."""
-    praktijk = mantelzorg.praktijk_for_formulier(slug=slug)
+    praktijk = selectors.praktijk_for_formulier(slug=slug)
     return render(
         request,
-        "condities/mantelzorg/bedankt.html",
+        "mantelzorg/bedankt.html",
         {"praktijk": praktijk, "bewaren_maanden": settings.MANTELZORG_CONTACT_BEWAREN_MAANDEN},
     )
 
@@ -110,7 +110,7 @@ def bedankt(request: HttpRequest, slug: str) -> HttpResponse:
 def _formulier_url(request: HttpRequest, praktijk: Praktijk) -> str:
     """The public form's full address, to share with carers."""
     return request.build_absolute_uri(
-        reverse("condities:mantelzorg", kwargs={"slug": praktijk.slug})
+        reverse("mantelzorg:formulier", kwargs={"slug": praktijk.slug})
     )
 
 
@@ -128,7 +128,7 @@ def inbox(request: HttpRequest, slug: str) -> HttpResponse:
     praktijk = toegang.praktijk
     form = InboxFilterForm(request.GET, praktijk=praktijk)
     filters = form.filters()
-    paginator = Paginator(mantelzorg.reacties_for_inbox(praktijk=praktijk, **filters), PER_PAGINA)
+    paginator = Paginator(selectors.reacties_for_inbox(praktijk=praktijk, **filters), PER_PAGINA)
     pagina = paginator.get_page(request.GET.get("pagina"))
     querystring = request.GET.copy()
     querystring.pop("pagina", None)
@@ -142,7 +142,7 @@ def inbox(request: HttpRequest, slug: str) -> HttpResponse:
         "querystring": querystring.urlencode(),
         "formulier_url": _formulier_url(request, praktijk),
     }
-    template = "condities/mantelzorg/inbox.html"
+    template = "mantelzorg/inbox.html"
     partial = request.htmx and not request.htmx.history_restore_request
     return render(request, f"{template}#resultaten" if partial else template, context)
 
@@ -151,13 +151,13 @@ def inbox(request: HttpRequest, slug: str) -> HttpResponse:
 def reactie_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """One reaction: read it (which marks it read), tag it, note, pass on, share."""
     toegang = _beheer(request, slug)
-    reactie = mantelzorg.reactie_get(praktijk=toegang.praktijk, pk=pk)
+    reactie = selectors.reactie_get(praktijk=toegang.praktijk, pk=pk)
     if request.method == "POST":
         # The form writes into its instance while validating: keep the shown reaction intact.
         form = ReactieForm(request.POST, instance=copy.copy(reactie), praktijk=toegang.praktijk)
         if form.is_valid():
             data = form.cleaned_data
-            mantelzorg.reactie_update(
+            services.reactie_update(
                 reactie=reactie,
                 status=data["status"],
                 condities=data["condities"],
@@ -168,13 +168,13 @@ def reactie_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 interne_notitie=data["interne_notitie"],
             )
             messages.success(request, _("The feedback has been saved."))
-            return redirect("condities:mantelzorg_reactie", slug=slug, pk=reactie.pk)
+            return redirect("mantelzorg:reactie", slug=slug, pk=reactie.pk)
     else:
-        reactie = mantelzorg.reactie_openen(reactie=reactie)
+        reactie = services.reactie_mark_read(reactie=reactie)
         form = ReactieForm(instance=reactie, praktijk=toegang.praktijk)
     return render(
         request,
-        "condities/mantelzorg/reactie.html",
+        "mantelzorg/reactie.html",
         {"praktijk": toegang.praktijk, "toegang": toegang, "reactie": reactie, "form": form},
         status=422 if form.errors else 200,
     )
@@ -184,27 +184,27 @@ def reactie_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def contact_verwijderen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Remove the carer's contact details on request; the feedback stays, anonymous."""
     toegang = _beheer(request, slug)
-    reactie = mantelzorg.reactie_get(praktijk=toegang.praktijk, pk=pk)
-    mantelzorg.reactie_contact_verwijderen(reactie=reactie)
+    reactie = selectors.reactie_get(praktijk=toegang.praktijk, pk=pk)
+    services.reactie_contact_delete(reactie=reactie)
     messages.success(request, _("The contact details have been removed."))
-    return redirect("condities:mantelzorg_reactie", slug=slug, pk=reactie.pk)
+    return redirect("mantelzorg:reactie", slug=slug, pk=reactie.pk)
 
 
 @require_http_methods(["GET", "POST"])
 def instellingen(request: HttpRequest, slug: str) -> HttpResponse:
     """Switch the public form on or off and set its introduction."""
     toegang = _beheer(request, slug)
-    formulier = mantelzorg.formulier_for_praktijk(praktijk=toegang.praktijk)
+    formulier = selectors.formulier_for_praktijk(praktijk=toegang.praktijk)
     form = MantelzorgFormulierForm(
         request.POST if request.method == "POST" else None, instance=copy.copy(formulier)
     )
     if request.method == "POST" and form.is_valid():
-        mantelzorg.formulier_save(praktijk=toegang.praktijk, **form.cleaned_data)
+        services.formulier_save(praktijk=toegang.praktijk, **form.cleaned_data)
         messages.success(request, _("The settings of the form have been saved."))
-        return redirect("condities:mantelzorg_inbox", slug=slug)
+        return redirect("mantelzorg:inbox", slug=slug)
     return render(
         request,
-        "condities/mantelzorg/instellingen.html",
+        "mantelzorg/instellingen.html",
         {"praktijk": toegang.praktijk, "toegang": toegang, "form": form},
         status=422 if form.errors else 200,
     )
@@ -215,18 +215,18 @@ def overzicht(request: HttpRequest, slug: str) -> HttpResponse:
     """What every member sees: totals per month, the told-my-story figure, shared quotes."""
     toegang = praktijk_get_for_user(user=request.user, slug=slug)
     praktijk = toegang.praktijk
-    maanden = mantelzorg.reacties_per_maand(praktijk=praktijk)
+    maanden = selectors.reacties_per_maand(praktijk=praktijk)
     return render(
         request,
-        "condities/mantelzorg/overzicht.html",
+        "mantelzorg/overzicht.html",
         {
             "praktijk": praktijk,
             "toegang": toegang,
             "maanden": maanden,
             "totaal": sum(m.aantal for m in maanden),
-            "grafiek": mantelzorg.verteld_grafiek(maanden=maanden),
-            "citaten": mantelzorg.deelbare_citaten(praktijk=praktijk, limit=10),
-            "gedeeld": mantelzorg.gedeelde_reacties(praktijk=praktijk),
+            "grafiek": selectors.verteld_grafiek(maanden=maanden),
+            "citaten": selectors.deelbare_citaten(praktijk=praktijk, limit=10),
+            "gedeeld": selectors.gedeelde_reacties(praktijk=praktijk),
             "formulier_url": _formulier_url(request, praktijk),
         },
     )
@@ -236,15 +236,15 @@ def _export(request: HttpRequest, slug: str) -> tuple[str, list[Reactie]]:
     toegang = _beheer(request, slug)
     praktijk = toegang.praktijk
     naam = f"mantelzorgers-{praktijk.slug}-{timezone.localdate().isoformat()}"
-    return naam, list(mantelzorg.reacties_for_export(praktijk=praktijk))
+    return naam, list(selectors.reacties_for_export(praktijk=praktijk))
 
 
 @require_GET
 def export_csv(request: HttpRequest, slug: str) -> HttpResponse:
     """All feedback of the practice as CSV, without contact details or internal notes."""
     naam, reacties = _export(request, slug)
-    return _bestand(
-        mantelzorg_exports.reacties_csv(reacties),
+    return bestand_response(
+        exports.reacties_csv(reacties),
         content_type="text/csv; charset=utf-8",
         naam=f"{naam}.csv",
     )
@@ -254,6 +254,4 @@ def export_csv(request: HttpRequest, slug: str) -> HttpResponse:
 def export_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
     """All feedback of the practice as an Excel workbook, without contact details."""
     naam, reacties = _export(request, slug)
-    return _bestand(
-        mantelzorg_exports.reacties_xlsx(reacties), content_type=XLSX, naam=f"{naam}.xlsx"
-    )
+    return bestand_response(exports.reacties_xlsx(reacties), content_type=XLSX, naam=f"{naam}.xlsx")

@@ -1,15 +1,15 @@
 """Carers' feedback as files for the practice's report: CSV and XLSX, one row per reaction.
 
 Contact details (name, email, phone) and the facilitators' internal note never leave the app.
-Written by the conditions' exports (`condities.exports`): CSV for Excel in Dutch (semicolons, a
+Written by the shared table writers (`config.exports`): CSV for Excel in Dutch (semicolons, a
 byte-order mark, ISO dates), text a spreadsheet would run as a formula neutralised in both files.
 """
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from condities.exports import Tabel, tabellen_csv, tabellen_xlsx
-from condities.models import Reactie
+from config.exports import Tabel, tabellen_csv, tabellen_xlsx
+from mantelzorg.models import Reactie
 
 
 def _tabel(reacties: list[Reactie]) -> Tabel:

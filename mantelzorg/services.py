@@ -1,59 +1,33 @@
-"""Carers' feedback: storing it, the facilitators' inbox, notifications, retention, aggregates.
+"""Carers' feedback, the writes: storing it, the facilitators' handling, notifications, retention.
 
-Services (writes) first, then selectors (reads). The public form stores a reaction before
-anything else happens; notifying the facilitators is secondary and catches up through a sweep.
-No IP address or browser detail is ever stored or logged with a reaction.
+The public form stores a reaction before anything else happens; notifying the facilitators is
+secondary and catches up through a sweep. No IP address or browser detail is ever stored or logged
+with a reaction. The reads are in `mantelzorg.selectors`.
 """
 
-import calendar
 import datetime
 import logging
-import math
 from collections import defaultdict
-from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Avg, Count, Prefetch, Q, QuerySet
-from django.db.models.functions import TruncMonth
-from django.shortcuts import get_object_or_404
+from django.db.models import Count, Q, QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from condities.models import (
-    Conditie,
-    MantelzorgFormulier,
-    MantelzorgMelding,
-    Reactie,
-    ReactieConditie,
-)
+from condities.models import Conditie
 from experimenten.models import Experiment
+from mantelzorg.models import MantelzorgFormulier, MantelzorgMelding, Reactie, ReactieConditie
+from mantelzorg.selectors import contact_bewaren_tot
 from netwerk.models import Organisatie, User
 from praktijken.models import Lidmaatschap, Praktijk, Rol
 
 logger = logging.getLogger(__name__)
 
-CONTACT_VELDEN = ("naam", "email", "telefoon")
-
 
 # Services ----------------------------------------------------------------------------------
-
-
-def plus_maanden(datum: datetime.date, maanden: int) -> datetime.date:
-    """The same day `maanden` months later, or the month's last day when it is shorter."""
-    jaar, maand = divmod(datum.month - 1 + maanden, 12)
-    jaar, maand = datum.year + jaar, maand + 1
-    return datum.replace(
-        year=jaar, month=maand, day=min(datum.day, calendar.monthrange(jaar, maand)[1])
-    )
-
-
-def contact_bewaren_tot(*, vandaag: datetime.date | None = None) -> datetime.date:
-    """Until when contact details left today are kept (the stated retention period)."""
-    vandaag = vandaag or timezone.localdate()
-    return plus_maanden(vandaag, settings.MANTELZORG_CONTACT_BEWAREN_MAANDEN)
 
 
 def reactie_create(
@@ -72,7 +46,7 @@ def reactie_create(
 ) -> Reactie:
     """Store a carer's feedback in its own transaction; contact details only with consent.
 
-    The caller queues the notification after the commit (`tasks.mantelzorg_notificeren_na_commit`).
+    The caller queues the notification after the commit (`tasks.notifications_send_after_commit`).
     """
     if experiment is not None and experiment.praktijk_id != praktijk.pk:
         experiment = None
@@ -94,7 +68,7 @@ def reactie_create(
         )
 
 
-def reactie_openen(*, reactie: Reactie) -> Reactie:
+def reactie_mark_read(*, reactie: Reactie) -> Reactie:
     """A facilitator opened the feedback: new becomes read (handled stays handled)."""
     if reactie.status == Reactie.Status.NIEUW:
         Reactie.objects.filter(pk=reactie.pk, status=Reactie.Status.NIEUW).update(
@@ -157,7 +131,7 @@ def _contact_wissen(qs: QuerySet[Reactie], now: datetime.datetime) -> int:
     )
 
 
-def reactie_contact_verwijderen(*, reactie: Reactie) -> Reactie:
+def reactie_contact_delete(*, reactie: Reactie) -> Reactie:
     """Remove the carer's contact details on request; the feedback itself stays, anonymous."""
     now = timezone.now()
     _contact_wissen(Reactie.objects.filter(pk=reactie.pk), now)
@@ -165,7 +139,7 @@ def reactie_contact_verwijderen(*, reactie: Reactie) -> Reactie:
     return reactie
 
 
-def contact_verlopen_verwijderen(*, vandaag: datetime.date | None = None) -> int:
+def contact_expired_delete(*, vandaag: datetime.date | None = None) -> int:
     """Remove contact details whose retention date has passed; returns how many reactions."""
     vandaag = vandaag or timezone.localdate()
     verlopen = Reactie.objects.filter(contact_bewaren_tot__lt=vandaag)
@@ -190,7 +164,7 @@ def _facilitator_lidmaatschappen() -> QuerySet[Lidmaatschap]:
 
 
 def inbox_url(*, praktijk: Praktijk) -> str:
-    return settings.SITE_URL + reverse("condities:mantelzorg_inbox", kwargs={"slug": praktijk.slug})
+    return settings.SITE_URL + reverse("mantelzorg:inbox", kwargs={"slug": praktijk.slug})
 
 
 def _facilitator_mailen(*, user_id: int, now: datetime.datetime) -> bool:
@@ -240,8 +214,8 @@ def _facilitator_mailen(*, user_id: int, now: datetime.datetime) -> bool:
                 "totaal": len(reacties),
                 "minuten": settings.MANTELZORG_MELDING_MINUTEN,
             }
-            subject = render_to_string("condities/email/mantelzorg_melding_onderwerp.txt", context)
-            body = render_to_string("condities/email/mantelzorg_melding.txt", context)
+            subject = render_to_string("mantelzorg/email/melding_onderwerp.txt", context)
+            body = render_to_string("mantelzorg/email/melding.txt", context)
         send_mail(
             subject=" ".join(subject.split()),
             message=body,
@@ -278,7 +252,7 @@ def _genotificeerd_markeren(*, praktijk_ids: set[int], now: datetime.datetime) -
     return gemarkeerd
 
 
-def notificaties_versturen(
+def notifications_send(
     *, praktijk_id: int | None = None, now: datetime.datetime | None = None
 ) -> int:
     """Mail the facilitators about new feedback (of one practice, or all); returns how many mails.
@@ -311,174 +285,3 @@ def notificaties_versturen(
             )
     _genotificeerd_markeren(praktijk_ids=praktijk_ids, now=now)
     return verstuurd
-
-
-# Selectors ---------------------------------------------------------------------------------
-
-
-def praktijk_for_formulier(*, slug: str) -> Praktijk:
-    """The practice of a public form address (404 when unknown), with its form settings."""
-    return get_object_or_404(Praktijk.objects.select_related("mantelzorgformulier"), slug=slug)
-
-
-def formulier_for_praktijk(*, praktijk: Praktijk) -> MantelzorgFormulier:
-    """The practice's form settings, or the defaults (open, standard text) when never saved."""
-    try:
-        return praktijk.mantelzorgformulier
-    except MantelzorgFormulier.DoesNotExist:
-        return MantelzorgFormulier(praktijk=praktijk)
-
-
-def experimenten_for_formulier(*, praktijk: Praktijk) -> QuerySet[Experiment]:
-    """The experiments a carer may choose: running or finished ones, not ideas or stopped ones."""
-    return Experiment.objects.filter(
-        praktijk=praktijk, status__in=[Experiment.Status.LOOPT, Experiment.Status.AFGEROND]
-    ).order_by("titel")
-
-
-def _met_tags(qs: QuerySet[Reactie]) -> QuerySet[Reactie]:
-    return qs.select_related("experiment", "doorgegeven_aan").prefetch_related(
-        Prefetch("conditie_tags", queryset=ReactieConditie.objects.order_by("conditie"))
-    )
-
-
-def reacties_for_inbox(
-    *,
-    praktijk: Praktijk,
-    status: str = "",
-    conditie: str = "",
-    experiment: Experiment | None = None,
-) -> QuerySet[Reactie]:
-    """The practice's feedback, newest first, filtered; with experiment, organisation and tags."""
-    qs = Reactie.objects.filter(praktijk=praktijk)
-    if status:
-        qs = qs.filter(status=status)
-    if conditie:
-        qs = qs.filter(conditie_tags__conditie=conditie)
-    if experiment is not None:
-        qs = qs.filter(experiment=experiment)
-    return _met_tags(qs).order_by("-created_at", "-pk")
-
-
-def reactie_get(*, praktijk: Praktijk, pk: int) -> Reactie:
-    """One reaction of this practice, or 404 (another practice's reaction too)."""
-    return get_object_or_404(_met_tags(Reactie.objects.filter(praktijk=praktijk)), pk=pk)
-
-
-def _maand_start(datum: datetime.date) -> datetime.date:
-    return datum.replace(day=1)
-
-
-@dataclass(frozen=True)
-class Maand:
-    """One month of feedback: how many reactions, and the average “told my story N times”."""
-
-    maand: datetime.date
-    aantal: int
-    verteld_gemiddeld: float | None
-    verteld_antwoorden: int
-
-
-def reacties_per_maand(
-    *, praktijk: Praktijk, maanden: int = 12, vandaag: datetime.date | None = None
-) -> list[Maand]:
-    """The last `maanden` months, oldest first, empty months included (one query)."""
-    vandaag = vandaag or timezone.localdate()
-    eerste = plus_maanden(_maand_start(vandaag), -(maanden - 1))
-    begin = timezone.make_aware(datetime.datetime.combine(eerste, datetime.time.min))
-    rijen = (
-        Reactie.objects.filter(praktijk=praktijk, created_at__gte=begin)
-        .annotate(maand=TruncMonth("created_at"))
-        .values("maand")
-        .annotate(aantal=Count("pk"), gemiddeld=Avg("keer_verteld"), n=Count("keer_verteld"))
-        .order_by("maand")
-    )
-    per_maand = {}
-    for rij in rijen:
-        maand = rij["maand"]
-        if isinstance(maand, datetime.datetime):
-            maand = timezone.localtime(maand).date() if timezone.is_aware(maand) else maand.date()
-        per_maand[_maand_start(maand)] = rij
-    resultaat = []
-    for index in range(maanden):
-        maand = plus_maanden(eerste, index)
-        rij = per_maand.get(maand)
-        resultaat.append(
-            Maand(
-                maand=maand,
-                aantal=rij["aantal"] if rij else 0,
-                verteld_gemiddeld=(
-                    round(float(rij["gemiddeld"]), 1)
-                    if rij and rij["gemiddeld"] is not None
-                    else None
-                ),
-                verteld_antwoorden=rij["n"] if rij else 0,
-            )
-        )
-    return resultaat
-
-
-def _getal(value: float) -> str:
-    # SVG coordinates with a decimal point, whatever the page's language formats numbers as.
-    return f"{value:.1f}".removesuffix(".0")
-
-
-def verteld_grafiek(*, maanden: list[Maand], hoogte: int = 120, balk: int = 24) -> dict:
-    """Geometry of a small bar chart of the average “told my story N times” per month."""
-    hoogste = max([m.verteld_gemiddeld or 0 for m in maanden] + [1.0])
-    # Round the top of the scale up to a whole number, so the bars compare at a glance.
-    schaal = float(math.ceil(hoogste))
-    boven, onder = 16, 20
-    staven = []
-    for index, maand in enumerate(maanden):
-        waarde = maand.verteld_gemiddeld
-        h = 0.0 if waarde is None else hoogte * waarde / schaal
-        x = index * (balk + 6) + 4
-        staven.append(
-            {
-                "maand": maand.maand,
-                "waarde": waarde,
-                "x": _getal(x),
-                "midden": _getal(x + balk / 2),
-                "y": _getal(boven + hoogte - h),
-                "hoogte": _getal(h),
-                "tekst_y": _getal(boven + hoogte - h - 4),
-            }
-        )
-    return {
-        "breedte": _getal(len(maanden) * (balk + 6) + 8),
-        "totale_hoogte": _getal(boven + hoogte + onder),
-        "basis": _getal(boven + hoogte),
-        "label_y": _getal(boven + hoogte + 14),
-        "balk": _getal(balk),
-        "staven": staven,
-        "heeft_waarden": any(m.verteld_gemiddeld is not None for m in maanden),
-    }
-
-
-def deelbare_citaten(*, praktijk: Praktijk, limit: int = 3) -> list[Reactie]:
-    """The latest appreciative quotes the facilitator marked as shareable (one query)."""
-    return list(
-        Reactie.objects.filter(praktijk=praktijk, deelbaar=True)
-        .exclude(wat_gaat_goed="", meer_van="")
-        .only("pk", "praktijk_id", "wat_gaat_goed", "meer_van", "created_at")
-        .order_by("-created_at", "-pk")[:limit]
-    )
-
-
-def gedeelde_reacties(*, praktijk: Praktijk, limit: int = 50) -> list[Reactie]:
-    """The latest reactions the facilitator shared with the members, without contact details."""
-    return list(
-        _met_tags(Reactie.objects.filter(praktijk=praktijk, gedeeld_met_leden=True))
-        .defer(*CONTACT_VELDEN, "interne_notitie")
-        .order_by("-created_at", "-pk")[:limit]
-    )
-
-
-def reacties_for_export(*, praktijk: Praktijk) -> QuerySet[Reactie]:
-    """Every reaction of the practice for the report, oldest first; contact details left out."""
-    return (
-        _met_tags(Reactie.objects.filter(praktijk=praktijk))
-        .defer(*CONTACT_VELDEN, "interne_notitie")
-        .order_by("created_at", "pk")
-    )

@@ -8,13 +8,15 @@ from django.core import signing
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
-from condities import mantelzorg
-from condities.models import Conditie, MantelzorgFormulier, Reactie, Relatie
+from condities.models import Conditie
 from experimenten.models import Experiment
+from mantelzorg import selectors
+from mantelzorg.models import MantelzorgFormulier, Reactie, Relatie
 from netwerk.selectors import organisaties_for_praktijk
 from praktijken.models import Praktijk
 
 TEKST_MAX = 2000
+# Kept from when the form lived in condities: a new salt would refuse forms open during a deploy.
 TIJDSTEMPEL_SALT = "condities.mantelzorg.begonnen"
 HONEYPOT = "website"
 
@@ -48,7 +50,7 @@ class MantelzorgForm(forms.Form):
     hidden from people; the view checks it before anything else.
     """
 
-    template_name = "condities/mantelzorg/_formulier.html"
+    template_name = "mantelzorg/_formulier.html"
 
     wat_gaat_goed = _tekstveld(
         _("What goes well in the help you get?"),
@@ -123,9 +125,7 @@ class MantelzorgForm(forms.Form):
     def __init__(self, *args, praktijk: Praktijk, **kwargs):
         super().__init__(*args, **kwargs)
         self.praktijk = praktijk
-        self.fields["experiment"].queryset = mantelzorg.experimenten_for_formulier(
-            praktijk=praktijk
-        )
+        self.fields["experiment"].queryset = selectors.experimenten_for_formulier(praktijk=praktijk)
         self.fields["begonnen"].initial = tijdstempel(praktijk_id=praktijk.pk)
         # Set by clean(): the view counts a too-fast form against the rate limit.
         self.te_snel = False

@@ -1,0 +1,49 @@
+"""Rendering helpers every app's views share: a page or its htmx region, a message page, a file."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
+from django.utils.functional import Promise
+
+MESSAGE_TEMPLATE = "bericht.html"
+
+
+def page_or_partial(
+    request: HttpRequest, template: str, partial: str, context: dict, *, status: int = 200
+) -> HttpResponse:
+    """The whole page, or only its `{% partialdef partial %}` region when htmx asks for it.
+
+    htmx restoring a page from its history asks for the whole page. One address gives two
+    answers, so caches must keep them apart (Vary: HX-Request).
+    """
+    htmx = getattr(request, "htmx", None)
+    name = f"{template}#{partial}" if htmx and not htmx.history_restore_request else template
+    response = render(request, name, context, status=status)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def message_page(
+    request: HttpRequest,
+    *,
+    titel: str | Promise,
+    tekst: str | Promise | list[str | Promise],
+    status: int = 200,
+    link_url: str = "",
+    link_tekst: str | Promise = "",
+    context: dict | None = None,
+) -> HttpResponse:
+    """A page with a heading and a paragraph or two: not found, closed, expired, thank you."""
+    alineas = tekst if isinstance(tekst, list) else [tekst]
+    return render(
+        request,
+        MESSAGE_TEMPLATE,
+        {
+            **(context or {}),
+            "titel": titel,
+            "alineas": alineas,
+            "link_url": link_url,
+            "link_tekst": link_tekst,
+        },
+        status=status,
+    )

@@ -1,0 +1,37 @@
+"""Queueing Celery tasks from a request: after the commit, and never failing the request."""
+
+import logging
+
+from django.db import transaction
+
+logger = logging.getLogger(__name__)
+
+
+def queue_after_commit(task, *args) -> None:
+    """Queue `task` once the transaction has committed; a broker outage is only logged.
+
+    What was being saved is saved; a beat sweep sends what could not be queued (summaries:
+    condities.tasks.samenvattingen_inhalen_task, check-in invitations:
+    condities.tasks.checkin_herinneren_task, carers' feedback notifications:
+    mantelzorg.tasks.notifications_sweep_task).
+    """
+
+    def _enqueue() -> None:
+        try:
+            task.delay(*args)
+        except Exception:
+            logger.warning(
+                "could not queue %s%r; the sweep will do it", task.name, args, exc_info=True
+            )
+
+    transaction.on_commit(_enqueue)
+
+
+# Tasks that talk to the mail server or another service retry with back-off on a network error:
+# up to 8 times over about an hour (`@shared_task(**RETRY)`). Tasks must be safe to run twice.
+RETRY = {
+    "autoretry_for": (OSError,),
+    "retry_backoff": True,
+    "retry_backoff_max": 600,
+    "max_retries": 8,
+}

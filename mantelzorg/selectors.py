@@ -1,0 +1,207 @@
+"""Carers' feedback, the reads: the form's practice and settings, the inbox, aggregates, exports.
+
+The writes are in `mantelzorg.services`.
+"""
+
+import calendar
+import datetime
+import math
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Avg, Count, Prefetch, QuerySet
+from django.db.models.functions import TruncMonth
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from experimenten.models import Experiment
+from mantelzorg.models import MantelzorgFormulier, Reactie, ReactieConditie
+from praktijken.models import Praktijk
+
+CONTACT_VELDEN = ("naam", "email", "telefoon")
+
+
+def plus_maanden(datum: datetime.date, maanden: int) -> datetime.date:
+    """The same day `maanden` months later, or the month's last day when it is shorter."""
+    jaar, maand = divmod(datum.month - 1 + maanden, 12)
+    jaar, maand = datum.year + jaar, maand + 1
+    return datum.replace(
+        year=jaar, month=maand, day=min(datum.day, calendar.monthrange(jaar, maand)[1])
+    )
+
+
+def contact_bewaren_tot(*, vandaag: datetime.date | None = None) -> datetime.date:
+    """Until when contact details left today are kept (the stated retention period)."""
+    vandaag = vandaag or timezone.localdate()
+    return plus_maanden(vandaag, settings.MANTELZORG_CONTACT_BEWAREN_MAANDEN)
+
+
+# Selectors ---------------------------------------------------------------------------------
+
+
+def praktijk_for_formulier(*, slug: str) -> Praktijk:
+    """The practice of a public form address (404 when unknown), with its form settings."""
+    return get_object_or_404(Praktijk.objects.select_related("mantelzorgformulier"), slug=slug)
+
+
+def formulier_for_praktijk(*, praktijk: Praktijk) -> MantelzorgFormulier:
+    """The practice's form settings, or the defaults (open, standard text) when never saved."""
+    try:
+        return praktijk.mantelzorgformulier
+    except MantelzorgFormulier.DoesNotExist:
+        return MantelzorgFormulier(praktijk=praktijk)
+
+
+def experimenten_for_formulier(*, praktijk: Praktijk) -> QuerySet[Experiment]:
+    """The experiments a carer may choose: running or finished ones, not ideas or stopped ones."""
+    return Experiment.objects.filter(
+        praktijk=praktijk, status__in=[Experiment.Status.LOOPT, Experiment.Status.AFGEROND]
+    ).order_by("titel")
+
+
+def _met_tags(qs: QuerySet[Reactie]) -> QuerySet[Reactie]:
+    return qs.select_related("experiment", "doorgegeven_aan").prefetch_related(
+        Prefetch("conditie_tags", queryset=ReactieConditie.objects.order_by("conditie"))
+    )
+
+
+def reacties_for_inbox(
+    *,
+    praktijk: Praktijk,
+    status: str = "",
+    conditie: str = "",
+    experiment: Experiment | None = None,
+) -> QuerySet[Reactie]:
+    """The practice's feedback, newest first, filtered; with experiment, organisation and tags."""
+    qs = Reactie.objects.filter(praktijk=praktijk)
+    if status:
+        qs = qs.filter(status=status)
+    if conditie:
+        qs = qs.filter(conditie_tags__conditie=conditie)
+    if experiment is not None:
+        qs = qs.filter(experiment=experiment)
+    return _met_tags(qs).order_by("-created_at", "-pk")
+
+
+def reactie_get(*, praktijk: Praktijk, pk: int) -> Reactie:
+    """One reaction of this practice, or 404 (another practice's reaction too)."""
+    return get_object_or_404(_met_tags(Reactie.objects.filter(praktijk=praktijk)), pk=pk)
+
+
+def _maand_start(datum: datetime.date) -> datetime.date:
+    return datum.replace(day=1)
+
+
+@dataclass(frozen=True)
+class Maand:
+    """One month of feedback: how many reactions, and the average “told my story N times”."""
+
+    maand: datetime.date
+    aantal: int
+    verteld_gemiddeld: float | None
+    verteld_antwoorden: int
+
+
+def reacties_per_maand(
+    *, praktijk: Praktijk, maanden: int = 12, vandaag: datetime.date | None = None
+) -> list[Maand]:
+    """The last `maanden` months, oldest first, empty months included (one query)."""
+    vandaag = vandaag or timezone.localdate()
+    eerste = plus_maanden(_maand_start(vandaag), -(maanden - 1))
+    begin = timezone.make_aware(datetime.datetime.combine(eerste, datetime.time.min))
+    rijen = (
+        Reactie.objects.filter(praktijk=praktijk, created_at__gte=begin)
+        .annotate(maand=TruncMonth("created_at"))
+        .values("maand")
+        .annotate(aantal=Count("pk"), gemiddeld=Avg("keer_verteld"), n=Count("keer_verteld"))
+        .order_by("maand")
+    )
+    per_maand = {}
+    for rij in rijen:
+        maand = rij["maand"]
+        if isinstance(maand, datetime.datetime):
+            maand = timezone.localtime(maand).date() if timezone.is_aware(maand) else maand.date()
+        per_maand[_maand_start(maand)] = rij
+    resultaat = []
+    for index in range(maanden):
+        maand = plus_maanden(eerste, index)
+        rij = per_maand.get(maand)
+        resultaat.append(
+            Maand(
+                maand=maand,
+                aantal=rij["aantal"] if rij else 0,
+                verteld_gemiddeld=(
+                    round(float(rij["gemiddeld"]), 1)
+                    if rij and rij["gemiddeld"] is not None
+                    else None
+                ),
+                verteld_antwoorden=rij["n"] if rij else 0,
+            )
+        )
+    return resultaat
+
+
+def _getal(value: float) -> str:
+    # SVG coordinates with a decimal point, whatever the page's language formats numbers as.
+    return f"{value:.1f}".removesuffix(".0")
+
+
+def verteld_grafiek(*, maanden: list[Maand], hoogte: int = 120, balk: int = 24) -> dict:
+    """Geometry of a small bar chart of the average “told my story N times” per month."""
+    hoogste = max([m.verteld_gemiddeld or 0 for m in maanden] + [1.0])
+    # Round the top of the scale up to a whole number, so the bars compare at a glance.
+    schaal = float(math.ceil(hoogste))
+    boven, onder = 16, 20
+    staven = []
+    for index, maand in enumerate(maanden):
+        waarde = maand.verteld_gemiddeld
+        h = 0.0 if waarde is None else hoogte * waarde / schaal
+        x = index * (balk + 6) + 4
+        staven.append(
+            {
+                "maand": maand.maand,
+                "waarde": waarde,
+                "x": _getal(x),
+                "midden": _getal(x + balk / 2),
+                "y": _getal(boven + hoogte - h),
+                "hoogte": _getal(h),
+                "tekst_y": _getal(boven + hoogte - h - 4),
+            }
+        )
+    return {
+        "breedte": _getal(len(maanden) * (balk + 6) + 8),
+        "totale_hoogte": _getal(boven + hoogte + onder),
+        "basis": _getal(boven + hoogte),
+        "label_y": _getal(boven + hoogte + 14),
+        "balk": _getal(balk),
+        "staven": staven,
+        "heeft_waarden": any(m.verteld_gemiddeld is not None for m in maanden),
+    }
+
+
+def deelbare_citaten(*, praktijk: Praktijk, limit: int = 3) -> list[Reactie]:
+    """The latest appreciative quotes the facilitator marked as shareable (one query)."""
+    return list(
+        Reactie.objects.filter(praktijk=praktijk, deelbaar=True)
+        .exclude(wat_gaat_goed="", meer_van="")
+        .only("pk", "praktijk_id", "wat_gaat_goed", "meer_van", "created_at")
+        .order_by("-created_at", "-pk")[:limit]
+    )
+
+
+def gedeelde_reacties(*, praktijk: Praktijk, limit: int = 50) -> list[Reactie]:
+    """The latest reactions the facilitator shared with the members, without contact details."""
+    return list(
+        _met_tags(Reactie.objects.filter(praktijk=praktijk, gedeeld_met_leden=True))
+        .defer(*CONTACT_VELDEN, "interne_notitie")
+        .order_by("-created_at", "-pk")[:limit]
+    )
+
+
+def reacties_for_export(*, praktijk: Praktijk) -> QuerySet[Reactie]:
+    """Every reaction of the practice for the report, oldest first; contact details left out."""
+    return (
+        _met_tags(Reactie.objects.filter(praktijk=praktijk))
+        .defer(*CONTACT_VELDEN, "interne_notitie")
+        .order_by("created_at", "pk")
+    )
