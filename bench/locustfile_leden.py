@@ -22,6 +22,8 @@ import gevent
 from locust import FastHttpUser, between, constant, task
 from locust.exception import StopUser
 
+from bench.locust_common import Phases  # noqa: F401 - the load shape of every run of this file
+
 SETUP = json.load(open(os.environ["BENCH_SETUP"], encoding="utf-8"))  # noqa: SIM115
 SLUG = SETUP["slug"]
 THINK = [float(s) for s in os.environ.get("BENCH_MEMBERS_THINK", "1-3").split("-")]

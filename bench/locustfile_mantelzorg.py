@@ -5,8 +5,8 @@
   per-address rate limit applies per carer). Each opens the form, takes BENCH_CARERS_FILL
   seconds to fill it in (the form refuses answers sent within MANTELZORG_MIN_SECONDEN, 3 s, of
   being shown), sends valid answers and opens the thanks page it is sent to. Each carer does
-  this once. The scenario ends when every carer has finished (locust's --run-time is a
-  backstop).
+  this once. The scenario ends when every carer has finished (`Mantelzorger.scenario_done`,
+  asked by the load shape bench.locust_common.Phases; locust's --run-time is a backstop).
 - `Formulier`: no think time, for the throughput ratio (the empty form).
 
 Reads the data that bench.setup wrote from the file named in BENCH_SETUP.
@@ -19,8 +19,10 @@ import random
 import re
 
 import gevent
-from locust import FastHttpUser, constant, events, task
+from locust import FastHttpUser, constant, task
 from locust.exception import StopUser
+
+from bench.locust_common import Phases  # noqa: F401 - the load shape of every run of this file
 
 SETUP = json.load(open(os.environ["BENCH_SETUP"], encoding="utf-8"))  # noqa: SIM115
 CARERS = int(os.environ.get("BENCH_CARERS", "100"))
@@ -59,21 +61,6 @@ _numbers = itertools.count(1)
 _state = {"finished": 0}
 
 
-@events.test_start.add_listener
-def _end_when_done(environment, **_kwargs) -> None:
-    """Quit when every carer has finished (locust's --run-time stays as a backstop)."""
-    if not any(user_class is Mantelzorger for user_class in environment.user_classes):
-        return
-
-    def watch() -> None:
-        while _state["finished"] < CARERS:
-            gevent.sleep(0.5)
-        gevent.sleep(0.5)
-        environment.runner.quit()
-
-    gevent.spawn(watch)
-
-
 def _answers(text: str, number: int) -> dict[str, str]:
     """Valid answers as a carer gives them: some questions, sometimes contact details."""
     pick = random.choice
@@ -102,6 +89,10 @@ class Mantelzorger(FastHttpUser):
     """One carer: open the form, fill it in, send it, read the thanks page; once."""
 
     wait_time = constant(0)
+
+    @staticmethod
+    def scenario_done() -> bool:
+        return _state["finished"] >= CARERS
 
     @task
     def feedback(self) -> None:

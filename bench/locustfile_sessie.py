@@ -7,10 +7,10 @@
   3 seconds as htmx does (the URL and poll token from the live region's hx-get and hx-headers).
 - `Kaal` and `Fragment`: no think time, for the throughput ratio (bare view vs fragment).
 
-The live scenario ends by itself when every participant has finished, or at BENCH_DEADLINE (a
-Unix time): then participants start no new answer and the run stops once none is in flight, so
-every answer the server stored has been counted as sent. Reads the data that bench.setup wrote
-from the file named in BENCH_SETUP.
+The live scenario ends by itself (bench.locust_common.Phases asks `Deelnemer.scenario_done`)
+when every participant has finished, or at BENCH_DEADLINE (a Unix time): then participants start
+no new answer and the run stops once none is in flight, so every answer the server stored has
+been counted as sent. Reads the data that bench.setup wrote from the file named in BENCH_SETUP.
 """
 
 import json
@@ -19,9 +19,10 @@ import random
 import re
 import time
 
-import gevent
-from locust import FastHttpUser, between, constant, constant_pacing, events, task
+from locust import FastHttpUser, between, constant, constant_pacing, task
 from locust.exception import StopUser
+
+from bench.locust_common import Phases  # noqa: F401 - the load shape of every run of this file
 
 SETUP = json.load(open(os.environ["BENCH_SETUP"], encoding="utf-8"))  # noqa: SIM115
 CODE = SETUP["code"]
@@ -50,25 +51,6 @@ CSRF_HEADER = re.compile(r'"X-CSRFToken": "([^"]+)"')
 _state = {"finished": 0, "busy": 0}
 
 
-@events.test_start.add_listener
-def _end_when_done(environment, **_kwargs) -> None:
-    """Live scenario: quit when all participants finished, or past the deadline when no
-    participant has a request in flight (locust's --run-time stays as a backstop)."""
-    if not any(user_class is Deelnemer for user_class in environment.user_classes):
-        return
-
-    def watch() -> None:
-        while True:
-            gevent.sleep(0.5)
-            done = _state["finished"] >= PARTICIPANTS
-            if done or (time.time() > DEADLINE and _state["busy"] == 0):
-                gevent.sleep(0.5)
-                environment.runner.quit()
-                return
-
-    gevent.spawn(watch)
-
-
 class _Busy:
     """Counts a participant's step as in flight while it runs."""
 
@@ -81,6 +63,14 @@ class _Busy:
 
 class Deelnemer(FastHttpUser):
     wait_time = between(*THINK)
+
+    @staticmethod
+    def scenario_done() -> bool:
+        """All participants finished, or past the deadline with no participant's request in
+        flight (locust's --run-time stays as a backstop)."""
+        if _state["finished"] >= PARTICIPANTS:
+            return True
+        return time.time() > DEADLINE and _state["busy"] == 0
 
     def on_start(self) -> None:
         if time.time() > DEADLINE:

@@ -17,33 +17,15 @@ worker and of the Celery worker, the integrity checks with their targets), stops
 started and drops its database. Exits 1 when a request or a Celery task failed, or when stored
 answers or feedback differ from those sent.
 
-Environment (all optional):
-  DATABASE_URL              postgres://postgres@127.0.0.1:5432/lp_bench (created and dropped:
-                            its name must contain "bench")
-  REDIS_URL                 redis://127.0.0.1:6379/3
-  BENCH_SCENARIOS           live,members,carers (all); any of them, comma-separated
-  BENCH_USERS               live: participants (300)
-  BENCH_RUN_TIME            live: upper bound, e.g. 90s or 4m (4m); it ends by itself when
-                            every participant has finished
-  BENCH_THINK               live: think time between answers in seconds, "min-max" (2-6)
-  BENCH_SPAWN_RATE          live: participants started per second (10)
-  BENCH_MEMBERS             members: logged-in members (50)
-  BENCH_MEMBERS_TIME        members: how long they browse (60s)
-  BENCH_MEMBERS_THINK       members: think time in seconds, "min-max" (1-3)
-  BENCH_MEMBERS_SPAWN_RATE  members: members logging in per second (5)
-  BENCH_CARERS              carers: carers who send the form (100)
-  BENCH_CARERS_TIME         carers: the time over which they arrive (60s)
-  BENCH_CARERS_FILL         carers: seconds to fill in the form, "min-max" (4-10)
-  BENCH_THROUGHPUT_TIME     length of each throughput run (20s)
-  BENCH_THROUGHPUT_USERS    concurrent clients in the throughput runs (16)
-  BENCH_WORKERS, BENCH_WORKER_CLASS, BENCH_THREADS
-                            gunicorn (3, sync, 1)
-  BENCH_CELERY_CONCURRENCY  Celery worker processes (1)
-  BENCH_OUT                 a folder to keep locust's CSV and JSON files and the logs in
+The load itself is shaped in the locustfiles (bench.locust_common: a LoadTestShape for the
+ramp-up and steady phases, the thresholds checked when locust quits, and the figures from
+locust's own statistics), which this script reads back and prints.
+
+Environment (all optional; DATABASE_URL, REDIS_URL and BENCH_*): see the table in
+bench/README.md. For a short check, make the scenarios small, e.g. BENCH_USERS=10
+BENCH_RUN_TIME=20s BENCH_THROUGHPUT_TIME=3s (bench/README.md, "A short check").
 """
 
-import contextlib
-import csv
 import json
 import os
 import platform
@@ -54,16 +36,24 @@ import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.request
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import psutil
 import psycopg
 
 from bench import db
+from bench.processes import (
+    Sampler,
+    Tasks,
+    celery_start,
+    celery_tasks,
+    celery_wait,
+    gunicorn_start,
+    process_stop,
+)
+from bench.thresholds import TARGET_P95_MS, TARGET_RATIO, TARGET_RSS_MB
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
@@ -71,10 +61,6 @@ LOCUSTFILE = ROOT / "bench" / "locustfile_sessie.py"
 LOCUSTFILE_MEMBERS = ROOT / "bench" / "locustfile_leden.py"
 LOCUSTFILE_CARERS = ROOT / "bench" / "locustfile_mantelzorg.py"
 SCENARIOS = ("live", "members", "carers")
-
-TARGET_P95_MS = 150
-TARGET_RATIO = 0.4
-TARGET_RSS_MB = 200
 
 # Request names, as the locustfiles report them.
 ANSWER = "answer (htmx)"
@@ -101,19 +87,11 @@ NOTIFY_TASK = "mantelzorg.tasks.notifications_send_task"
 
 def _seconds(value: str) -> int:
     """'90', '90s', '4m', '1m30s' -> seconds."""
-    value = value.strip().lower()
-    if value.isdigit():
-        return int(value)
-    total, number = 0, ""
-    for char in value:
-        if char.isdigit():
-            number += char
-        elif char in "hms" and number:
-            total += int(number) * {"h": 3600, "m": 60, "s": 1}[char]
-            number = ""
-        else:
-            raise SystemExit(f"Not a duration: {value!r} (use e.g. 90s or 4m).")
-    return total + int(number or 0)
+    parts = re.fullmatch(r"(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?", value.strip().lower())
+    if not parts or not value.strip():
+        raise SystemExit(f"Not a duration: {value!r} (use e.g. 90s or 4m).")
+    hours, minutes, seconds = (int(part or 0) for part in parts.groups())
+    return hours * 3600 + minutes * 60 + seconds
 
 
 def _scenarios(value: str) -> tuple[str, ...]:
@@ -156,7 +134,7 @@ class Config:
 
 @dataclass
 class Stats:
-    """One row of locust's `_stats.csv`."""
+    """One row of the table, as locust computed it (bench.locust_common.figures)."""
 
     requests: int = 0
     failures: int = 0
@@ -168,13 +146,14 @@ class Stats:
 
 @dataclass
 class Run:
-    rows: dict[str, Stats] = field(default_factory=dict)
-    exceptions: int = 0
-    failure_lines: list[str] = field(default_factory=list)
+    """One locust run: its rows by request name, its totals, and whether it kept its thresholds
+    (locust's exit status, set when it quits: bench.locust_common)."""
 
-    @property
-    def total(self) -> Stats:
-        return self.rows.get("Aggregated", Stats())
+    rows: dict[str, Stats] = field(default_factory=dict)
+    total: Stats = field(default_factory=Stats)
+    exceptions: int = 0
+    problems: list[str] = field(default_factory=list)
+    exit_code: int = 0
 
 
 def say(message: str) -> None:
@@ -184,21 +163,9 @@ def say(message: str) -> None:
 # --- The database: only the bench's own, created here and dropped at the end. ---------------
 
 
-def _db(url: str) -> tuple[str, dict]:
-    return db.server_and_name(url, marker="bench")
-
-
-def db_create(url: str) -> None:
-    db.create(url, marker="bench")
-
-
-def db_drop(url: str) -> None:
-    db.drop(url, marker="bench")
-
-
 def db_counts(url: str, sessie: int, praktijk: int) -> dict[str, int]:
     """Answers and participants of the session; the practice's carers' feedback."""
-    name, server = _db(url)
+    name, server = db.server_and_name(url, marker="bench")
     with psycopg.connect(**{**server, "dbname": name}) as conn:
         antwoorden = conn.execute(
             "SELECT count(*) FROM condities_antwoord a "
@@ -214,7 +181,7 @@ def db_counts(url: str, sessie: int, praktijk: int) -> dict[str, int]:
     return {"antwoorden": antwoorden, "deelnemers": deelnemers, "reacties": reacties}
 
 
-# --- Processes: Django commands, gunicorn, locust. -------------------------------------------
+# --- Django commands, warming up and locust (gunicorn and Celery: bench/processes.py). --
 
 
 def free_port() -> int:
@@ -242,44 +209,20 @@ def django_env(config: Config, port: int, static_root: Path) -> dict[str, str]:
     }
 
 
-def command(cmd: list[str], *, env: dict, log: Path, timeout: int, check: bool = True) -> None:
+def command(
+    cmd: list[str], *, env: dict, log: Path, timeout: int, check: bool = True
+) -> subprocess.CompletedProcess:
     """Run one of our own fixed commands (never user input), its output into the log."""
     with log.open("a") as fh:
         fh.write(f"\n$ {' '.join(cmd)}\n")
         fh.flush()
-        subprocess.run(  # noqa: S603
+        return subprocess.run(  # noqa: S603
             cmd, cwd=ROOT, env=env, stdout=fh, stderr=fh, check=check, timeout=timeout
         )
 
 
 def manage(env: dict, *args: str, log: Path) -> None:
     command([PY, "manage.py", *args], env=env, log=log, timeout=300)
-
-
-def gunicorn_start(config: Config, env: dict, port: int, log: Path) -> subprocess.Popen:
-    cmd = [
-        PY, "-m", "gunicorn", "config.wsgi:application",
-        "--bind", f"127.0.0.1:{port}",
-        "--workers", str(config.workers),
-        "--worker-class", config.worker_class,
-        "--threads", str(config.threads),
-        "--timeout", "30",
-        "--graceful-timeout", "5",
-        "--log-level", "warning",
-    ]  # fmt: skip
-    fh = log.open("a")
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=fh, stderr=fh)  # noqa: S603
-    url = f"http://127.0.0.1:{port}/bench/bare/"
-    for _attempt in range(60):
-        if proc.poll() is not None:
-            raise SystemExit(f"gunicorn stopped at start; see {log}:\n{log.read_text()[-2000:]}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return proc
-        except OSError:
-            time.sleep(0.5)
-    raise SystemExit(f"gunicorn did not answer on {url} within 30 s; see {log}.")
 
 
 def _get(url: str, headers: dict[str, str]) -> None:
@@ -304,140 +247,6 @@ def warm_up(host: str, setup: dict, workers: int) -> None:
         _get(f"{praktijk}/mantelzorg/", {})
 
 
-def process_stop(proc: subprocess.Popen) -> None:
-    """Stop a process this run started (gunicorn, the Celery worker): warm, then by force, its
-    own children too."""
-    if proc.poll() is None:
-        try:
-            children = psutil.Process(proc.pid).children(recursive=True)
-        except psutil.Error:
-            children = []
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
-        for child in children:
-            with contextlib.suppress(psutil.Error):
-                if child.is_running():
-                    child.kill()
-
-
-def celery_start(config: Config, env: dict, log: Path) -> subprocess.Popen:
-    """`celery -A config worker` with the bench's settings; its log (INFO, one line per task)
-    is where the run counts the tasks it processed."""
-    cmd = [
-        PY, "-m", "celery", "-A", "config", "worker",
-        "--pool", "prefork", "--concurrency", str(config.celery_concurrency),
-        "--loglevel", "INFO", "--without-gossip", "--without-mingle", "--without-heartbeat",
-        "--hostname", f"bench-{os.getpid()}@%h",
-    ]  # fmt: skip
-    worker_env = {**env, "DJANGO_LOG_LEVEL": "INFO", "DJANGO_LOG_FORMAT": "plain"}
-    fh = log.open("a")
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=worker_env, stdout=fh, stderr=fh)  # noqa: S603
-    for _attempt in range(120):
-        if proc.poll() is not None:
-            raise SystemExit(f"the Celery worker stopped at start; see {log}.")
-        if " ready." in log.read_text():
-            return proc
-        time.sleep(0.5)
-    raise SystemExit(f"the Celery worker was not ready within 60 s; see {log}.")
-
-
-@dataclass
-class Tasks:
-    """What the Celery worker logged: tasks that succeeded (per task name) and that failed."""
-
-    succeeded: dict[str, int] = field(default_factory=dict)
-    failed: int = 0
-
-
-def celery_tasks(log: Path) -> Tasks:
-    tasks = Tasks()
-    text = log.read_text() if log.exists() else ""
-    for name in re.findall(r"Task ([\w.]+)\[[^\]]+\] succeeded", text):
-        tasks.succeeded[name] = tasks.succeeded.get(name, 0) + 1
-    tasks.failed = len(re.findall(r"Task [\w.]+\[[^\]]+\] (?:raised|failed|retry)", text))
-    return tasks
-
-
-def celery_wait(log: Path, name: str, count: int, timeout: int = 60) -> None:
-    """Wait until the worker has processed `count` tasks `name` (or the timeout)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if celery_tasks(log).succeeded.get(name, 0) >= count:
-            return
-        time.sleep(0.5)
-
-
-class Sampler(threading.Thread):
-    """Once a second: the peak memory of each gunicorn worker and Celery process, and the CPU
-    time used by the web workers, the Celery worker, PostgreSQL, Redis, locust and everything
-    else on the machine (other work skews figures)."""
-
-    KINDS = ("web", "celery", "postgres", "redis", "locust")
-
-    def __init__(self, master_pid: int, celery_pid: int | None) -> None:
-        super().__init__(daemon=True)
-        self.master = psutil.Process(master_pid)
-        self.celery = psutil.Process(celery_pid) if celery_pid else None
-        self.me = psutil.Process()
-        self.peak: dict[tuple[str, int], int] = {}  # (kind, pid) -> peak RSS in bytes
-        self.cpu: dict[tuple[str, int], float] = {}  # (kind, pid) -> last seen CPU seconds
-        self.done = threading.Event()
-        self.lock = threading.Lock()
-
-    def _busy(self) -> float:
-        times = psutil.cpu_times()
-        return sum(times) - times.idle - getattr(times, "iowait", 0.0)
-
-    def _sample(self) -> None:
-        seen: list[tuple[str, psutil.Process]] = [
-            ("web", child) for child in self.master.children()
-        ]
-        if self.celery is not None:
-            seen += [("celery", p) for p in [self.celery, *self.celery.children(recursive=True)]]
-        seen += [
-            ("locust", child)
-            for child in self.me.children()
-            if "locust" in " ".join(child.cmdline())
-        ]
-        names = {"postgres": "postgres", "redis-server": "redis"}
-        seen += [
-            (names[p.info["name"]], p)
-            for p in psutil.process_iter(["name"])
-            if p.info["name"] in names
-        ]
-        with self.lock:
-            for kind, process in seen:
-                try:
-                    times = process.cpu_times()
-                    if kind in {"web", "celery"}:
-                        rss = process.memory_info().rss
-                        key = (kind, process.pid)
-                        self.peak[key] = max(self.peak.get(key, 0), rss)
-                except psutil.Error:
-                    continue
-                self.cpu[(kind, process.pid)] = times.user + times.system
-
-    def mark(self) -> dict[str, float]:
-        """CPU seconds so far, per kind, and the whole machine's busy time."""
-        with contextlib.suppress(psutil.Error):
-            self._sample()
-        with self.lock:
-            totals = dict.fromkeys(self.KINDS, 0.0)
-            for (kind, _pid), seconds in self.cpu.items():
-                totals[kind] += seconds
-        totals["machine"] = self._busy()
-        return totals
-
-    def run(self) -> None:
-        while not self.done.wait(1):
-            with contextlib.suppress(psutil.Error):
-                self._sample()
-
-
 def locust_run(
     *,
     classes: list[str],
@@ -449,74 +258,36 @@ def locust_run(
     host: str,
     log: Path,
     locustfile: Path = LOCUSTFILE,
+    extra_env: dict[str, str] | None = None,
 ) -> Run:
+    """One headless locust run. The load shape (bench.locust_common.Phases) ramps up to `users`
+    at `rate`, holds, and stops when the scenario is done or at `run_time`; at its end locust
+    checks the thresholds (its exit status) and writes its figures to `<prefix>.summary.json`."""
+    summary = Path(f"{prefix}.summary.json")
     cmd = [
         PY, "-m", "locust", "-f", str(locustfile), "--headless",
         "-u", str(users), "-r", f"{rate:g}", "--run-time", f"{run_time}s",
         "--stop-timeout", "15", "--host", host, "--only-summary", "--loglevel", "WARNING",
         "--csv", str(prefix), "--json-file", str(prefix), *classes,
     ]  # fmt: skip
-    # locust exits 1 when a request failed: the statistics say which, so no check here.
-    command(cmd, env=env, log=log, timeout=run_time + 120, check=False)
-    return _read_run(prefix)
-
-
-def _percentile(response_times: dict[int, int], total: int, share: float) -> float:
-    """Locust's own way: the response time below which `share` of the requests fell."""
-    wanted = int(total * share)
-    seen = 0
-    for ms in sorted(response_times, reverse=True):
-        seen += response_times[ms]
-        if total - seen <= wanted:
-            return ms
-    return 0
-
-
-def _stats(entries: list[dict], window: float) -> Stats:
-    """One row of figures over these entries; requests/s over the whole run's `window`."""
-    times: dict[int, int] = {}
-    for entry in entries:
-        for ms, count in entry["response_times"].items():
-            times[int(ms)] = times.get(int(ms), 0) + count
-    requests = sum(entry["num_requests"] for entry in entries)
-    return Stats(
-        requests=requests,
-        failures=sum(entry["num_failures"] for entry in entries),
-        p50=_percentile(times, requests, 0.50),
-        p95=_percentile(times, requests, 0.95),
-        p99=_percentile(times, requests, 0.99),
-        rps=requests / max(window, 1),
+    # locust exits 1 when a threshold broke: the figures say which, so no check here.
+    done = command(
+        cmd,
+        env={**env, **(extra_env or {}), "BENCH_SUMMARY": str(summary)},
+        log=log,
+        timeout=run_time + 120,
+        check=False,
     )
-
-
-def _read_run(prefix: Path) -> Run:
-    """Figures from the JSON that locust writes at exit (its CSV lags up to a second behind);
-    failure messages from the CSV."""
-    run = Run()
-    path = Path(f"{prefix}.json")
-    if not path.exists():
-        raise SystemExit(f"locust wrote no statistics ({path}); see the log.")
-    entries = json.loads(path.read_text())
-    if entries:
-        start = min(entry["start_time"] for entry in entries)
-        last = max(entry["last_request_timestamp"] or start for entry in entries)
-        for entry in entries:
-            run.rows[entry["name"]] = _stats([entry], last - start)
-        run.rows["Aggregated"] = _stats(entries, last - start)
-    exceptions = Path(f"{prefix}_exceptions.csv")
-    if exceptions.exists():
-        with exceptions.open(newline="") as fh:
-            for row in csv.DictReader(fh):
-                run.exceptions += int(row.get("Count") or 1)
-                run.failure_lines.append(f"exception x{row.get('Count')}: {row.get('Message')}")
-    failures = Path(f"{prefix}_failures.csv")
-    if failures.exists():
-        with failures.open(newline="") as fh:
-            for row in csv.DictReader(fh):
-                run.failure_lines.append(
-                    f"{row['Method']} {row['Name']} x{row['Occurrences']}: {row['Error']}"
-                )
-    return run
+    if not summary.exists():
+        raise SystemExit(f"locust wrote no statistics ({summary}); see {log}.")
+    data = json.loads(summary.read_text())
+    return Run(
+        rows={name: Stats(**row) for name, row in data["rows"].items()},
+        total=Stats(**data["total"]),
+        exceptions=data["exceptions"],
+        problems=data["problems"],
+        exit_code=done.returncode,
+    )
 
 
 # --- The report. -----------------------------------------------------------------------------
@@ -579,8 +350,15 @@ def _describe(config: Config, setup: dict, results: Results) -> list[str]:
 
 def report(config: Config, *, setup: dict, results: Results) -> bool:
     """Print the table; True when nothing failed and everything sent was stored."""
-    runs = [*results.scenarios.values(), *results.throughput.values()]
-    errors = sum(run.total.failures + run.exceptions for run in runs)
+    runs = {
+        **{f"{name} scenario": run for name, run in results.scenarios.items()},
+        **{f"throughput: {name}": run for name, run in results.throughput.items()},
+    }
+    errors = sum(run.total.failures + run.exceptions for run in runs.values())
+    # Each locust run checked its thresholds when it quit (bench.locust_common): its exit status.
+    broken = [
+        f"locust exited {run.exit_code} ({name})" for name, run in runs.items() if run.exit_code
+    ]
     workers = f"{config.workers} {config.worker_class} workers"
     if config.worker_class == "gthread":
         workers += f" x {config.threads} threads"
@@ -646,9 +424,9 @@ def report(config: Config, *, setup: dict, results: Results) -> bool:
         print(f"  {label:37}{megabytes:>9.0f}  {target}".rstrip())
 
     rows: list[tuple[str, str, str, str]] = [
-        ("errors (all runs)", f"{errors:,}", "0", _yes(errors == 0))
+        ("errors (all runs)", f"{errors:,}", "0", _yes(errors == 0 and not broken))
     ]
-    ok = errors == 0
+    ok = errors == 0 and not broken
 
     def p95_row(label: str, stats: Stats) -> tuple[str, str, str, str]:
         return (
@@ -738,9 +516,8 @@ def report(config: Config, *, setup: dict, results: Results) -> bool:
         *((" (throughput)", run) for run in results.throughput.values()),
     ]:
         for name, stats in sorted(run.rows.items()):
-            if name != "Aggregated":
-                print(_stats_line(name + title, stats))
-    problems = [text for run in runs for text in run.failure_lines]
+            print(_stats_line(name + title, stats))
+    problems = broken + [text for run in runs.values() for text in run.problems]
     if problems:
         print()
         print("Failures:")
@@ -767,43 +544,43 @@ def _cpu_model() -> str:
 # --- The whole run. --------------------------------------------------------------------------
 
 
-def _scenario_live(config: Config, common: dict, tmp: Path) -> Run:
-    # The scenario ends when everyone finished, or at the deadline once no answer is in
-    # flight; locust's own --run-time is only a backstop.
-    deadline = {"BENCH_DEADLINE": str(time.time() + config.run_time)}
-    return locust_run(
-        classes=["Deelnemer", "Presentator"],
-        users=config.users + 2,
-        rate=config.spawn_rate,
-        run_time=config.run_time + 60,
-        prefix=tmp / "live",
-        **{**common, "env": {**common["env"], **deadline}},
-    )
-
-
-def _scenario_members(config: Config, common: dict, tmp: Path) -> Run:
-    return locust_run(
-        classes=["Lid"],
-        users=config.members,
-        rate=config.members_spawn_rate,
-        run_time=config.members_time,
-        prefix=tmp / "members",
-        locustfile=LOCUSTFILE_MEMBERS,
-        **common,
-    )
-
-
-def _scenario_carers(config: Config, common: dict, tmp: Path) -> Run:
-    # Ends by itself when every carer has finished; --run-time is a backstop.
+def scenario_load(config: Config, name: str) -> tuple[str, dict]:
+    """What the scenario's locust run is told, and a line saying so. Its load shape ramps up to
+    `users` at `rate` and holds; live and carers end by themselves when everyone has finished
+    (live also at BENCH_RUN_TIME once no answer is in flight), so there `run_time` is a backstop."""
+    if name == "live":
+        deadline = {"BENCH_DEADLINE": str(time.time() + config.run_time)}
+        return (
+            f"{config.users} participants + 2 presenters (at most {config.run_time} s)",
+            {
+                "classes": ["Deelnemer", "Presentator"],
+                "users": config.users + 2,
+                "rate": config.spawn_rate,
+                "run_time": config.run_time + 60,
+                "extra_env": deadline,
+            },
+        )
+    if name == "members":
+        return (
+            f"{config.members} members browsing for {config.members_time} s",
+            {
+                "classes": ["Lid"],
+                "users": config.members,
+                "rate": config.members_spawn_rate,
+                "run_time": config.members_time,
+                "locustfile": LOCUSTFILE_MEMBERS,
+            },
+        )
     fill_max = float(config.carers_fill.split("-")[-1])
-    return locust_run(
-        classes=["Mantelzorger"],
-        users=config.carers,
-        rate=config.carers / max(config.carers_time, 1),
-        run_time=config.carers_time + int(fill_max) + 60,
-        prefix=tmp / "carers",
-        locustfile=LOCUSTFILE_CARERS,
-        **common,
+    return (
+        f"{config.carers} carers within {config.carers_time} s, Celery notifying",
+        {
+            "classes": ["Mantelzorger"],
+            "users": config.carers,
+            "rate": config.carers / max(config.carers_time, 1),
+            "run_time": config.carers_time + int(fill_max) + 60,
+            "locustfile": LOCUSTFILE_CARERS,
+        },
     )
 
 
@@ -821,8 +598,9 @@ def main() -> int:
     ok = False
     load_before = os.getloadavg()[0]
     try:
-        say(f"database {_db(config.database_url)[0]}: create; log in {log}")
-        db_create(config.database_url)
+        name = db.server_and_name(config.database_url, marker="bench")[0]
+        say(f"database {name}: create; log in {log}")
+        db.create(config.database_url, marker="bench")
         say("migrate, collectstatic, demo, open a session, add members")
         manage(env, "migrate", "--no-input", log=log)
         manage(env, "collectstatic", "--no-input", log=log)
@@ -857,29 +635,15 @@ def main() -> int:
         }
         common = {"env": locust_env, "host": host, "log": log}
         counts_before = db_counts(config.database_url, setup["sessie"], setup["praktijk"])
-        plays = {
-            "live": (
-                _scenario_live,
-                f"{config.users} participants + 2 presenters (at most {config.run_time} s)",
-            ),
-            "members": (
-                _scenario_members,
-                f"{config.members} members browsing for {config.members_time} s",
-            ),
-            "carers": (
-                _scenario_carers,
-                f"{config.carers} carers within {config.carers_time} s, Celery notifying",
-            ),
-        }
         scenarios: dict[str, Run] = {}
         durations: dict[str, float] = {}
         cpu: dict[str, dict[str, float]] = {}
         for name in config.scenarios:
-            play, text = plays[name]
+            text, load = scenario_load(config, name)
             say(f"{name} scenario: {text}")
             started = time.monotonic()
             cpu_before = sampler.mark()
-            scenarios[name] = play(config, common, tmp)
+            scenarios[name] = locust_run(prefix=tmp / name, **load, **common)
             if name == "carers":
                 # Every feedback sent queued a notification: let the worker finish them.
                 send = scenarios[name].rows.get(SEND, Stats())
@@ -927,7 +691,7 @@ def main() -> int:
         if gunicorn is not None:
             process_stop(gunicorn)
         try:
-            db_drop(config.database_url)
+            db.drop(config.database_url, marker="bench")
             say("cleaned up: gunicorn and the Celery worker stopped, database dropped")
         except psycopg.Error as exc:
             say(f"could not drop the bench database: {exc}")
