@@ -12,7 +12,7 @@ from django.utils import timezone
 from condities import services as condities_services
 from condities.models import Sessie
 from condities.tasks import samenvattingen_inhalen_task
-from netwerk.leden import uitnodigingen_onverstuurd
+from netwerk.selectors import uitnodigingen_onverstuurd
 from netwerk.tasks import uitnodigingen_inhalen_task
 from tests.factories import UitnodigingFactory
 
