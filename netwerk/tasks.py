@@ -21,7 +21,7 @@ def bevestiging_mail_task(organisatie_id: int) -> None:
 
 
 @shared_task
-def bevestiging_vragen_task() -> int:
+def bevestigingen_sweep_task() -> int:
     """Daily (beat): queue a check-your-entry mail for every organisation that is due."""
     ids = selectors.bevestigingen_due()
     for organisatie_id in ids:
@@ -36,7 +36,7 @@ def uitnodiging_send_task(uitnodiging_id: int, token: str | None = None) -> bool
 
 
 @shared_task
-def uitnodigingen_inhalen_task() -> int:
+def uitnodigingen_sweep_task() -> int:
     """Every ten minutes (beat): queue the invitations whose email never went out.
 
     That happens when the queue (Redis) was away at the moment of inviting. Sending is once per
@@ -52,7 +52,7 @@ def uitnodiging_send_after_commit(uitnodiging) -> None:
     """Queue the invitation email once the surrounding transaction has committed.
 
     When the queue is away the invitation is stored all the same and only the failure is
-    logged: uitnodigingen_inhalen_task sends it once the queue is back.
+    logged: uitnodigingen_sweep_task sends it once the queue is back.
     """
     pk, token = uitnodiging.pk, uitnodiging.token
 

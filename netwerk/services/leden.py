@@ -289,7 +289,7 @@ def _persoon_link_or_create(*, uitnodiging: Uitnodiging, user: User) -> Persoon:
 # Memberships
 
 
-def _facilitators_behalve(*, lidmaatschap: Lidmaatschap) -> bool:
+def _other_facilitator_exists(*, lidmaatschap: Lidmaatschap) -> bool:
     return (
         Lidmaatschap.objects.filter(praktijk_id=lidmaatschap.praktijk_id, rol=Rol.FACILITATOR)
         .exclude(pk=lidmaatschap.pk)
@@ -311,7 +311,7 @@ def lidmaatschap_change_role(*, lidmaatschap: Lidmaatschap, rol: str, by: User) 
     lidmaatschap.refresh_from_db()
     if lidmaatschap.rol == rol:
         return lidmaatschap
-    if lidmaatschap.rol == Rol.FACILITATOR and not _facilitators_behalve(lidmaatschap=lidmaatschap):
+    if lidmaatschap.rol == Rol.FACILITATOR and not _other_facilitator_exists(lidmaatschap=lidmaatschap):
         raise LaatsteFacilitator(
             _("This is the last facilitator of the practice. Make someone else facilitator first."),
             code="laatste_facilitator",
@@ -330,7 +330,7 @@ def lidmaatschap_remove(*, lidmaatschap: Lidmaatschap, by: User) -> None:
         )
     )
     lidmaatschap.refresh_from_db()
-    if lidmaatschap.rol == Rol.FACILITATOR and not _facilitators_behalve(lidmaatschap=lidmaatschap):
+    if lidmaatschap.rol == Rol.FACILITATOR and not _other_facilitator_exists(lidmaatschap=lidmaatschap):
         raise LaatsteFacilitator(
             _(
                 "This is the last facilitator of the practice and cannot be removed. "

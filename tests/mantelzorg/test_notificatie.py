@@ -250,7 +250,7 @@ def test_the_sweep_and_the_cleanup_are_scheduled(settings):
     assert "condities.tasks.mantelzorg_contact_opruimen_task" in schema
     # The older schedules are still there.
     assert "condities.tasks.checkin_herinneren_task" in schema
-    assert "netwerk.tasks.bevestiging_vragen_task" in schema
+    assert "netwerk.tasks.bevestigingen_sweep_task" in schema
 
 
 @pytest.mark.redis
