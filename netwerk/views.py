@@ -106,7 +106,9 @@ def _afspraak_form(request: HttpRequest, slug: str, *, pk: int | None) -> HttpRe
     praktijk = toegang.praktijk
     form = AfspraakForm(request.POST or None, instance=afspraak)
     if request.method == "POST" and form.is_valid():
-        services.afspraak_save(praktijk=praktijk, instance=afspraak, **form.cleaned_data)
+        services.afspraak_save(
+            praktijk=praktijk, by=request.user, instance=afspraak, **form.cleaned_data
+        )
         messages.success(request, _("The agreement is saved."))
         return redirect(reverse("netwerk:netwerk", args=[praktijk.slug]) + "#afspraken")
     return render(
@@ -120,7 +122,7 @@ def _afspraak_form(request: HttpRequest, slug: str, *, pk: int | None) -> HttpRe
 def afspraak_verwijderen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Remove a working agreement."""
     toegang, afspraak = access.afspraak_get_for_edit(user=request.user, slug=slug, pk=pk)
-    services.afspraak_delete(afspraak=afspraak)
+    services.afspraak_delete(afspraak=afspraak, by=request.user)
     messages.success(request, _("The agreement is removed."))
     return redirect(reverse("netwerk:netwerk", args=[toegang.praktijk.slug]) + "#afspraken")
 
@@ -150,14 +152,18 @@ def organisatie_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpRespon
     praktijk = toegang.praktijk
     detail_url = reverse("netwerk:organisatie_detail", args=[praktijk.slug, organisatie.pk])
     if request.method == "POST" and "klopt_nog" in request.POST:
-        services.organisatie_confirm(organisatie=organisatie)
+        services.organisatie_confirm(organisatie=organisatie, praktijk=praktijk, by=request.user)
         messages.success(request, _("Thank you: the entry is confirmed as correct."))
         return redirect(detail_url)
     form = OrganisatieForm(request.POST or None, instance=organisatie)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         services.organisatie_update(
-            organisatie=organisatie, levensdomeinen=data.pop("levensdomeinen"), **data
+            organisatie=organisatie,
+            praktijk=praktijk,
+            by=request.user,
+            levensdomeinen=data.pop("levensdomeinen"),
+            **data,
         )
         messages.success(request, _("The entry is saved."))
         return redirect(detail_url)
@@ -175,7 +181,9 @@ def persoon_nieuw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     praktijk = toegang.praktijk
     form = PersoonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.persoon_save(organisatie=organisatie, **form.cleaned_data)
+        services.persoon_save(
+            organisatie=organisatie, praktijk=praktijk, by=request.user, **form.cleaned_data
+        )
         messages.success(request, _("The person is added."))
         return redirect("netwerk:organisatie_detail", slug=praktijk.slug, pk=organisatie.pk)
     return render(
@@ -199,7 +207,11 @@ def persoon_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     form = PersoonForm(request.POST or None, instance=persoon)
     if request.method == "POST" and form.is_valid():
         services.persoon_save(
-            organisatie=persoon.organisatie, instance=persoon, **form.cleaned_data
+            organisatie=persoon.organisatie,
+            praktijk=praktijk,
+            by=request.user,
+            instance=persoon,
+            **form.cleaned_data,
         )
         messages.success(request, _("The person is saved."))
         return redirect("netwerk:organisatie_detail", slug=praktijk.slug, pk=persoon.organisatie_id)
@@ -225,7 +237,7 @@ def bevestigen(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "netwerk/bevestigen_ongeldig.html", status=400)
     bevestigd = False
     if request.method == "POST":
-        services.organisatie_confirm(organisatie=organisatie)
+        services.organisatie_confirm(organisatie=organisatie, praktijk=None, by=None)
         bevestigd = True
     return render(
         request,

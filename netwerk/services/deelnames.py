@@ -3,6 +3,7 @@
 from django.db import IntegrityError, transaction
 
 from netwerk.models import Afspraak, Deelname, DeelnameWijziging, Organisatie, User
+from praktijken.audit import gebeurtenis_record
 from praktijken.models import Praktijk
 
 
@@ -43,6 +44,7 @@ def deelname_create(
     except IntegrityError as exc:  # two editors at once: the constraint has the last word
         raise DeelnameBestaatAl from exc
     DeelnameWijziging.objects.create(deelname=deelname, van_groep="", naar_groep=groep, door=by)
+    gebeurtenis_record(praktijk=praktijk, by=by, actie="deelname.create", obj=deelname)
     return deelname
 
 
@@ -94,13 +96,22 @@ def deelname_update(
         DeelnameWijziging.objects.create(
             deelname=deelname, van_groep=van, naar_groep=groep, door=by
         )
+    gebeurtenis_record(praktijk=deelname.praktijk, by=by, actie="deelname.update", obj=deelname)
     return deelname
 
 
+@transaction.atomic
 def afspraak_save(
-    *, praktijk: Praktijk, onderwerp: str, afspraak: str, wie: str, instance: Afspraak | None
+    *,
+    praktijk: Praktijk,
+    by: User,
+    onderwerp: str,
+    afspraak: str,
+    wie: str,
+    instance: Afspraak | None,
 ) -> Afspraak:
     """Create or change a working agreement of the practice's network."""
+    actie = "afspraak.update" if instance is not None else "afspraak.create"
     instance = instance or Afspraak(praktijk=praktijk)
     if instance.praktijk_id != praktijk.pk:
         raise ValueError("The agreement belongs to another practice.")
@@ -108,9 +119,13 @@ def afspraak_save(
     instance.afspraak = afspraak
     instance.wie = wie
     instance.save()
+    gebeurtenis_record(praktijk=praktijk, by=by, actie=actie, obj=instance)
     return instance
 
 
-def afspraak_delete(*, afspraak: Afspraak) -> None:
+@transaction.atomic
+def afspraak_delete(*, afspraak: Afspraak, by: User) -> None:
     """Remove a working agreement."""
+    # Recorded first, while the agreement still has its id.
+    gebeurtenis_record(praktijk=afspraak.praktijk, by=by, actie="afspraak.delete", obj=afspraak)
     afspraak.delete()

@@ -10,16 +10,25 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from netwerk.models import Deelname, Levensdomein, Organisatie, Persoon
+from netwerk.models import Deelname, Levensdomein, Organisatie, Persoon, User
 from netwerk.selectors import bevestiging_due_filter
 from netwerk.tokens import BEVESTIGING_LINK_GELDIG, bevestiging_token_make
+from praktijken.audit import gebeurtenis_record
+from praktijken.models import Praktijk
 
 
 @transaction.atomic
 def organisatie_update(
-    *, organisatie: Organisatie, levensdomeinen: list[str], **fields: str
+    *,
+    organisatie: Organisatie,
+    praktijk: Praktijk,
+    by: User,
+    levensdomeinen: list[str],
+    **fields: str,
 ) -> Organisatie:
-    """Save the organisation's entry; saving it counts as confirming it is correct."""
+    """Save the organisation's entry; saving it counts as confirming it is correct.
+
+    `praktijk` is where the change was made: its audit trail records it."""
     for name, value in fields.items():
         setattr(organisatie, name, value)
     organisatie.bevestigd_op = timezone.now()
@@ -28,23 +37,44 @@ def organisatie_update(
         [Levensdomein(code=code) for code in levensdomeinen], ignore_conflicts=True
     )
     organisatie.levensdomeinen.set(Levensdomein.objects.filter(code__in=levensdomeinen))
+    gebeurtenis_record(praktijk=praktijk, by=by, actie="organisatie.update", obj=organisatie)
     return organisatie
 
 
 @transaction.atomic
-def organisatie_confirm(*, organisatie: Organisatie) -> Organisatie:
-    """Record that the organisation's entry, and its people, are still correct."""
+def organisatie_confirm(
+    *, organisatie: Organisatie, praktijk: Praktijk | None, by: User | None
+) -> Organisatie:
+    """Record that the organisation's entry, and its people, are still correct.
+
+    From a practice's page, that practice records who confirmed it. From the mailed link
+    (`praktijk` and `by` None) nobody is logged in: every practice it takes part in records it."""
     nu = timezone.now()
     Organisatie.objects.filter(pk=organisatie.pk).update(bevestigd_op=nu)
     organisatie.personen.update(bevestigd_op=nu)
     organisatie.bevestigd_op = nu
+    if praktijk is not None:
+        praktijken = [praktijk]
+    else:
+        praktijken = [d.praktijk for d in Deelname.objects.filter(organisatie=organisatie)]
+    for waar in praktijken:
+        gebeurtenis_record(praktijk=waar, by=by, actie="organisatie.confirm", obj=organisatie)
     return organisatie
 
 
+@transaction.atomic
 def persoon_save(
-    *, organisatie: Organisatie, instance: Persoon | None = None, **fields: str | bool
+    *,
+    organisatie: Organisatie,
+    praktijk: Praktijk,
+    by: User,
+    instance: Persoon | None = None,
+    **fields: str | bool,
 ) -> Persoon:
-    """Create or change a contact person of an organisation; saving counts as confirming."""
+    """Create or change a contact person of an organisation; saving counts as confirming.
+
+    `praktijk` is where the change was made: its audit trail records it."""
+    actie = "persoon.update" if instance is not None else "persoon.create"
     persoon = instance or Persoon(organisatie=organisatie)
     if persoon.organisatie_id != organisatie.pk:
         raise ValueError("The person belongs to another organisation.")
@@ -52,6 +82,7 @@ def persoon_save(
         setattr(persoon, name, value)
     persoon.bevestigd_op = timezone.now()
     persoon.save()
+    gebeurtenis_record(praktijk=praktijk, by=by, actie=actie, obj=persoon)
     return persoon
 
 

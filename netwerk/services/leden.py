@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from netwerk.models import Deelname, Organisatie, Persoon, Uitnodiging, User
 from netwerk.selectors import Staat, account_exists, uitnodiging_open_filter, uitnodiging_staat
 from netwerk.services.accounts import user_ensure
+from praktijken.audit import gebeurtenis_record
 from praktijken.models import Lidmaatschap, Praktijk, Rol
 
 # Higher number, more rights: accepting an invitation never lowers someone's role.
@@ -96,6 +97,9 @@ def uitnodiging_create(
                 uitgenodigd_door=by,
                 verloopt_op=_geldig_tot(),
             )
+            gebeurtenis_record(
+                praktijk=praktijk, by=by, actie="uitnodiging.create", obj=uitnodiging
+            )
     except IntegrityError as exc:
         # Two facilitators inviting the same address at the same moment: the constraint decides.
         raise ValidationError({"email": _open_uitnodiging_fout()}, code="open_uitnodiging") from exc
@@ -170,6 +174,9 @@ def uitnodiging_resend(*, uitnodiging: Uitnodiging, by: User) -> Uitnodiging:
     uitnodiging.verstuurd_op = None
     uitnodiging.uitgenodigd_door = by
     uitnodiging.save(update_fields=["token", "verloopt_op", "verstuurd_op", "uitgenodigd_door"])
+    gebeurtenis_record(
+        praktijk=uitnodiging.praktijk, by=by, actie="uitnodiging.resend", obj=uitnodiging
+    )
     return uitnodiging
 
 
@@ -182,6 +189,9 @@ def uitnodiging_revoke(*, uitnodiging: Uitnodiging, by: User) -> Uitnodiging:
     if not uitnodiging.ingetrokken_op:
         uitnodiging.ingetrokken_op = timezone.now()
         uitnodiging.save(update_fields=["ingetrokken_op"])
+        gebeurtenis_record(
+            praktijk=uitnodiging.praktijk, by=by, actie="uitnodiging.revoke", obj=uitnodiging
+        )
     return uitnodiging
 
 
@@ -228,6 +238,10 @@ def uitnodiging_accept(*, uitnodiging: Uitnodiging, user: User) -> Aanname:
 
     uitnodiging.gebruikt_op = timezone.now()
     uitnodiging.save(update_fields=["gebruikt_op"])
+    # The invitee is the one who acts here.
+    gebeurtenis_record(
+        praktijk=uitnodiging.praktijk, by=user, actie="uitnodiging.accept", obj=uitnodiging
+    )
     return Aanname(lidmaatschap=lidmaatschap, persoon=persoon)
 
 
@@ -311,13 +325,18 @@ def lidmaatschap_change_role(*, lidmaatschap: Lidmaatschap, rol: str, by: User) 
     lidmaatschap.refresh_from_db()
     if lidmaatschap.rol == rol:
         return lidmaatschap
-    if lidmaatschap.rol == Rol.FACILITATOR and not _other_facilitator_exists(lidmaatschap=lidmaatschap):
+    if lidmaatschap.rol == Rol.FACILITATOR and not _other_facilitator_exists(
+        lidmaatschap=lidmaatschap
+    ):
         raise LaatsteFacilitator(
             _("This is the last facilitator of the practice. Make someone else facilitator first."),
             code="laatste_facilitator",
         )
     lidmaatschap.rol = rol
     lidmaatschap.save(update_fields=["rol"])
+    gebeurtenis_record(
+        praktijk=lidmaatschap.praktijk, by=by, actie="lidmaatschap.change_role", obj=lidmaatschap
+    )
     return lidmaatschap
 
 
@@ -330,7 +349,9 @@ def lidmaatschap_remove(*, lidmaatschap: Lidmaatschap, by: User) -> None:
         )
     )
     lidmaatschap.refresh_from_db()
-    if lidmaatschap.rol == Rol.FACILITATOR and not _other_facilitator_exists(lidmaatschap=lidmaatschap):
+    if lidmaatschap.rol == Rol.FACILITATOR and not _other_facilitator_exists(
+        lidmaatschap=lidmaatschap
+    ):
         raise LaatsteFacilitator(
             _(
                 "This is the last facilitator of the practice and cannot be removed. "
@@ -338,4 +359,8 @@ def lidmaatschap_remove(*, lidmaatschap: Lidmaatschap, by: User) -> None:
             ),
             code="laatste_facilitator",
         )
+    # Recorded first, while the membership still has its id.
+    gebeurtenis_record(
+        praktijk=lidmaatschap.praktijk, by=by, actie="lidmaatschap.remove", obj=lidmaatschap
+    )
     lidmaatschap.delete()
