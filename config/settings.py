@@ -141,7 +141,7 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BEAT_SCHEDULE: dict = {
     # Ask organisations whose social-map entry is old to check it (each at most once in 90 days).
     "netwerk-bevestiging-vragen": {
-        "task": "netwerk.tasks.bevestiging_vragen_task",
+        "task": "netwerk.tasks.bevestigingen_sweep_task",
         "schedule": crontab(hour=8, minute=15),  # every morning, in CELERY_TIMEZONE
     },
     # Check-ins: the one reminder to invitees who answered nothing yet (and unsent invitations).
@@ -156,7 +156,7 @@ CELERY_BEAT_SCHEDULE: dict = {
     },
     # Invitations whose email could not be queued (Redis was away): send them now.
     "netwerk-uitnodigingen-inhalen": {
-        "task": "netwerk.tasks.uitnodigingen_inhalen_task",
+        "task": "netwerk.tasks.uitnodigingen_sweep_task",
         "schedule": crontab(minute="*/10"),
     },
     # Carers' feedback: mail facilitators about feedback a failed or throttled run left behind.

@@ -1,8 +1,6 @@
 from django.db.models import Count, Prefetch, QuerySet
-from django.shortcuts import get_object_or_404
 
 from experimenten.models import Experiment, Fase, Niveau, Opbrengst, Tussenstap
-from netwerk.access import LidToegang
 from netwerk.models import Persoon
 from praktijken.models import Ontwerpvraag, Praktijk, Verhaal
 
@@ -58,8 +56,8 @@ def experimenten_filter(
     return qs.order_by("ontwerpvraag__volgorde", "ontwerpvraag__pk", "titel", "pk")
 
 
-def experiment_get(*, praktijk: Praktijk, pk: int) -> Experiment:
-    """One experiment of this practice with everything its page shows, or 404."""
+def experiment_get(*, praktijk: Praktijk, pk: int) -> Experiment | None:
+    """One experiment of this practice with everything its page shows, or None."""
     qs = (
         Experiment.objects.filter(praktijk=praktijk)
         .select_related("ontwerpvraag", "eigenaar__organisatie")
@@ -69,7 +67,7 @@ def experiment_get(*, praktijk: Praktijk, pk: int) -> Experiment:
             Prefetch("opbrengsten", queryset=Opbrengst.objects.order_by("soort", "pk")),
         )
     )
-    return get_object_or_404(qs, pk=pk)
+    return qs.filter(pk=pk).first()
 
 
 def tussenstappen_for_experiment(*, experiment: Experiment) -> QuerySet[Tussenstap]:
@@ -90,15 +88,6 @@ def opbrengsten_by_soort(*, experiment: Experiment) -> list[dict]:
         for soort, label in Opbrengst.Soort.choices
         if soort in per_soort
     ]
-
-
-def experiment_can_edit(*, toegang: LidToegang, experiment: Experiment) -> bool:
-    """Editors edit every experiment; a member the ones they own or their organisation is in."""
-    # Reads the prefetched organisations on the detail page, and only when the role does not decide.
-    return toegang.can_edit_werk(
-        eigenaar_id=experiment.eigenaar_id,
-        organisatie_ids=(o.pk for o in experiment.organisaties.all()),
-    )
 
 
 def ontwerpvragen_for_praktijk(*, praktijk: Praktijk) -> QuerySet[Ontwerpvraag]:

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from experimenten.models import Experiment, Opbrengst, Tussenstap
 from netwerk.models import Organisatie, Persoon, User
+from praktijken.audit import gebeurtenis_record
 from praktijken.models import Ontwerpvraag, Praktijk, Verhaal
 
 CLOSED = (Experiment.Status.AFGEROND, Experiment.Status.GESTOPT)
@@ -60,6 +61,7 @@ def experiment_create(
     experiment.save()
     experiment.organisaties.set(organisaties)
     experiment.verhalen.set(verhalen)
+    gebeurtenis_record(praktijk=praktijk, by=by, actie="experiment.create", obj=experiment)
     return experiment
 
 
@@ -96,23 +98,31 @@ def experiment_update(
     experiment.save()
     experiment.organisaties.set(organisaties)
     experiment.verhalen.set(verhalen)
+    gebeurtenis_record(
+        praktijk=experiment.praktijk, by=by, actie="experiment.update", obj=experiment
+    )
     return experiment
 
 
+@transaction.atomic
 def tussenstap_add(
     *, experiment: Experiment, by: User, datum: datetime.date, wat: str, wie: str = ""
 ) -> Tussenstap:
     """Record a small step on the experiment's timeline."""
-    return Tussenstap.objects.create(
+    tussenstap = Tussenstap.objects.create(
         experiment=experiment, datum=datum, wat=wat, wie=wie, created_by=by
     )
+    gebeurtenis_record(praktijk=experiment.praktijk, by=by, actie="tussenstap.add", obj=tussenstap)
+    return tussenstap
 
 
+@transaction.atomic
 def opbrengst_add(*, experiment: Experiment, by: User, soort: str, beschrijving: str) -> Opbrengst:
     """Record what the experiment yielded: a collaboration, a tool, a way of working, ..."""
     opbrengst = Opbrengst(experiment=experiment, soort=soort, beschrijving=beschrijving)
     opbrengst.full_clean()
     opbrengst.save()
+    gebeurtenis_record(praktijk=experiment.praktijk, by=by, actie="opbrengst.add", obj=opbrengst)
     return opbrengst
 
 
@@ -140,4 +150,7 @@ def experiment_close(
     experiment.einddatum = einddatum or experiment.einddatum or timezone.localdate()
     experiment.full_clean(exclude=["organisaties", "verhalen"])
     experiment.save()
+    gebeurtenis_record(
+        praktijk=experiment.praktijk, by=by, actie="experiment.close", obj=experiment
+    )
     return experiment

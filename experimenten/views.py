@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from experimenten import selectors, services
+from experimenten import access, selectors, services
 from experimenten.forms import (
     AfsluitenForm,
     ExperimentFilterForm,
@@ -17,7 +17,7 @@ from experimenten.forms import (
     TussenstapForm,
 )
 from experimenten.models import Experiment, Fase
-from netwerk.access import LidToegang, lid_get_for_user
+from netwerk.access import LidToegang, lid_get_for_edit, lid_get_for_user
 
 # Plain-Dutch explanations of the four phases of Appreciative Inquiry, shown on every experiment.
 FASE_UITLEG = {
@@ -50,7 +50,7 @@ def _detail_context(
         "praktijk": toegang.praktijk,
         "toegang": toegang,
         "experiment": experiment,
-        "mag_bewerken": selectors.experiment_can_edit(toegang=toegang, experiment=experiment),
+        "mag_bewerken": access.experiment_can_edit(toegang=toegang, experiment=experiment),
         "fasen": _fasen(experiment.fase),
         "stappen": selectors.tussenstappen_for_experiment(experiment=experiment),
         "opbrengsten": selectors.opbrengsten_by_soort(experiment=experiment),
@@ -83,8 +83,7 @@ def lijst(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """One experiment: its aim, phase, people, timeline of small steps, outcomes and write-up."""
-    toegang = lid_get_for_user(user=request.user, slug=slug)
-    experiment = selectors.experiment_get(praktijk=toegang.praktijk, pk=pk)
+    toegang, experiment = access.experiment_get_for_user(user=request.user, slug=slug, pk=pk)
     return render(
         request,
         "experimenten/detail.html",
@@ -95,8 +94,7 @@ def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def nieuw(request: HttpRequest, slug: str) -> HttpResponse:
     """Start a new experiment (core group); ?ontwerpvraag=<id> picks the design question."""
-    toegang = lid_get_for_user(user=request.user, slug=slug)
-    toegang.require(toegang.can_edit)
+    toegang = lid_get_for_edit(user=request.user, slug=slug)
     if request.method == "POST":
         form = ExperimentForm(request.POST, praktijk=toegang.praktijk)
         if form.is_valid():
@@ -124,9 +122,7 @@ def nieuw(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def bewerken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Change an experiment: the core group, its owner, or a member of an involved organisation."""
-    toegang = lid_get_for_user(user=request.user, slug=slug)
-    experiment = selectors.experiment_get(praktijk=toegang.praktijk, pk=pk)
-    toegang.require(selectors.experiment_can_edit(toegang=toegang, experiment=experiment))
+    toegang, experiment = access.experiment_get_for_edit(user=request.user, slug=slug, pk=pk)
     titel = experiment.titel  # the form puts typed values on the instance; the page keeps this
     form = ExperimentForm(
         request.POST or None,
@@ -155,9 +151,7 @@ def bewerken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_POST
 def stap_nieuw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Add a small step to the timeline; with htmx the timeline updates in place."""
-    toegang = lid_get_for_user(user=request.user, slug=slug)
-    experiment = selectors.experiment_get(praktijk=toegang.praktijk, pk=pk)
-    toegang.require(selectors.experiment_can_edit(toegang=toegang, experiment=experiment))
+    toegang, experiment = access.experiment_get_for_edit(user=request.user, slug=slug, pk=pk)
     form = TussenstapForm(request.POST)
     if form.is_valid():
         services.tussenstap_add(experiment=experiment, by=request.user, **form.cleaned_data)
@@ -182,9 +176,7 @@ def stap_nieuw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_POST
 def opbrengst_nieuw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Record an outcome of the experiment."""
-    toegang = lid_get_for_user(user=request.user, slug=slug)
-    experiment = selectors.experiment_get(praktijk=toegang.praktijk, pk=pk)
-    toegang.require(selectors.experiment_can_edit(toegang=toegang, experiment=experiment))
+    toegang, experiment = access.experiment_get_for_edit(user=request.user, slug=slug, pk=pk)
     form = OpbrengstForm(request.POST)
     if form.is_valid():
         services.opbrengst_add(experiment=experiment, by=request.user, **form.cleaned_data)
@@ -199,9 +191,7 @@ def opbrengst_nieuw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def afsluiten(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Close the experiment as finished or stopped, with result, lessons learned and a tip."""
-    toegang = lid_get_for_user(user=request.user, slug=slug)
-    experiment = selectors.experiment_get(praktijk=toegang.praktijk, pk=pk)
-    toegang.require(selectors.experiment_can_edit(toegang=toegang, experiment=experiment))
+    toegang, experiment = access.experiment_get_for_edit(user=request.user, slug=slug, pk=pk)
     form = AfsluitenForm(request.POST or None, experiment=experiment)
     if request.method == "POST" and form.is_valid():
         services.experiment_close(experiment=experiment, by=request.user, **form.cleaned_data)

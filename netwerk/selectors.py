@@ -1,5 +1,12 @@
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.shortcuts import get_object_or_404
+"""Reads of the network: organisations, people, the social map, members and invitations."""
+
+import datetime
+from enum import StrEnum
+
+from django.db import models
+from django.db.models import Case, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from netwerk.models import (
     Afspraak,
@@ -9,7 +16,10 @@ from netwerk.models import (
     Levensdomein,
     Organisatie,
     Persoon,
+    Uitnodiging,
+    User,
 )
+from netwerk.tokens import bevestiging_token_read
 from praktijken.models import Lidmaatschap, Praktijk
 
 
@@ -58,21 +68,26 @@ def wijzigingen_for_praktijk(*, praktijk: Praktijk, limit: int = 25) -> list[Dee
     )
 
 
-def organisatie_get_for_praktijk(*, praktijk: Praktijk, pk: int) -> Organisatie:
-    """One organisation that takes part in the practice, with its domains and people; else 404."""
-    return get_object_or_404(
-        organisaties_for_praktijk(praktijk=praktijk).prefetch_related(
+def organisatie_get_for_praktijk(*, praktijk: Praktijk, pk: int) -> Organisatie | None:
+    """One organisation that takes part in the practice, with its domains and people; or None."""
+    return (
+        organisaties_for_praktijk(praktijk=praktijk)
+        .prefetch_related(
             "levensdomeinen", Prefetch("personen", queryset=Persoon.objects.order_by("naam"))
-        ),
-        pk=pk,
+        )
+        .filter(pk=pk)
+        .first()
     )
 
 
-def deelname_get_for_praktijk(*, praktijk: Praktijk, pk: int) -> Deelname:
-    """One participation in the practice, with its organisation; else 404."""
-    return get_object_or_404(
-        Deelname.objects.filter(praktijk=praktijk).select_related("organisatie"), pk=pk
-    )
+def deelname_get_for_praktijk(*, praktijk: Praktijk, pk: int) -> Deelname | None:
+    """One participation in the practice, with its organisation; or None."""
+    return Deelname.objects.filter(praktijk=praktijk, pk=pk).select_related("organisatie").first()
+
+
+def afspraak_get_for_praktijk(*, praktijk: Praktijk, pk: int) -> Afspraak | None:
+    """One working agreement of the practice; or None."""
+    return Afspraak.objects.filter(praktijk=praktijk, pk=pk).first()
 
 
 def deelname_with_history(*, praktijk: Praktijk, organisatie: Organisatie) -> Deelname | None:
@@ -89,13 +104,12 @@ def deelname_with_history(*, praktijk: Praktijk, organisatie: Organisatie) -> De
     )
 
 
-def persoon_get_for_praktijk(*, praktijk: Praktijk, pk: int) -> Persoon:
-    """A person at an organisation that takes part in the practice; else 404."""
-    return get_object_or_404(
-        Persoon.objects.filter(organisatie__deelnames__praktijk=praktijk).select_related(
-            "organisatie"
-        ),
-        pk=pk,
+def persoon_get_for_praktijk(*, praktijk: Praktijk, pk: int) -> Persoon | None:
+    """A person at an organisation that takes part in the practice; or None."""
+    return (
+        Persoon.objects.filter(organisatie__deelnames__praktijk=praktijk, pk=pk)
+        .select_related("organisatie")
+        .first()
     )
 
 
@@ -204,3 +218,167 @@ def sociale_kaart(
         gezocht = wijk.strip().casefold()
         resultaat = [o for o in resultaat if gezocht in {w.casefold() for w in o.wijken_lijst}]
     return resultaat
+
+
+# Keeping the social map current: which entries are due for a check.
+
+BEVESTIGING_ELKE = datetime.timedelta(days=90)
+
+
+def bevestiging_due_filter(nu: datetime.datetime) -> Q:
+    """Organisations whose entry is older than BEVESTIGING_ELKE and who were not asked lately."""
+    grens = nu - BEVESTIGING_ELKE
+    return (Q(bevestigd_op__isnull=True) | Q(bevestigd_op__lt=grens)) & (
+        Q(bevestiging_gevraagd_op__isnull=True) | Q(bevestiging_gevraagd_op__lt=grens)
+    )
+
+
+def bevestigingen_due(*, nu: datetime.datetime | None = None) -> list[int]:
+    """Ids of organisations in a practice whose entry is old and who were not asked lately."""
+    nu = nu or timezone.now()
+    return list(
+        Organisatie.objects.filter(bevestiging_due_filter(nu))
+        .filter(Exists(Deelname.objects.filter(organisatie=OuterRef("pk"))))
+        .filter(
+            ~Q(email="")
+            | Exists(
+                Persoon.objects.filter(organisatie=OuterRef("pk"), is_contactpersoon=True).exclude(
+                    email=""
+                )
+            )
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def organisatie_get_by_bevestiging_token(*, token: str) -> Organisatie | None:
+    """The organisation of a valid, unexpired “still correct” link, or None."""
+    organisatie_id = bevestiging_token_read(token=token)
+    return Organisatie.objects.filter(pk=organisatie_id).first() if organisatie_id else None
+
+
+# Members and invitations.
+
+
+class Staat(models.TextChoices):
+    """Where an invitation stands; derived from its dates, never stored."""
+
+    OPEN = "open", _("Open")
+    VERLOPEN = "verlopen", _("Expired")
+    GEBRUIKT = "gebruikt", _("Used")
+    INGETROKKEN = "ingetrokken", _("Revoked")
+
+
+def uitnodiging_open_filter() -> models.Q:
+    """Invitations that were neither used nor revoked (they may have expired)."""
+    return models.Q(gebruikt_op__isnull=True, ingetrokken_op__isnull=True)
+
+
+def uitnodiging_staat(*, uitnodiging: Uitnodiging, now: datetime.datetime | None = None) -> Staat:
+    """The state of one invitation at `now` (default: this moment)."""
+    now = now or timezone.now()
+    if uitnodiging.gebruikt_op:
+        return Staat.GEBRUIKT
+    if uitnodiging.ingetrokken_op:
+        return Staat.INGETROKKEN
+    if uitnodiging.verloopt_op <= now:
+        return Staat.VERLOPEN
+    return Staat.OPEN
+
+
+def uitnodigingen_for_praktijk(*, praktijk: Praktijk) -> list[Uitnodiging]:
+    """The practice's invitations, newest first, each with its `staat` (one query)."""
+    now = timezone.now()
+    rows = list(
+        Uitnodiging.objects.filter(praktijk=praktijk)
+        .select_related("organisatie", "uitgenodigd_door")
+        .annotate(
+            staat_code=Case(
+                When(gebruikt_op__isnull=False, then=Value(Staat.GEBRUIKT.value)),
+                When(ingetrokken_op__isnull=False, then=Value(Staat.INGETROKKEN.value)),
+                When(verloopt_op__lte=now, then=Value(Staat.VERLOPEN.value)),
+                default=Value(Staat.OPEN.value),
+                output_field=models.CharField(),
+            )
+        )
+        .order_by("-created_at", "-pk")
+    )
+    for uitnodiging in rows:
+        uitnodiging.staat = Staat(uitnodiging.staat_code)
+    return rows
+
+
+def uitnodigingen_onverstuurd(*, now: datetime.datetime | None = None) -> list[tuple[int, str]]:
+    """(id, token) of the open invitations whose email has not gone out yet, oldest first."""
+    now = now or timezone.now()
+    return list(
+        Uitnodiging.objects.filter(
+            uitnodiging_open_filter(), verstuurd_op__isnull=True, verloopt_op__gt=now
+        )
+        .order_by("created_at", "pk")
+        .values_list("pk", "token")
+    )
+
+
+def lidmaatschappen_for_praktijk(*, praktijk: Praktijk) -> QuerySet[Lidmaatschap]:
+    """The accounts with a role in the practice, with their person entry (one query)."""
+    return (
+        Lidmaatschap.objects.filter(praktijk=praktijk)
+        .select_related("user", "user__persoon__organisatie")
+        .order_by("rol", "user__name", "user__email")
+    )
+
+
+def uitnodiging_get_by_token(*, token: str) -> Uitnodiging | None:
+    """The invitation with this token, with what its page shows, or None."""
+    if not token or len(token) > Uitnodiging._meta.get_field("token").max_length:
+        return None
+    if "\x00" in token:  # no token has a NUL byte (PostgreSQL refuses to compare with one)
+        return None
+    return (
+        Uitnodiging.objects.select_related("praktijk", "organisatie", "uitgenodigd_door")
+        .filter(token=token)
+        .first()
+    )
+
+
+def account_exists(*, email: str) -> bool:
+    return User.objects.filter(email__iexact=email.strip()).exists()
+
+
+def lidmaatschap_get_for_praktijk(*, praktijk: Praktijk, pk: int) -> Lidmaatschap | None:
+    """One membership of the practice, with its account; or None."""
+    return Lidmaatschap.objects.filter(praktijk=praktijk, pk=pk).select_related("user").first()
+
+
+def uitnodiging_get_for_praktijk(*, praktijk: Praktijk, pk: int) -> Uitnodiging | None:
+    """One invitation to the practice; or None."""
+    return Uitnodiging.objects.filter(praktijk=praktijk, pk=pk).first()
+
+
+class Stap(StrEnum):
+    """Where a visitor with an open invitation link stands; the page shows that step."""
+
+    ANDER_ACCOUNT = "ander_account"  # logged in with another address than the invited one
+    AANNEMEN = "aannemen"  # logged in as the invitee
+    INLOGGEN = "inloggen"  # not logged in; the address has an account
+    NIEUW = "nieuw"  # not logged in; no account yet
+
+
+def uitnodiging_stap(*, uitnodiging: Uitnodiging, user: User) -> Stap:
+    """The step of accepting an open invitation that this visitor (perhaps anonymous) is in."""
+    if user.is_authenticated:
+        if user.email.lower() != uitnodiging.email.lower():
+            return Stap.ANDER_ACCOUNT
+        return Stap.AANNEMEN
+    if account_exists(email=uitnodiging.email):
+        return Stap.INLOGGEN
+    return Stap.NIEUW
+
+
+def lidmaatschap_exists(*, praktijk: Praktijk, user: User) -> bool:
+    """Whether this visitor (perhaps anonymous) is a member of the practice."""
+    if not user.is_authenticated:
+        return False
+    return Lidmaatschap.objects.filter(praktijk=praktijk, user=user).exists()

@@ -3,7 +3,7 @@ import logging
 from celery import shared_task
 from django.db import transaction
 
-from netwerk import leden, services
+from netwerk import selectors, services
 
 logger = logging.getLogger(__name__)
 
@@ -21,9 +21,9 @@ def bevestiging_mail_task(organisatie_id: int) -> None:
 
 
 @shared_task
-def bevestiging_vragen_task() -> int:
+def bevestigingen_sweep_task() -> int:
     """Daily (beat): queue a check-your-entry mail for every organisation that is due."""
-    ids = services.bevestigingen_due()
+    ids = selectors.bevestigingen_due()
     for organisatie_id in ids:
         bevestiging_mail_task.delay(organisatie_id)
     return len(ids)
@@ -32,17 +32,17 @@ def bevestiging_vragen_task() -> int:
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, retry_backoff_max=600, max_retries=8)
 def uitnodiging_send_task(uitnodiging_id: int, token: str | None = None) -> bool:
     """Email one invitation; a second run for the same link, or an outdated link, sends nothing."""
-    return leden.uitnodiging_send(uitnodiging_id=uitnodiging_id, token=token)
+    return services.uitnodiging_send(uitnodiging_id=uitnodiging_id, token=token)
 
 
 @shared_task
-def uitnodigingen_inhalen_task() -> int:
+def uitnodigingen_sweep_task() -> int:
     """Every ten minutes (beat): queue the invitations whose email never went out.
 
     That happens when the queue (Redis) was away at the moment of inviting. Sending is once per
     link, so an invitation that is queued twice still goes out once.
     """
-    open_links = leden.uitnodigingen_onverstuurd()
+    open_links = selectors.uitnodigingen_onverstuurd()
     for uitnodiging_id, token in open_links:
         uitnodiging_send_task.delay(uitnodiging_id, token)
     return len(open_links)
@@ -52,7 +52,7 @@ def uitnodiging_send_after_commit(uitnodiging) -> None:
     """Queue the invitation email once the surrounding transaction has committed.
 
     When the queue is away the invitation is stored all the same and only the failure is
-    logged: uitnodigingen_inhalen_task sends it once the queue is back.
+    logged: uitnodigingen_sweep_task sends it once the queue is back.
     """
     pk, token = uitnodiging.pk, uitnodiging.token
 

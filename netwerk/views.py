@@ -3,13 +3,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from netwerk import exports, selectors, services
+from netwerk import access, exports, selectors, services
 from netwerk.access import lid_get_for_user
 from netwerk.forms import (
     AfspraakForm,
@@ -19,7 +19,7 @@ from netwerk.forms import (
     OrganisatieForm,
     PersoonForm,
 )
-from netwerk.models import Afspraak, Groep, Organisatie
+from netwerk.models import Groep
 from netwerk.services import DeelnameBestaatAl
 
 
@@ -46,8 +46,7 @@ def netwerk(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def deelname_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
     """Add an organisation (existing or new) to the core group or the design group."""
-    toegang = lid_get_for_user(user=request.user, slug=slug)
-    toegang.require(toegang.can_edit)
+    toegang = access.lid_get_for_edit(user=request.user, slug=slug)
     praktijk = toegang.praktijk
     form = DeelnameNieuwForm(request.POST or None, praktijk=praktijk)
     if request.method == "POST" and form.is_valid():
@@ -73,10 +72,8 @@ def deelname_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def deelname_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Change an organisation's group, interests, contribution or time investment."""
-    toegang = lid_get_for_user(user=request.user, slug=slug)
+    toegang, deelname = access.deelname_get_for_edit(user=request.user, slug=slug, pk=pk)
     praktijk = toegang.praktijk
-    deelname = selectors.deelname_get_for_praktijk(praktijk=praktijk, pk=pk)
-    toegang.require(toegang.can_edit)
     form = DeelnameForm(request.POST or None, instance=deelname)
     if request.method == "POST" and form.is_valid():
         services.deelname_update(deelname=deelname, by=request.user, **form.cleaned_data)
@@ -102,13 +99,16 @@ def afspraak_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 def _afspraak_form(request: HttpRequest, slug: str, *, pk: int | None) -> HttpResponse:
-    toegang = lid_get_for_user(user=request.user, slug=slug)
+    if pk is None:
+        toegang, afspraak = access.lid_get_for_edit(user=request.user, slug=slug), None
+    else:
+        toegang, afspraak = access.afspraak_get_for_edit(user=request.user, slug=slug, pk=pk)
     praktijk = toegang.praktijk
-    afspraak = get_object_or_404(Afspraak, pk=pk, praktijk=praktijk) if pk is not None else None
-    toegang.require(toegang.can_edit)
     form = AfspraakForm(request.POST or None, instance=afspraak)
     if request.method == "POST" and form.is_valid():
-        services.afspraak_save(praktijk=praktijk, instance=afspraak, **form.cleaned_data)
+        services.afspraak_save(
+            praktijk=praktijk, by=request.user, instance=afspraak, **form.cleaned_data
+        )
         messages.success(request, _("The agreement is saved."))
         return redirect(reverse("netwerk:netwerk", args=[praktijk.slug]) + "#afspraken")
     return render(
@@ -121,10 +121,8 @@ def _afspraak_form(request: HttpRequest, slug: str, *, pk: int | None) -> HttpRe
 @require_POST
 def afspraak_verwijderen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Remove a working agreement."""
-    toegang = lid_get_for_user(user=request.user, slug=slug)
-    afspraak = get_object_or_404(Afspraak, pk=pk, praktijk=toegang.praktijk)
-    toegang.require(toegang.can_edit)
-    services.afspraak_delete(afspraak=afspraak)
+    toegang, afspraak = access.afspraak_get_for_edit(user=request.user, slug=slug, pk=pk)
+    services.afspraak_delete(afspraak=afspraak, by=request.user)
     messages.success(request, _("The agreement is removed."))
     return redirect(reverse("netwerk:netwerk", args=[toegang.praktijk.slug]) + "#afspraken")
 
@@ -132,9 +130,8 @@ def afspraak_verwijderen(request: HttpRequest, slug: str, pk: int) -> HttpRespon
 @require_GET
 def organisatie_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """An organisation in the network: contact data, domains, people, and its place here."""
-    toegang = lid_get_for_user(user=request.user, slug=slug)
+    toegang, organisatie = access.organisatie_get_for_user(user=request.user, slug=slug, pk=pk)
     praktijk = toegang.praktijk
-    organisatie = selectors.organisatie_get_for_praktijk(praktijk=praktijk, pk=pk)
     return render(
         request,
         "netwerk/organisatie_detail.html",
@@ -151,20 +148,22 @@ def organisatie_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse
 @require_http_methods(["GET", "POST"])
 def organisatie_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Change an organisation's entry, or confirm with one button that it is still correct."""
-    toegang = lid_get_for_user(user=request.user, slug=slug)
+    toegang, organisatie = access.organisatie_get_for_edit(user=request.user, slug=slug, pk=pk)
     praktijk = toegang.praktijk
-    organisatie = selectors.organisatie_get_for_praktijk(praktijk=praktijk, pk=pk)
-    toegang.require(toegang.can_edit_organisatie(organisatie.pk))
     detail_url = reverse("netwerk:organisatie_detail", args=[praktijk.slug, organisatie.pk])
     if request.method == "POST" and "klopt_nog" in request.POST:
-        services.organisatie_confirm(organisatie=organisatie)
+        services.organisatie_confirm(organisatie=organisatie, praktijk=praktijk, by=request.user)
         messages.success(request, _("Thank you: the entry is confirmed as correct."))
         return redirect(detail_url)
     form = OrganisatieForm(request.POST or None, instance=organisatie)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         services.organisatie_update(
-            organisatie=organisatie, levensdomeinen=data.pop("levensdomeinen"), **data
+            organisatie=organisatie,
+            praktijk=praktijk,
+            by=request.user,
+            levensdomeinen=data.pop("levensdomeinen"),
+            **data,
         )
         messages.success(request, _("The entry is saved."))
         return redirect(detail_url)
@@ -178,13 +177,13 @@ def organisatie_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpRespon
 @require_http_methods(["GET", "POST"])
 def persoon_nieuw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Add a contact person to an organisation in the network."""
-    toegang = lid_get_for_user(user=request.user, slug=slug)
+    toegang, organisatie = access.organisatie_get_for_edit(user=request.user, slug=slug, pk=pk)
     praktijk = toegang.praktijk
-    organisatie = get_object_or_404(selectors.organisaties_for_praktijk(praktijk=praktijk), pk=pk)
-    toegang.require(toegang.can_edit_organisatie(organisatie.pk))
     form = PersoonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.persoon_save(organisatie=organisatie, **form.cleaned_data)
+        services.persoon_save(
+            organisatie=organisatie, praktijk=praktijk, by=request.user, **form.cleaned_data
+        )
         messages.success(request, _("The person is added."))
         return redirect("netwerk:organisatie_detail", slug=praktijk.slug, pk=organisatie.pk)
     return render(
@@ -203,14 +202,16 @@ def persoon_nieuw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def persoon_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Change a contact person's entry."""
-    toegang = lid_get_for_user(user=request.user, slug=slug)
+    toegang, persoon = access.persoon_get_for_edit(user=request.user, slug=slug, pk=pk)
     praktijk = toegang.praktijk
-    persoon = selectors.persoon_get_for_praktijk(praktijk=praktijk, pk=pk)
-    toegang.require(toegang.can_edit_persoon(persoon))
     form = PersoonForm(request.POST or None, instance=persoon)
     if request.method == "POST" and form.is_valid():
         services.persoon_save(
-            organisatie=persoon.organisatie, instance=persoon, **form.cleaned_data
+            organisatie=persoon.organisatie,
+            praktijk=praktijk,
+            by=request.user,
+            instance=persoon,
+            **form.cleaned_data,
         )
         messages.success(request, _("The person is saved."))
         return redirect("netwerk:organisatie_detail", slug=praktijk.slug, pk=persoon.organisatie_id)
@@ -231,13 +232,12 @@ def persoon_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def bevestigen(request: HttpRequest, token: str) -> HttpResponse:
     """The one-click “still correct” link from the mail: a page with a button, then thanks."""
-    organisatie_id = services.bevestiging_token_read(token=token)
-    organisatie = Organisatie.objects.filter(pk=organisatie_id).first() if organisatie_id else None
+    organisatie = selectors.organisatie_get_by_bevestiging_token(token=token)
     if organisatie is None:
         return render(request, "netwerk/bevestigen_ongeldig.html", status=400)
     bevestigd = False
     if request.method == "POST":
-        services.organisatie_confirm(organisatie=organisatie)
+        services.organisatie_confirm(organisatie=organisatie, praktijk=None, by=None)
         bevestigd = True
     return render(
         request,

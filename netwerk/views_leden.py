@@ -5,45 +5,43 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from netwerk import access
 from netwerk.forms_leden import AccountForm, LidRolForm, UitnodigenForm
-from netwerk.leden import (
-    AccountBestaat,
-    LaatsteFacilitator,
+from netwerk.models import Uitnodiging
+from netwerk.selectors import (
     Staat,
-    UitnodigingOngeldig,
-    account_exists,
-    lidmaatschap_change_role,
-    lidmaatschap_remove,
+    Stap,
+    lidmaatschap_exists,
     lidmaatschappen_for_praktijk,
-    uitnodiging_accept,
-    uitnodiging_accept_new_account,
-    uitnodiging_account_create,
-    uitnodiging_create,
     uitnodiging_get_by_token,
-    uitnodiging_resend,
-    uitnodiging_revoke,
     uitnodiging_staat,
+    uitnodiging_stap,
     uitnodigingen_for_praktijk,
 )
-from netwerk.models import Uitnodiging
+from netwerk.services import (
+    AccountBestaat,
+    LaatsteFacilitator,
+    UitnodigingOngeldig,
+    lidmaatschap_change_role,
+    lidmaatschap_remove,
+    uitnodiging_accept,
+    uitnodiging_account_setup,
+    uitnodiging_create,
+    uitnodiging_resend,
+    uitnodiging_revoke,
+)
 from netwerk.tasks import uitnodiging_send_after_commit
-from praktijken.access import Toegang, praktijk_get_for_user
-from praktijken.models import Lidmaatschap, Rol
+from praktijken.access import Toegang
+from praktijken.models import Rol
 
 LEDEN = "netwerk/leden/leden.html"
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
-
-
-def _beheer(request: HttpRequest, slug: str) -> Toegang:
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
-    toegang.require(toegang.can_manage)
-    return toegang
 
 
 def _render_leden(
@@ -83,17 +81,14 @@ def _done(request: HttpRequest, toegang: Toegang, *, partial: str, melding: str)
 @require_GET
 def leden(request: HttpRequest, slug: str) -> HttpResponse:
     """The accounts of the practice with their roles, and the invitations."""
-    toegang = _beheer(request, slug)
+    toegang = access.lid_get_for_manage(user=request.user, slug=slug)
     return _render_leden(request, toegang)
 
 
 @require_POST
 def lid_rol(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Give a member another role."""
-    toegang = _beheer(request, slug)
-    lidmaatschap = get_object_or_404(
-        Lidmaatschap.objects.select_related("user"), pk=pk, praktijk=toegang.praktijk
-    )
+    toegang, lidmaatschap = access.lidmaatschap_get_for_manage(user=request.user, slug=slug, pk=pk)
     form = LidRolForm(request.POST)
     if not form.is_valid():
         return _render_leden(
@@ -121,10 +116,7 @@ def lid_rol(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_POST
 def lid_verwijderen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Take an account out of the practice."""
-    toegang = _beheer(request, slug)
-    lidmaatschap = get_object_or_404(
-        Lidmaatschap.objects.select_related("user"), pk=pk, praktijk=toegang.praktijk
-    )
+    toegang, lidmaatschap = access.lidmaatschap_get_for_manage(user=request.user, slug=slug, pk=pk)
     try:
         lidmaatschap_remove(lidmaatschap=lidmaatschap, by=request.user)
     except LaatsteFacilitator as error:
@@ -143,7 +135,7 @@ def lid_verwijderen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def uitnodigen(request: HttpRequest, slug: str) -> HttpResponse:
     """Invite someone by email, with a role and optionally their organisation."""
-    toegang = _beheer(request, slug)
+    toegang = access.lid_get_for_manage(user=request.user, slug=slug)
     data = request.POST if request.method == "POST" else None
     form = UitnodigenForm(data, praktijk=toegang.praktijk)
     if form.is_valid():
@@ -169,15 +161,10 @@ def uitnodigen(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "netwerk/leden/uitnodigen.html", context)
 
 
-def _uitnodiging_for(toegang: Toegang, pk: int) -> Uitnodiging:
-    return get_object_or_404(Uitnodiging, pk=pk, praktijk=toegang.praktijk)
-
-
 @require_POST
 def uitnodiging_opnieuw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Send an invitation again with a new link; the old link stops working."""
-    toegang = _beheer(request, slug)
-    uitnodiging = _uitnodiging_for(toegang, pk)
+    toegang, uitnodiging = access.uitnodiging_get_for_manage(user=request.user, slug=slug, pk=pk)
     try:
         uitnodiging = uitnodiging_resend(uitnodiging=uitnodiging, by=request.user)
         uitnodiging_send_after_commit(uitnodiging)
@@ -198,8 +185,7 @@ def uitnodiging_opnieuw(request: HttpRequest, slug: str, pk: int) -> HttpRespons
 @require_POST
 def uitnodiging_intrekken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Revoke an invitation; its link stops working."""
-    toegang = _beheer(request, slug)
-    uitnodiging = _uitnodiging_for(toegang, pk)
+    toegang, uitnodiging = access.uitnodiging_get_for_manage(user=request.user, slug=slug, pk=pk)
     try:
         uitnodiging = uitnodiging_revoke(uitnodiging=uitnodiging, by=request.user)
     except UitnodigingOngeldig:
@@ -221,74 +207,94 @@ def _ongeldig(
     request: HttpRequest, staat: str, uitnodiging: Uitnodiging | None = None
 ) -> HttpResponse:
     """A friendly page for a link that does not work (any more): 404 unknown, 410 otherwise."""
-    lid_van_praktijk = (
-        uitnodiging is not None
-        and request.user.is_authenticated
-        and Lidmaatschap.objects.filter(praktijk=uitnodiging.praktijk, user=request.user).exists()
+    lid_van_praktijk = uitnodiging is not None and lidmaatschap_exists(
+        praktijk=uitnodiging.praktijk, user=request.user
     )
     context = {"staat": staat, "uitnodiging": uitnodiging, "lid_van_praktijk": lid_van_praktijk}
     status = 404 if staat == "onbekend" else 410
     return render(request, "netwerk/leden/uitnodiging_ongeldig.html", context, status=status)
 
 
+def _welkom(request: HttpRequest, uitnodiging: Uitnodiging) -> HttpResponse:
+    messages.success(request, _("Welcome to %(praktijk)s.") % {"praktijk": uitnodiging.praktijk})
+    return redirect(uitnodiging.praktijk.get_absolute_url())
+
+
 @login_not_required
 @require_http_methods(["GET", "POST"])
 def uitnodiging_accepteren(request: HttpRequest, token: str) -> HttpResponse:
-    """The invitation link: set up an account or log in, then join the practice."""
+    """The invitation link: set up an account or log in, then join the practice.
+
+    Which step the visitor is in is decided by `uitnodiging_stap`; each step is a small view."""
     uitnodiging = uitnodiging_get_by_token(token=token)
     if uitnodiging is None:
         return _ongeldig(request, "onbekend")
     staat = uitnodiging_staat(uitnodiging=uitnodiging)
     if staat != Staat.OPEN:
         return _ongeldig(request, staat, uitnodiging)
+    stap = uitnodiging_stap(uitnodiging=uitnodiging, user=request.user)
+    return _STAPPEN[stap](request, uitnodiging, stap)
 
-    context = {"uitnodiging": uitnodiging, "praktijk": uitnodiging.praktijk}
-    template = "netwerk/leden/accepteren.html"
-    user = request.user
 
-    if user.is_authenticated:
-        if user.email.lower() != uitnodiging.email.lower():
-            return render(request, template, {**context, "stap": "ander_account"})
-        if request.method == "POST":
-            try:
-                uitnodiging_accept(uitnodiging=uitnodiging, user=user)
-            except UitnodigingOngeldig as error:
-                return _ongeldig(request, error.staat, uitnodiging)
-            messages.success(
-                request, _("Welcome to %(praktijk)s.") % {"praktijk": uitnodiging.praktijk}
-            )
-            return redirect(uitnodiging.praktijk.get_absolute_url())
-        return render(request, template, {**context, "stap": "aannemen"})
+def _accepteren_render(
+    request: HttpRequest, uitnodiging: Uitnodiging, stap: Stap, **extra
+) -> HttpResponse:
+    context = {"uitnodiging": uitnodiging, "praktijk": uitnodiging.praktijk, "stap": stap, **extra}
+    return render(request, "netwerk/leden/accepteren.html", context)
 
-    if account_exists(email=uitnodiging.email):
-        if request.method == "POST":
-            return redirect(request.path)
-        return render(request, template, {**context, "stap": "inloggen"})
 
+def _ander_account(request: HttpRequest, uitnodiging: Uitnodiging, stap: Stap) -> HttpResponse:
+    """Logged in with another address than the invited one: say so, change nothing."""
+    return _accepteren_render(request, uitnodiging, stap)
+
+
+def _aannemen(request: HttpRequest, uitnodiging: Uitnodiging, stap: Stap) -> HttpResponse:
+    """Logged in as the invitee: a button to join, and joining."""
+    if request.method != "POST":
+        return _accepteren_render(request, uitnodiging, stap)
+    try:
+        uitnodiging_accept(uitnodiging=uitnodiging, user=request.user)
+    except UitnodigingOngeldig as error:
+        return _ongeldig(request, error.staat, uitnodiging)
+    return _welkom(request, uitnodiging)
+
+
+def _inloggen(request: HttpRequest, uitnodiging: Uitnodiging, stap: Stap) -> HttpResponse:
+    """The address has an account: log in first (a post just shows the page again)."""
+    if request.method == "POST":
+        return redirect(request.path)
+    return _accepteren_render(request, uitnodiging, stap)
+
+
+def _nieuw_account(request: HttpRequest, uitnodiging: Uitnodiging, stap: Stap) -> HttpResponse:
+    """No account yet: set one up with a password (and join), or without (log in by code)."""
     data = request.POST if request.method == "POST" else None
     form = AccountForm(data, uitnodiging=uitnodiging, methode=request.POST.get("methode", ""))
-    if form.is_valid():
-        try:
-            if form.methode == AccountForm.CODE:
-                uitnodiging_account_create(uitnodiging=uitnodiging, naam=form.cleaned_data["naam"])
-                messages.success(
-                    request,
-                    _("Your account is ready. Ask for a login code: we send it to %(email)s.")
-                    % {"email": uitnodiging.email},
-                )
-                return redirect(request.path)
-            user, _aanname = uitnodiging_accept_new_account(
-                uitnodiging=uitnodiging,
-                naam=form.cleaned_data["naam"],
-                password=form.cleaned_data["password1"],
-            )
-        except UitnodigingOngeldig as error:
-            return _ongeldig(request, error.staat, uitnodiging)
-        except AccountBestaat:
-            return redirect(request.path)
-        login(request, user, backend=MODEL_BACKEND)
-        messages.success(
-            request, _("Welcome to %(praktijk)s.") % {"praktijk": uitnodiging.praktijk}
+    if not form.is_valid():
+        return _accepteren_render(request, uitnodiging, stap, form=form)
+    password = None if form.methode == AccountForm.CODE else form.cleaned_data["password1"]
+    try:
+        user = uitnodiging_account_setup(
+            uitnodiging=uitnodiging, naam=form.cleaned_data["naam"], password=password
         )
-        return redirect(uitnodiging.praktijk.get_absolute_url())
-    return render(request, template, {**context, "stap": "nieuw", "form": form})
+    except UitnodigingOngeldig as error:
+        return _ongeldig(request, error.staat, uitnodiging)
+    except AccountBestaat:
+        return redirect(request.path)
+    if password is None:
+        messages.success(
+            request,
+            _("Your account is ready. Ask for a login code: we send it to %(email)s.")
+            % {"email": uitnodiging.email},
+        )
+        return redirect(request.path)
+    login(request, user, backend=MODEL_BACKEND)
+    return _welkom(request, uitnodiging)
+
+
+_STAPPEN = {
+    Stap.ANDER_ACCOUNT: _ander_account,
+    Stap.AANNEMEN: _aannemen,
+    Stap.INLOGGEN: _inloggen,
+    Stap.NIEUW: _nieuw_account,
+}

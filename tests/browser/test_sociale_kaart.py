@@ -84,7 +84,12 @@ def test_network_pages_are_accessible(page, live_server, log_in):
     )
     PersoonFactory(organisatie=organisatie, naam="Wendy Verbeek", bel_mij_voor="Zorg thuis")
     services.afspraak_save(
-        praktijk=stein, onderwerp="planning", afspraak="De gemeente plant.", wie="", instance=None
+        praktijk=stein,
+        by=facilitator,
+        onderwerp="planning",
+        afspraak="De gemeente plant.",
+        wie="",
+        instance=None,
     )
     log_in(page.context, facilitator)
     for path in [

@@ -2,7 +2,7 @@
 
 import pytest
 
-from experimenten import selectors, services
+from experimenten import access, selectors, services
 from experimenten.models import Experiment, Fase, Niveau
 from tests.factories import OntwerpvraagFactory, VerhaalFactory
 
@@ -59,13 +59,11 @@ def test_experiment_can_edit_follows_role_owner_and_organisation(
 
     toegang_lid = lid_get_for_user(user=lid, slug="stein")
     toegang_kern = lid_get_for_user(user=kerngroeplid, slug="stein")
-    assert selectors.experiment_can_edit(toegang=toegang_lid, experiment=experiment_betrokken)
-    assert not selectors.experiment_can_edit(
-        toegang=toegang_lid, experiment=experiment_niet_betrokken
-    )
-    assert selectors.experiment_can_edit(toegang=toegang_kern, experiment=experiment_niet_betrokken)
+    assert access.experiment_can_edit(toegang=toegang_lid, experiment=experiment_betrokken)
+    assert not access.experiment_can_edit(toegang=toegang_lid, experiment=experiment_niet_betrokken)
+    assert access.experiment_can_edit(toegang=toegang_kern, experiment=experiment_niet_betrokken)
     experiment_niet_betrokken.eigenaar = lid.persoon
-    assert selectors.experiment_can_edit(toegang=toegang_lid, experiment=experiment_niet_betrokken)
+    assert access.experiment_can_edit(toegang=toegang_lid, experiment=experiment_niet_betrokken)
 
 
 def test_matrix_and_list_selectors_keep_their_contract(praktijk, experiment_betrokken):

@@ -19,7 +19,7 @@ from condities.models import Antwoord, Conditie, Deelnemer, Sessie
 from condities.tasks import checkin_herinneren_task, samenvattingen_inhalen_task
 from config.celery import app
 from netwerk.models import Uitnodiging
-from netwerk.tasks import uitnodiging_send_task, uitnodigingen_inhalen_task, user_mail_task
+from netwerk.tasks import uitnodiging_send_task, uitnodigingen_sweep_task, user_mail_task
 from praktijken.models import Rol
 from tests.factories.netwerk import PASSWORD
 from tests.faults.conftest import UNREACHABLE_REDIS, celery_broker, needs_redis
@@ -153,11 +153,11 @@ def test_queued_invitation_goes_out_once_when_redis_is_back(
         celery_broker(os.environ["REDIS_URL"], eager=False),
         start_worker(app, perform_ping_check=False, pool="solo", loglevel="WARNING"),
     ):
-        uitnodigingen_inhalen_task.delay()
+        uitnodigingen_sweep_task.delay()
         _wait_for(lambda: len(mailoutbox) >= 1)
         # A second sweep and a redelivered send task; then a last task that marks the end of
         # the queue (one worker takes the tasks in order).
-        uitnodigingen_inhalen_task.delay()
+        uitnodigingen_sweep_task.delay()
         uitnodiging_send_task.delay(uitnodiging.pk, uitnodiging.token)
         user_mail_task.delay(facilitator.pk, "Einde van de wachtrij", "-")
         _wait_for(lambda: any(m.subject == "Einde van de wachtrij" for m in mailoutbox))

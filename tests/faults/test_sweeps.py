@@ -12,8 +12,8 @@ from django.utils import timezone
 from condities import services as condities_services
 from condities.models import Sessie
 from condities.tasks import samenvattingen_inhalen_task
-from netwerk.leden import uitnodigingen_onverstuurd
-from netwerk.tasks import uitnodigingen_inhalen_task
+from netwerk.selectors import uitnodigingen_onverstuurd
+from netwerk.tasks import uitnodigingen_sweep_task
 from tests.factories import UitnodigingFactory
 
 pytestmark = pytest.mark.django_db
@@ -30,8 +30,8 @@ def test_the_invitation_sweep_sends_only_open_unsent_invitations_once(
     UitnodigingFactory(praktijk=praktijk, gebruikt_op=now)
 
     assert uitnodigingen_onverstuurd() == [(onverstuurd.pk, onverstuurd.token)]
-    assert uitnodigingen_inhalen_task.delay().get() == 1
-    assert uitnodigingen_inhalen_task.delay().get() == 0
+    assert uitnodigingen_sweep_task.delay().get() == 1
+    assert uitnodigingen_sweep_task.delay().get() == 0
     assert [m.to for m in mailoutbox] == [[onverstuurd.email]]
     assert onverstuurd.token in mailoutbox[0].body
 

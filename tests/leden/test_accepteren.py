@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from netwerk.leden import UitnodigingOngeldig, uitnodiging_accept
 from netwerk.models import Persoon, Uitnodiging, User
+from netwerk.services import UitnodigingOngeldig, uitnodiging_accept
 from praktijken.models import Lidmaatschap, Rol
 from tests.factories import (
     DeelnameFactory,

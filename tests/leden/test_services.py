@@ -3,13 +3,13 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from netwerk.leden import (
+from netwerk.models import Uitnodiging
+from netwerk.services import (
     LaatsteFacilitator,
     lidmaatschap_change_role,
     lidmaatschap_remove,
     uitnodiging_create,
 )
-from netwerk.models import Uitnodiging
 from praktijken.models import Lidmaatschap, Rol
 from tests.factories import LidmaatschapFactory, OrganisatieFactory
 

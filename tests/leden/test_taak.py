@@ -5,8 +5,8 @@ from unittest import mock
 import pytest
 from django.utils import timezone
 
-from netwerk.leden import uitnodiging_resend, uitnodiging_send
 from netwerk.models import Uitnodiging
+from netwerk.services import uitnodiging_resend, uitnodiging_send
 from netwerk.tasks import uitnodiging_send_task
 
 pytestmark = pytest.mark.django_db
@@ -59,7 +59,7 @@ def test_when_the_mail_server_fails_nothing_is_marked_sent_and_it_is_retried(
     uitnodiging, mailoutbox
 ):
     with (
-        mock.patch("netwerk.leden.send_mail", side_effect=ConnectionRefusedError),
+        mock.patch("netwerk.services.leden.send_mail", side_effect=ConnectionRefusedError),
         pytest.raises(OSError) as raised,
     ):
         uitnodiging_send(uitnodiging_id=uitnodiging.pk, token=uitnodiging.token)

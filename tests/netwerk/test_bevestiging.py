@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from netwerk import services
 from netwerk.models import Organisatie
-from netwerk.tasks import bevestiging_mail_task, bevestiging_vragen_task
+from netwerk.tasks import bevestiging_mail_task, bevestigingen_sweep_task
 from tests.factories import DeelnameFactory, OrganisatieFactory, PersoonFactory
 
 pytestmark = pytest.mark.django_db
@@ -30,14 +30,14 @@ def link(mail, naam: str) -> str:
 
 def test_the_task_is_scheduled_daily_by_beat():
     entry = settings.CELERY_BEAT_SCHEDULE["netwerk-bevestiging-vragen"]
-    assert entry["task"] == "netwerk.tasks.bevestiging_vragen_task"
+    assert entry["task"] == "netwerk.tasks.bevestigingen_sweep_task"
 
 
 def test_contact_person_is_asked_once_with_a_confirm_and_an_edit_link(
     praktijk, wijkverpleging, mailoutbox
 ):
     PersoonFactory(organisatie=wijkverpleging, email="geen-contact@thuiszorg.example")
-    assert bevestiging_vragen_task.delay().get() == 1
+    assert bevestigingen_sweep_task.delay().get() == 1
     [mail] = mailoutbox
     assert mail.to == ["wendy@thuiszorg.example"]
     assert mail.subject == (
@@ -54,8 +54,8 @@ def test_contact_person_is_asked_once_with_a_confirm_and_an_edit_link(
 
 
 def test_asking_twice_in_a_day_sends_once(praktijk, wijkverpleging, mailoutbox):
-    bevestiging_vragen_task.delay()
-    bevestiging_vragen_task.delay()
+    bevestigingen_sweep_task.delay()
+    bevestigingen_sweep_task.delay()
     bevestiging_mail_task.delay(wijkverpleging.pk)  # a redelivered task
     assert len(mailoutbox) == 1
 
@@ -76,7 +76,7 @@ def test_only_old_entries_that_were_not_asked_lately_are_asked(
     Organisatie.objects.filter(pk=wijkverpleging.pk).update(
         bevestigd_op=bevestigd, bevestiging_gevraagd_op=gevraagd
     )
-    bevestiging_vragen_task.delay()
+    bevestigingen_sweep_task.delay()
     assert len(mailoutbox) == (1 if gevraagd_nu else 0)
 
 
@@ -84,7 +84,7 @@ def test_without_a_contact_person_the_organisation_address_is_used(praktijk, mai
     organisatie = OrganisatieFactory(email="info@buurtzorg.example")
     DeelnameFactory(praktijk=praktijk, organisatie=organisatie)
     PersoonFactory(organisatie=organisatie, is_contactpersoon=True, email="")
-    bevestiging_vragen_task.delay()
+    bevestigingen_sweep_task.delay()
     assert [m.to for m in mailoutbox] == [["info@buurtzorg.example"]]
 
 
@@ -92,7 +92,7 @@ def test_organisations_outside_any_practice_or_without_address_are_not_asked(pra
     OrganisatieFactory(email="ergens@buiten.example")  # takes part nowhere
     zonder_adres = OrganisatieFactory(email="")
     DeelnameFactory(praktijk=praktijk, organisatie=zonder_adres)
-    assert bevestiging_vragen_task.delay().get() == 0
+    assert bevestigingen_sweep_task.delay().get() == 0
     assert mailoutbox == []
     zonder_adres.refresh_from_db()
     assert zonder_adres.bevestiging_gevraagd_op is None
@@ -112,7 +112,7 @@ def test_a_failed_mail_is_not_marked_as_asked(praktijk, wijkverpleging, monkeypa
 def test_the_link_shows_a_button_and_only_a_post_confirms(
     client, praktijk, wijkverpleging, mailoutbox
 ):
-    bevestiging_vragen_task.delay()
+    bevestigingen_sweep_task.delay()
     url = link(mailoutbox[0], "bevestigen")
     response = client.get(url)
     assert response.status_code == 200
@@ -129,7 +129,7 @@ def test_the_link_shows_a_button_and_only_a_post_confirms(
     assert wijkverpleging.personen.get().bevestigd_op == wijkverpleging.bevestigd_op
     # Confirmed: not asked again tomorrow.
     Organisatie.objects.filter(pk=wijkverpleging.pk).update(bevestiging_gevraagd_op=None)
-    bevestiging_vragen_task.delay()
+    bevestigingen_sweep_task.delay()
     assert len(mailoutbox) == 1
 
 

@@ -7,28 +7,20 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import IntegrityError, models, transaction
-from django.db.models import Case, QuerySet, Value, When
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from netwerk.models import Deelname, Organisatie, Persoon, Uitnodiging, User
-from netwerk.services import user_ensure
+from netwerk.selectors import Staat, account_exists, uitnodiging_open_filter, uitnodiging_staat
+from netwerk.services.accounts import user_ensure
+from praktijken.audit import gebeurtenis_record
 from praktijken.models import Lidmaatschap, Praktijk, Rol
 
 # Higher number, more rights: accepting an invitation never lowers someone's role.
 ROL_RANG = {Rol.LID: 1, Rol.KERNGROEPLID: 2, Rol.FACILITATOR: 3}
-
-
-class Staat(models.TextChoices):
-    """Where an invitation stands; derived from its dates, never stored."""
-
-    OPEN = "open", _("Open")
-    VERLOPEN = "verlopen", _("Expired")
-    GEBRUIKT = "gebruikt", _("Used")
-    INGETROKKEN = "ingetrokken", _("Revoked")
 
 
 class UitnodigingOngeldig(Exception):
@@ -56,90 +48,7 @@ def _nieuw_token() -> str:
     return secrets.token_urlsafe(32)
 
 
-def _open_filter() -> models.Q:
-    return models.Q(gebruikt_op__isnull=True, ingetrokken_op__isnull=True)
-
-
-# Selectors -------------------------------------------------------------------------------------
-
-
-def uitnodiging_staat(*, uitnodiging: Uitnodiging, now: datetime.datetime | None = None) -> Staat:
-    """The state of one invitation at `now` (default: this moment)."""
-    now = now or timezone.now()
-    if uitnodiging.gebruikt_op:
-        return Staat.GEBRUIKT
-    if uitnodiging.ingetrokken_op:
-        return Staat.INGETROKKEN
-    if uitnodiging.verloopt_op <= now:
-        return Staat.VERLOPEN
-    return Staat.OPEN
-
-
-def uitnodigingen_for_praktijk(*, praktijk: Praktijk) -> list[Uitnodiging]:
-    """The practice's invitations, newest first, each with its `staat` (one query)."""
-    now = timezone.now()
-    rows = list(
-        Uitnodiging.objects.filter(praktijk=praktijk)
-        .select_related("organisatie", "uitgenodigd_door")
-        .annotate(
-            staat_code=Case(
-                When(gebruikt_op__isnull=False, then=Value(Staat.GEBRUIKT.value)),
-                When(ingetrokken_op__isnull=False, then=Value(Staat.INGETROKKEN.value)),
-                When(verloopt_op__lte=now, then=Value(Staat.VERLOPEN.value)),
-                default=Value(Staat.OPEN.value),
-                output_field=models.CharField(),
-            )
-        )
-        .order_by("-created_at", "-pk")
-    )
-    for uitnodiging in rows:
-        uitnodiging.staat = Staat(uitnodiging.staat_code)
-    return rows
-
-
-def uitnodigingen_onverstuurd(*, now: datetime.datetime | None = None) -> list[tuple[int, str]]:
-    """(id, token) of the open invitations whose email has not gone out yet, oldest first."""
-    now = now or timezone.now()
-    return list(
-        Uitnodiging.objects.filter(_open_filter(), verstuurd_op__isnull=True, verloopt_op__gt=now)
-        .order_by("created_at", "pk")
-        .values_list("pk", "token")
-    )
-
-
-def lidmaatschappen_for_praktijk(*, praktijk: Praktijk) -> QuerySet[Lidmaatschap]:
-    """The accounts with a role in the practice, with their person entry (one query)."""
-    return (
-        Lidmaatschap.objects.filter(praktijk=praktijk)
-        .select_related("user", "user__persoon__organisatie")
-        .order_by("rol", "user__name", "user__email")
-    )
-
-
-def uitnodiging_get_by_token(*, token: str) -> Uitnodiging | None:
-    """The invitation with this token, with what its page shows, or None."""
-    if not token or len(token) > Uitnodiging._meta.get_field("token").max_length:
-        return None
-    if "\x00" in token:  # no token has a NUL byte (PostgreSQL refuses to compare with one)
-        return None
-    return (
-        Uitnodiging.objects.select_related("praktijk", "organisatie", "uitgenodigd_door")
-        .filter(token=token)
-        .first()
-    )
-
-
-def account_exists(*, email: str) -> bool:
-    return User.objects.filter(email__iexact=email.strip()).exists()
-
-
-def uitnodiging_accept_url(*, uitnodiging: Uitnodiging) -> str:
-    """The absolute link in the invitation email."""
-    path = reverse("netwerk:uitnodiging_accepteren", kwargs={"token": uitnodiging.token})
-    return settings.SITE_URL + path
-
-
-# Services: invitations -------------------------------------------------------------------------
+# Invitations
 
 
 def uitnodiging_create(
@@ -171,7 +80,9 @@ def uitnodiging_create(
         raise ValidationError(
             {"email": _("This person is already a member of the practice.")}, code="lid"
         )
-    bestaand = Uitnodiging.objects.filter(_open_filter(), praktijk=praktijk, email__iexact=email)
+    bestaand = Uitnodiging.objects.filter(
+        uitnodiging_open_filter(), praktijk=praktijk, email__iexact=email
+    )
     if bestaand.exists():
         raise ValidationError({"email": _open_uitnodiging_fout()}, code="open_uitnodiging")
     try:
@@ -186,6 +97,9 @@ def uitnodiging_create(
                 uitgenodigd_door=by,
                 verloopt_op=_geldig_tot(),
             )
+            gebeurtenis_record(
+                praktijk=praktijk, by=by, actie="uitnodiging.create", obj=uitnodiging
+            )
     except IntegrityError as exc:
         # Two facilitators inviting the same address at the same moment: the constraint decides.
         raise ValidationError({"email": _open_uitnodiging_fout()}, code="open_uitnodiging") from exc
@@ -197,6 +111,12 @@ def _open_uitnodiging_fout():
         "This address already has an invitation that has not been used. "
         "Use “Send again” in the list of invitations."
     )
+
+
+def uitnodiging_accept_url(*, uitnodiging: Uitnodiging) -> str:
+    """The absolute link in the invitation email."""
+    path = reverse("netwerk:uitnodiging_accepteren", kwargs={"token": uitnodiging.token})
+    return settings.SITE_URL + path
 
 
 def uitnodiging_send(*, uitnodiging_id: int, token: str | None = None) -> bool:
@@ -254,6 +174,9 @@ def uitnodiging_resend(*, uitnodiging: Uitnodiging, by: User) -> Uitnodiging:
     uitnodiging.verstuurd_op = None
     uitnodiging.uitgenodigd_door = by
     uitnodiging.save(update_fields=["token", "verloopt_op", "verstuurd_op", "uitgenodigd_door"])
+    gebeurtenis_record(
+        praktijk=uitnodiging.praktijk, by=by, actie="uitnodiging.resend", obj=uitnodiging
+    )
     return uitnodiging
 
 
@@ -266,6 +189,9 @@ def uitnodiging_revoke(*, uitnodiging: Uitnodiging, by: User) -> Uitnodiging:
     if not uitnodiging.ingetrokken_op:
         uitnodiging.ingetrokken_op = timezone.now()
         uitnodiging.save(update_fields=["ingetrokken_op"])
+        gebeurtenis_record(
+            praktijk=uitnodiging.praktijk, by=by, actie="uitnodiging.revoke", obj=uitnodiging
+        )
     return uitnodiging
 
 
@@ -312,6 +238,10 @@ def uitnodiging_accept(*, uitnodiging: Uitnodiging, user: User) -> Aanname:
 
     uitnodiging.gebruikt_op = timezone.now()
     uitnodiging.save(update_fields=["gebruikt_op"])
+    # The invitee is the one who acts here.
+    gebeurtenis_record(
+        praktijk=uitnodiging.praktijk, by=user, actie="uitnodiging.accept", obj=uitnodiging
+    )
     return Aanname(lidmaatschap=lidmaatschap, persoon=persoon)
 
 
@@ -342,6 +272,17 @@ def uitnodiging_accept_new_account(
     return user, uitnodiging_accept(uitnodiging=uitnodiging, user=user)
 
 
+def uitnodiging_account_setup(*, uitnodiging: Uitnodiging, naam: str, password: str | None) -> User:
+    """Set up the invitee's account: with a password the invitation is accepted at once (all or
+    nothing); without one they log in by code and accept after that."""
+    if password is None:
+        return uitnodiging_account_create(uitnodiging=uitnodiging, naam=naam)
+    user, _aanname = uitnodiging_accept_new_account(
+        uitnodiging=uitnodiging, naam=naam, password=password
+    )
+    return user
+
+
 def _persoon_link_or_create(*, uitnodiging: Uitnodiging, user: User) -> Persoon:
     # The social map may list this person already, without an account: link that entry.
     persoon = Persoon.objects.filter(
@@ -359,10 +300,10 @@ def _persoon_link_or_create(*, uitnodiging: Uitnodiging, user: User) -> Persoon:
     )
 
 
-# Services: memberships -------------------------------------------------------------------------
+# Memberships
 
 
-def _facilitators_behalve(*, lidmaatschap: Lidmaatschap) -> bool:
+def _other_facilitator_exists(*, lidmaatschap: Lidmaatschap) -> bool:
     return (
         Lidmaatschap.objects.filter(praktijk_id=lidmaatschap.praktijk_id, rol=Rol.FACILITATOR)
         .exclude(pk=lidmaatschap.pk)
@@ -384,13 +325,18 @@ def lidmaatschap_change_role(*, lidmaatschap: Lidmaatschap, rol: str, by: User) 
     lidmaatschap.refresh_from_db()
     if lidmaatschap.rol == rol:
         return lidmaatschap
-    if lidmaatschap.rol == Rol.FACILITATOR and not _facilitators_behalve(lidmaatschap=lidmaatschap):
+    if lidmaatschap.rol == Rol.FACILITATOR and not _other_facilitator_exists(
+        lidmaatschap=lidmaatschap
+    ):
         raise LaatsteFacilitator(
             _("This is the last facilitator of the practice. Make someone else facilitator first."),
             code="laatste_facilitator",
         )
     lidmaatschap.rol = rol
     lidmaatschap.save(update_fields=["rol"])
+    gebeurtenis_record(
+        praktijk=lidmaatschap.praktijk, by=by, actie="lidmaatschap.change_role", obj=lidmaatschap
+    )
     return lidmaatschap
 
 
@@ -403,7 +349,9 @@ def lidmaatschap_remove(*, lidmaatschap: Lidmaatschap, by: User) -> None:
         )
     )
     lidmaatschap.refresh_from_db()
-    if lidmaatschap.rol == Rol.FACILITATOR and not _facilitators_behalve(lidmaatschap=lidmaatschap):
+    if lidmaatschap.rol == Rol.FACILITATOR and not _other_facilitator_exists(
+        lidmaatschap=lidmaatschap
+    ):
         raise LaatsteFacilitator(
             _(
                 "This is the last facilitator of the practice and cannot be removed. "
@@ -411,4 +359,8 @@ def lidmaatschap_remove(*, lidmaatschap: Lidmaatschap, by: User) -> None:
             ),
             code="laatste_facilitator",
         )
+    # Recorded first, while the membership still has its id.
+    gebeurtenis_record(
+        praktijk=lidmaatschap.praktijk, by=by, actie="lidmaatschap.remove", obj=lidmaatschap
+    )
     lidmaatschap.delete()

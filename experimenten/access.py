@@ -1,0 +1,34 @@
+"""Who may see and change an experiment. Every experiment view starts here."""
+
+from django.http import Http404
+
+from experimenten import selectors
+from experimenten.models import Experiment
+from netwerk.access import LidToegang, lid_get_for_user
+from netwerk.models import User
+
+
+def experiment_can_edit(*, toegang: LidToegang, experiment: Experiment) -> bool:
+    """Editors edit every experiment; a member the ones they own or their organisation is in."""
+    # Reads the prefetched organisations on the detail page, and only when the role does not decide.
+    return toegang.can_edit_werk(
+        eigenaar_id=experiment.eigenaar_id,
+        organisatie_ids=(o.pk for o in experiment.organisaties.all()),
+    )
+
+
+def experiment_get_for_user(*, user: User, slug: str, pk: int) -> tuple[LidToegang, Experiment]:
+    """An experiment of a practice the user may see, with what its page shows; else 404."""
+    toegang = lid_get_for_user(user=user, slug=slug)
+    experiment = selectors.experiment_get(praktijk=toegang.praktijk, pk=pk)
+    if experiment is None:
+        raise Http404
+    return toegang, experiment
+
+
+def experiment_get_for_edit(*, user: User, slug: str, pk: int) -> tuple[LidToegang, Experiment]:
+    """An experiment the user may change (editors, its owner, a member of an involved
+    organisation): 404 when not visible, 403 when visible but not theirs to change."""
+    toegang, experiment = experiment_get_for_user(user=user, slug=slug, pk=pk)
+    toegang.require(experiment_can_edit(toegang=toegang, experiment=experiment))
+    return toegang, experiment
