@@ -1,35 +1,37 @@
 """Path converters for the codes and tokens in public URLs.
 
-A URL whose code or token cannot exist (too long, a NUL byte, characters no code has) is refused
-by the resolver with a 404 before a view or the database sees it; PostgreSQL would refuse to
-compare a NUL byte at all.
+A value that no code or token can be (too long, a NUL byte, characters no code has) reaches the
+view as the empty string, which matches nothing: the visitor gets the page's own friendly "we do
+not know this link" answer, and the database never sees the value (PostgreSQL would refuse to
+compare a NUL byte at all).
 """
+
+import re
 
 from django.urls import register_converter
 
 
-class CodeConverter:
+class _Converter:
+    regex = "[^/]+"
+    valid: re.Pattern[str]
+
+    def to_python(self, value: str) -> str:
+        return value if self.valid.fullmatch(value) else ""
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+class CodeConverter(_Converter):
     """A session's join code as people type it: letters and digits, at most 12."""
 
-    regex = "[A-Za-z0-9]{1,12}"
-
-    def to_python(self, value: str) -> str:
-        return value
-
-    def to_url(self, value: str) -> str:
-        return value
+    valid = re.compile("[A-Za-z0-9]{1,12}")
 
 
-class TokenConverter:
+class TokenConverter(_Converter):
     """A secret link's token: URL-safe base64 and a signature's separators, at most 200."""
 
-    regex = "[A-Za-z0-9_:-]{1,200}"
-
-    def to_python(self, value: str) -> str:
-        return value
-
-    def to_url(self, value: str) -> str:
-        return value
+    valid = re.compile("[A-Za-z0-9_:-]{1,200}")
 
 
 def register() -> None:

@@ -17,6 +17,8 @@ class FilterForm(forms.Form):
 
     def filters(self) -> dict[str, Any]:
         """The filters that are valid and set; an invalid one is left out."""
+        if not self.is_bound:
+            return {}
         self.is_valid()
         return {
             name: self.cleaned_data[name]

@@ -13,15 +13,18 @@ def queue_after_commit(task, *args) -> None:
     What was being saved is saved; a beat sweep sends what could not be queued (summaries:
     condities.tasks.samenvattingen_inhalen_task, check-in invitations:
     condities.tasks.checkin_herinneren_task, carers' feedback notifications:
-    mantelzorg.tasks.notifications_sweep_task).
+    mantelzorg.tasks.notifications_sweep_task, invitations: netwerk.tasks.uitnodigingen_sweep_task).
     """
+
+    # Ids go in the log; anything else (a secret link's token) is left out.
+    shown = ", ".join(str(a) if isinstance(a, int) else "…" for a in args)
 
     def _enqueue() -> None:
         try:
             task.delay(*args)
         except Exception:
             logger.warning(
-                "could not queue %s%r; the sweep will do it", task.name, args, exc_info=True
+                "could not queue %s(%s); the sweep will do it", task.name, shown, exc_info=True
             )
 
     transaction.on_commit(_enqueue)

@@ -3,7 +3,10 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from config import converters
 from config.health import healthz
+
+converters.register()
 
 urlpatterns = [
     path("", include("overzicht.urls")),

@@ -3,6 +3,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from config.forms import BoundedModelMultipleChoiceField, FilterForm
 from experimenten import selectors
 from experimenten.models import Experiment, Fase, Niveau, Opbrengst, Tussenstap
 from netwerk.selectors import organisaties_for_praktijk
@@ -27,7 +28,7 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
-class ExperimentFilterForm(forms.Form):
+class ExperimentFilterForm(FilterForm):
     """The filters above the list of experiments; every one optional, invalid ones ignored."""
 
     niveau = forms.ChoiceField(
@@ -54,15 +55,6 @@ class ExperimentFilterForm(forms.Form):
             praktijk=praktijk
         )
 
-    def filters(self) -> dict:
-        """The filters that are valid; an invalid one is left out (its error is on the form)."""
-        self.is_valid()
-        return {
-            name: self.cleaned_data[name]
-            for name in self.fields
-            if name in self.cleaned_data and self.cleaned_data[name] not in ("", None)
-        }
-
 
 class ExperimentForm(forms.ModelForm):
     """What an experiment is about. Choices come from this practice only."""
@@ -82,6 +74,11 @@ class ExperimentForm(forms.ModelForm):
             "startdatum",
             "einddatum",
         ]
+        # An id no row can have is an invalid choice, not a database error.
+        field_classes = {
+            "organisaties": BoundedModelMultipleChoiceField,
+            "verhalen": BoundedModelMultipleChoiceField,
+        }
         widgets = {
             "doel": forms.Textarea(attrs={"rows": 4}),
             "organisaties": forms.CheckboxSelectMultiple,

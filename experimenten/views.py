@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django.views.decorators.vary import vary_on_headers
 
+from config.pages import page_or_partial
 from experimenten import access, selectors, services
 from experimenten.forms import (
     AfsluitenForm,
@@ -60,7 +60,6 @@ def _detail_context(
 
 
 @require_GET
-@vary_on_headers("HX-Request")
 def lijst(request: HttpRequest, slug: str) -> HttpResponse:
     """The practice's experiments, filtered by level, phase, status and design question."""
     toegang = lid_get_for_user(user=request.user, slug=slug)
@@ -74,10 +73,7 @@ def lijst(request: HttpRequest, slug: str) -> HttpResponse:
         "experimenten": experimenten,
         "gefilterd": bool(filters),
     }
-    template = "experimenten/lijst.html"
-    # htmx restoring a page from history asks for the whole page, not the results.
-    partial = request.htmx and not request.htmx.history_restore_request
-    return render(request, f"{template}#resultaten" if partial else template, context)
+    return page_or_partial(request, "experimenten/lijst.html", "resultaten", context)
 
 
 @require_GET

@@ -9,6 +9,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from condities.models import Conditie
+from config.forms import FilterForm
 from experimenten.models import Experiment
 from mantelzorg import selectors
 from mantelzorg.models import MantelzorgFormulier, Reactie, Relatie
@@ -130,6 +131,17 @@ class MantelzorgForm(forms.Form):
         # Set by clean(): the view counts a too-fast form against the rate limit.
         self.te_snel = False
         self.tijdstempel_ongeldig = False
+
+    @property
+    def is_robot(self) -> bool:
+        """A robot filled in the hidden field that people never see."""
+        return bool(self.is_bound and self.data.get(self.add_prefix(HONEYPOT)))
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        if self.tijdstempel_ongeldig:
+            # Shown again with its errors: give it a timestamp that works this time.
+            self.vers_tijdstempel()
 
     @property
     def heeft_experimenten(self) -> bool:
@@ -279,7 +291,7 @@ class ReactieForm(forms.ModelForm):
             self.initial["condities"] = [t.conditie for t in self.instance.conditie_tags.all()]
 
 
-class InboxFilterForm(forms.Form):
+class InboxFilterForm(FilterForm):
     """The filters above the inbox; every one optional, an invalid one ignored."""
 
     status = forms.ChoiceField(
@@ -304,15 +316,6 @@ class InboxFilterForm(forms.Form):
         self.fields["experiment"].queryset = Experiment.objects.filter(praktijk=praktijk).order_by(
             "titel"
         )
-
-    def filters(self) -> dict:
-        """The filters that are valid; an invalid one is left out (its error is on the form)."""
-        self.is_valid()
-        return {
-            name: self.cleaned_data[name]
-            for name in self.fields
-            if name in self.cleaned_data and self.cleaned_data[name] not in ("", None)
-        }
 
 
 class MantelzorgFormulierForm(forms.ModelForm):

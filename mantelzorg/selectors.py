@@ -14,6 +14,7 @@ from django.db.models.functions import TruncMonth
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from config.ratelimit import is_limited
 from experimenten.models import Experiment
 from mantelzorg.models import MantelzorgFormulier, Reactie, ReactieConditie
 from praktijken.models import Praktijk
@@ -83,9 +84,16 @@ def reacties_for_inbox(
     return _met_tags(qs).order_by("-created_at", "-pk")
 
 
-def reactie_get(*, praktijk: Praktijk, pk: int) -> Reactie:
-    """One reaction of this practice, or 404 (another practice's reaction too)."""
-    return get_object_or_404(_met_tags(Reactie.objects.filter(praktijk=praktijk)), pk=pk)
+def reactie_get(*, praktijk: Praktijk, pk: int) -> Reactie | None:
+    """One reaction of this practice with its tags, or None (another practice's reaction too)."""
+    return _met_tags(Reactie.objects.filter(praktijk=praktijk, pk=pk)).first()
+
+
+def post_allowed(*, praktijk: Praktijk, client: str) -> bool:
+    """Whether this client may still post the practice's public form in this window."""
+    return not is_limited(
+        scope=f"mantelzorg:{praktijk.pk}", ident=client, limit=settings.MANTELZORG_LIMIET
+    )
 
 
 def _maand_start(datum: datetime.date) -> datetime.date:

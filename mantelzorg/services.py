@@ -10,6 +10,7 @@ import logging
 from collections import defaultdict
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
@@ -18,16 +19,37 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from condities.models import Conditie
+from config.ratelimit import hit
 from experimenten.models import Experiment
 from mantelzorg.models import MantelzorgFormulier, MantelzorgMelding, Reactie, ReactieConditie
 from mantelzorg.selectors import contact_bewaren_tot
 from netwerk.models import Organisatie, User
+from praktijken.audit import gebeurtenis_record
 from praktijken.models import Lidmaatschap, Praktijk, Rol
 
 logger = logging.getLogger(__name__)
 
 
-# Services ----------------------------------------------------------------------------------
+def post_count(*, praktijk: Praktijk, client: str) -> int:
+    """Count one post of the public form from this client (the limit is per practice)."""
+    return hit(
+        scope=f"mantelzorg:{praktijk.pk}", ident=client, window=settings.MANTELZORG_LIMIET_VENSTER
+    )
+
+
+def reactie_submit(*, praktijk: Praktijk, client: str, data: dict) -> Reactie:
+    """A carer sends the public form: store it, count the post, notify after the commit.
+
+    The feedback is stored whatever happens next; a broker outage only delays the notification
+    (the sweep sends it).
+    """
+    # Imported here: the tasks module imports this one.
+    from mantelzorg.tasks import notifications_send_after_commit
+
+    reactie = reactie_create(praktijk=praktijk, **data)
+    post_count(praktijk=praktijk, client=client)
+    notifications_send_after_commit(praktijk_id=reactie.praktijk_id)
+    return reactie
 
 
 def reactie_create(
@@ -81,6 +103,7 @@ def reactie_mark_read(*, reactie: Reactie) -> Reactie:
 def reactie_update(
     *,
     reactie: Reactie,
+    by: AbstractBaseUser,
     status: str,
     condities: list[str],
     experiment: Experiment | None,
@@ -116,6 +139,9 @@ def reactie_update(
             [ReactieConditie(reactie=reactie, conditie=code) for code in sorted(gewenst)],
             ignore_conflicts=True,
         )
+        gebeurtenis_record(
+            praktijk=reactie.praktijk, by=by, actie="reactie.update", obj=reactie, omschrijving=""
+        )
     return reactie
 
 
@@ -131,10 +157,18 @@ def _contact_wissen(qs: QuerySet[Reactie], now: datetime.datetime) -> int:
     )
 
 
-def reactie_contact_delete(*, reactie: Reactie) -> Reactie:
+def reactie_contact_delete(*, reactie: Reactie, by: AbstractBaseUser) -> Reactie:
     """Remove the carer's contact details on request; the feedback itself stays, anonymous."""
     now = timezone.now()
-    _contact_wissen(Reactie.objects.filter(pk=reactie.pk), now)
+    with transaction.atomic():
+        _contact_wissen(Reactie.objects.filter(pk=reactie.pk), now)
+        gebeurtenis_record(
+            praktijk=reactie.praktijk,
+            by=by,
+            actie="reactie.contact_delete",
+            obj=reactie,
+            omschrijving="",
+        )
     reactie.refresh_from_db()
     return reactie
 
@@ -146,11 +180,17 @@ def contact_expired_delete(*, vandaag: datetime.date | None = None) -> int:
     return _contact_wissen(verlopen, timezone.now())
 
 
-def formulier_save(*, praktijk: Praktijk, is_open: bool, intro: str) -> MantelzorgFormulier:
+def formulier_save(
+    *, praktijk: Praktijk, by: AbstractBaseUser, is_open: bool, intro: str
+) -> MantelzorgFormulier:
     """Switch the public form on or off and set its introduction."""
-    formulier, _created = MantelzorgFormulier.objects.update_or_create(
-        praktijk=praktijk, defaults={"is_open": is_open, "intro": intro}
-    )
+    with transaction.atomic():
+        formulier, _created = MantelzorgFormulier.objects.update_or_create(
+            praktijk=praktijk, defaults={"is_open": is_open, "intro": intro}
+        )
+        gebeurtenis_record(
+            praktijk=praktijk, by=by, actie="mantelzorgformulier.save", obj=formulier
+        )
     return formulier
 
 

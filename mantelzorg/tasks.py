@@ -2,11 +2,11 @@
 
 from celery import shared_task
 
-from config.queue import queue_after_commit
+from config.queue import RETRY, queue_after_commit
 from mantelzorg import services
 
 
-@shared_task(autoretry_for=(OSError,), retry_backoff=True, retry_backoff_max=600, max_retries=8)
+@shared_task(**RETRY)
 def notifications_send_task(praktijk_id: int) -> int:
     """Mail the facilitators of a practice about new feedback (at most one mail an hour each)."""
     return services.notifications_send(praktijk_id=praktijk_id)

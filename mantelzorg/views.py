@@ -16,41 +16,23 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django.views.decorators.vary import vary_on_headers
 
 from config.exports import XLSX, bestand_response
-from config.ratelimit import client_ip, hit, is_limited
-from mantelzorg import exports, selectors, services, tasks
+from config.pages import page_or_partial
+from config.ratelimit import client_ip
+from mantelzorg import exports, selectors, services
+from mantelzorg.access import reactie_get_for_manage
 from mantelzorg.forms import (
-    HONEYPOT,
     InboxFilterForm,
     MantelzorgForm,
     MantelzorgFormulierForm,
     ReactieForm,
 )
 from mantelzorg.models import Reactie
-from praktijken.access import Toegang, praktijk_get_for_user
+from praktijken.access import praktijk_get_for_manage, praktijk_get_for_user
 from praktijken.models import Praktijk
 
 PER_PAGINA = 25
-
-
-def _limiet_scope(praktijk: Praktijk) -> str:
-    return f"mantelzorg:{praktijk.pk}"
-
-
-def _te_vaak(request: HttpRequest, praktijk: Praktijk) -> bool:
-    return is_limited(
-        scope=_limiet_scope(praktijk), ident=client_ip(request), limit=settings.MANTELZORG_LIMIET
-    )
-
-
-def _tel(request: HttpRequest, praktijk: Praktijk) -> None:
-    hit(
-        scope=_limiet_scope(praktijk),
-        ident=client_ip(request),
-        window=settings.MANTELZORG_LIMIET_VENSTER,
-    )
 
 
 @login_not_required
@@ -63,22 +45,19 @@ def formulier(request: HttpRequest, slug: str) -> HttpResponse:
         # A friendly page, not an error: the address is right, the form is just closed for now.
         return render(request, "mantelzorg/gesloten.html", {"praktijk": praktijk})
     if request.method == "POST":
-        if _te_vaak(request, praktijk):
+        client = client_ip(request)
+        if not selectors.post_allowed(praktijk=praktijk, client=client):
             return render(request, "429.html", status=429)
-        if request.POST.get(HONEYPOT):
-            # A robot filled in the hidden field: it sees the thanks page, nothing is stored.
-            _tel(request, praktijk)
-            return redirect("mantelzorg:bedankt", slug=praktijk.slug)
         form = MantelzorgForm(request.POST, praktijk=praktijk)
+        if form.is_robot:
+            # A robot filled in the hidden field: it sees the thanks page, nothing is stored.
+            services.post_count(praktijk=praktijk, client=client)
+            return redirect("mantelzorg:bedankt", slug=praktijk.slug)
         if form.is_valid():
-            reactie = services.reactie_create(praktijk=praktijk, **form.reactie_data())
-            _tel(request, praktijk)
-            tasks.notifications_send_after_commit(praktijk_id=reactie.praktijk_id)
+            services.reactie_submit(praktijk=praktijk, client=client, data=form.reactie_data())
             return redirect("mantelzorg:bedankt", slug=praktijk.slug)
         if form.te_snel:
-            _tel(request, praktijk)
-        if form.tijdstempel_ongeldig:
-            form.vers_tijdstempel()
+            services.post_count(praktijk=praktijk, client=client)
     else:
         form = MantelzorgForm(praktijk=praktijk)
     return render(
@@ -114,17 +93,10 @@ def _formulier_url(request: HttpRequest, praktijk: Praktijk) -> str:
     )
 
 
-def _beheer(request: HttpRequest, slug: str) -> Toegang:
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
-    toegang.require(toegang.can_manage)
-    return toegang
-
-
 @require_GET
-@vary_on_headers("HX-Request")
 def inbox(request: HttpRequest, slug: str) -> HttpResponse:
     """The facilitators' inbox: every reaction with its status, filtered, newest first."""
-    toegang = _beheer(request, slug)
+    toegang = praktijk_get_for_manage(user=request.user, slug=slug)
     praktijk = toegang.praktijk
     form = InboxFilterForm(request.GET, praktijk=praktijk)
     filters = form.filters()
@@ -142,16 +114,13 @@ def inbox(request: HttpRequest, slug: str) -> HttpResponse:
         "querystring": querystring.urlencode(),
         "formulier_url": _formulier_url(request, praktijk),
     }
-    template = "mantelzorg/inbox.html"
-    partial = request.htmx and not request.htmx.history_restore_request
-    return render(request, f"{template}#resultaten" if partial else template, context)
+    return page_or_partial(request, "mantelzorg/inbox.html", "resultaten", context)
 
 
 @require_http_methods(["GET", "POST"])
 def reactie_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """One reaction: read it (which marks it read), tag it, note, pass on, share."""
-    toegang = _beheer(request, slug)
-    reactie = selectors.reactie_get(praktijk=toegang.praktijk, pk=pk)
+    toegang, reactie = reactie_get_for_manage(user=request.user, slug=slug, pk=pk)
     if request.method == "POST":
         # The form writes into its instance while validating: keep the shown reaction intact.
         form = ReactieForm(request.POST, instance=copy.copy(reactie), praktijk=toegang.praktijk)
@@ -159,6 +128,7 @@ def reactie_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             data = form.cleaned_data
             services.reactie_update(
                 reactie=reactie,
+                by=request.user,
                 status=data["status"],
                 condities=data["condities"],
                 experiment=data["experiment"],
@@ -183,9 +153,8 @@ def reactie_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_POST
 def contact_verwijderen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Remove the carer's contact details on request; the feedback stays, anonymous."""
-    toegang = _beheer(request, slug)
-    reactie = selectors.reactie_get(praktijk=toegang.praktijk, pk=pk)
-    services.reactie_contact_delete(reactie=reactie)
+    _toegang, reactie = reactie_get_for_manage(user=request.user, slug=slug, pk=pk)
+    services.reactie_contact_delete(reactie=reactie, by=request.user)
     messages.success(request, _("The contact details have been removed."))
     return redirect("mantelzorg:reactie", slug=slug, pk=reactie.pk)
 
@@ -193,13 +162,13 @@ def contact_verwijderen(request: HttpRequest, slug: str, pk: int) -> HttpRespons
 @require_http_methods(["GET", "POST"])
 def instellingen(request: HttpRequest, slug: str) -> HttpResponse:
     """Switch the public form on or off and set its introduction."""
-    toegang = _beheer(request, slug)
+    toegang = praktijk_get_for_manage(user=request.user, slug=slug)
     formulier = selectors.formulier_for_praktijk(praktijk=toegang.praktijk)
     form = MantelzorgFormulierForm(
         request.POST if request.method == "POST" else None, instance=copy.copy(formulier)
     )
     if request.method == "POST" and form.is_valid():
-        services.formulier_save(praktijk=toegang.praktijk, **form.cleaned_data)
+        services.formulier_save(praktijk=toegang.praktijk, by=request.user, **form.cleaned_data)
         messages.success(request, _("The settings of the form have been saved."))
         return redirect("mantelzorg:inbox", slug=slug)
     return render(
@@ -233,7 +202,7 @@ def overzicht(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _export(request: HttpRequest, slug: str) -> tuple[str, list[Reactie]]:
-    toegang = _beheer(request, slug)
+    toegang = praktijk_get_for_manage(user=request.user, slug=slug)
     praktijk = toegang.praktijk
     naam = f"mantelzorgers-{praktijk.slug}-{timezone.localdate().isoformat()}"
     return naam, list(selectors.reacties_for_export(praktijk=praktijk))

@@ -1,20 +1,16 @@
-import logging
-
 from celery import shared_task
-from django.db import transaction
 
+from config.queue import RETRY, queue_after_commit
 from netwerk import selectors, services
 
-logger = logging.getLogger(__name__)
 
-
-@shared_task(autoretry_for=(OSError,), retry_backoff=True, retry_backoff_max=600, max_retries=8)
+@shared_task(**RETRY)
 def user_mail_task(user_id: int, subject: str, body: str) -> None:
     """Send a plain message to one account; retried with back-off while the mail server is away."""
     services.user_mail(user_id=user_id, subject=subject, body=body)
 
 
-@shared_task(autoretry_for=(OSError,), retry_backoff=True, retry_backoff_max=600, max_retries=8)
+@shared_task(**RETRY)
 def bevestiging_mail_task(organisatie_id: int) -> None:
     """Ask one organisation to check its entry; a second run for the same day sends nothing."""
     services.bevestiging_mail_send(organisatie_id=organisatie_id)
@@ -29,7 +25,7 @@ def bevestigingen_sweep_task() -> int:
     return len(ids)
 
 
-@shared_task(autoretry_for=(OSError,), retry_backoff=True, retry_backoff_max=600, max_retries=8)
+@shared_task(**RETRY)
 def uitnodiging_send_task(uitnodiging_id: int, token: str | None = None) -> bool:
     """Email one invitation; a second run for the same link, or an outdated link, sends nothing."""
     return services.uitnodiging_send(uitnodiging_id=uitnodiging_id, token=token)
@@ -54,16 +50,4 @@ def uitnodiging_send_after_commit(uitnodiging) -> None:
     When the queue is away the invitation is stored all the same and only the failure is
     logged: uitnodigingen_sweep_task sends it once the queue is back.
     """
-    pk, token = uitnodiging.pk, uitnodiging.token
-
-    def _enqueue() -> None:
-        try:
-            uitnodiging_send_task.delay(pk, token)
-        except Exception:
-            logger.warning(
-                "invitation %s: could not queue the email; the sweep will send it",
-                pk,
-                exc_info=True,
-            )
-
-    transaction.on_commit(_enqueue)
+    queue_after_commit(uitnodiging_send_task, uitnodiging.pk, uitnodiging.token)

@@ -46,7 +46,7 @@ urlpatterns = [
     path("p/<slug:slug>/sociale-kaart/", views.kaart, name="kaart"),
     path("p/<slug:slug>/sociale-kaart/export.csv", views.kaart_csv, name="kaart_csv"),
     path("p/<slug:slug>/sociale-kaart/export.vcf", views.kaart_vcf, name="kaart_vcf"),
-    path("bevestigen/<str:token>/", views.bevestigen, name="bevestigen"),
+    path("bevestigen/<token:token>/", views.bevestigen, name="bevestigen"),
     # Members and invitations (views_leden)
     path("p/<slug:slug>/leden/", views_leden.leden, name="leden"),
     path("p/<slug:slug>/leden/uitnodigen/", views_leden.uitnodigen, name="uitnodigen"),
@@ -67,7 +67,7 @@ urlpatterns = [
         name="uitnodiging_intrekken",
     ),
     path(
-        "uitnodiging/<str:token>/",
+        "uitnodiging/<token:token>/",
         views_leden.uitnodiging_accepteren,
         name="uitnodiging_accepteren",
     ),

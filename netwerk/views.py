@@ -5,10 +5,11 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from config.exports import bestand_response
+from config.pages import page_or_partial
 from netwerk import access, exports, selectors, services
 from netwerk.access import lid_get_for_user
 from netwerk.forms import (
@@ -274,13 +275,7 @@ def kaart(request: HttpRequest, slug: str) -> HttpResponse:
         "aantal_personen": sum(len(o.kaart_personen) for o in organisaties),
         "zoekterm": request.GET.urlencode() if not ongeldig else "",
     }
-    partial = request.htmx and not request.htmx.history_restore_request
-    response = render(
-        request, "netwerk/kaart.html#resultaten" if partial else "netwerk/kaart.html", context
-    )
-    # One address, two answers (page or results): caches must keep them apart.
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    return page_or_partial(request, "netwerk/kaart.html", "resultaten", context)
 
 
 @require_GET
@@ -289,13 +284,11 @@ def kaart_csv(request: HttpRequest, slug: str) -> HttpResponse:
     toegang, _form, ongeldig, organisaties = _kaart_zoeken(request, slug)
     if ongeldig:
         return HttpResponseBadRequest(_("The search is not valid; adjust it on the social map."))
-    response = HttpResponse(
-        exports.kaart_csv(organisaties=organisaties), content_type="text/csv; charset=utf-8"
+    return bestand_response(
+        exports.kaart_csv(organisaties=organisaties),
+        content_type="text/csv; charset=utf-8",
+        naam=f"sociale-kaart-{toegang.praktijk.slug}.csv",
     )
-    response["Content-Disposition"] = (
-        f'attachment; filename="sociale-kaart-{toegang.praktijk.slug}.csv"'
-    )
-    return response
 
 
 @require_GET
@@ -304,10 +297,8 @@ def kaart_vcf(request: HttpRequest, slug: str) -> HttpResponse:
     toegang, _form, ongeldig, organisaties = _kaart_zoeken(request, slug)
     if ongeldig:
         return HttpResponseBadRequest(_("The search is not valid; adjust it on the social map."))
-    response = HttpResponse(
-        exports.kaart_vcf(organisaties=organisaties), content_type="text/vcard; charset=utf-8"
+    return bestand_response(
+        exports.kaart_vcf(organisaties=organisaties),
+        content_type="text/vcard; charset=utf-8",
+        naam=f"sociale-kaart-{toegang.praktijk.slug}.vcf",
     )
-    response["Content-Disposition"] = (
-        f'attachment; filename="sociale-kaart-{toegang.praktijk.slug}.vcf"'
-    )
-    return response

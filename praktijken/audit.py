@@ -14,15 +14,15 @@ def gebeurtenis_record(
     by: AbstractBaseUser | None,
     actie: str,
     obj: models.Model | None = None,
-    omschrijving: str = "",
+    omschrijving: str | None = None,
 ) -> Gebeurtenis:
     """Record that `by` did `actie` (e.g. "bijeenkomst.create") on `obj` in the practice.
 
     `by` is None for the system itself (a sweep, a public form). The description defaults to the
-    object's name at this moment, cut to fit.
+    object's name at this moment, cut to fit; pass "" where that name is personal (a carer's words).
     """
-    if obj is not None and not omschrijving:
-        omschrijving = str(obj)
+    if omschrijving is None:
+        omschrijving = str(obj) if obj is not None else ""
     return Gebeurtenis.objects.create(
         praktijk=praktijk,
         door=by if by is not None and by.is_authenticated else None,

@@ -4,6 +4,7 @@ from django import forms
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
+from config.forms import FilterForm
 from praktijken.models import Bijeenkomst, Ontwerpvraag, Praktijk, Verhaal
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -187,7 +188,7 @@ class VerhaalForm(forms.ModelForm):
         _rows(self, {"wat_werkte": 6, "wie_maakte_het_mogelijk": 3, "meer_van": 3})
 
 
-class VerhalenFilterForm(forms.Form):
+class VerhalenFilterForm(FilterForm):
     """Show the stories of one design question."""
 
     ontwerpvraag = forms.ModelChoiceField(

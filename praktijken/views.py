@@ -14,8 +14,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
-from django.views.decorators.vary import vary_on_headers
 
+from config.exports import bestand_response
+from config.pages import page_or_partial
 from praktijken import access, selectors, services
 from praktijken.access import Toegang
 from praktijken.forms import (
@@ -152,9 +153,11 @@ def bijeenkomst_ics_view(request: HttpRequest, slug: str, pk: int) -> HttpRespon
         url=url,
         now=timezone.now(),
     )
-    response = HttpResponse(inhoud, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="bijeenkomst-{bijeenkomst.pk}.ics"'
-    return response
+    return bestand_response(
+        inhoud,
+        content_type="text/calendar; charset=utf-8",
+        naam=f"bijeenkomst-{bijeenkomst.pk}.ics",
+    )
 
 
 # Design questions
@@ -196,22 +199,18 @@ def ontwerpvraag_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpRespo
 
 
 @require_GET
-@vary_on_headers("HX-Request")
 def verhalen(request: HttpRequest, slug: str) -> HttpResponse:
     """The success stories, optionally those of one design question (live with htmx)."""
     toegang = access.praktijk_get_for_user(user=request.user, slug=slug)
     form = VerhalenFilterForm(request.GET or None, praktijk=toegang.praktijk)
-    ontwerpvraag = form.cleaned_data.get("ontwerpvraag") if form.is_valid() else None
+    ontwerpvraag = form.filters().get("ontwerpvraag")
     lijst = list(
         selectors.verhalen_for_praktijk(praktijk=toegang.praktijk, ontwerpvraag=ontwerpvraag)
     )
-    template = "praktijken/verhalen.html"
-    # htmx restoring a page from history asks for the whole page, not the list.
-    if request.htmx and not request.htmx.history_restore_request:
-        template += "#verhalen_lijst"
-    return render(
+    return page_or_partial(
         request,
-        template,
+        "praktijken/verhalen.html",
+        "verhalen_lijst",
         _ctx(toegang, form=form, verhalen=lijst, ontwerpvraag=ontwerpvraag),
     )
 

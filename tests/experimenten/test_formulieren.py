@@ -217,3 +217,29 @@ def test_a_lid_cannot_reopen_a_closed_experiment(client, lid, experiment_betrokk
     experiment_betrokken.refresh_from_db()
     assert experiment_betrokken.titel == "Andere titel"
     assert experiment_betrokken.status == Experiment.Status.GESTOPT
+
+
+def test_an_organisation_id_no_row_can_have_is_refused_on_the_form(
+    client, praktijk, kerngroeplid, vraag
+):
+    """Found by the fuzz tests: a number past 64 bits made SQLite fail (a 500)."""
+    from django.urls import reverse
+
+    from experimenten.models import Experiment
+
+    client.force_login(kerngroeplid)
+    response = client.post(
+        reverse("experimenten:nieuw", args=["stein"]),
+        {
+            "ontwerpvraag": str(vraag.pk),
+            "titel": "Tien-minutengesprek",
+            "doel": "De mantelzorger eerder in beeld.",
+            "niveau": "achter_de_voordeur",
+            "fase": "verkennen",
+            "status": "loopt",
+            "organisaties": [str(2**63)],
+        },
+    )
+    assert response.status_code == 200
+    assert list(response.context["form"].errors) == ["organisaties"]
+    assert not Experiment.objects.exists()
