@@ -31,16 +31,18 @@ def message_page(
     status: int = 200,
     link_url: str = "",
     link_tekst: str | Promise = "",
-    context: dict | None = None,
+    paginatitel: str | Promise = "",
 ) -> HttpResponse:
-    """A page with a heading and a paragraph or two: not found, closed, expired, thank you."""
+    """A page with a heading and a paragraph or two: not found, closed, expired, thank you.
+
+    `paginatitel` is the browser tab's title when it should say more than the heading."""
     alineas = tekst if isinstance(tekst, list) else [tekst]
     return render(
         request,
         MESSAGE_TEMPLATE,
         {
-            **(context or {}),
             "titel": titel,
+            "paginatitel": paginatitel,
             "alineas": alineas,
             "link_url": link_url,
             "link_tekst": link_tekst,

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from config.exports import XLSX, bestand_response
-from config.pages import page_or_partial
+from config.pages import message_page, page_or_partial
 from config.ratelimit import client_ip
 from mantelzorg import exports, selectors, services
 from mantelzorg.access import reactie_get_for_manage
@@ -43,7 +43,23 @@ def formulier(request: HttpRequest, slug: str) -> HttpResponse:
     formulier = selectors.formulier_for_praktijk(praktijk=praktijk)
     if not formulier.is_open:
         # A friendly page, not an error: the address is right, the form is just closed for now.
-        return render(request, "mantelzorg/gesloten.html", {"praktijk": praktijk})
+        titel = _("The form is closed for now")
+        return message_page(
+            request,
+            titel=titel,
+            paginatitel=f"{titel} · {praktijk.naam}",
+            tekst=[
+                _(
+                    "%(praktijk)s is not collecting feedback through this form at the moment. "
+                    "Thank you for wanting to tell us something."
+                )
+                % {"praktijk": praktijk.naam},
+                _(
+                    "Would you still like to share your story, or do you need help? Contact the "
+                    "carer support point in your municipality."
+                ),
+            ],
+        )
     if request.method == "POST":
         client = client_ip(request)
         if not selectors.post_allowed(praktijk=praktijk, client=client):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from config.exports import bestand_response
-from config.pages import page_or_partial
+from config.pages import message_page, page_or_partial
 from netwerk import access, exports, selectors, services
 from netwerk.access import lid_get_for_user
 from netwerk.forms import (
@@ -235,7 +235,23 @@ def bevestigen(request: HttpRequest, token: str) -> HttpResponse:
     """The one-click “still correct” link from the mail: a page with a button, then thanks."""
     organisatie = selectors.organisatie_get_by_bevestiging_token(token=token)
     if organisatie is None:
-        return render(request, "netwerk/bevestigen_ongeldig.html", status=400)
+        return message_page(
+            request,
+            titel=_("This link no longer works"),
+            tekst=[
+                _(
+                    "The link may be incomplete or too old. Links to confirm an entry work for "
+                    "60 days."
+                ),
+                _(
+                    "You can log in and confirm or edit the entry of your organisation on its page "
+                    "in the social map. You will receive a new link by email in due time, too."
+                ),
+            ],
+            link_url=reverse("account_login"),
+            link_tekst=_("Log in"),
+            status=400,
+        )
     bevestigd = False
     if request.method == "POST":
         services.organisatie_confirm(organisatie=organisatie, praktijk=None, by=None)
