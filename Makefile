@@ -50,14 +50,22 @@ faults: install
 	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/1} \
 	  $(PY) -m pytest tests/faults --create-db -p no:cacheprovider $(PYTEST_ARGS)
 
+# Our own Python files and templates (vendored static files and migrations aside).
+PY_FILES = $$(git ls-files '*.py' | grep -v '/migrations/')
+TEMPLATE_FILES = $$(git ls-files '*.html' | grep -E '(^|/)templates/')
+
 lint: install messages-check
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/djhtml --check $(TEMPLATE_FILES)
+	$(VENV)/bin/django-upgrade --target-version 6.1 --check $(PY_FILES)
 	$(DEV) $(PY) manage.py makemigrations --check --dry-run
 
 fmt: install
+	-$(VENV)/bin/django-upgrade --target-version 6.1 --exit-zero-even-if-changed $(PY_FILES)
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
+	-$(VENV)/bin/djhtml $(TEMPLATE_FILES)
 
 # Refresh the Dutch catalogue from the source strings; then translate what is new and compile.
 messages: install

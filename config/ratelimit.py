@@ -19,7 +19,7 @@ def client_ip(request: HttpRequest) -> str:
     address the outermost one added to X-Forwarded-For: entries further left come from the client
     and can be anything, so they never count (the same rule as allauth's login limits)."""
     proxies = getattr(settings, "ALLAUTH_TRUSTED_PROXY_COUNT", 0)
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    forwarded = request.headers.get("x-forwarded-for", "")
     if proxies > 0 and forwarded:
         addresses = [address.strip() for address in forwarded.split(",")]
         address = addresses[-proxies] if len(addresses) >= proxies else addresses[0]

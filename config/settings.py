@@ -97,7 +97,6 @@ FORM_RENDERER = "config.forms.FormRenderer"
 DATABASES = {
     "default": database_from_url(env_str("DATABASE_URL", "sqlite:///db.sqlite3"), base_dir=BASE_DIR)
 }
-DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis: the shared cache and the Celery broker. Unset: local memory and eager tasks.
 REDIS_URL = env_str("REDIS_URL")

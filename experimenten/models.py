@@ -40,8 +40,8 @@ class Experiment(models.Model):
     )
     titel = models.CharField(_("title"), max_length=200)
     doel = models.TextField(_("what it aims to improve"))
-    niveau = models.CharField(_("level"), max_length=30, choices=Niveau.choices)
-    fase = models.CharField(_("phase"), max_length=20, choices=Fase.choices, default=Fase.VERKENNEN)
+    niveau = models.CharField(_("level"), max_length=30, choices=Niveau)
+    fase = models.CharField(_("phase"), max_length=20, choices=Fase, default=Fase.VERKENNEN)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.IDEE
     )

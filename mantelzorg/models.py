@@ -80,7 +80,7 @@ class Reactie(models.Model):
         related_name="mantelzorg_reacties",
         verbose_name=_("experiment or topic"),
     )
-    relatie = models.CharField(_("cares for"), max_length=20, choices=Relatie.choices, blank=True)
+    relatie = models.CharField(_("cares for"), max_length=20, choices=Relatie, blank=True)
     # Contact details only with explicit consent, and only until `contact_bewaren_tot`.
     naam = models.CharField(_("name"), max_length=200, blank=True)
     email = models.EmailField(_("email address"), blank=True)

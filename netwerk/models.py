@@ -200,7 +200,7 @@ class Deelname(models.Model):
         related_name="deelnames",
         verbose_name=_("organisation"),
     )
-    groep = models.CharField(_("group"), max_length=20, choices=Groep.choices)
+    groep = models.CharField(_("group"), max_length=20, choices=Groep)
     belangen = models.TextField(
         _("interests"),
         blank=True,
@@ -231,8 +231,8 @@ class DeelnameWijziging(models.Model):
     """History: when an organisation joined or moved between core group and design group."""
 
     deelname = models.ForeignKey(Deelname, on_delete=models.CASCADE, related_name="wijzigingen")
-    van_groep = models.CharField(max_length=20, choices=Groep.choices, blank=True)
-    naar_groep = models.CharField(max_length=20, choices=Groep.choices)
+    van_groep = models.CharField(max_length=20, choices=Groep, blank=True)
+    naar_groep = models.CharField(max_length=20, choices=Groep)
     door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -156,7 +156,7 @@ class Lidmaatschap(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lidmaatschappen"
     )
-    rol = models.CharField(_("role"), max_length=20, choices=Rol.choices)
+    rol = models.CharField(_("role"), max_length=20, choices=Rol)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
