@@ -72,3 +72,58 @@ def test_no_view_module_queries_the_database_itself(app):
         if ".objects." in line or "get_object_or_404" in line
     ]
     assert offenders == []
+
+
+def module_graph() -> dict[str, set[str]]:
+    """Every project module (migrations aside) and the project modules it imports at load time."""
+    modules: dict[str, Path] = {}
+    for app in ["config", *APPS]:
+        for path in (ROOT / app).rglob("*.py"):
+            if "migrations" in path.parts:
+                continue
+            parts = path.relative_to(ROOT).with_suffix("").parts
+            modules[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        deps = set()
+        for node in ast.parse(path.read_text()).body:
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                deps.update(
+                    m
+                    for m in [node.module, *(f"{node.module}.{a.name}" for a in node.names)]
+                    if m in modules
+                )
+            elif isinstance(node, ast.Import):
+                deps.update(a.name for a in node.names if a.name in modules)
+        graph[name] = deps - {name}
+    return graph
+
+
+def find_cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The import cycles in a module graph, each as the path that closes it."""
+    cycles: list[list[str]] = []
+    done: set[str] = set()
+
+    def visit(name: str, path: list[str]) -> None:
+        for dep in sorted(graph.get(name, ())):
+            if dep in path:
+                cycles.append([*path[path.index(dep) :], dep])
+            elif dep not in done:
+                visit(dep, [*path, dep])
+        done.add(name)
+
+    for name in sorted(graph):
+        if name not in done:
+            visit(name, [name])
+    return cycles
+
+
+def test_the_cycle_finder_finds_a_cycle():
+    assert find_cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c", "a"]]
+    assert find_cycles({"a": {"b"}, "b": set()}) == []
+
+
+def test_no_two_modules_import_each_other():
+    graph = module_graph()
+    assert "praktijken.access" in graph and "overzicht.views" in graph
+    assert find_cycles(graph) == []
