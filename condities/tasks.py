@@ -1,24 +1,24 @@
 from celery import shared_task
 
-from condities import services
+from condities.services import afsluiten, checkins
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, retry_backoff_max=600, max_retries=8)
 def samenvatting_versturen_task(sessie_id: int) -> None:
     """Email the summary of a closed session to the participants who left an address."""
-    services.samenvatting_versturen(sessie_id=sessie_id)
+    afsluiten.samenvatting_versturen(sessie_id=sessie_id)
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, retry_backoff_max=600, max_retries=8)
 def samenvattingen_inhalen_task() -> int:
     """Every ten minutes (beat): summaries a closing could not queue (the queue was away)."""
-    return services.samenvattingen_inhalen()
+    return afsluiten.samenvattingen_inhalen()
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, retry_backoff_max=600, max_retries=8)
 def checkin_uitnodigen_task(sessie_id: int) -> int:
     """Email each participant of a check-in their personal link; a second run sends nothing."""
-    return services.checkin_uitnodigingen_versturen(sessie_id=sessie_id)
+    return checkins.checkin_uitnodigingen_versturen(sessie_id=sessie_id)
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, retry_backoff_max=600, max_retries=8)
@@ -27,5 +27,5 @@ def checkin_herinneren_task() -> int:
 
     Safe to retry: whoever got their mail is marked and skipped.
     """
-    services.checkin_uitnodigingen_inhalen()
-    return services.checkin_herinneringen_versturen()
+    checkins.checkin_uitnodigingen_inhalen()
+    return checkins.checkin_herinneringen_versturen()

@@ -196,7 +196,7 @@ def stellingen_bewerken(request: HttpRequest, slug: str) -> HttpResponse:
             "toegang": toegang,
             "stellingenset": stellingenset,
             "is_standaard": stellingenset.praktijk_id is None,
-            "in_gebruik": services.stellingenset_in_gebruik(stellingenset=stellingenset),
+            "in_gebruik": selectors.stellingenset_is_used(stellingenset=stellingenset),
             "form": form,
             "min_stellingen": MIN_STELLINGEN,
             "max_stellingen": MAX_STELLINGEN,

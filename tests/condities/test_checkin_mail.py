@@ -88,7 +88,7 @@ def test_running_the_invitation_task_twice_sends_once(checkin, mailoutbox):
 
 def test_a_failed_mail_is_not_marked_and_the_retry_sends_it(checkin, mailoutbox):
     with (
-        mock.patch("condities.services.send_mail", side_effect=ConnectionRefusedError),
+        mock.patch("condities.services.checkins.send_mail", side_effect=ConnectionRefusedError),
         pytest.raises(OSError) as raised,
     ):
         services.checkin_uitnodigingen_versturen(sessie_id=checkin.pk)
@@ -162,7 +162,7 @@ def test_the_number_of_days_is_per_check_in(checkin, mailoutbox):
 
 def test_no_reminder_for_who_finished_or_was_never_invited(checkin, lid, mailoutbox):
     services.deelnemer_finish(deelnemer=deelnemer_of(checkin, lid))
-    with mock.patch("condities.services.checkin_uitnodigingen_inhalen"):
+    with mock.patch("condities.services.checkins.checkin_uitnodigingen_inhalen"):
         assert services.checkin_herinneringen_versturen() == 0
     invited_days_ago(checkin, 30)
     assert services.checkin_herinneringen_versturen() == 2
