@@ -15,6 +15,8 @@ from condities.charts import afgerond
 from condities.live_cache import live_forget
 from condities.models import ALLE, ConditieScore, Deelnemer, Sessie
 from condities.selectors.resultaten import sessie_resultaten
+from condities.services.sessies import SessieGesloten
+from config.queue import queue_after_commit
 
 
 def _decimal(value: float | None) -> Decimal | None:
@@ -24,10 +26,14 @@ def _decimal(value: float | None) -> Decimal | None:
 
 @transaction.atomic
 def sessie_close(*, sessie: Sessie) -> Sessie:
-    """Freeze the answers and write a ConditieScore per condition (overall and per group)."""
+    """Freeze the answers, write a ConditieScore per condition (overall and per group) and queue
+    the summaries after the commit. Raises SessieGesloten when it was closed already."""
+    # Imported here: the task module imports this one.
+    from condities.tasks import samenvatting_versturen_task
+
     sessie = Sessie.objects.select_for_update().get(pk=sessie.pk)
     if sessie.status == Sessie.Status.GESLOTEN:
-        return sessie
+        raise SessieGesloten
     sessie.status = Sessie.Status.GESLOTEN
     sessie.gesloten_op = timezone.now()
     sessie.save(update_fields=["status", "gesloten_op"])
@@ -52,6 +58,7 @@ def sessie_close(*, sessie: Sessie) -> Sessie:
                 )
             )
     ConditieScore.objects.bulk_create(scores)
+    queue_after_commit(samenvatting_versturen_task, sessie.pk)
     return sessie
 
 

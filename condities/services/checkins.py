@@ -16,6 +16,7 @@ from condities.models import Antwoord, Deelnemer, Sessie, Stelling
 from condities.selectors.deelname import respondentgroep_for
 from condities.selectors.sessies import stellingen_for_sessie
 from condities.services.sessies import sessie_create, sessie_open
+from config.queue import queue_after_commit
 from netwerk.models import Persoon, User
 from praktijken.models import Praktijk
 
@@ -35,10 +36,11 @@ def checkin_create(
     herinnering_na_dagen: int,
     ontvangers: list[User],
 ) -> Sessie:
-    """Create and open a check-in with a personal place (and secret link) for each recipient.
+    """Create and open a check-in with a personal place (and secret link) for each recipient,
+    and queue the mail with the links after the commit."""
+    # Imported here: the task module imports this one.
+    from condities.tasks import checkin_uitnodigen_task
 
-    The caller enqueues `checkin_uitnodigen_task` after the commit to mail the links.
-    """
     sessie = sessie_create(
         praktijk=praktijk,
         titel=titel,
@@ -79,6 +81,7 @@ def checkin_create(
             )
         )
     Deelnemer.objects.bulk_create(deelnemers)
+    queue_after_commit(checkin_uitnodigen_task, sessie.pk)
     return sessie
 
 

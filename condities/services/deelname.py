@@ -62,7 +62,32 @@ def antwoord_save(*, deelnemer: Deelnemer, stelling: Stelling, score: int | None
     return antwoord  # as stored: the upsert leaves nothing to read back
 
 
+@transaction.atomic
+def antwoorden_save(
+    *, deelnemer: Deelnemer, antwoorden: dict[Stelling, int | None], finish: bool = False
+) -> None:
+    """Store the answers of one post, and mark the participant done when they finish.
+
+    One transaction: a participant told "saved" has every answer stored, and one who gets an
+    error (the 503 page while the database restarts) has none of this post stored. Raises
+    SessieGesloten when the session is no longer open.
+    """
+    if (
+        not antwoorden
+        and not Sessie.objects.filter(pk=deelnemer.sessie_id, status=Sessie.Status.OPEN).exists()
+    ):
+        raise SessieGesloten
+    for stelling, score in antwoorden.items():
+        antwoord_save(deelnemer=deelnemer, stelling=stelling, score=score)
+    if finish:
+        deelnemer_finish(deelnemer=deelnemer)
+
+
 def deelnemer_finish(*, deelnemer: Deelnemer) -> Deelnemer:
+    """Mark the participant done (once); their answers may still change while it is open.
+    Raises SessieGesloten when the session is no longer open."""
+    if not Sessie.objects.filter(pk=deelnemer.sessie_id, status=Sessie.Status.OPEN).exists():
+        raise SessieGesloten
     if deelnemer.klaar_op is None:
         deelnemer.klaar_op = timezone.now()
         deelnemer.save(update_fields=["klaar_op"])

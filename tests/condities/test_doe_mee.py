@@ -169,6 +169,28 @@ def test_finishing_marks_the_participant_done(client, sessie):
     assert Deelnemer.objects.get().klaar_op is not None
 
 
+def test_the_thank_you_page_on_a_get_changes_nothing(client, sessie):
+    join(client, sessie)
+    response = client.get(reverse("condities:klaar", args=[sessie.code]))
+    assert response.status_code == 200
+    assert "Bedankt voor het meedoen" in response.text
+    assert Deelnemer.objects.get().klaar_op is None
+
+
+def test_the_last_conditions_button_saves_and_finishes_with_a_post(client, sessie, stellingen):
+    join(client, sessie)
+    stelling = stellingen["ambitie"][0]
+    response = client.post(
+        reverse("condities:antwoord", args=[sessie.code]),
+        {f"s{stelling.pk}": "4", "volgende": "klaar"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("condities:klaar", args=[sessie.code])
+    deelnemer = Deelnemer.objects.get()
+    assert deelnemer.klaar_op is not None
+    assert Antwoord.objects.get(deelnemer=deelnemer).score == 4
+
+
 def test_a_check_in_cannot_be_joined_by_code(client, praktijk, facilitator):
     import datetime
 

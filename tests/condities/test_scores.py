@@ -147,5 +147,6 @@ def test_closing_twice_writes_the_scores_once(sessie, stellingen, maak_deelnemer
     for deelnemer in maak_deelnemers(3):
         services.antwoord_save(deelnemer=deelnemer, stelling=stellingen["proces"][0], score=3)
     services.sessie_close(sessie=sessie)
-    services.sessie_close(sessie=sessie)
+    with pytest.raises(services.SessieGesloten):  # the second closing does nothing
+        services.sessie_close(sessie=sessie)
     assert ConditieScore.objects.filter(sessie=sessie, conditie="proces", groep="").count() == 1
