@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -15,6 +16,7 @@ from condities.selectors.stellingen import stellingen_of_set
 from condities.services import checkins as checkin_services
 from condities.services.stellingen import stellingenset_for_praktijk
 from condities.views_doe_mee import _remember
+from config.pages import message_page
 from praktijken.access import praktijk_get_for_manage
 
 
@@ -81,12 +83,38 @@ def checkin_link(request: HttpRequest, token: str) -> HttpResponse:
     """A personal link from the invitation: remember who this is, then on to the statements."""
     deelnemer = checkin_selectors.checkin_deelnemer_by_token(token=token)
     if deelnemer is None or deelnemer.sessie.status == Sessie.Status.CONCEPT:
-        return render(request, "condities/checkin_onbekend.html", status=404)
+        return message_page(
+            request,
+            titel=_("Check-in not found"),
+            tekst=_(
+                "We do not know this link. Check that you copied the whole link from the email, "
+                "or ask the person who sent the check-in for a new one."
+            ),
+            status=404,
+        )
     sessie = deelnemer.sessie
     if sessie.status == Sessie.Status.GESLOTEN:
-        return render(request, "condities/checkin_gesloten.html", {"sessie": sessie}, status=410)
+        return message_page(
+            request,
+            titel=_("The check-in has closed"),
+            tekst=_(
+                "“%(titel)s” has closed, so you can no longer answer. The answers that were given "
+                "before it closed do count. Thank you!"
+            )
+            % {"titel": sessie.titel},
+            status=410,
+        )
     if request.user.is_authenticated and deelnemer.user_id not in (None, request.user.pk):
         # Someone else's link (forwarded, or a shared computer): nobody answers for another.
-        return render(request, "condities/checkin_ander.html", {"sessie": sessie}, status=403)
+        return message_page(
+            request,
+            titel=_("This link is for someone else"),
+            tekst=_(
+                "This personal link belongs to another person than the one who is logged in "
+                "here, and nobody answers for someone else. Did you get the link yourself? Log "
+                "out first and open it again."
+            ),
+            status=403,
+        )
     _remember(request, deelnemer)
     return redirect("condities:vragen", code=sessie.code)

@@ -15,6 +15,7 @@ from condities.selectors import deelname as deelnemer_selectors
 from condities.selectors import sessies as sessie_selectors
 from condities.services import deelname as deelname_services
 from condities.services.sessies import SessieGesloten
+from config.pages import message_page
 from config.ratelimit import client_ip, hit, is_limited
 from netwerk.selectors import organisaties_for_praktijk
 
@@ -32,9 +33,24 @@ def _limited_response(request: HttpRequest) -> HttpResponse:
     return render(request, "429.html", status=429)
 
 
+def _not_found(request: HttpRequest) -> HttpResponse:
+    """The friendly answer to a code no open session has (or a browser that did not join)."""
+    return message_page(
+        request,
+        titel=_("Session not found"),
+        tekst=_(
+            "We do not know this code, or the session has already closed. Check the code on the "
+            "screen, or ask the person who leads the session."
+        ),
+        status=404,
+        link_url=reverse("condities:doe_mee"),
+        link_tekst=_("Type a code"),
+    )
+
+
 def _unknown_code(request: HttpRequest) -> HttpResponse:
     hit(scope="code", ident=client_ip(request), window=CODE_WINDOW)
-    return render(request, "condities/doe_mee_onbekend.html", status=404)
+    return _not_found(request)
 
 
 def _tokens(request: HttpRequest) -> dict[str, str]:
@@ -88,7 +104,12 @@ def doe_mee_code(request: HttpRequest, code: str) -> HttpResponse:
     if _deelnemer_for(request, sessie):
         return redirect("condities:vragen", code=sessie.code)
     if sessie.soort == Sessie.Soort.CHECKIN:
-        return render(request, "condities/doe_mee_checkin.html", {"sessie": sessie}, status=403)
+        return message_page(
+            request,
+            titel=_("Use your personal link"),
+            tekst=_("You take part in this check-in with the personal link from your email."),
+            status=403,
+        )
     if deelnemer_selectors.is_member(user=request.user, sessie=sessie):
         organisatie = getattr(getattr(request.user, "persoon", None), "organisatie", None)
         deelnemer = deelname_services.deelnemer_join(
@@ -169,7 +190,7 @@ def _keuzes() -> list[tuple[str, str]]:
 def vragen(request: HttpRequest, code: str) -> HttpResponse:
     sessie = sessie_selectors.sessie_by_code(code=code.upper())
     if sessie is None:
-        return render(request, "condities/doe_mee_onbekend.html", status=404)
+        return _not_found(request)
     deelnemer = _deelnemer_for(request, sessie)
     if deelnemer is None:
         return redirect("condities:doe_mee_code", code=sessie.code)
@@ -189,7 +210,7 @@ def antwoord(request: HttpRequest, code: str) -> HttpResponse:
         code=code.upper(), user=request.user, tokens=[str(t) for t in _tokens(request).values()]
     )
     if deelnemer is None:  # an unknown code, or not (yet) a participant of its session
-        return render(request, "condities/doe_mee_onbekend.html", status=404)
+        return _not_found(request)
     sessie = deelnemer.sessie
     stellingen = sessie_selectors.stellingen_for_sessie_cached(sessie=sessie)
     form = AntwoordenForm(request.POST, stellingen=stellingen)
@@ -234,7 +255,7 @@ def klaar(request: HttpRequest, code: str) -> HttpResponse:
     sessie = sessie_selectors.sessie_by_any_code(code=code.upper())
     deelnemer = _deelnemer_for(request, sessie) if sessie else None
     if sessie is None or deelnemer is None:
-        return render(request, "condities/doe_mee_onbekend.html", status=404)
+        return _not_found(request)
     if request.method == "POST":
         with contextlib.suppress(SessieGesloten):  # closed meanwhile: the page says so
             deelname_services.deelnemer_finish(deelnemer=deelnemer)

@@ -3,7 +3,11 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from config import converters
 from config.health import healthz
+
+# `<code:...>` and `<token:...>` for every app's URLconf, before the includes load them.
+converters.register()
 
 urlpatterns = [
     path("", include("overzicht.urls")),

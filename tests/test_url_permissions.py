@@ -215,9 +215,9 @@ def kwargs_for(name: str, route: str, w: dict) -> dict:
     kwargs: dict = {}
     if "<slug:slug>" in route:
         kwargs["slug"] = "stein"
-    if "<str:code>" in route:
+    if "<str:code>" in route or "<code:code>" in route:
         kwargs["code"] = w["sessie"].code
-    if "<str:token>" in route:
+    if "<str:token>" in route or "<token:token>" in route:
         kwargs["token"] = w["uitnodiging"].token if name.endswith("accepteren") else "onbekend"
     if "<int:actie_pk>" in route:
         kwargs["actie_pk"] = w["actie"]

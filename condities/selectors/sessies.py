@@ -41,9 +41,9 @@ def sessies_for_praktijk(*, praktijk: Praktijk) -> QuerySet[Sessie]:
 
 
 def sessie_by_code(*, code: str) -> Sessie | None:
-    """The open session with this join code, if any."""
-    # A NUL byte cannot be in any code (PostgreSQL refuses to even compare with it).
-    if not code or len(code) > 12 or "\x00" in code:
+    """The open session with this join code, if any. Codes in URLs are checked by the resolver
+    (`<code:...>`), typed ones by CodeForm."""
+    if not code:
         return None
     return (
         Sessie.objects.filter(code=code, status=Sessie.Status.OPEN)
@@ -54,7 +54,7 @@ def sessie_by_code(*, code: str) -> Sessie | None:
 
 def sessie_by_any_code(*, code: str) -> Sessie | None:
     """The session (open or closed) that has or had this join code, if any."""
-    if not code or "\x00" in code:  # no code has a NUL byte (PostgreSQL refuses to compare)
+    if not code:
         return None
     return Sessie.objects.filter(code=code).exclude(code="").first()
 

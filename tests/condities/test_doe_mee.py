@@ -207,3 +207,9 @@ def test_a_check_in_cannot_be_joined_by_code(client, praktijk, facilitator):
     response = client.get(reverse("condities:doe_mee_code", args=[checkin.code]))
     assert response.status_code == 403
     assert re.search("persoonlijke link", response.text)
+
+
+def test_a_code_no_session_can_have_is_refused_by_the_resolver(client, sessie):
+    assert client.get("/doe-mee/" + "A" * 13 + "/").status_code == 404
+    assert client.get("/doe-mee/AB%00CD/").status_code == 404
+    assert "Sessie niet gevonden" not in client.get("/doe-mee/AB-CD/").text
