@@ -14,13 +14,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from condities.charts import afgerond
-from condities.models import ALLE, Actie, ConditieScore, Groep, Sessie
+from condities.models import ALLE, Actie, ConditieScore, Respondentgroep, Sessie
 from condities.selectors.resultaten import Resultaten
 from config.exports import Cell, Tabel, ja_nee
 
 
 def _groep_label(groep: str) -> str:
-    return _("Everybody") if groep == ALLE else str(Groep(groep).label)
+    return _("Everybody") if groep == ALLE else str(Respondentgroep(groep).label)
 
 
 def _acties_tabel(acties: list[Actie], *, met_sessie: bool) -> Tabel:
@@ -84,7 +84,7 @@ def sessie_tabellen(*, resultaten: Resultaten, acties: list[Actie]) -> list[Tabe
     for conditie in resultaten.condities:
         groepen = [(ALLE, conditie.totaal)] + [
             (code, conditie.groepen[code])
-            for code in Groep.values
+            for code in Respondentgroep.values
             if code in conditie.groepen and conditie.groepen[code].zichtbaar
         ]
         for groep, score in groepen:

@@ -18,7 +18,7 @@ class Conditie(models.TextChoices):
     PROCES = "proces", _("Process")
 
 
-class Groep(models.TextChoices):
+class Respondentgroep(models.TextChoices):
     """Who answered: the group a participant sits in, for comparing perceptions."""
 
     KERNGROEP = "kerngroep", _("Core group")
@@ -181,7 +181,7 @@ class Deelnemer(models.Model):
     organisatie = models.ForeignKey(
         Organisatie, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    groep = models.CharField(_("group"), max_length=20, choices=Groep.choices)
+    groep = models.CharField(_("group"), max_length=20, choices=Respondentgroep.choices)
     email = models.EmailField(
         _("email address for the summary"), blank=True, help_text=_("Optional.")
     )
@@ -286,7 +286,9 @@ class ConditieScore(models.Model):
     bron = models.CharField(max_length=10, choices=Sessie.Soort.choices)
     datum = models.DateField()
     conditie = models.CharField(max_length=20, choices=Conditie.choices)
-    groep = models.CharField(max_length=20, choices=Groep.choices, blank=True)  # "": everybody
+    groep = models.CharField(
+        max_length=20, choices=Respondentgroep.choices, blank=True
+    )  # "": everybody
     gemiddelde = models.DecimalField(max_digits=3, decimal_places=2, null=True)
     spreiding = models.DecimalField(max_digits=3, decimal_places=2, null=True)
     respondenten = models.PositiveIntegerField()

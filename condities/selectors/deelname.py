@@ -1,7 +1,7 @@
 """Reads about taking part: who a browser is in a session, their answers and progress."""
 
 from condities import charts
-from condities.models import Antwoord, Deelnemer, Groep, Sessie, Stelling
+from condities.models import Antwoord, Deelnemer, Respondentgroep, Sessie, Stelling
 from netwerk.models import Deelname, Organisatie, User
 from praktijken.models import Lidmaatschap, Praktijk
 
@@ -11,15 +11,15 @@ def respondentgroep_for(
 ) -> str:
     """The group a participant answers for: carer/volunteer, or their organisation's group."""
     if mantelzorger:
-        return Groep.MANTELZORGER
+        return Respondentgroep.MANTELZORGER
     if organisatie is None:
-        return Groep.ANDERS
+        return Respondentgroep.ANDERS
     groep = (
         Deelname.objects.filter(praktijk=praktijk, organisatie=organisatie)
         .values_list("groep", flat=True)
         .first()
     )
-    return groep or Groep.ANDERS
+    return groep or Respondentgroep.ANDERS
 
 
 def is_member(*, user: User, sessie: Sessie) -> bool:

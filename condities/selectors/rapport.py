@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from condities.models import ALLE, Actie, Conditie, ConditieScore, Groep, Sessie
+from condities.models import ALLE, Actie, Conditie, ConditieScore, Respondentgroep, Sessie
 from praktijken.models import Praktijk
 
 
@@ -75,7 +75,7 @@ def discussie_for_praktijk(*, praktijk: Praktijk) -> list[Actie]:
 
 def conditiescores_for_export(*, praktijk: Praktijk) -> list[ConditieScore]:
     """All scores of the practice over time, for everybody and per group, oldest first."""
-    groepen = [ALLE, *Groep.values]
+    groepen = [ALLE, *Respondentgroep.values]
     scores = ConditieScore.objects.filter(praktijk=praktijk).select_related("sessie")
     return sorted(
         scores,

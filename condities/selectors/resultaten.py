@@ -8,7 +8,15 @@ from django.db.models import Count, F, Q, Sum
 from django.utils.translation import get_language
 
 from condities import charts
-from condities.models import Antwoord, Conditie, Deelnemer, Groep, PapierTelling, Sessie, Stelling
+from condities.models import (
+    Antwoord,
+    Conditie,
+    Deelnemer,
+    PapierTelling,
+    Respondentgroep,
+    Sessie,
+    Stelling,
+)
 from condities.scores import MIN_RESPONDENTEN, SCORES, Groepsscore, Tally, largest_gaps
 from condities.selectors.sessies import stellingen_for_sessie
 
@@ -42,7 +50,9 @@ class ConditieResultaat:
     @property
     def zichtbare_groepen(self) -> list[tuple[str, Groepsscore]]:
         return [
-            (Groep(code).label, score) for code, score in self.groepen.items() if score.zichtbaar
+            (Respondentgroep(code).label, score)
+            for code, score in self.groepen.items()
+            if score.zichtbaar
         ]
 
 
@@ -155,7 +165,7 @@ def groepen_tabel(*, resultaten: Resultaten) -> dict:
     """Averages per group side by side: only groups with enough respondents get a number."""
     kolommen = [
         (code, label)
-        for code, label in Groep.choices
+        for code, label in Respondentgroep.choices
         if any(code in c.groepen and c.groepen[code].zichtbaar for c in resultaten.condities)
     ]
     rijen = [

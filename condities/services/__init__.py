@@ -7,16 +7,16 @@ summaries) and checkins. The names are re-exported here for callers outside the 
 
 from condities.services.afsluiten import (
     SAMENVATTING_INHALEN_DAGEN,
-    samenvatting_versturen,
-    samenvattingen_inhalen,
     sessie_close,
+    summaries_sweep,
+    summary_send,
 )
 from condities.services.checkins import (
     CHECKIN_SECONDEN_PER_STELLING,
     checkin_create,
-    checkin_herinneringen_versturen,
-    checkin_uitnodigingen_inhalen,
-    checkin_uitnodigingen_versturen,
+    checkin_invitations_send,
+    checkin_invitations_sweep,
+    checkin_reminders_send,
     checkin_url,
 )
 from condities.services.deelname import antwoord_save, deelnemer_finish, deelnemer_join
@@ -49,15 +49,13 @@ __all__ = [
     "actie_to_experiment",
     "antwoord_save",
     "checkin_create",
-    "checkin_herinneringen_versturen",
-    "checkin_uitnodigingen_inhalen",
-    "checkin_uitnodigingen_versturen",
+    "checkin_invitations_send",
+    "checkin_invitations_sweep",
+    "checkin_reminders_send",
     "checkin_url",
     "deelnemer_finish",
     "deelnemer_join",
     "papier_tellingen_save",
-    "samenvatting_versturen",
-    "samenvattingen_inhalen",
     "sessie_close",
     "sessie_create",
     "sessie_open",
@@ -67,4 +65,6 @@ __all__ = [
     "stellingenset_for_edit",
     "stellingenset_for_praktijk",
     "stellingenset_save",
+    "summaries_sweep",
+    "summary_send",
 ]

@@ -29,7 +29,7 @@ def sessie_close(*, sessie: Sessie) -> Sessie:
     """Freeze the answers, write a ConditieScore per condition (overall and per group) and queue
     the summaries after the commit. Raises SessieGesloten when it was closed already."""
     # Imported here: the task module imports this one.
-    from condities.tasks import samenvatting_versturen_task
+    from condities.tasks import summary_send_task
 
     sessie = Sessie.objects.select_for_update().get(pk=sessie.pk)
     if sessie.status == Sessie.Status.GESLOTEN:
@@ -58,11 +58,11 @@ def sessie_close(*, sessie: Sessie) -> Sessie:
                 )
             )
     ConditieScore.objects.bulk_create(scores)
-    queue_after_commit(samenvatting_versturen_task, sessie.pk)
+    queue_after_commit(summary_send_task, sessie.pk)
     return sessie
 
 
-def samenvatting_versturen(*, sessie_id: int) -> int:
+def summary_send(*, sessie_id: int) -> int:
     """Mail the summary to each participant with an address, once each; returns how many sent."""
     sessie = (
         Sessie.objects.select_related("praktijk")
@@ -118,7 +118,7 @@ def samenvatting_versturen(*, sessie_id: int) -> int:
 SAMENVATTING_INHALEN_DAGEN = 7
 
 
-def samenvattingen_inhalen(*, now: datetime.datetime | None = None) -> int:
+def summaries_sweep(*, now: datetime.datetime | None = None) -> int:
     """Send the summaries a closing left unsent (the queue was away); returns how many went out.
 
     Only sessions closed in the last week, so an old session never mails out of the blue.
@@ -132,4 +132,4 @@ def samenvattingen_inhalen(*, now: datetime.datetime | None = None) -> int:
         status=Sessie.Status.GESLOTEN,
         gesloten_op__gte=now - datetime.timedelta(days=SAMENVATTING_INHALEN_DAGEN),
     ).values_list("pk", flat=True)
-    return sum(samenvatting_versturen(sessie_id=pk) for pk in list(ids))
+    return sum(summary_send(sessie_id=pk) for pk in list(ids))

@@ -39,7 +39,7 @@ def checkin_create(
     """Create and open a check-in with a personal place (and secret link) for each recipient,
     and queue the mail with the links after the commit."""
     # Imported here: the task module imports this one.
-    from condities.tasks import checkin_uitnodigen_task
+    from condities.tasks import checkin_invitations_send_task
 
     sessie = sessie_create(
         praktijk=praktijk,
@@ -81,7 +81,7 @@ def checkin_create(
             )
         )
     Deelnemer.objects.bulk_create(deelnemers)
-    queue_after_commit(checkin_uitnodigen_task, sessie.pk)
+    queue_after_commit(checkin_invitations_send_task, sessie.pk)
     return sessie
 
 
@@ -149,7 +149,7 @@ def _open_checkin(sessie_id: int) -> Sessie | None:
     )
 
 
-def checkin_uitnodigingen_versturen(*, sessie_id: int) -> int:
+def checkin_invitations_send(*, sessie_id: int) -> int:
     """Mail each participant of an open check-in their personal link, once; returns how many."""
     sessie = _open_checkin(sessie_id)
     if sessie is None:
@@ -179,7 +179,7 @@ def _nog_niets_gedaan() -> Q:
     return Q(klaar_op__isnull=True) & ~Q(Exists(Antwoord.objects.filter(deelnemer=OuterRef("pk"))))
 
 
-def checkin_herinneringen_versturen(*, now: datetime.datetime | None = None) -> int:
+def checkin_reminders_send(*, now: datetime.datetime | None = None) -> int:
     """Send one reminder to each invitee of an open check-in who has done nothing yet.
 
     Only once the check-in's `herinnering_na_dagen` have passed since their invitation; each
@@ -216,7 +216,7 @@ def checkin_herinneringen_versturen(*, now: datetime.datetime | None = None) -> 
     return verstuurd
 
 
-def checkin_uitnodigingen_inhalen() -> int:
+def checkin_invitations_sweep() -> int:
     """Send invitations a failed task left unsent, for every open check-in (the daily sweep)."""
     ids = (
         Sessie.objects.filter(
@@ -227,4 +227,4 @@ def checkin_uitnodigingen_inhalen() -> int:
         .values_list("pk", flat=True)
         .distinct()
     )
-    return sum(checkin_uitnodigingen_versturen(sessie_id=pk) for pk in list(ids))
+    return sum(checkin_invitations_send(sessie_id=pk) for pk in list(ids))

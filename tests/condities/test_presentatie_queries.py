@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from condities import selectors, services
-from condities.models import Antwoord, Conditie, Deelnemer, Groep
+from condities.models import Antwoord, Conditie, Deelnemer, Respondentgroep
 from condities.selectors import resultaten
 from tests.factories import (
     AntwoordFactory,
@@ -61,7 +61,7 @@ def fill(sessie, stellingen, praktijk, n: int) -> list[Deelnemer]:
             sessie=sessie,
             naam=f"Deelnemer {i}",
             organisatie=organisaties[i % 3][0],
-            groep=Groep(organisaties[i % 3][1]),
+            groep=Respondentgroep(organisaties[i % 3][1]),
             klaar_op=nu if i % 3 == 0 else None,
         )
         for i in range(n)

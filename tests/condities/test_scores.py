@@ -5,7 +5,7 @@ import statistics
 import pytest
 
 from condities import services
-from condities.models import Antwoord, ConditieScore, Groep
+from condities.models import Antwoord, ConditieScore, Respondentgroep
 from condities.scores import Tally
 from condities.selectors import sessie_resultaten
 
@@ -83,9 +83,9 @@ def test_a_group_of_fewer_than_three_is_not_shown(sessie, stellingen, maak_deeln
 
     proces = conditie(sessie_resultaten(sessie=sessie), "proces")
 
-    assert proces.groepen[Groep.KERNGROEP].respondenten == 2
-    assert not proces.groepen[Groep.KERNGROEP].zichtbaar
-    assert [label for label, _ in proces.zichtbare_groepen] == [Groep.ONTWERPGROEP.label]
+    assert proces.groepen[Respondentgroep.KERNGROEP].respondenten == 2
+    assert not proces.groepen[Respondentgroep.KERNGROEP].zichtbaar
+    assert [label for label, _ in proces.zichtbare_groepen] == [Respondentgroep.ONTWERPGROEP.label]
 
 
 def test_perception_gaps_only_between_organisations_of_three_or_more(
