@@ -15,6 +15,7 @@ import subprocess
 import time
 import uuid
 from pathlib import Path
+from unittest import mock
 from urllib.parse import quote
 
 import pytest
@@ -113,7 +114,9 @@ def closed_session_with_three_addresses(open_sessie, sessie_stellingen):
         condities_services.antwoord_save(
             deelnemer=deelnemer, stelling=sessie_stellingen[0], score=3
         )
-    return condities_services.sessie_close(sessie=open_sessie)
+    # The closing queues the summaries itself; here the test's worker is to send them.
+    with mock.patch("condities.services.afsluiten.queue_after_commit"):
+        return condities_services.sessie_close(sessie=open_sessie)
 
 
 @needs_redis
