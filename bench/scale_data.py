@@ -164,7 +164,7 @@ def _live_sessie(*, praktijk, facilitator, deelnemers: int, rng: random.Random) 
     from django.utils import timezone
 
     from condities import services
-    from condities.models import Antwoord, Conditie, Deelnemer, Groep
+    from condities.models import Antwoord, Conditie, Deelnemer, Respondentgroep
     from condities.selectors import stellingen_for_sessie
     from netwerk.selectors import organisaties_for_praktijk
 
@@ -181,7 +181,12 @@ def _live_sessie(*, praktijk, facilitator, deelnemers: int, rng: random.Random) 
     stellingen = stellingen_for_sessie(sessie=sessie)
     organisaties = list(organisaties_for_praktijk(praktijk=praktijk).values_list("pk", flat=True))
     now = timezone.now()
-    groepen = [Groep.KERNGROEP, Groep.ONTWERPGROEP, Groep.ONTWERPGROEP, Groep.MANTELZORGER]
+    groepen = [
+        Respondentgroep.KERNGROEP,
+        Respondentgroep.ONTWERPGROEP,
+        Respondentgroep.ONTWERPGROEP,
+        Respondentgroep.MANTELZORGER,
+    ]
     mensen = _bulk(
         Deelnemer,
         [
@@ -237,7 +242,7 @@ def build_large(rng: random.Random, factor: float) -> tuple[Gemeten, list[tuple[
     from django.utils import timezone
 
     from condities import services as condities_services
-    from condities.models import Actie, Antwoord, Conditie, Deelnemer, Groep, Sessie
+    from condities.models import Actie, Antwoord, Conditie, Deelnemer, Respondentgroep, Sessie
     from experimenten.models import Experiment, Fase, Niveau
     from mantelzorg.models import Reactie, ReactieConditie
     from netwerk.models import Deelname, Levensdomein, Organisatie, Persoon, User
@@ -463,7 +468,12 @@ def build_large(rng: random.Random, factor: float) -> tuple[Gemeten, list[tuple[
     mensen_over = (target(ANTWOORDEN) - Antwoord.objects.count()) // len(stellingen)
     groot_mensen = (GROOT_SESSIES - 1) * GROOT_DEELNEMERS_PER_SESSIE
     per_overig = _spread(mensen_over - groot_mensen, nieuw - 1)
-    groepen = [Groep.KERNGROEP, Groep.ONTWERPGROEP, Groep.ONTWERPGROEP, Groep.MANTELZORGER]
+    groepen = [
+        Respondentgroep.KERNGROEP,
+        Respondentgroep.ONTWERPGROEP,
+        Respondentgroep.ONTWERPGROEP,
+        Respondentgroep.MANTELZORGER,
+    ]
     deelnemers = []
     for p, n in zip(praktijken, [groot_mensen, *per_overig], strict=True):
         eigen = per_praktijk.get(p.pk, [])

@@ -1,4 +1,5 @@
-"""Geometry for server-rendered SVG charts: a radar of the conditions and a trend over sessions.
+"""Geometry for server-rendered SVG charts (a radar of the conditions, a trend over sessions,
+bars per statement) and the one way averages and shares are rounded and written.
 
 Pure arithmetic, no drawing: the templates `condities/_radar.html` and `condities/_trend.html`
 turn these numbers into SVG elements that CSS classes style (the CSP forbids inline styles).
@@ -7,14 +8,55 @@ Coordinates are rounded to one decimal, which is sharp enough on screen and keep
 
 import math
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any
+
+from django.template.defaultfilters import floatformat
 
 # Per series a marker shape and a line pattern, so that the legend never relies on colour alone.
 MARKERS = ("cirkel", "vierkant", "driehoek", "ruit", "kruis")
 LIJNEN = ("doorgetrokken", "streep", "punt", "streep-punt", "lange-streep")
 
 
+def getal(value: float | Decimal | None, decimalen: int = 1) -> str:
+    """An average or spread as people read it, in the active language ("3,4"); None: ""."""
+    return "" if value is None else floatformat(value, decimalen)
+
+
+def afgerond(value: float | Decimal | None, decimalen: int = 2) -> float | None:
+    """A figure rounded for storage or a file (scores, exports); None stays None."""
+    return None if value is None else round(float(value), decimalen)
+
+
+def procent(deel: int, totaal: int) -> int:
+    """`deel` as a whole percentage of `totaal`; 0 when there is nothing to share."""
+    return round(100 * deel / totaal) if totaal else 0
+
+
+# The bars per statement: five bars of 16 wide in a box of 100 by BAR_HEIGHT.
+BAR_HEIGHT = 24
+
+
+def staafjes(*, counts: dict[int, int], totaal: int) -> list[dict]:
+    """Per score: how many chose it, its share of the numeric answers, and its bar."""
+    rows = []
+    for score, n in counts.items():
+        hoogte = round(BAR_HEIGHT * n / (totaal or 1), 1)
+        rows.append(
+            {
+                "score": score,
+                "aantal": n,
+                "procent": procent(n, totaal or 1),
+                "x": (score - 1) * 20 + 2,
+                "y": BAR_HEIGHT - hoogte,
+                "hoogte": hoogte,
+            }
+        )
+    return rows
+
+
 def _fmt(value: float) -> str:
+    """A coordinate in the SVG: one decimal, always a point."""
     text = f"{value:.1f}"
     return "0.0" if text == "-0.0" else text
 

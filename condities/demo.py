@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from condities import services
 from condities.models import Actie, Antwoord, Conditie, Deelnemer, Sessie
-from condities.selectors import stellingen_for_sessie
+from condities.selectors.sessies import stellingen_for_sessie
 from netwerk.models import Deelname, User
 
 # (title, days ago, mean per condition): the collaboration grows, Organisatie lags behind.

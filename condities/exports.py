@@ -10,18 +10,17 @@ each headed by a row with its name and followed by an empty row. The XLSX has on
 Text that a spreadsheet would run as a formula is neutralised in both (CSV injection, OWASP).
 """
 
-from decimal import Decimal
-
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from condities.models import ALLE, Actie, ConditieScore, Groep, Sessie
-from condities.selectors import Resultaten
+from condities.charts import afgerond
+from condities.models import ALLE, Actie, ConditieScore, Respondentgroep, Sessie
+from condities.selectors.resultaten import Resultaten
 from config.exports import Cell, Tabel, ja_nee
 
 
 def _groep_label(groep: str) -> str:
-    return _("Everybody") if groep == ALLE else str(Groep(groep).label)
+    return _("Everybody") if groep == ALLE else str(Respondentgroep(groep).label)
 
 
 def _acties_tabel(acties: list[Actie], *, met_sessie: bool) -> Tabel:
@@ -85,7 +84,7 @@ def sessie_tabellen(*, resultaten: Resultaten, acties: list[Actie]) -> list[Tabe
     for conditie in resultaten.condities:
         groepen = [(ALLE, conditie.totaal)] + [
             (code, conditie.groepen[code])
-            for code in Groep.values
+            for code in Respondentgroep.values
             if code in conditie.groepen and conditie.groepen[code].zichtbaar
         ]
         for groep, score in groepen:
@@ -93,8 +92,8 @@ def sessie_tabellen(*, resultaten: Resultaten, acties: list[Actie]) -> list[Tabe
                 [
                     conditie.label,
                     _groep_label(groep),
-                    _rond(score.gemiddelde),
-                    _rond(score.spreiding),
+                    afgerond(score.gemiddelde),
+                    afgerond(score.spreiding),
                     score.respondenten,
                     score.tally.weet_niet,
                 ]
@@ -107,7 +106,7 @@ def sessie_tabellen(*, resultaten: Resultaten, acties: list[Actie]) -> list[Tabe
                     *[resultaat.counts[score] for score in range(1, 6)],
                     resultaat.tally.weet_niet,
                     resultaat.tally.n,
-                    _rond(resultaat.tally.gemiddelde),
+                    afgerond(resultaat.tally.gemiddelde),
                 ]
             )
     return [over, scores, stellingen, _acties_tabel(acties, met_sessie=False)]
@@ -136,13 +135,9 @@ def praktijk_tabellen(*, scores: list[ConditieScore], acties: list[Actie]) -> li
                 score.get_bron_display(),
                 score.get_conditie_display(),
                 _groep_label(score.groep),
-                _rond(score.gemiddelde),
-                _rond(score.spreiding),
+                afgerond(score.gemiddelde),
+                afgerond(score.spreiding),
                 score.respondenten,
             ]
         )
     return [tabel, _acties_tabel(acties, met_sessie=True)]
-
-
-def _rond(value: float | Decimal | None) -> float | None:
-    return None if value is None else round(float(value), 2)

@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from condities.models import Actie, Conditie, Sessie
+from condities.models import Actie, Conditie, Sessie, Stelling
 from experimenten.models import Niveau
 from netwerk.models import Organisatie
 
@@ -169,3 +169,34 @@ class ActieExperimentForm(forms.Form):
     def __init__(self, *args, ontwerpvragen, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["ontwerpvraag"].queryset = ontwerpvragen
+
+
+# The answer scale as posted: 1 to 5, and "?" for "weet ik niet".
+ANTWOORD_WAARDEN = {"1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "?": None}
+
+
+class AntwoordenForm(forms.Form):
+    """Answers posted from the questions page: `s<id>` fields, one per statement of the session.
+
+    Any `s...` field that is not one of these statements, or a value off the scale, makes the
+    whole post invalid: nothing of it is stored.
+    """
+
+    volgende = forms.CharField(required=False)
+
+    def __init__(self, data, *, stellingen: list[Stelling]):
+        super().__init__(data)
+        self.stellingen = {str(s.pk): s for s in stellingen}
+
+    def clean(self):
+        data = super().clean()
+        antwoorden = {}
+        for key, value in self.data.items():
+            if not key.startswith("s"):
+                continue
+            stelling = self.stellingen.get(key[1:])
+            if stelling is None or value not in ANTWOORD_WAARDEN:
+                raise forms.ValidationError(_("This answer is not part of this session."))
+            antwoorden[stelling] = ANTWOORD_WAARDEN[value]
+        data["antwoorden"] = antwoorden
+        return data

@@ -32,24 +32,16 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-from condities import charts, selectors
+from condities import charts
+from condities.live_cache import live_key
 from condities.models import Sessie
+from condities.selectors.resultaten import LIVE_MAX_AGE, sessie_resultaten_live
 from netwerk.models import User
 from praktijken.models import Praktijk
 
 TOKEN_HEADER = "X-Presenter-Token"  # noqa: S105 (a header name, not a secret)
 RECHECK_SECONDS = 20
 _SALT = "condities.live"
-
-
-def _key(sessie_pk: int, language: str) -> str:
-    return f"condities:presenter:{sessie_pk}:{language}"
-
-
-def forget(*, sessie_pk: int) -> None:
-    """Drop the shared region after a reveal, opening or closing: the next poll shows it."""
-    with contextlib.suppress(Exception):  # the cache is away: nothing is shared either
-        cache.delete_many([_key(sessie_pk, code) for code, _name in settings.LANGUAGES])
 
 
 def _fingerprint(request: HttpRequest) -> str:
@@ -91,7 +83,7 @@ def shared_html(request: HttpRequest, *, slug: str, sessie_pk: int) -> SafeStrin
     if token is None:
         return None
     try:
-        shared = cache.get(_key(sessie_pk, get_language()))
+        shared = cache.get(live_key(sessie_pk, get_language()))
     except Exception:  # the cache is away
         return None
     return _finish(request, shared, token) if shared is not None else None
@@ -99,7 +91,7 @@ def shared_html(request: HttpRequest, *, slug: str, sessie_pk: int) -> SafeStrin
 
 def html(request: HttpRequest, *, praktijk: Praktijk, sessie: Sessie) -> SafeString:
     """The region for a viewer who passed the full access check, with a fresh poll token."""
-    key = _key(sessie.pk, get_language())
+    key = live_key(sessie.pk, get_language())
     try:
         shared = cache.get(key)
     except Exception:  # the cache is away: render, as without one
@@ -107,7 +99,7 @@ def html(request: HttpRequest, *, praktijk: Praktijk, sessie: Sessie) -> SafeStr
     if shared is None:
         csrf_placeholder = f"csrf-{secrets.token_hex(16)}"
         token_placeholder = f"token-{secrets.token_hex(16)}"
-        resultaten = selectors.sessie_resultaten_live(sessie=sessie)
+        resultaten = sessie_resultaten_live(sessie=sessie)
         context = {
             "praktijk": praktijk,
             "sessie": sessie,
@@ -127,6 +119,6 @@ def html(request: HttpRequest, *, praktijk: Praktijk, sessie: Sessie) -> SafeStr
         rendered = render_to_string("condities/presentatie.html#live", context)
         shared = (rendered, csrf_placeholder, token_placeholder)
         with contextlib.suppress(Exception):
-            cache.set(key, shared, selectors.LIVE_MAX_AGE)
+            cache.set(key, shared, LIVE_MAX_AGE)
     token = _token_for(request, user=request.user, slug=praktijk.slug, sessie_pk=sessie.pk)
     return _finish(request, shared, token)

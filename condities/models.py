@@ -18,7 +18,7 @@ class Conditie(models.TextChoices):
     PROCES = "proces", _("Process")
 
 
-class Groep(models.TextChoices):
+class Respondentgroep(models.TextChoices):
     """Who answered: the group a participant sits in, for comparing perceptions."""
 
     KERNGROEP = "kerngroep", _("Core group")
@@ -64,7 +64,7 @@ class Stelling(models.Model):
     """A statement rated 1 (not at all) to 5 (fully), with “weet ik niet” allowed."""
 
     set = models.ForeignKey(Stellingenset, on_delete=models.CASCADE, related_name="stellingen")
-    conditie = models.CharField(_("condition"), max_length=20, choices=Conditie.choices)
+    conditie = models.CharField(_("condition"), max_length=20, choices=Conditie)
     tekst = models.CharField(_("statement"), max_length=300)
     volgorde = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -85,7 +85,7 @@ class OpenVraag(models.Model):
         STAP = "stap", _("Our next small step")
 
     set = models.ForeignKey(Stellingenset, on_delete=models.CASCADE, related_name="open_vragen")
-    conditie = models.CharField(_("condition"), max_length=20, choices=Conditie.choices)
+    conditie = models.CharField(_("condition"), max_length=20, choices=Conditie)
     soort = models.CharField(_("kind"), max_length=10, choices=Soort.choices)
     tekst = models.CharField(_("question"), max_length=300)
 
@@ -181,7 +181,7 @@ class Deelnemer(models.Model):
     organisatie = models.ForeignKey(
         Organisatie, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    groep = models.CharField(_("group"), max_length=20, choices=Groep.choices)
+    groep = models.CharField(_("group"), max_length=20, choices=Respondentgroep)
     email = models.EmailField(
         _("email address for the summary"), blank=True, help_text=_("Optional.")
     )
@@ -258,7 +258,7 @@ class Actie(models.Model):
         STAP = "stap", _("Next step")
 
     sessie = models.ForeignKey(Sessie, on_delete=models.CASCADE, related_name="acties")
-    conditie = models.CharField(_("condition"), max_length=20, choices=Conditie.choices)
+    conditie = models.CharField(_("condition"), max_length=20, choices=Conditie)
     soort = models.CharField(_("kind"), max_length=10, choices=Soort.choices)
     tekst = models.TextField(_("what"))
     wie = models.CharField(_("who"), max_length=200, blank=True)
@@ -285,8 +285,8 @@ class ConditieScore(models.Model):
     sessie = models.ForeignKey(Sessie, on_delete=models.CASCADE, related_name="scores")
     bron = models.CharField(max_length=10, choices=Sessie.Soort.choices)
     datum = models.DateField()
-    conditie = models.CharField(max_length=20, choices=Conditie.choices)
-    groep = models.CharField(max_length=20, choices=Groep.choices, blank=True)  # "": everybody
+    conditie = models.CharField(max_length=20, choices=Conditie)
+    groep = models.CharField(max_length=20, choices=Respondentgroep, blank=True)  # "": everybody
     gemiddelde = models.DecimalField(max_digits=3, decimal_places=2, null=True)
     spreiding = models.DecimalField(max_digits=3, decimal_places=2, null=True)
     respondenten = models.PositiveIntegerField()

@@ -66,10 +66,6 @@ class Groepsscore:
         return self.tally.spreiding
 
 
-def rounded(value: float | None, digits: int = 1) -> float | None:
-    return None if value is None else round(value, digits)
-
-
 def largest_gaps(per_organisatie: dict, *, limit: int = 3) -> list[dict]:
     """Per condition, the widest difference between organisations with enough respondents."""
     gaps = []

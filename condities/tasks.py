@@ -1,31 +1,32 @@
 from celery import shared_task
 
-from condities import services
+from condities.services import afsluiten, checkins
+from config.queue import RETRY
 
 
-@shared_task(autoretry_for=(OSError,), retry_backoff=True, retry_backoff_max=600, max_retries=8)
-def samenvatting_versturen_task(sessie_id: int) -> None:
+@shared_task(**RETRY)
+def summary_send_task(sessie_id: int) -> None:
     """Email the summary of a closed session to the participants who left an address."""
-    services.samenvatting_versturen(sessie_id=sessie_id)
+    afsluiten.summary_send(sessie_id=sessie_id)
 
 
-@shared_task(autoretry_for=(OSError,), retry_backoff=True, retry_backoff_max=600, max_retries=8)
-def samenvattingen_inhalen_task() -> int:
+@shared_task(**RETRY)
+def summaries_sweep_task() -> int:
     """Every ten minutes (beat): summaries a closing could not queue (the queue was away)."""
-    return services.samenvattingen_inhalen()
+    return afsluiten.summaries_sweep()
 
 
-@shared_task(autoretry_for=(OSError,), retry_backoff=True, retry_backoff_max=600, max_retries=8)
-def checkin_uitnodigen_task(sessie_id: int) -> int:
+@shared_task(**RETRY)
+def checkin_invitations_send_task(sessie_id: int) -> int:
     """Email each participant of a check-in their personal link; a second run sends nothing."""
-    return services.checkin_uitnodigingen_versturen(sessie_id=sessie_id)
+    return checkins.checkin_invitations_send(sessie_id=sessie_id)
 
 
-@shared_task(autoretry_for=(OSError,), retry_backoff=True, retry_backoff_max=600, max_retries=8)
-def checkin_herinneren_task() -> int:
+@shared_task(**RETRY)
+def checkin_reminders_task() -> int:
     """Daily (beat): send invitations a failed run left behind, then the one reminder that is due.
 
     Safe to retry: whoever got their mail is marked and skipped.
     """
-    services.checkin_uitnodigingen_inhalen()
-    return services.checkin_herinneringen_versturen()
+    checkins.checkin_invitations_sweep()
+    return checkins.checkin_reminders_send()

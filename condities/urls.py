@@ -29,10 +29,10 @@ urlpatterns = [
     path("p/<slug:slug>/sessies/<int:pk>/formulier/", views.formulier, name="formulier"),
     # The participant's side: public, by join code.
     path("doe-mee/", views_doe_mee.doe_mee, name="doe_mee"),
-    path("doe-mee/<str:code>/", views_doe_mee.doe_mee_code, name="doe_mee_code"),
-    path("doe-mee/<str:code>/vragen/", views_doe_mee.vragen, name="vragen"),
-    path("doe-mee/<str:code>/antwoord/", views_doe_mee.antwoord, name="antwoord"),
-    path("doe-mee/<str:code>/klaar/", views_doe_mee.klaar, name="klaar"),
+    path("doe-mee/<code:code>/", views_doe_mee.doe_mee_code, name="doe_mee_code"),
+    path("doe-mee/<code:code>/vragen/", views_doe_mee.vragen, name="vragen"),
+    path("doe-mee/<code:code>/antwoord/", views_doe_mee.antwoord, name="antwoord"),
+    path("doe-mee/<code:code>/klaar/", views_doe_mee.klaar, name="klaar"),
 ]
 
 # Reports, exports and statement sets (views_rapport): readable by every member of the practice.
@@ -79,5 +79,5 @@ urlpatterns += [
         views_checkin.checkin_respons,
         name="checkin_respons",
     ),
-    path("checkin/<str:token>/", views_checkin.checkin_link, name="checkin_link"),
+    path("checkin/<token:token>/", views_checkin.checkin_link, name="checkin_link"),
 ]

@@ -7,26 +7,30 @@ import qrcode.image.svg
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from condities import live, selectors, services, tasks
+from condities import live
+from condities.access import (
+    actie_get_for_edit,
+    sessie_get_for_edit,
+    sessie_get_for_manage,
+    sessie_get_for_user,
+)
 from condities.forms import ActieExperimentForm, ActieForm, PapierForm, RevealForm, SessieForm
-from condities.models import Actie, Sessie
-from config.queue import queue_after_commit
-from praktijken.access import Toegang, praktijk_get_for_user
-from praktijken.models import Ontwerpvraag
-
-
-def _sessie(toegang: Toegang, pk: int) -> Sessie:
-    return get_object_or_404(
-        Sessie.objects.select_related("stellingenset"), pk=pk, praktijk=toegang.praktijk
-    )
+from condities.models import Sessie
+from condities.selectors import papier as papier_selectors
+from condities.selectors import sessies as sessie_selectors
+from condities.services import afsluiten
+from condities.services import papier as papier_services
+from condities.services import sessies as sessie_services
+from condities.services.sessies import SessieGesloten
+from praktijken.access import Toegang, praktijk_get_for_manage, praktijk_get_for_user
+from praktijken.selectors import ontwerpvragen_for_praktijk
 
 
 def _join_url(sessie: Sessie) -> str:
@@ -42,18 +46,17 @@ def sessies(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "toegang": toegang,
             "praktijk": toegang.praktijk,
-            "sessies": selectors.sessies_for_praktijk(praktijk=toegang.praktijk),
+            "sessies": sessie_selectors.sessies_for_praktijk(praktijk=toegang.praktijk),
         },
     )
 
 
 @require_http_methods(["GET", "POST"])
 def sessie_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
-    toegang.require(toegang.can_manage)
+    toegang = praktijk_get_for_manage(user=request.user, slug=slug)
     form = SessieForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        sessie = services.sessie_create(
+        sessie = sessie_services.sessie_create(
             praktijk=toegang.praktijk, by=request.user, **form.cleaned_data
         )
         messages.success(
@@ -84,9 +87,9 @@ def _sessie_detail(
             "praktijk": toegang.praktijk,
             "sessie": sessie,
             "join_url": _join_url(sessie) if sessie.is_open else "",
-            "acties": Actie.objects.filter(sessie=sessie),
+            "acties": sessie_selectors.acties_for_sessie(sessie=sessie),
             "actie_form": actie_form,
-            "aantallen": selectors.sessie_aantallen(sessie=sessie),
+            "aantallen": sessie_selectors.sessie_aantallen(sessie=sessie),
         },
         status=status,
     )
@@ -94,34 +97,31 @@ def _sessie_detail(
 
 @require_GET
 def sessie_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
-    sessie = _sessie(toegang, pk)
+    toegang, sessie = sessie_get_for_user(user=request.user, slug=slug, pk=pk)
     actie_form = ActieForm(condities=sessie.condities) if toegang.can_edit else None
     return _sessie_detail(request, toegang, sessie, actie_form=actie_form)
 
 
 @require_POST
 def sessie_openen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
-    toegang.require(toegang.can_manage)
-    sessie = _sessie(toegang, pk)
-    if sessie.status == Sessie.Status.GESLOTEN:
+    _toegang, sessie = sessie_get_for_manage(user=request.user, slug=slug, pk=pk)
+    try:
+        sessie_services.sessie_open(sessie=sessie)
+    except SessieGesloten:
         messages.error(request, _("This session is closed and cannot be opened again."))
     else:
-        services.sessie_open(sessie=sessie)
         messages.success(request, _("The session is open. Show the code or the QR code."))
     return redirect("condities:sessie_detail", slug=slug, pk=pk)
 
 
 @require_POST
 def sessie_sluiten(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
-    toegang.require(toegang.can_manage)
-    sessie = _sessie(toegang, pk)
-    if sessie.status != Sessie.Status.GESLOTEN:
-        with transaction.atomic():
-            services.sessie_close(sessie=sessie)
-            queue_after_commit(tasks.samenvatting_versturen_task, sessie.pk)
+    _toegang, sessie = sessie_get_for_manage(user=request.user, slug=slug, pk=pk)
+    try:
+        afsluiten.sessie_close(sessie=sessie)
+    except SessieGesloten:
+        pass  # closed a moment ago (a second click): nothing more to say
+    else:
         messages.success(
             request, _("The session is closed. The scores have been added to the practice.")
         )
@@ -146,9 +146,8 @@ def _presentatie(request: HttpRequest, toegang: Toegang, sessie: Sessie) -> Http
 @require_GET
 def presentatie(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """The projector view; htmx polls its live region every few seconds."""
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
-    toegang.require(toegang.can_manage)
-    return _presentatie(request, toegang, _sessie(toegang, pk))
+    toegang, sessie = sessie_get_for_manage(user=request.user, slug=slug, pk=pk)
+    return _presentatie(request, toegang, sessie)
 
 
 @login_not_required
@@ -161,20 +160,17 @@ def presentatie_live(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     shared = live.shared_html(request, slug=slug, sessie_pk=pk)
     if shared is not None:
         return HttpResponse(shared)
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
-    toegang.require(toegang.can_manage)
-    return HttpResponse(live.html(request, praktijk=toegang.praktijk, sessie=_sessie(toegang, pk)))
+    toegang, sessie = sessie_get_for_manage(user=request.user, slug=slug, pk=pk)
+    return HttpResponse(live.html(request, praktijk=toegang.praktijk, sessie=sessie))
 
 
 @require_POST
 def onthullen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
-    toegang.require(toegang.can_manage)
-    sessie = _sessie(toegang, pk)
+    toegang, sessie = sessie_get_for_manage(user=request.user, slug=slug, pk=pk)
     form = RevealForm(request.POST)
     if not form.is_valid():
         return HttpResponse(_("Unknown condition."), status=400)
-    services.sessie_reveal(sessie=sessie, condities=form.codes())
+    sessie_services.sessie_reveal(sessie=sessie, condities=form.codes())
     if request.htmx:
         return _presentatie(request, toegang, sessie)
     return redirect("condities:presentatie", slug=slug, pk=pk)
@@ -183,9 +179,7 @@ def onthullen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_GET
 def qr(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """The join link as a QR code (SVG) for the projector."""
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
-    toegang.require(toegang.can_manage)
-    sessie = _sessie(toegang, pk)
+    _toegang, sessie = sessie_get_for_manage(user=request.user, slug=slug, pk=pk)
     if not sessie.is_open:
         return HttpResponse(status=404)
     image = qrcode.make(_join_url(sessie), image_factory=qrcode.image.svg.SvgPathImage, box_size=12)
@@ -198,14 +192,10 @@ def qr(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @require_POST
 def actie_nieuw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
-    toegang.require(toegang.can_edit)
-    sessie = _sessie(toegang, pk)
+    toegang, sessie = sessie_get_for_edit(user=request.user, slug=slug, pk=pk)
     form = ActieForm(request.POST, condities=sessie.condities)
     if form.is_valid():
-        actie = form.save(commit=False)
-        actie.sessie = sessie
-        actie.save()
+        sessie_services.actie_create(sessie=sessie, actie=form.save(commit=False))
         messages.success(request, _("Saved in the discussion."))
         return redirect(reverse("condities:sessie_detail", args=[slug, pk]) + "#bespreking")
     return _sessie_detail(request, toegang, sessie, actie_form=form, status=422)
@@ -214,25 +204,23 @@ def actie_nieuw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def papier(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Type in the tallies from paper forms; they count like online answers."""
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
-    toegang.require(toegang.can_manage)
-    sessie = _sessie(toegang, pk)
-    stellingen = selectors.stellingen_for_sessie(sessie=sessie)
+    toegang, sessie = sessie_get_for_manage(user=request.user, slug=slug, pk=pk)
     form = PapierForm(
         request.POST or None,
-        stellingen=stellingen,
-        bestaand=selectors.papier_tellingen(sessie=sessie),
+        stellingen=sessie_selectors.stellingen_for_sessie(sessie=sessie),
+        bestaand=papier_selectors.papier_tellingen(sessie=sessie),
         initial={"formulieren": sessie.papieren_formulieren},
     )
-    if request.method == "POST":
-        if sessie.status == Sessie.Status.GESLOTEN:
-            messages.error(request, _("This session is closed: the tallies can no longer change."))
-        elif form.is_valid():
-            services.papier_tellingen_save(
+    if request.method == "POST" and form.is_valid():
+        try:
+            papier_services.papier_tellingen_save(
                 sessie=sessie,
                 formulieren=form.cleaned_data["formulieren"],
                 tellingen=form.tellingen(),
             )
+        except SessieGesloten:
+            messages.error(request, _("This session is closed: the tallies can no longer change."))
+        else:
             messages.success(request, _("The paper tallies have been saved."))
             return redirect("condities:sessie_detail", slug=slug, pk=pk)
     return render(
@@ -246,8 +234,7 @@ def papier(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_GET
 def formulier(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """The printable statement sheet for paper mode."""
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
-    sessie = _sessie(toegang, pk)
+    toegang, sessie = sessie_get_for_user(user=request.user, slug=slug, pk=pk)
     return render(
         request,
         "condities/formulier.html",
@@ -255,7 +242,7 @@ def formulier(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "toegang": toegang,
             "praktijk": toegang.praktijk,
             "sessie": sessie,
-            "condities": selectors.stellingen_per_conditie(sessie=sessie),
+            "condities": sessie_selectors.stellingen_per_conditie(sessie=sessie),
         },
     )
 
@@ -263,19 +250,20 @@ def formulier(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def actie_experiment(request: HttpRequest, slug: str, pk: int, actie_pk: int) -> HttpResponse:
     """An agreed small step becomes an experiment of the practice."""
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
-    toegang.require(toegang.can_edit)
-    sessie = _sessie(toegang, pk)
-    actie = get_object_or_404(Actie, pk=actie_pk, sessie=sessie, soort=Actie.Soort.STAP)
+    toegang, sessie, actie = actie_get_for_edit(
+        user=request.user, slug=slug, pk=pk, actie_pk=actie_pk
+    )
     if actie.experiment_id:
         return redirect("experimenten:detail", slug=slug, pk=actie.experiment_id)
     form = ActieExperimentForm(
         request.POST or None,
-        ontwerpvragen=Ontwerpvraag.objects.filter(praktijk=toegang.praktijk),
+        ontwerpvragen=ontwerpvragen_for_praktijk(praktijk=toegang.praktijk),
         initial={"titel": actie.tekst[:200], "doel": actie.tekst},
     )
     if request.method == "POST" and form.is_valid():
-        experiment = services.actie_to_experiment(actie=actie, by=request.user, **form.cleaned_data)
+        experiment = sessie_services.actie_to_experiment(
+            actie=actie, by=request.user, **form.cleaned_data
+        )
         messages.success(request, _("The step is now an experiment. Add who takes part."))
         return redirect("experimenten:detail", slug=slug, pk=experiment.pk)
     return render(

@@ -2,45 +2,46 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
-from condities import selectors, services, tasks
+from condities.access import checkin_get_for_manage
 from condities.forms_checkin import CheckinForm
 from condities.models import Sessie
+from condities.selectors import checkins as checkin_selectors
+from condities.selectors.stellingen import stellingen_of_set
+from condities.services import checkins as checkin_services
+from condities.services.stellingen import stellingenset_for_praktijk
 from condities.views_doe_mee import _remember
-from config.queue import queue_after_commit
-from praktijken.access import praktijk_get_for_user
+from config.pages import message_page
+from praktijken.access import praktijk_get_for_manage
 
 
 @require_http_methods(["GET", "POST"])
 def checkin_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
     """Send a check-in to the members of the practice: each gets a personal link by email."""
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
-    toegang.require(toegang.can_manage)
-    stellingenset = services.stellingenset_for_praktijk(praktijk=toegang.praktijk)
+    toegang = praktijk_get_for_manage(user=request.user, slug=slug)
+    stellingenset = stellingenset_for_praktijk(praktijk=toegang.praktijk)
     form = CheckinForm(
         request.POST or None,
-        stellingen=list(stellingenset.stellingen.order_by("volgorde", "pk")),
-        ontvangers=selectors.checkin_ontvangers(praktijk=toegang.praktijk),
+        stellingen=stellingen_of_set(stellingenset=stellingenset),
+        ontvangers=checkin_selectors.checkin_ontvangers(praktijk=toegang.praktijk),
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        with transaction.atomic():
-            sessie = services.checkin_create(
-                praktijk=toegang.praktijk,
-                by=request.user,
-                titel=data["titel"],
-                datum=data["datum"],
-                condities=data["condities"],
-                stellingen=data["stellingen"],
-                herinnering_na_dagen=data["herinnering_na_dagen"],
-                ontvangers=list(data["ontvangers"]),
-            )
-            queue_after_commit(tasks.checkin_uitnodigen_task, sessie.pk)
+        sessie = checkin_services.checkin_create(
+            praktijk=toegang.praktijk,
+            by=request.user,
+            titel=data["titel"],
+            datum=data["datum"],
+            condities=data["condities"],
+            stellingen=data["stellingen"],
+            herinnering_na_dagen=data["herinnering_na_dagen"],
+            ontvangers=list(data["ontvangers"]),
+        )
         aantal = len(data["ontvangers"])
         messages.success(
             request,
@@ -63,9 +64,7 @@ def checkin_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def checkin_respons(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Who has responded to a check-in, without anything they answered."""
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
-    toegang.require(toegang.can_manage)
-    sessie = get_object_or_404(Sessie, pk=pk, praktijk=toegang.praktijk, soort=Sessie.Soort.CHECKIN)
+    toegang, sessie = checkin_get_for_manage(user=request.user, slug=slug, pk=pk)
     return render(
         request,
         "condities/checkin_respons.html",
@@ -73,7 +72,7 @@ def checkin_respons(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "toegang": toegang,
             "praktijk": toegang.praktijk,
             "sessie": sessie,
-            "respons": selectors.checkin_respons(sessie=sessie),
+            "respons": checkin_selectors.checkin_respons(sessie=sessie),
         },
     )
 
@@ -82,14 +81,40 @@ def checkin_respons(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_GET
 def checkin_link(request: HttpRequest, token: str) -> HttpResponse:
     """A personal link from the invitation: remember who this is, then on to the statements."""
-    deelnemer = selectors.checkin_deelnemer_by_token(token=token)
+    deelnemer = checkin_selectors.checkin_deelnemer_by_token(token=token)
     if deelnemer is None or deelnemer.sessie.status == Sessie.Status.CONCEPT:
-        return render(request, "condities/checkin_onbekend.html", status=404)
+        return message_page(
+            request,
+            titel=_("Check-in not found"),
+            tekst=_(
+                "We do not know this link. Check that you copied the whole link from the email, "
+                "or ask the person who sent the check-in for a new one."
+            ),
+            status=404,
+        )
     sessie = deelnemer.sessie
     if sessie.status == Sessie.Status.GESLOTEN:
-        return render(request, "condities/checkin_gesloten.html", {"sessie": sessie}, status=410)
+        return message_page(
+            request,
+            titel=_("The check-in has closed"),
+            tekst=_(
+                "“%(titel)s” has closed, so you can no longer answer. The answers that were given "
+                "before it closed do count. Thank you!"
+            )
+            % {"titel": sessie.titel},
+            status=410,
+        )
     if request.user.is_authenticated and deelnemer.user_id not in (None, request.user.pk):
         # Someone else's link (forwarded, or a shared computer): nobody answers for another.
-        return render(request, "condities/checkin_ander.html", {"sessie": sessie}, status=403)
+        return message_page(
+            request,
+            titel=_("This link is for someone else"),
+            tekst=_(
+                "This personal link belongs to another person than the one who is logged in "
+                "here, and nobody answers for someone else. Did you get the link yourself? Log "
+                "out first and open it again."
+            ),
+            status=403,
+        )
     _remember(request, deelnemer)
     return redirect("condities:vragen", code=sessie.code)

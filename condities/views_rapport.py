@@ -2,33 +2,32 @@
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from condities import charts, exports, selectors, services
+from condities import charts, exports
+from condities.access import sessie_get_for_user
 from condities.forms_rapport import MAX_STELLINGEN, MIN_STELLINGEN, StellingensetForm
 from condities.models import Sessie
 from condities.scores import MIN_RESPONDENTEN
+from condities.selectors import rapport as rapport_selectors
+from condities.selectors import resultaten as resultaten_selectors
+from condities.selectors import sessies as sessie_selectors
+from condities.selectors import stellingen as stellingen_selectors
+from condities.services import stellingen as stellingen_services
 from config.exports import XLSX, bestand_response, tabellen_csv, tabellen_xlsx
-from praktijken.access import Toegang, praktijk_get_for_user
-
-
-def _sessie_get(toegang: Toegang, pk: int) -> Sessie:
-    sessie = get_object_or_404(Sessie, pk=pk, praktijk=toegang.praktijk)
-    sessie.praktijk = toegang.praktijk  # the same row: no second query for it
-    return sessie
+from praktijken.access import praktijk_get_for_manage, praktijk_get_for_user
 
 
 @require_GET
 def sessie_rapport(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """A print-friendly report of one session: every condition, groups, gaps and discussion."""
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
-    sessie = _sessie_get(toegang, pk)
-    resultaten = selectors.sessie_resultaten(sessie=sessie)
+    toegang, sessie = sessie_get_for_user(user=request.user, slug=slug, pk=pk)
+    resultaten = resultaten_selectors.sessie_resultaten(sessie=sessie)
     radar = charts.radar(waarden=[(c.label, c.totaal.gemiddelde) for c in resultaten.condities])
-    discussie = {d["code"]: d for d in selectors.discussie_for_sessie(sessie=sessie)}
+    discussie = {d["code"]: d for d in rapport_selectors.discussie_for_sessie(sessie=sessie)}
     condities = [
         {"resultaat": c, "discussie": discussie.pop(c.code, None)} for c in resultaten.condities
     ]
@@ -42,7 +41,7 @@ def sessie_rapport(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "resultaten": resultaten,
             "deelnemers": resultaten.aangemeld + sessie.papieren_formulieren,
             "radar": radar,
-            "groepen": selectors.groepen_tabel(resultaten=resultaten),
+            "groepen": resultaten_selectors.groepen_tabel(resultaten=resultaten),
             "condities": condities,
             # Actions on a condition the session did not rate (rare): still in the report.
             "overige_discussie": [d for d in discussie.values() if d["goed"] or d["stappen"]],
@@ -56,7 +55,7 @@ def praktijk_rapport(request: HttpRequest, slug: str) -> HttpResponse:
     """The practice's conditions over time: trend, every session and check-in, every action."""
     toegang = praktijk_get_for_user(user=request.user, slug=slug)
     praktijk = toegang.praktijk
-    trend = selectors.trend_for_praktijk(praktijk=praktijk)
+    trend = rapport_selectors.trend_for_praktijk(praktijk=praktijk)
     return render(
         request,
         "condities/rapport_praktijk.html",
@@ -65,22 +64,21 @@ def praktijk_rapport(request: HttpRequest, slug: str) -> HttpResponse:
             "toegang": toegang,
             "trend": trend,
             "grafiek": charts.trend(reeksen=trend["reeksen"]),
-            "sessies": list(selectors.sessies_for_praktijk(praktijk=praktijk)),
-            "acties": selectors.discussie_for_praktijk(praktijk=praktijk),
+            "sessies": list(sessie_selectors.sessies_for_praktijk(praktijk=praktijk)),
+            "acties": rapport_selectors.discussie_for_praktijk(praktijk=praktijk),
         },
     )
 
 
 def _sessie_tabellen(request: HttpRequest, slug: str, pk: int) -> tuple[Sessie, list]:
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
-    sessie = _sessie_get(toegang, pk)
+    _toegang, sessie = sessie_get_for_user(user=request.user, slug=slug, pk=pk)
     acties = [
         actie
-        for conditie in selectors.discussie_for_sessie(sessie=sessie)
+        for conditie in rapport_selectors.discussie_for_sessie(sessie=sessie)
         for actie in conditie["goed"] + conditie["stappen"]
     ]
     tabellen = exports.sessie_tabellen(
-        resultaten=selectors.sessie_resultaten(sessie=sessie), acties=acties
+        resultaten=resultaten_selectors.sessie_resultaten(sessie=sessie), acties=acties
     )
     return sessie, tabellen
 
@@ -117,8 +115,8 @@ def _praktijk_tabellen(request: HttpRequest, slug: str) -> tuple[str, list]:
     toegang = praktijk_get_for_user(user=request.user, slug=slug)
     praktijk = toegang.praktijk
     tabellen = exports.praktijk_tabellen(
-        scores=selectors.conditiescores_for_export(praktijk=praktijk),
-        acties=selectors.discussie_for_praktijk(praktijk=praktijk),
+        scores=rapport_selectors.conditiescores_for_export(praktijk=praktijk),
+        acties=rapport_selectors.discussie_for_praktijk(praktijk=praktijk),
     )
     return f"condities-{praktijk.slug}-{timezone.localdate().isoformat()}", tabellen
 
@@ -143,7 +141,7 @@ def praktijk_export_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
 def stellingen(request: HttpRequest, slug: str) -> HttpResponse:
     """The statements and open questions new sessions of the practice use, with their version."""
     toegang = praktijk_get_for_user(user=request.user, slug=slug)
-    stellingenset = services.stellingenset_for_praktijk(praktijk=toegang.praktijk)
+    stellingenset = stellingen_services.stellingenset_for_praktijk(praktijk=toegang.praktijk)
     return render(
         request,
         "condities/stellingen.html",
@@ -152,8 +150,10 @@ def stellingen(request: HttpRequest, slug: str) -> HttpResponse:
             "toegang": toegang,
             "stellingenset": stellingenset,
             "is_standaard": stellingenset.praktijk_id is None,
-            "aantal_sessies": stellingenset.sessies.count(),
-            "inhoud": selectors.stellingenset_inhoud(stellingenset=stellingenset),
+            "aantal_sessies": stellingen_selectors.stellingenset_aantal_sessies(
+                stellingenset=stellingenset
+            ),
+            "inhoud": stellingen_selectors.stellingenset_inhoud(stellingenset=stellingenset),
         },
     )
 
@@ -161,16 +161,15 @@ def stellingen(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def stellingen_bewerken(request: HttpRequest, slug: str) -> HttpResponse:
     """Facilitators adjust the statements; a set that sessions used becomes a new version."""
-    toegang = praktijk_get_for_user(user=request.user, slug=slug)
-    toegang.require(toegang.can_manage)
+    toegang = praktijk_get_for_manage(user=request.user, slug=slug)
     praktijk = toegang.praktijk
-    stellingenset = services.stellingenset_for_praktijk(praktijk=praktijk)
+    stellingenset = stellingen_services.stellingenset_for_praktijk(praktijk=praktijk)
     form = StellingensetForm(
         request.POST if request.method == "POST" else None,
-        inhoud=selectors.stellingenset_inhoud(stellingenset=stellingenset),
+        inhoud=stellingen_selectors.stellingenset_inhoud(stellingenset=stellingenset),
     )
     if request.method == "POST" and form.is_valid():
-        opgeslagen = services.stellingenset_save(
+        opgeslagen = stellingen_services.stellingenset_save(
             stellingenset=stellingenset,
             praktijk=praktijk,
             stellingen=form.stellingen(),
@@ -196,7 +195,7 @@ def stellingen_bewerken(request: HttpRequest, slug: str) -> HttpResponse:
             "toegang": toegang,
             "stellingenset": stellingenset,
             "is_standaard": stellingenset.praktijk_id is None,
-            "in_gebruik": services.stellingenset_in_gebruik(stellingenset=stellingenset),
+            "in_gebruik": stellingen_selectors.stellingenset_is_used(stellingenset=stellingenset),
             "form": form,
             "min_stellingen": MIN_STELLINGEN,
             "max_stellingen": MAX_STELLINGEN,

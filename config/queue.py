@@ -11,8 +11,8 @@ def queue_after_commit(task, *args) -> None:
     """Queue `task` once the transaction has committed; a broker outage is only logged.
 
     What was being saved is saved; a beat sweep sends what could not be queued (summaries:
-    condities.tasks.samenvattingen_inhalen_task, check-in invitations:
-    condities.tasks.checkin_herinneren_task, carers' feedback notifications:
+    condities.tasks.summaries_sweep_task, check-in invitations:
+    condities.tasks.checkin_reminders_task, carers' feedback notifications:
     mantelzorg.tasks.notifications_sweep_task, invitations: netwerk.tasks.uitnodigingen_sweep_task).
     """
 

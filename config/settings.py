@@ -145,12 +145,12 @@ CELERY_BEAT_SCHEDULE: dict = {
     },
     # Check-ins: the one reminder to invitees who answered nothing yet (and unsent invitations).
     "condities-checkin-herinneren": {
-        "task": "condities.tasks.checkin_herinneren_task",
+        "task": "condities.tasks.checkin_reminders_task",
         "schedule": crontab(hour=9, minute=0),
     },
     # Summaries of closed sessions that could not be queued (Redis was away): send them now.
     "condities-samenvattingen-inhalen": {
-        "task": "condities.tasks.samenvattingen_inhalen_task",
+        "task": "condities.tasks.summaries_sweep_task",
         "schedule": crontab(minute="*/10"),
     },
     # Invitations whose email could not be queued (Redis was away): send them now.

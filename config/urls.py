@@ -6,6 +6,7 @@ from django.views.i18n import set_language
 from config import converters
 from config.health import healthz
 
+# `<code:...>` and `<token:...>` for every app's URLconf, before the includes load them.
 converters.register()
 
 urlpatterns = [

@@ -370,7 +370,7 @@ def test_a_check_in_cannot_be_joined_by_code_alone(client, checkin):
     assert not Deelnemer.objects.filter(user__isnull=True).exists()
 
 
-@pytest.mark.parametrize("token", ["onbekend", "x" * 65, "x" * 500])
+@pytest.mark.parametrize("token", ["onbekend", "x" * 65, "x" * 500, "x%00y"])
 def test_a_bad_token_gets_a_friendly_404(client, checkin, token):
     response = client.get(reverse("condities:checkin_link", args=[token]))
     assert response.status_code == 404

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from condities import selectors, services
 from condities.models import Conditie, Deelnemer
-from condities.tasks import checkin_herinneren_task, checkin_uitnodigen_task
+from condities.tasks import checkin_invitations_send_task, checkin_reminders_task
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +48,7 @@ def invited_days_ago(checkin, days: int) -> None:
 
 
 def test_each_member_gets_one_invitation_with_a_personal_link(checkin, leden, mailoutbox):
-    assert checkin_uitnodigen_task.delay(checkin.pk).get() == 3
+    assert checkin_invitations_send_task.delay(checkin.pk).get() == 3
     per_adres = {mail.to[0]: mail for mail in mailoutbox}
     assert sorted(per_adres) == sorted(user.email for user in leden)
     links = set()
@@ -69,7 +69,7 @@ def test_each_member_gets_one_invitation_with_a_personal_link(checkin, leden, ma
 
 
 def test_the_link_from_the_mail_lets_you_answer_as_yourself(client, checkin, lid, mailoutbox):
-    checkin_uitnodigen_task.delay(checkin.pk)
+    checkin_invitations_send_task.delay(checkin.pk)
     mail = next(m for m in mailoutbox if m.to == [lid.email])
     path = LINK.search(mail.body)[0].removeprefix(settings.SITE_URL)
     page = client.get(path, follow=True)
@@ -81,25 +81,25 @@ def test_the_link_from_the_mail_lets_you_answer_as_yourself(client, checkin, lid
 
 
 def test_running_the_invitation_task_twice_sends_once(checkin, mailoutbox):
-    checkin_uitnodigen_task.delay(checkin.pk)
-    assert checkin_uitnodigen_task.delay(checkin.pk).get() == 0
+    checkin_invitations_send_task.delay(checkin.pk)
+    assert checkin_invitations_send_task.delay(checkin.pk).get() == 0
     assert len(mailoutbox) == 3
 
 
 def test_a_failed_mail_is_not_marked_and_the_retry_sends_it(checkin, mailoutbox):
     with (
-        mock.patch("condities.services.send_mail", side_effect=ConnectionRefusedError),
+        mock.patch("condities.services.checkins.send_mail", side_effect=ConnectionRefusedError),
         pytest.raises(OSError) as raised,
     ):
-        services.checkin_uitnodigingen_versturen(sessie_id=checkin.pk)
+        services.checkin_invitations_send(sessie_id=checkin.pk)
     assert raised.type is ConnectionRefusedError  # the mail server's own error, passed on
     assert not Deelnemer.objects.filter(uitgenodigd_op__isnull=False).exists()
-    checkin_uitnodigen_task.delay(checkin.pk)
+    checkin_invitations_send_task.delay(checkin.pk)
     assert len(mailoutbox) == 3
 
 
 def test_the_tasks_retry_with_back_off():
-    for task in (checkin_uitnodigen_task, checkin_herinneren_task):
+    for task in (checkin_invitations_send_task, checkin_reminders_task):
         assert OSError in task.autoretry_for
         assert task.retry_backoff
         assert task.max_retries >= 3
@@ -108,19 +108,19 @@ def test_the_tasks_retry_with_back_off():
 def test_a_closed_check_in_sends_no_invitations(checkin, mailoutbox):
     services.sessie_close(sessie=checkin)
     mailoutbox.clear()
-    assert checkin_uitnodigen_task.delay(checkin.pk).get() == 0
+    assert checkin_invitations_send_task.delay(checkin.pk).get() == 0
     assert mailoutbox == []
 
 
 def test_an_unknown_check_in_sends_nothing(db, mailoutbox):
-    assert checkin_uitnodigen_task.delay(999_999).get() == 0
+    assert checkin_invitations_send_task.delay(999_999).get() == 0
     assert mailoutbox == []
 
 
 def test_the_one_reminder_goes_only_to_who_answered_nothing(
     checkin, facilitator, kerngroeplid, lid, mailoutbox
 ):
-    checkin_uitnodigen_task.delay(checkin.pk)
+    checkin_invitations_send_task.delay(checkin.pk)
     invited_days_ago(checkin, 7)
     stelling = selectors.stellingen_for_sessie(sessie=checkin)[0]
     services.antwoord_save(deelnemer=deelnemer_of(checkin, lid), stelling=stelling, score=4)
@@ -130,7 +130,7 @@ def test_the_one_reminder_goes_only_to_who_answered_nothing(
     )
     mailoutbox.clear()
 
-    assert checkin_herinneren_task.delay().get() == 1
+    assert checkin_reminders_task.delay().get() == 1
     assert [mail.to for mail in mailoutbox] == [[facilitator.email]]
     herinnering = mailoutbox[0]
     assert herinnering.subject == "Herinnering: check-in Check-in voorjaar"
@@ -139,48 +139,48 @@ def test_the_one_reminder_goes_only_to_who_answered_nothing(
     assert deelnemer_of(checkin, facilitator).herinnerd_op is not None
 
     # Never twice, however often beat runs.
-    assert checkin_herinneren_task.delay().get() == 0
+    assert checkin_reminders_task.delay().get() == 0
     assert len(mailoutbox) == 1
 
 
 def test_no_reminder_before_the_set_number_of_days(checkin, mailoutbox):
-    checkin_uitnodigen_task.delay(checkin.pk)
+    checkin_invitations_send_task.delay(checkin.pk)
     invited_days_ago(checkin, 6)
     mailoutbox.clear()
-    assert checkin_herinneren_task.delay().get() == 0
+    assert checkin_reminders_task.delay().get() == 0
     assert mailoutbox == []
 
 
 def test_the_number_of_days_is_per_check_in(checkin, mailoutbox):
     checkin.herinnering_na_dagen = 2
     checkin.save()
-    checkin_uitnodigen_task.delay(checkin.pk)
+    checkin_invitations_send_task.delay(checkin.pk)
     invited_days_ago(checkin, 2)
     mailoutbox.clear()
-    assert checkin_herinneren_task.delay().get() == 3
+    assert checkin_reminders_task.delay().get() == 3
 
 
 def test_no_reminder_for_who_finished_or_was_never_invited(checkin, lid, mailoutbox):
     services.deelnemer_finish(deelnemer=deelnemer_of(checkin, lid))
-    with mock.patch("condities.services.checkin_uitnodigingen_inhalen"):
-        assert services.checkin_herinneringen_versturen() == 0
+    with mock.patch("condities.services.checkins.checkin_invitations_sweep"):
+        assert services.checkin_reminders_send() == 0
     invited_days_ago(checkin, 30)
-    assert services.checkin_herinneringen_versturen() == 2
+    assert services.checkin_reminders_send() == 2
     assert lid.email not in [mail.to[0] for mail in mailoutbox]
 
 
 def test_no_reminder_after_the_check_in_closed(checkin, mailoutbox):
-    checkin_uitnodigen_task.delay(checkin.pk)
+    checkin_invitations_send_task.delay(checkin.pk)
     invited_days_ago(checkin, 10)
     services.sessie_close(sessie=checkin)
     mailoutbox.clear()
-    assert checkin_herinneren_task.delay().get() == 0
+    assert checkin_reminders_task.delay().get() == 0
     assert mailoutbox == []
 
 
 def test_the_daily_task_sends_invitations_a_failed_run_left_behind(checkin, mailoutbox):
     # Nothing was sent yet (say the broker was away when the check-in was created).
-    assert checkin_herinneren_task.delay().get() == 0
+    assert checkin_reminders_task.delay().get() == 0
     assert len(mailoutbox) == 3
     assert all(m.subject == "Check-in: Check-in voorjaar" for m in mailoutbox)
     assert not Deelnemer.objects.filter(uitgenodigd_op__isnull=True).exists()
@@ -188,7 +188,7 @@ def test_the_daily_task_sends_invitations_a_failed_run_left_behind(checkin, mail
 
 def test_beat_runs_the_reminders_daily():
     entry = settings.CELERY_BEAT_SCHEDULE["condities-checkin-herinneren"]
-    assert entry["task"] == "condities.tasks.checkin_herinneren_task"
+    assert entry["task"] == "condities.tasks.checkin_reminders_task"
     assert entry["schedule"].hour == {9}
     assert "netwerk-bevestiging-vragen" in settings.CELERY_BEAT_SCHEDULE
 

@@ -169,6 +169,28 @@ def test_finishing_marks_the_participant_done(client, sessie):
     assert Deelnemer.objects.get().klaar_op is not None
 
 
+def test_the_thank_you_page_on_a_get_changes_nothing(client, sessie):
+    join(client, sessie)
+    response = client.get(reverse("condities:klaar", args=[sessie.code]))
+    assert response.status_code == 200
+    assert "Bedankt voor het meedoen" in response.text
+    assert Deelnemer.objects.get().klaar_op is None
+
+
+def test_the_last_conditions_button_saves_and_finishes_with_a_post(client, sessie, stellingen):
+    join(client, sessie)
+    stelling = stellingen["ambitie"][0]
+    response = client.post(
+        reverse("condities:antwoord", args=[sessie.code]),
+        {f"s{stelling.pk}": "4", "volgende": "klaar"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("condities:klaar", args=[sessie.code])
+    deelnemer = Deelnemer.objects.get()
+    assert deelnemer.klaar_op is not None
+    assert Antwoord.objects.get(deelnemer=deelnemer).score == 4
+
+
 def test_a_check_in_cannot_be_joined_by_code(client, praktijk, facilitator):
     import datetime
 
@@ -185,3 +207,12 @@ def test_a_check_in_cannot_be_joined_by_code(client, praktijk, facilitator):
     response = client.get(reverse("condities:doe_mee_code", args=[checkin.code]))
     assert response.status_code == 403
     assert re.search("persoonlijke link", response.text)
+
+
+@pytest.mark.parametrize("code", ["A" * 13, "AB%00CD", "AB-CD"])
+def test_a_code_no_session_can_have_gets_the_friendly_page(client, sessie, code):
+    # The converter turns it into "", which matches no session: the database never sees it.
+    response = client.get(f"/doe-mee/{code}/")
+    assert response.status_code == 404
+    assert "Sessie niet gevonden" in response.text
+    assert not Deelnemer.objects.filter(user__isnull=True).exists()

@@ -17,7 +17,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from condities import selectors, services
-from condities.models import Antwoord, Conditie, Deelnemer, Groep
+from condities.models import Antwoord, Conditie, Deelnemer, Respondentgroep
+from condities.selectors import resultaten
 from tests.factories import (
     AntwoordFactory,
     DeelnameFactory,
@@ -60,7 +61,7 @@ def fill(sessie, stellingen, praktijk, n: int) -> list[Deelnemer]:
             sessie=sessie,
             naam=f"Deelnemer {i}",
             organisatie=organisaties[i % 3][0],
-            groep=Groep(organisaties[i % 3][1]),
+            groep=Respondentgroep(organisaties[i % 3][1]),
             klaar_op=nu if i % 3 == 0 else None,
         )
         for i in range(n)
@@ -149,8 +150,8 @@ def test_a_reveal_shows_at_once_with_shared_results(sessie, stellingen, praktijk
 def test_live_results_are_computed_when_the_cache_is_away(sessie, stellingen, praktijk):
     fill(sessie, stellingen, praktijk, 3)
     with (
-        mock.patch.object(selectors.cache, "get", side_effect=ConnectionError),
-        mock.patch.object(selectors.cache, "set", side_effect=ConnectionError),
+        mock.patch.object(resultaten.cache, "get", side_effect=ConnectionError),
+        mock.patch.object(resultaten.cache, "set", side_effect=ConnectionError),
     ):
         assert selectors.sessie_resultaten_live(sessie=sessie).aangemeld == 3
         assert selectors.stellingen_for_sessie_cached(sessie=sessie) == (
@@ -245,7 +246,7 @@ def test_the_shared_live_region_is_fresh_after_a_moment(client, facilitator, ses
 def test_the_live_region_renders_when_the_cache_is_away(client, facilitator, sessie, stellingen):
     from condities import live
 
-    assert live.cache is selectors.cache  # one patch covers the region and the results
+    assert live.cache is resultaten.cache  # one patch covers the region and the results
     client.force_login(facilitator)
     fill(sessie, stellingen, sessie.praktijk, 3)
     with (

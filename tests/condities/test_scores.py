@@ -5,7 +5,7 @@ import statistics
 import pytest
 
 from condities import services
-from condities.models import Antwoord, ConditieScore, Groep
+from condities.models import Antwoord, ConditieScore, Respondentgroep
 from condities.scores import Tally
 from condities.selectors import sessie_resultaten
 
@@ -83,9 +83,9 @@ def test_a_group_of_fewer_than_three_is_not_shown(sessie, stellingen, maak_deeln
 
     proces = conditie(sessie_resultaten(sessie=sessie), "proces")
 
-    assert proces.groepen[Groep.KERNGROEP].respondenten == 2
-    assert not proces.groepen[Groep.KERNGROEP].zichtbaar
-    assert [label for label, _ in proces.zichtbare_groepen] == [Groep.ONTWERPGROEP.label]
+    assert proces.groepen[Respondentgroep.KERNGROEP].respondenten == 2
+    assert not proces.groepen[Respondentgroep.KERNGROEP].zichtbaar
+    assert [label for label, _ in proces.zichtbare_groepen] == [Respondentgroep.ONTWERPGROEP.label]
 
 
 def test_perception_gaps_only_between_organisations_of_three_or_more(
@@ -147,5 +147,6 @@ def test_closing_twice_writes_the_scores_once(sessie, stellingen, maak_deelnemer
     for deelnemer in maak_deelnemers(3):
         services.antwoord_save(deelnemer=deelnemer, stelling=stellingen["proces"][0], score=3)
     services.sessie_close(sessie=sessie)
-    services.sessie_close(sessie=sessie)
+    with pytest.raises(services.SessieGesloten):  # the second closing does nothing
+        services.sessie_close(sessie=sessie)
     assert ConditieScore.objects.filter(sessie=sessie, conditie="proces", groep="").count() == 1

@@ -162,7 +162,7 @@ def test_closing_writes_scores_and_mails_the_summary_once(
     assert response.status_code == 302
     assert ConditieScore.objects.get(sessie=sessie, conditie="relatie", groep="").respondenten == 3
     # The summary goes out after the commit, to the one participant who left an address.
-    services.samenvatting_versturen(sessie_id=sessie.pk)
+    services.summary_send(sessie_id=sessie.pk)
     assert [m.to for m in mailoutbox] == [["gert@voorbeeld.example"]]
     assert "Relatie: 4,0" in mailoutbox[0].body
     assert "Deelnemer 0" not in mailoutbox[0].body

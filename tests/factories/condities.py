@@ -18,9 +18,9 @@ from condities.models import (
     Conditie,
     ConditieScore,
     Deelnemer,
-    Groep,
     OpenVraag,
     PapierTelling,
+    Respondentgroep,
     Sessie,
     Stelling,
     Stellingenset,
@@ -111,7 +111,7 @@ class DeelnemerFactory(factory.django.DjangoModelFactory):
 
     sessie = factory.SubFactory(SessieFactory, open=True)
     naam = factory.Sequence(lambda n: f"Deelnemer {n}")
-    groep = Groep.ONTWERPGROEP
+    groep = Respondentgroep.ONTWERPGROEP
     # The same generator as services.deelnemer_join.
     token = factory.LazyFunction(lambda: secrets.token_urlsafe(32))
 

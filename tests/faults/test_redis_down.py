@@ -16,7 +16,7 @@ from django.urls import reverse
 
 from condities import services as condities_services
 from condities.models import Antwoord, Conditie, Deelnemer, Sessie
-from condities.tasks import checkin_herinneren_task, samenvattingen_inhalen_task
+from condities.tasks import checkin_reminders_task, summaries_sweep_task
 from config.celery import app
 from netwerk.models import Uitnodiging
 from netwerk.tasks import uitnodiging_send_task, uitnodigingen_sweep_task, user_mail_task
@@ -206,8 +206,8 @@ def test_closing_a_session_works_and_the_summary_follows_when_redis_is_back(
 
     # Redis is back: beat's sweep sends the summary, once however often it runs.
     with celery_broker(UNREACHABLE_REDIS, eager=True):
-        samenvattingen_inhalen_task.delay()
-        samenvattingen_inhalen_task.delay()
+        summaries_sweep_task.delay()
+        summaries_sweep_task.delay()
     assert [m.to for m in mailoutbox] == [["gert@voorbeeld.example"]]
 
 
@@ -231,6 +231,6 @@ def test_a_check_in_is_created_and_its_invitations_follow_when_redis_is_back(
 
     # Redis is back: the daily check-in task sends what was left, once.
     with celery_broker(UNREACHABLE_REDIS, eager=True):
-        checkin_herinneren_task.delay()
-        checkin_herinneren_task.delay()
+        checkin_reminders_task.delay()
+        checkin_reminders_task.delay()
     assert sorted(m.to[0] for m in mailoutbox) == sorted([facilitator.email, lid.email])

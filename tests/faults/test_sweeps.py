@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from condities import services as condities_services
 from condities.models import Sessie
-from condities.tasks import samenvattingen_inhalen_task
+from condities.tasks import summaries_sweep_task
 from netwerk.selectors import uitnodigingen_onverstuurd
 from netwerk.tasks import uitnodigingen_sweep_task
 from tests.factories import UitnodigingFactory
@@ -52,8 +52,8 @@ def gesloten_sessie(open_sessie, sessie_stellingen):
 
 
 def test_the_summary_sweep_sends_what_a_closing_left_once(gesloten_sessie, mailoutbox):
-    assert samenvattingen_inhalen_task.delay().get() == 1
-    assert samenvattingen_inhalen_task.delay().get() == 0
+    assert summaries_sweep_task.delay().get() == 1
+    assert summaries_sweep_task.delay().get() == 0
     assert [m.to for m in mailoutbox] == [["anna@voorbeeld.example"]]
 
 
@@ -61,5 +61,5 @@ def test_the_summary_sweep_leaves_sessions_closed_more_than_a_week_ago(gesloten_
     Sessie.objects.filter(pk=gesloten_sessie.pk).update(
         gesloten_op=timezone.now() - datetime.timedelta(days=8)
     )
-    assert samenvattingen_inhalen_task.delay().get() == 0
+    assert summaries_sweep_task.delay().get() == 0
     assert mailoutbox == []

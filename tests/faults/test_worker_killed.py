@@ -15,6 +15,7 @@ import subprocess
 import time
 import uuid
 from pathlib import Path
+from unittest import mock
 from urllib.parse import quote
 
 import pytest
@@ -24,7 +25,7 @@ from django.db import connection
 
 from condities import services as condities_services
 from condities.models import Deelnemer
-from condities.tasks import samenvatting_versturen_task
+from condities.tasks import summary_send_task
 from config.env import mailer_from_url
 from tests.faults.conftest import ROOT, celery_broker, needs_postgres, needs_redis, python
 
@@ -113,7 +114,9 @@ def closed_session_with_three_addresses(open_sessie, sessie_stellingen):
         condities_services.antwoord_save(
             deelnemer=deelnemer, stelling=sessie_stellingen[0], score=3
         )
-    return condities_services.sessie_close(sessie=open_sessie)
+    # The closing queues the summaries itself; here the test's worker is to send them.
+    with mock.patch("condities.services.afsluiten.queue_after_commit"):
+        return condities_services.sessie_close(sessie=open_sessie)
 
 
 @needs_redis
@@ -139,7 +142,7 @@ def test_a_killed_worker_s_task_runs_again_and_mails_everyone_once(
     first = Worker(queue=queue, env=env, log=tmp_path / "worker-1.log")
     try:
         with celery_broker(os.environ["REDIS_URL"], eager=False):
-            samenvatting_versturen_task.apply_async(args=[sessie.pk], queue=queue)
+            summary_send_task.apply_async(args=[sessie.pk], queue=queue)
         # The first participant has their mail and is marked; the worker waits at the gate
         # before the second mail. Kill it there.
         wait_until(lambda: marked() == 1, "the first summary", first)
@@ -164,7 +167,7 @@ def test_a_killed_worker_s_task_runs_again_and_mails_everyone_once(
         "bram@voorbeeld.example": 1,
         "cor@voorbeeld.example": 1,
     }
-    assert "samenvatting_versturen_task" in second.tail()
+    assert "summary_send_task" in second.tail()
 
 
 @pytest.mark.django_db
@@ -172,8 +175,8 @@ def test_running_the_summary_task_twice_mails_each_participant_once(
     closed_session_with_three_addresses, mailoutbox
 ):
     sessie = closed_session_with_three_addresses
-    samenvatting_versturen_task.delay(sessie.pk)
-    samenvatting_versturen_task.delay(sessie.pk)
+    summary_send_task.delay(sessie.pk)
+    summary_send_task.delay(sessie.pk)
     assert sorted(m.to[0] for m in mailoutbox) == [
         "anna@voorbeeld.example",
         "bram@voorbeeld.example",

@@ -254,7 +254,7 @@ def test_the_sweep_and_the_cleanup_are_scheduled(settings):
     assert "mantelzorg.tasks.notifications_sweep_task" in schema
     assert "mantelzorg.tasks.contact_expired_delete_task" in schema
     # The older schedules are still there.
-    assert "condities.tasks.checkin_herinneren_task" in schema
+    assert "condities.tasks.checkin_reminders_task" in schema
     assert "netwerk.tasks.bevestigingen_sweep_task" in schema
 
 

@@ -1,0 +1,68 @@
+"""Reads about check-ins: whom they go to, personal links, and who responded."""
+
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, QuerySet
+
+from condities.models import Antwoord, Deelnemer, Sessie
+from netwerk.models import User
+from praktijken.models import Praktijk
+
+
+def checkin_ontvangers(*, praktijk: Praktijk) -> QuerySet[User]:
+    """Everybody with an account in the practice, by name: whom a check-in goes to by default."""
+    return User.objects.filter(lidmaatschappen__praktijk=praktijk).order_by("name", "email")
+
+
+def checkin_deelnemer_by_token(*, token: str) -> Deelnemer | None:
+    """The check-in participant whose personal link this is, with the check-in and practice."""
+    if not token:
+        return None
+    return (
+        Deelnemer.objects.filter(token=token, sessie__soort=Sessie.Soort.CHECKIN)
+        .select_related("sessie__praktijk")
+        .first()
+    )
+
+
+@dataclass
+class CheckinRespons:
+    deelnemers: list[Deelnemer]
+    uitgenodigd: int
+    beantwoord: int
+    klaar: int
+    nog_niet: int
+
+    @property
+    def gereageerd(self) -> int:
+        """Answered at least one statement, or finished."""
+        return self.beantwoord + self.klaar
+
+
+def checkin_respons(*, sessie: Sessie) -> CheckinRespons:
+    """Who responded to a check-in, never what they answered (1 query).
+
+    Each participant gets `status`: "klaar" (finished), "beantwoord" (answered at least one
+    statement) or "nog_niet".
+    """
+    deelnemers = list(
+        Deelnemer.objects.filter(sessie=sessie)
+        .annotate(heeft_antwoorden=Exists(Antwoord.objects.filter(deelnemer=OuterRef("pk"))))
+        .order_by("naam", "email", "pk")
+    )
+    for deelnemer in deelnemers:
+        if deelnemer.klaar_op:
+            deelnemer.status = "klaar"
+        elif deelnemer.heeft_antwoorden:
+            deelnemer.status = "beantwoord"
+        else:
+            deelnemer.status = "nog_niet"
+    klaar = sum(d.status == "klaar" for d in deelnemers)
+    beantwoord = sum(d.status == "beantwoord" for d in deelnemers)
+    return CheckinRespons(
+        deelnemers=deelnemers,
+        uitgenodigd=sum(d.uitgenodigd_op is not None for d in deelnemers),
+        beantwoord=beantwoord,
+        klaar=klaar,
+        nog_niet=len(deelnemers) - klaar - beantwoord,
+    )

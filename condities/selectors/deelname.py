@@ -1,0 +1,70 @@
+"""Reads about taking part: who a browser is in a session, their answers and progress."""
+
+from condities import charts
+from condities.models import Antwoord, Deelnemer, Respondentgroep, Sessie, Stelling
+from netwerk.models import Deelname, Organisatie, User
+from praktijken.models import Lidmaatschap, Praktijk
+
+
+def respondentgroep_for(
+    *, praktijk: Praktijk, organisatie: Organisatie | None, mantelzorger: bool
+) -> str:
+    """The group a participant answers for: carer/volunteer, or their organisation's group."""
+    if mantelzorger:
+        return Respondentgroep.MANTELZORGER
+    if organisatie is None:
+        return Respondentgroep.ANDERS
+    groep = (
+        Deelname.objects.filter(praktijk=praktijk, organisatie=organisatie)
+        .values_list("groep", flat=True)
+        .first()
+    )
+    return groep or Respondentgroep.ANDERS
+
+
+def is_member(*, user: User, sessie: Sessie) -> bool:
+    """Whether the user is a member of the session's practice (then they join by account)."""
+    return (
+        user.is_authenticated
+        and Lidmaatschap.objects.filter(praktijk=sessie.praktijk_id, user=user).exists()
+    )
+
+
+def deelnemer_for_browser(*, sessie: Sessie, user: User, token: str | None) -> Deelnemer | None:
+    """The participant this browser is: by account, or by the token kept in its session."""
+    if user.is_authenticated:
+        deelnemer = Deelnemer.objects.filter(sessie=sessie, user=user).first()
+        if deelnemer:
+            return deelnemer
+    if token:
+        return Deelnemer.objects.filter(sessie=sessie, token=token).first()
+    return None
+
+
+def deelnemer_by_code(*, code: str, user: User, tokens: list[str]) -> Deelnemer | None:
+    """The participant this browser is in the session with this code, with the session: the
+    same answer as `deelnemer_for_browser`, in one query for a guest (every answer click)."""
+    if not code or (not tokens and not user.is_authenticated):
+        return None
+    deelnemers = Deelnemer.objects.select_related("sessie").filter(sessie__code=code)
+    if user.is_authenticated:
+        deelnemer = deelnemers.filter(user=user).order_by("-sessie_id").first()
+        if deelnemer:
+            return deelnemer
+    return deelnemers.filter(token__in=tokens).order_by("-sessie_id").first() if tokens else None
+
+
+def voortgang(*, deelnemer: Deelnemer, stellingen: list[Stelling]) -> dict:
+    """How far a participant is: answered statements of the session's statements."""
+    beantwoord = Antwoord.objects.filter(deelnemer=deelnemer, stelling__in=stellingen).count()
+    totaal = len(stellingen)
+    return {
+        "beantwoord": beantwoord,
+        "totaal": totaal,
+        "procent": charts.procent(beantwoord, totaal),
+    }
+
+
+def antwoorden_for_deelnemer(*, deelnemer: Deelnemer) -> dict[int, int | None]:
+    """The participant's own answers: {stelling_id: score}. Only ever shown to themselves."""
+    return dict(Antwoord.objects.filter(deelnemer=deelnemer).values_list("stelling_id", "score"))

@@ -1,0 +1,88 @@
+"""Reads for reports, exports and the dashboard: trends, discussions and scores over time."""
+
+from django.db.models import QuerySet
+
+from condities.models import ALLE, Actie, Conditie, ConditieScore, Respondentgroep, Sessie
+from praktijken.models import Praktijk
+
+
+def scores_for_praktijk(*, praktijk: Praktijk) -> QuerySet[ConditieScore]:
+    """Every score over everybody, oldest first: the trend per condition."""
+    return ConditieScore.objects.filter(praktijk=praktijk, groep="").select_related("sessie")
+
+
+def trend_for_praktijk(*, praktijk: Praktijk) -> dict:
+    """The latest score per condition and the series over all sessions and check-ins (1 query)."""
+    series: dict[str, list[ConditieScore]] = {code: [] for code in Conditie.values}
+    for score in scores_for_praktijk(praktijk=praktijk).order_by("datum", "sessie_id"):
+        series[score.conditie].append(score)
+    return {
+        "reeksen": [
+            {"code": code, "label": Conditie(code).label, "scores": scores}
+            for code, scores in series.items()
+        ],
+        "laatste": [
+            {"code": code, "label": Conditie(code).label, "score": scores[-1] if scores else None}
+            for code, scores in series.items()
+        ],
+        "heeft_scores": any(series.values()),
+    }
+
+
+def acties_for_praktijk(*, praktijk: Praktijk, limit: int | None = None) -> list[Actie]:
+    """The agreed next steps that are not done yet, newest first, with their session (1 query)."""
+    acties = (
+        Actie.objects.filter(sessie__praktijk=praktijk, soort=Actie.Soort.STAP, gedaan=False)
+        .select_related("sessie")
+        .order_by("-created_at", "-pk")
+    )
+    return list(acties[:limit] if limit else acties)
+
+
+def _conditie_volgorde(code: str) -> int:
+    return Conditie.values.index(code) if code in Conditie.values else len(Conditie.values)
+
+
+def discussie_for_sessie(*, sessie: Sessie) -> list[dict]:
+    """Per condition of the session, in the usual order: what goes well and the next steps."""
+    per_conditie = {
+        code: {"code": code, "label": Conditie(code).label, "goed": [], "stappen": []}
+        for code in Conditie.values
+        if code in sessie.condities
+    }
+    for actie in Actie.objects.filter(sessie=sessie).select_related("experiment").order_by("pk"):
+        conditie = per_conditie.setdefault(
+            actie.conditie,
+            {
+                "code": actie.conditie,
+                "label": actie.get_conditie_display(),
+                "goed": [],
+                "stappen": [],
+            },
+        )
+        conditie["goed" if actie.soort == Actie.Soort.GOED else "stappen"].append(actie)
+    return sorted(per_conditie.values(), key=lambda c: _conditie_volgorde(c["code"]))
+
+
+def discussie_for_praktijk(*, praktijk: Praktijk) -> list[Actie]:
+    """Every action of every session of the practice, by session date, then condition (1 query)."""
+    acties = Actie.objects.filter(sessie__praktijk=praktijk).select_related("sessie", "experiment")
+    return sorted(
+        acties,
+        key=lambda a: (a.sessie.datum, a.sessie_id, _conditie_volgorde(a.conditie), a.soort, a.pk),
+    )
+
+
+def conditiescores_for_export(*, praktijk: Praktijk) -> list[ConditieScore]:
+    """All scores of the practice over time, for everybody and per group, oldest first."""
+    groepen = [ALLE, *Respondentgroep.values]
+    scores = ConditieScore.objects.filter(praktijk=praktijk).select_related("sessie")
+    return sorted(
+        scores,
+        key=lambda s: (
+            s.datum,
+            s.sessie_id,
+            _conditie_volgorde(s.conditie),
+            groepen.index(s.groep) if s.groep in groepen else len(groepen),
+        ),
+    )

@@ -1,0 +1,121 @@
+"""Reads about sessions themselves: lists, join codes, counts, their statements and actions."""
+
+import contextlib
+
+from django.core.cache import cache
+from django.db.models import Count, Q, QuerySet
+
+from condities.models import Actie, Conditie, Deelnemer, OpenVraag, Sessie, Stelling
+from praktijken.models import Praktijk
+
+
+def sessie_get_for_praktijk(*, praktijk: Praktijk, pk: int) -> Sessie | None:
+    """The practice's session (or check-in) with this id, with its statement set; else None."""
+    sessie = Sessie.objects.filter(pk=pk, praktijk=praktijk).select_related("stellingenset").first()
+    if sessie is not None:
+        sessie.praktijk = praktijk  # the same row: no second query for it
+    return sessie
+
+
+def actie_get_for_sessie(*, sessie: Sessie, pk: int, soort: str | None = None) -> Actie | None:
+    """The session's action with this id (of this kind, when given); else None."""
+    acties = Actie.objects.filter(pk=pk, sessie=sessie)
+    if soort is not None:
+        acties = acties.filter(soort=soort)
+    actie = acties.first()
+    if actie is not None:
+        actie.sessie = sessie
+    return actie
+
+
+def acties_for_sessie(*, sessie: Sessie) -> QuerySet[Actie]:
+    """The session's discussion: what goes well and the agreed steps."""
+    return Actie.objects.filter(sessie=sessie)
+
+
+def sessies_for_praktijk(*, praktijk: Praktijk) -> QuerySet[Sessie]:
+    """The practice's sessions and check-ins, newest first, with their participant counts."""
+    return Sessie.objects.filter(praktijk=praktijk).annotate(
+        aantal_deelnemers=Count("deelnemers", distinct=True)
+    )
+
+
+def sessie_by_code(*, code: str) -> Sessie | None:
+    """The open session with this join code, if any. Codes in URLs are checked by the resolver
+    (`<code:...>`), typed ones by CodeForm."""
+    if not code:
+        return None
+    return (
+        Sessie.objects.filter(code=code, status=Sessie.Status.OPEN)
+        .select_related("praktijk")
+        .first()
+    )
+
+
+def sessie_by_any_code(*, code: str) -> Sessie | None:
+    """The session (open or closed) that has or had this join code, if any."""
+    if not code:
+        return None
+    return Sessie.objects.filter(code=code).exclude(code="").first()
+
+
+def sessie_aantallen(*, sessie: Sessie) -> dict:
+    """How many joined and finished (no answers, no names)."""
+    return Deelnemer.objects.filter(sessie=sessie).aggregate(
+        aangemeld=Count("pk"),
+        klaar=Count("pk", filter=Q(klaar_op__isnull=False)),
+        met_antwoorden=Count("pk", filter=Q(antwoorden__isnull=False), distinct=True),
+    )
+
+
+def stellingen_for_sessie(*, sessie: Sessie) -> list[Stelling]:
+    """The statements a session asks, in order: the chosen ones, or all of its conditions."""
+    chosen = list(sessie.stellingen.order_by("volgorde", "pk"))
+    if chosen:
+        return chosen
+    return list(
+        Stelling.objects.filter(
+            set=sessie.stellingenset_id, conditie__in=sessie.condities
+        ).order_by("volgorde", "pk")
+    )
+
+
+# A session's statements never change once it exists: the choice is made at creation, and a set
+# that a session uses is copied to a new version before any edit.
+STELLINGEN_CACHE_SECONDS = 600
+
+
+def stellingen_for_sessie_cached(*, sessie: Sessie) -> list[Stelling]:
+    """stellingen_for_sessie through the cache, for the answer that every click of every
+    participant saves (2 queries fewer each time). Without a cache it reads the database."""
+    key = f"condities:stellingen:{sessie.pk}:{sessie.stellingenset_id}"
+    try:
+        stellingen = cache.get(key)
+    except Exception:  # the cache is away: read the database, as without one
+        stellingen = None
+    if stellingen is None:
+        stellingen = stellingen_for_sessie(sessie=sessie)
+        with contextlib.suppress(Exception):
+            cache.set(key, stellingen, STELLINGEN_CACHE_SECONDS)
+    return stellingen
+
+
+def stellingen_per_conditie(*, sessie: Sessie) -> list[dict]:
+    """The session's statements grouped by condition, with each condition's open questions."""
+    stellingen = stellingen_for_sessie(sessie=sessie)
+    open_vragen: dict[str, list[OpenVraag]] = {}
+    for vraag in OpenVraag.objects.filter(set=sessie.stellingenset_id):
+        open_vragen.setdefault(vraag.conditie, []).append(vraag)
+    groepen: dict[str, dict] = {}
+    for stelling in stellingen:
+        groep = groepen.setdefault(
+            stelling.conditie,
+            {
+                "code": stelling.conditie,
+                "label": Conditie(stelling.conditie).label,
+                "stellingen": [],
+                "open_vragen": open_vragen.get(stelling.conditie, []),
+            },
+        )
+        groep["stellingen"].append(stelling)
+    return [groepen[code] for code in Conditie.values if code in groepen]

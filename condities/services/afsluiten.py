@@ -1,0 +1,135 @@
+"""Closing a session: freeze the answers into scores, and mail the summaries."""
+
+import datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from condities.charts import afgerond
+from condities.live_cache import live_forget
+from condities.models import ALLE, ConditieScore, Deelnemer, Sessie
+from condities.selectors.resultaten import sessie_resultaten
+from condities.services.sessies import SessieGesloten
+from config.queue import queue_after_commit
+
+
+def _decimal(value: float | None) -> Decimal | None:
+    rond = afgerond(value, 2)
+    return None if rond is None else Decimal(str(rond))
+
+
+@transaction.atomic
+def sessie_close(*, sessie: Sessie) -> Sessie:
+    """Freeze the answers, write a ConditieScore per condition (overall and per group) and queue
+    the summaries after the commit. Raises SessieGesloten when it was closed already."""
+    # Imported here: the task module imports this one.
+    from condities.tasks import summary_send_task
+
+    sessie = Sessie.objects.select_for_update().get(pk=sessie.pk)
+    if sessie.status == Sessie.Status.GESLOTEN:
+        raise SessieGesloten
+    sessie.status = Sessie.Status.GESLOTEN
+    sessie.gesloten_op = timezone.now()
+    sessie.save(update_fields=["status", "gesloten_op"])
+    live_forget(sessie_pk=sessie.pk)
+    resultaten = sessie_resultaten(sessie=sessie)
+    scores = []
+    for conditie in resultaten.condities:
+        for groep, score in [(ALLE, conditie.totaal), *conditie.groepen.items()]:
+            if not score.zichtbaar:
+                continue
+            scores.append(
+                ConditieScore(
+                    praktijk_id=sessie.praktijk_id,
+                    sessie=sessie,
+                    bron=sessie.soort,
+                    datum=sessie.datum,
+                    conditie=conditie.code,
+                    groep=groep,
+                    gemiddelde=_decimal(score.gemiddelde),
+                    spreiding=_decimal(score.spreiding),
+                    respondenten=score.respondenten,
+                )
+            )
+    ConditieScore.objects.bulk_create(scores)
+    queue_after_commit(summary_send_task, sessie.pk)
+    return sessie
+
+
+def summary_send(*, sessie_id: int) -> int:
+    """Mail the summary to each participant with an address, once each; returns how many sent."""
+    sessie = (
+        Sessie.objects.select_related("praktijk")
+        .filter(pk=sessie_id, status=Sessie.Status.GESLOTEN)
+        .first()
+    )
+    if sessie is None:
+        return 0
+    resultaten = sessie_resultaten(sessie=sessie)
+    url = settings.SITE_URL + reverse(
+        "condities:sessie_detail", kwargs={"slug": sessie.praktijk.slug, "pk": sessie.pk}
+    )
+    verstuurd = 0
+    # Only those who answered something: an invitee who never took part gets no summary.
+    ontvangers = (
+        Deelnemer.objects.filter(
+            sessie=sessie, samenvatting_op__isnull=True, antwoorden__isnull=False
+        )
+        .exclude(email="")
+        .distinct()
+    )
+    for deelnemer in ontvangers:
+        # Lock the row while mailing and mark it in the same transaction: a second run at the
+        # same moment (a redelivered task, the sweep) skips it, a later run finds the mark.
+        with transaction.atomic():
+            if not (
+                Deelnemer.objects.select_for_update(skip_locked=True)
+                .filter(pk=deelnemer.pk, samenvatting_op__isnull=True)
+                .values_list("pk", flat=True)
+                .first()
+            ):
+                continue
+            context = {
+                "sessie": sessie,
+                "resultaten": resultaten,
+                "deelnemer": deelnemer,
+                "url": url,
+            }
+            send_mail(
+                subject=render_to_string(
+                    "condities/email/samenvatting_onderwerp.txt", context
+                ).strip(),
+                message=render_to_string("condities/email/samenvatting.txt", context),
+                from_email=None,
+                recipient_list=[deelnemer.email],
+            )
+            Deelnemer.objects.filter(pk=deelnemer.pk).update(samenvatting_op=timezone.now())
+        verstuurd += 1
+    return verstuurd
+
+
+# Summaries of sessions closed this long ago or less are sent by the sweep when still due.
+SAMENVATTING_INHALEN_DAGEN = 7
+
+
+def summaries_sweep(*, now: datetime.datetime | None = None) -> int:
+    """Send the summaries a closing left unsent (the queue was away); returns how many went out.
+
+    Only sessions closed in the last week, so an old session never mails out of the blue.
+    """
+    now = now or timezone.now()
+    nog_te_sturen = Deelnemer.objects.filter(
+        sessie=OuterRef("pk"), samenvatting_op__isnull=True, antwoorden__isnull=False
+    ).exclude(email="")
+    ids = Sessie.objects.filter(
+        Exists(nog_te_sturen),
+        status=Sessie.Status.GESLOTEN,
+        gesloten_op__gte=now - datetime.timedelta(days=SAMENVATTING_INHALEN_DAGEN),
+    ).values_list("pk", flat=True)
+    return sum(summary_send(sessie_id=pk) for pk in list(ids))

@@ -1,0 +1,230 @@
+"""Check-ins between sessions: personal links by email, and one reminder."""
+
+import datetime
+import math
+import secrets
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from condities.models import Antwoord, Deelnemer, Sessie, Stelling
+from condities.selectors.deelname import respondentgroep_for
+from condities.selectors.sessies import stellingen_for_sessie
+from condities.services.sessies import sessie_create, sessie_open
+from config.queue import queue_after_commit
+from netwerk.models import Persoon, User
+from praktijken.models import Praktijk
+
+# Reading and rating one statement takes about this long; it tells invitees what to expect.
+CHECKIN_SECONDEN_PER_STELLING = 20
+
+
+@transaction.atomic
+def checkin_create(
+    *,
+    praktijk: Praktijk,
+    by: User,
+    titel: str,
+    datum,
+    condities: list[str],
+    stellingen: list[Stelling],
+    herinnering_na_dagen: int,
+    ontvangers: list[User],
+) -> Sessie:
+    """Create and open a check-in with a personal place (and secret link) for each recipient,
+    and queue the mail with the links after the commit."""
+    # Imported here: the task module imports this one.
+    from condities.tasks import checkin_invitations_send_task
+
+    sessie = sessie_create(
+        praktijk=praktijk,
+        titel=titel,
+        datum=datum,
+        modus=Sessie.Modus.ONLINE,
+        condities=condities,
+        by=by,
+        soort=Sessie.Soort.CHECKIN,
+        stellingen=stellingen,
+        herinnering_na_dagen=herinnering_na_dagen,
+    )
+    sessie_open(sessie=sessie)
+    personen = {
+        p.user_id: p
+        for p in Persoon.objects.filter(user__in=[u.pk for u in ontvangers]).select_related(
+            "organisatie"
+        )
+    }
+    groepen: dict[int | None, str] = {}
+    deelnemers = []
+    for user in ontvangers:
+        persoon = personen.get(user.pk)
+        organisatie = persoon.organisatie if persoon else None
+        sleutel = organisatie.pk if organisatie else None
+        if sleutel not in groepen:
+            groepen[sleutel] = respondentgroep_for(
+                praktijk=praktijk, organisatie=organisatie, mantelzorger=False
+            )
+        deelnemers.append(
+            Deelnemer(
+                sessie=sessie,
+                user=user,
+                naam=user.name,
+                email=user.email,
+                organisatie=organisatie,
+                groep=groepen[sleutel],
+                token=secrets.token_urlsafe(32),
+            )
+        )
+    Deelnemer.objects.bulk_create(deelnemers)
+    queue_after_commit(checkin_invitations_send_task, sessie.pk)
+    return sessie
+
+
+def checkin_url(*, deelnemer: Deelnemer) -> str:
+    """The participant's personal link: whoever has it answers as this participant."""
+    return settings.SITE_URL + reverse("condities:checkin_link", kwargs={"token": deelnemer.token})
+
+
+def _checkin_minuten(sessie: Sessie) -> tuple[int, int]:
+    aantal = len(stellingen_for_sessie(sessie=sessie))
+    return aantal, max(2, math.ceil(aantal * CHECKIN_SECONDEN_PER_STELLING / 60))
+
+
+def _checkin_mail_once(
+    *,
+    sessie: Sessie,
+    duur: tuple[int, int],
+    deelnemer_id: int,
+    veld: str,
+    template: str,
+    extra: Q | None = None,
+) -> bool:
+    """Mail one participant unless `veld` is already set; set it in the same transaction.
+    `duur` is the check-in's (statements, minutes) from `_checkin_minuten`.
+
+    The row lock (skipped when another worker holds it) keeps two runs from mailing twice.
+    """
+    with transaction.atomic():
+        deelnemer = (
+            Deelnemer.objects.select_for_update(skip_locked=True)
+            .filter(extra or Q(), pk=deelnemer_id, sessie=sessie, **{f"{veld}__isnull": True})
+            .exclude(email="")
+            .first()
+        )
+        if deelnemer is None:
+            return False
+        aantal, minuten = duur
+        # The invitee's language is unknown: the practice's language, Dutch.
+        with translation.override(settings.LANGUAGE_CODE):
+            context = {
+                "sessie": sessie,
+                "praktijk": sessie.praktijk,
+                "deelnemer": deelnemer,
+                "url": checkin_url(deelnemer=deelnemer),
+                "aantal": aantal,
+                "minuten": minuten,
+            }
+            subject = render_to_string(f"condities/email/{template}_onderwerp.txt", context)
+            body = render_to_string(f"condities/email/{template}.txt", context)
+        send_mail(
+            subject=" ".join(subject.split()),
+            message=body,
+            from_email=None,
+            recipient_list=[deelnemer.email],
+        )
+        Deelnemer.objects.filter(pk=deelnemer.pk).update(**{veld: timezone.now()})
+    return True
+
+
+def _open_checkin(sessie_id: int) -> Sessie | None:
+    return (
+        Sessie.objects.select_related("praktijk")
+        .filter(pk=sessie_id, soort=Sessie.Soort.CHECKIN, status=Sessie.Status.OPEN)
+        .first()
+    )
+
+
+def checkin_invitations_send(*, sessie_id: int) -> int:
+    """Mail each participant of an open check-in their personal link, once; returns how many."""
+    sessie = _open_checkin(sessie_id)
+    if sessie is None:
+        return 0
+    ids = list(
+        Deelnemer.objects.filter(sessie=sessie, uitgenodigd_op__isnull=True).values_list(
+            "pk", flat=True
+        )
+    )
+    if not ids:
+        return 0
+    duur = _checkin_minuten(sessie)
+    return sum(
+        _checkin_mail_once(
+            sessie=sessie,
+            duur=duur,
+            deelnemer_id=pk,
+            veld="uitgenodigd_op",
+            template="checkin_uitnodiging",
+        )
+        for pk in ids
+    )
+
+
+def _nog_niets_gedaan() -> Q:
+    """Not answered a single statement and not finished."""
+    return Q(klaar_op__isnull=True) & ~Q(Exists(Antwoord.objects.filter(deelnemer=OuterRef("pk"))))
+
+
+def checkin_reminders_send(*, now: datetime.datetime | None = None) -> int:
+    """Send one reminder to each invitee of an open check-in who has done nothing yet.
+
+    Only once the check-in's `herinnering_na_dagen` have passed since their invitation; each
+    participant gets at most one reminder (`herinnerd_op`). Returns how many went out.
+    """
+    now = now or timezone.now()
+    verstuurd = 0
+    for sessie in Sessie.objects.filter(
+        soort=Sessie.Soort.CHECKIN, status=Sessie.Status.OPEN
+    ).select_related("praktijk"):
+        grens = now - datetime.timedelta(days=sessie.herinnering_na_dagen)
+        ids = list(
+            Deelnemer.objects.filter(
+                _nog_niets_gedaan(),
+                sessie=sessie,
+                uitgenodigd_op__lte=grens,
+                herinnerd_op__isnull=True,
+            ).values_list("pk", flat=True)
+        )
+        if not ids:
+            continue
+        duur = _checkin_minuten(sessie)
+        verstuurd += sum(
+            _checkin_mail_once(
+                sessie=sessie,
+                duur=duur,
+                deelnemer_id=pk,
+                veld="herinnerd_op",
+                template="checkin_herinnering",
+                extra=_nog_niets_gedaan(),
+            )
+            for pk in ids
+        )
+    return verstuurd
+
+
+def checkin_invitations_sweep() -> int:
+    """Send invitations a failed task left unsent, for every open check-in (the daily sweep)."""
+    ids = (
+        Sessie.objects.filter(
+            soort=Sessie.Soort.CHECKIN,
+            status=Sessie.Status.OPEN,
+            deelnemers__uitgenodigd_op__isnull=True,
+        )
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+    return sum(checkin_invitations_send(sessie_id=pk) for pk in list(ids))

@@ -1,0 +1,94 @@
+"""Taking part: joining a session, answering its statements, finishing."""
+
+import secrets
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from condities.models import Antwoord, Deelnemer, Sessie, Stelling
+from condities.selectors.deelname import respondentgroep_for
+from condities.services.sessies import SessieGesloten
+from netwerk.models import Organisatie, User
+
+
+def deelnemer_join(
+    *,
+    sessie: Sessie,
+    user: User | None = None,
+    naam: str = "",
+    organisatie: Organisatie | None = None,
+    mantelzorger: bool = False,
+    email: str = "",
+) -> Deelnemer:
+    """Add a participant; a member who joins twice gets their existing place back."""
+    if not sessie.is_open:
+        raise SessieGesloten
+    if user is not None and user.is_authenticated:
+        bestaand = Deelnemer.objects.filter(sessie=sessie, user=user).first()
+        if bestaand:
+            return bestaand
+    else:
+        user = None
+    deelnemer = Deelnemer(
+        sessie=sessie,
+        user=user,
+        naam=naam.strip(),
+        organisatie=organisatie,
+        groep=respondentgroep_for(
+            praktijk=sessie.praktijk, organisatie=organisatie, mantelzorger=mantelzorger
+        ),
+        email=email.strip().lower(),
+        token=secrets.token_urlsafe(32),
+    )
+    try:
+        with transaction.atomic():
+            deelnemer.save()
+    except IntegrityError:
+        # Two tabs of the same member joined at once: the other one won.
+        return Deelnemer.objects.get(sessie=sessie, user=user)
+    return deelnemer
+
+
+def antwoord_save(*, deelnemer: Deelnemer, stelling: Stelling, score: int | None) -> Antwoord:
+    """Store or change one answer: an upsert on (participant, statement), never two rows."""
+    if not Sessie.objects.filter(pk=deelnemer.sessie_id, status=Sessie.Status.OPEN).exists():
+        raise SessieGesloten
+    (antwoord,) = Antwoord.objects.bulk_create(
+        [Antwoord(deelnemer=deelnemer, stelling=stelling, score=score)],
+        update_conflicts=True,
+        unique_fields=["deelnemer", "stelling"],
+        update_fields=["score", "updated_at"],
+    )
+    return antwoord  # as stored: the upsert leaves nothing to read back
+
+
+@transaction.atomic
+def antwoorden_save(
+    *, deelnemer: Deelnemer, antwoorden: dict[Stelling, int | None], finish: bool = False
+) -> None:
+    """Store the answers of one post, and mark the participant done when they finish.
+
+    One transaction: a participant told "saved" has every answer stored, and one who gets an
+    error (the 503 page while the database restarts) has none of this post stored. Raises
+    SessieGesloten when the session is no longer open.
+    """
+    if (
+        not antwoorden
+        and not Sessie.objects.filter(pk=deelnemer.sessie_id, status=Sessie.Status.OPEN).exists()
+    ):
+        raise SessieGesloten
+    for stelling, score in antwoorden.items():
+        antwoord_save(deelnemer=deelnemer, stelling=stelling, score=score)
+    if finish:
+        deelnemer_finish(deelnemer=deelnemer)
+
+
+def deelnemer_finish(*, deelnemer: Deelnemer) -> Deelnemer:
+    """Mark the participant done (once); their answers may still change while it is open.
+    Raises SessieGesloten when the session is no longer open."""
+    if not Sessie.objects.filter(pk=deelnemer.sessie_id, status=Sessie.Status.OPEN).exists():
+        raise SessieGesloten
+    if deelnemer.klaar_op is None:
+        deelnemer.klaar_op = timezone.now()
+        deelnemer.save(update_fields=["klaar_op"])
+    return deelnemer
