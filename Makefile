@@ -53,6 +53,7 @@ faults: install
 lint: install messages-check
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(DEV) $(PY) -m mypy
 	$(DEV) $(PY) manage.py makemigrations --check --dry-run
 
 fmt: install
@@ -133,4 +134,4 @@ bench-scale: install
 	$(PY) -m bench.scale
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .mypy_cache
