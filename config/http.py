@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     # names the account model without importing an app.
     from django.contrib.auth.models import _User
 
+# The account model as a type, for code that may not import netwerk (praktijken, config).
+type AccountUser = _User
+
 
 class HtmxHttpRequest(HttpRequest):
     """Any request that went through django-htmx's middleware, logged in or not."""
@@ -25,4 +28,4 @@ class HtmxHttpRequest(HttpRequest):
 class AuthenticatedHttpRequest(HtmxHttpRequest):
     """A request of a logged-in user: what every view without `@login_not_required` gets."""
 
-    user: "_User"
+    user: AccountUser

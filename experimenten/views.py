@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from config.http import AuthenticatedHttpRequest
 from config.pages import page_or_partial
 from experimenten import access, selectors, services
 from experimenten.forms import (
@@ -60,7 +61,7 @@ def _detail_context(
 
 
 @require_GET
-def lijst(request: HttpRequest, slug: str) -> HttpResponse:
+def lijst(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """The practice's experiments, filtered by level, phase, status and design question."""
     toegang = lid_get_for_user(user=request.user, slug=slug)
     form = ExperimentFilterForm(request.GET, praktijk=toegang.praktijk)
@@ -77,7 +78,7 @@ def lijst(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
-def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def detail(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """One experiment: its aim, phase, people, timeline of small steps, outcomes and write-up."""
     toegang, experiment = access.experiment_get_for_user(user=request.user, slug=slug, pk=pk)
     return render(
@@ -88,7 +89,7 @@ def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def nieuw(request: HttpRequest, slug: str) -> HttpResponse:
+def nieuw(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """Start a new experiment (core group); ?ontwerpvraag=<id> picks the design question."""
     toegang = lid_get_for_edit(user=request.user, slug=slug)
     if request.method == "POST":
@@ -116,7 +117,7 @@ def nieuw(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def bewerken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def bewerken(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """Change an experiment: the core group, its owner, or a member of an involved organisation."""
     toegang, experiment = access.experiment_get_for_edit(user=request.user, slug=slug, pk=pk)
     titel = experiment.titel  # the form puts typed values on the instance; the page keeps this
@@ -145,7 +146,7 @@ def bewerken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @require_POST
-def stap_nieuw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def stap_nieuw(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """Add a small step to the timeline; with htmx the timeline updates in place."""
     toegang, experiment = access.experiment_get_for_edit(user=request.user, slug=slug, pk=pk)
     form = TussenstapForm(request.POST)
@@ -170,7 +171,7 @@ def stap_nieuw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @require_POST
-def opbrengst_nieuw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def opbrengst_nieuw(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """Record an outcome of the experiment."""
     toegang, experiment = access.experiment_get_for_edit(user=request.user, slug=slug, pk=pk)
     form = OpbrengstForm(request.POST)
@@ -185,7 +186,7 @@ def opbrengst_nieuw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def afsluiten(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def afsluiten(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """Close the experiment as finished or stopped, with result, lessons learned and a tip."""
     toegang, experiment = access.experiment_get_for_edit(user=request.user, slug=slug, pk=pk)
     form = AfsluitenForm(request.POST or None, experiment=experiment)

@@ -3,6 +3,7 @@
 import datetime
 from enum import StrEnum
 
+from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.db.models import Case, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
 from django.utils import timezone
@@ -364,7 +365,7 @@ class Stap(StrEnum):
     NIEUW = "nieuw"  # not logged in; no account yet
 
 
-def uitnodiging_stap(*, uitnodiging: Uitnodiging, user: User) -> Stap:
+def uitnodiging_stap(*, uitnodiging: Uitnodiging, user: User | AnonymousUser) -> Stap:
     """The step of accepting an open invitation that this visitor (perhaps anonymous) is in."""
     if user.is_authenticated:
         if user.email.lower() != uitnodiging.email.lower():
@@ -375,7 +376,7 @@ def uitnodiging_stap(*, uitnodiging: Uitnodiging, user: User) -> Stap:
     return Stap.NIEUW
 
 
-def lidmaatschap_exists(*, praktijk: Praktijk, user: User) -> bool:
+def lidmaatschap_exists(*, praktijk: Praktijk, user: User | AnonymousUser) -> bool:
     """Whether this visitor (perhaps anonymous) is a member of the practice."""
     if not user.is_authenticated:
         return False
