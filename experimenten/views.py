@@ -1,8 +1,11 @@
+from typing import TypedDict
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -21,7 +24,7 @@ from experimenten.models import Experiment, Fase
 from netwerk.access import LidToegang, lid_get_for_edit, lid_get_for_user
 
 # Plain-Dutch explanations of the four phases of Appreciative Inquiry, shown on every experiment.
-FASE_UITLEG = {
+FASE_UITLEG: dict[str, Promise] = {
     Fase.VERKENNEN: gettext_lazy("What already works? Collect the stories of what went well."),
     Fase.VERBEELDEN: gettext_lazy("Imagine the future you want: the inviting perspective."),
     Fase.VORMGEVEN: gettext_lazy(
@@ -33,9 +36,18 @@ FASE_UITLEG = {
 }
 
 
-def _fasen(huidige: str) -> list[dict]:
+class FaseStap(TypedDict):
+    """One of the four phases as an experiment's page shows it."""
+
+    waarde: str
+    label: str | Promise
+    uitleg: str | Promise
+    huidig: bool
+
+
+def _fasen(huidige: str) -> list[FaseStap]:
     return [
-        {"waarde": fase, "label": label, "uitleg": FASE_UITLEG[fase], "huidig": fase == huidige}
+        FaseStap(waarde=fase, label=label, uitleg=FASE_UITLEG[fase], huidig=fase == huidige)
         for fase, label in Fase.choices
     ]
 

@@ -12,7 +12,7 @@ from config.exports import bestand_response
 from config.http import AuthenticatedHttpRequest, HtmxHttpRequest
 from config.pages import page_or_partial
 from netwerk import access, exports, selectors, services
-from netwerk.access import lid_get_for_user
+from netwerk.access import LidToegang, lid_get_for_user
 from netwerk.forms import (
     AfspraakForm,
     DeelnameForm,
@@ -248,7 +248,9 @@ def bevestigen(request: HtmxHttpRequest, token: str) -> HttpResponse:
     )
 
 
-def _kaart_zoeken(request: AuthenticatedHttpRequest, slug: str):
+def _kaart_zoeken(
+    request: AuthenticatedHttpRequest, slug: str
+) -> tuple[LidToegang, KaartZoekForm, bool, list[selectors.KaartOrganisatie]]:
     """Access, the search form and the matching organisations, shared by the page and exports."""
     toegang = lid_get_for_user(user=request.user, slug=slug)
     praktijk = toegang.praktijk
