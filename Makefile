@@ -57,6 +57,7 @@ TEMPLATE_FILES = $$(git ls-files '*.html' | grep -E '(^|/)templates/')
 lint: install messages-check
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(DEV) $(PY) -m mypy
 	$(VENV)/bin/djhtml --check $(TEMPLATE_FILES)
 	$(VENV)/bin/django-upgrade --target-version 6.1 --check $(PY_FILES)
 	$(DEV) $(PY) manage.py makemigrations --check --dry-run
@@ -141,4 +142,4 @@ bench-scale: install
 	$(PY) -m bench.scale
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .mypy_cache

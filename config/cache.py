@@ -16,10 +16,11 @@ import threading
 import time
 from collections.abc import Callable
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from redis import ConnectionPool, Redis
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -39,11 +40,18 @@ class ReusingRedisCacheClient(RedisCacheClient):
     a cheap request, such as the presenter's poll); one per connection pool does the same work,
     as a redis.Redis object may be shared between threads."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._clients = {}
+    if TYPE_CHECKING:
+        # Django's own (private) parts this builds on, which django-stubs leaves out.
+        _client: type[Redis]
 
-    def get_client(self, key=None, *, write=False):
+        def _get_connection_pool_index(self, write: bool) -> int: ...
+        def _get_connection_pool(self, write: bool) -> ConnectionPool: ...
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._clients: dict[int, Redis] = {}
+
+    def get_client(self, key: Any = None, *, write: bool = False) -> Redis:
         index = self._get_connection_pool_index(write)
         client = self._clients.get(index)
         if client is None:
@@ -55,7 +63,9 @@ class ReusingRedisCacheClient(RedisCacheClient):
 class ResilientRedisCache(RedisCache):
     """RedisCache that behaves as an empty cache while Redis is unreachable."""
 
-    def __init__(self, server, params):
+    _servers: list[str]  # set by Django's RedisCache (private, so not in django-stubs)
+
+    def __init__(self, server: str | list[str], params: dict[str, Any]) -> None:
         super().__init__(server, params)
         self._class = ReusingRedisCacheClient
         self._location = ",".join(self._servers)

@@ -42,7 +42,7 @@ class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
         try:
             values = frozenset(value)
         except TypeError:
-            return super()._check_values(value)
+            values = frozenset()  # not a list of ids: Django's own check says so
         for pk in values:
             text = str(pk).strip()
             if text.lstrip("-").isdigit() and abs(int(text)) > MAX_ID:
@@ -51,4 +51,5 @@ class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                     code="invalid_choice",
                     params={"value": pk},
                 )
-        return super()._check_values(value)
+        # A private method of Django's, which django-stubs leaves out.
+        return super()._check_values(value)  # type: ignore[misc]

@@ -1,8 +1,28 @@
+from typing import TypedDict
+
 from django.db.models import Count, Prefetch, QuerySet
+from django.utils.functional import Promise
 
 from experimenten.models import Experiment, Fase, Niveau, Opbrengst, Tussenstap
 from netwerk.models import Persoon
 from praktijken.models import Ontwerpvraag, Praktijk, Verhaal
+
+
+class MatrixRij(TypedDict):
+    """One level of the experiments matrix: the count per phase (in Fase order) and in all."""
+
+    niveau: str
+    label: str | Promise  # a lazy translation
+    fasen: list[int]
+    totaal: int
+
+
+class OpbrengstenSoort(TypedDict):
+    """The outcomes of one kind."""
+
+    soort: str
+    label: str | Promise  # a lazy translation
+    opbrengsten: list[Opbrengst]
 
 
 def experimenten_for_praktijk(*, praktijk: Praktijk) -> QuerySet[Experiment]:
@@ -10,7 +30,7 @@ def experimenten_for_praktijk(*, praktijk: Praktijk) -> QuerySet[Experiment]:
     return Experiment.objects.filter(praktijk=praktijk).select_related("ontwerpvraag", "eigenaar")
 
 
-def experimenten_matrix(*, praktijk: Praktijk) -> list[dict]:
+def experimenten_matrix(*, praktijk: Praktijk) -> list[MatrixRij]:
     """Counts of experiments per level (rows) and phase (columns), in one query."""
     counts = {
         (row["niveau"], row["fase"]): row["n"]
@@ -19,12 +39,12 @@ def experimenten_matrix(*, praktijk: Praktijk) -> list[dict]:
         .annotate(n=Count("pk"))
     }
     return [
-        {
-            "niveau": niveau,
-            "label": label,
-            "fasen": [counts.get((niveau, fase), 0) for fase in Fase.values],
-            "totaal": sum(counts.get((niveau, fase), 0) for fase in Fase.values),
-        }
+        MatrixRij(
+            niveau=niveau,
+            label=label,
+            fasen=[counts.get((niveau, fase), 0) for fase in Fase.values],
+            totaal=sum(counts.get((niveau, fase), 0) for fase in Fase.values),
+        )
         for niveau, label in Niveau.choices
     ]
 
@@ -75,7 +95,7 @@ def tussenstappen_for_experiment(*, experiment: Experiment) -> QuerySet[Tussenst
     return Tussenstap.objects.filter(experiment=experiment).order_by("-datum", "-pk")
 
 
-def opbrengsten_by_soort(*, experiment: Experiment) -> list[dict]:
+def opbrengsten_by_soort(*, experiment: Experiment) -> list[OpbrengstenSoort]:
     """The outcomes grouped by kind, in the order of the kinds; kinds without outcomes left out.
 
     Uses the prefetched outcomes of `experiment_get`, so no extra query.
@@ -84,7 +104,7 @@ def opbrengsten_by_soort(*, experiment: Experiment) -> list[dict]:
     for opbrengst in experiment.opbrengsten.all():
         per_soort.setdefault(opbrengst.soort, []).append(opbrengst)
     return [
-        {"soort": soort, "label": label, "opbrengsten": per_soort[soort]}
+        OpbrengstenSoort(soort=soort, label=label, opbrengsten=per_soort[soort])
         for soort, label in Opbrengst.Soort.choices
         if soort in per_soort
     ]

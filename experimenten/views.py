@@ -1,12 +1,16 @@
+from typing import TypedDict
+
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from config.http import AuthenticatedHttpRequest
 from config.pages import page_or_partial
 from experimenten import access, selectors, services
 from experimenten.forms import (
@@ -20,7 +24,7 @@ from experimenten.models import Experiment, Fase
 from netwerk.access import LidToegang, lid_get_for_edit, lid_get_for_user
 
 # Plain-Dutch explanations of the four phases of Appreciative Inquiry, shown on every experiment.
-FASE_UITLEG = {
+FASE_UITLEG: dict[str, Promise] = {
     Fase.VERKENNEN: gettext_lazy("What already works? Collect the stories of what went well."),
     Fase.VERBEELDEN: gettext_lazy("Imagine the future you want: the inviting perspective."),
     Fase.VORMGEVEN: gettext_lazy(
@@ -32,9 +36,18 @@ FASE_UITLEG = {
 }
 
 
-def _fasen(huidige: str) -> list[dict]:
+class FaseStap(TypedDict):
+    """One of the four phases as an experiment's page shows it."""
+
+    waarde: str
+    label: str | Promise
+    uitleg: str | Promise
+    huidig: bool
+
+
+def _fasen(huidige: str) -> list[FaseStap]:
     return [
-        {"waarde": fase, "label": label, "uitleg": FASE_UITLEG[fase], "huidig": fase == huidige}
+        FaseStap(waarde=fase, label=label, uitleg=FASE_UITLEG[fase], huidig=fase == huidige)
         for fase, label in Fase.choices
     ]
 
@@ -60,7 +73,7 @@ def _detail_context(
 
 
 @require_GET
-def lijst(request: HttpRequest, slug: str) -> HttpResponse:
+def lijst(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """The practice's experiments, filtered by level, phase, status and design question."""
     toegang = lid_get_for_user(user=request.user, slug=slug)
     form = ExperimentFilterForm(request.GET, praktijk=toegang.praktijk)
@@ -77,7 +90,7 @@ def lijst(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
-def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def detail(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """One experiment: its aim, phase, people, timeline of small steps, outcomes and write-up."""
     toegang, experiment = access.experiment_get_for_user(user=request.user, slug=slug, pk=pk)
     return render(
@@ -88,7 +101,7 @@ def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def nieuw(request: HttpRequest, slug: str) -> HttpResponse:
+def nieuw(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """Start a new experiment (core group); ?ontwerpvraag=<id> picks the design question."""
     toegang = lid_get_for_edit(user=request.user, slug=slug)
     if request.method == "POST":
@@ -116,7 +129,7 @@ def nieuw(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def bewerken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def bewerken(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """Change an experiment: the core group, its owner, or a member of an involved organisation."""
     toegang, experiment = access.experiment_get_for_edit(user=request.user, slug=slug, pk=pk)
     titel = experiment.titel  # the form puts typed values on the instance; the page keeps this
@@ -145,7 +158,7 @@ def bewerken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @require_POST
-def stap_nieuw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def stap_nieuw(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """Add a small step to the timeline; with htmx the timeline updates in place."""
     toegang, experiment = access.experiment_get_for_edit(user=request.user, slug=slug, pk=pk)
     form = TussenstapForm(request.POST)
@@ -170,7 +183,7 @@ def stap_nieuw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @require_POST
-def opbrengst_nieuw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def opbrengst_nieuw(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """Record an outcome of the experiment."""
     toegang, experiment = access.experiment_get_for_edit(user=request.user, slug=slug, pk=pk)
     form = OpbrengstForm(request.POST)
@@ -185,7 +198,7 @@ def opbrengst_nieuw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def afsluiten(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def afsluiten(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """Close the experiment as finished or stopped, with result, lessons learned and a tip."""
     toegang, experiment = access.experiment_get_for_edit(user=request.user, slug=slug, pk=pk)
     form = AfsluitenForm(request.POST or None, experiment=experiment)

@@ -7,6 +7,7 @@ import calendar
 import datetime
 import math
 from dataclasses import dataclass
+from typing import TypedDict
 
 from django.conf import settings
 from django.db.models import Avg, Count, Prefetch, QuerySet
@@ -100,6 +101,30 @@ def _maand_start(datum: datetime.date) -> datetime.date:
     return datum.replace(day=1)
 
 
+class Staaf(TypedDict):
+    """One bar of the told-my-story chart; coordinates as SVG text."""
+
+    maand: datetime.date
+    waarde: float | None
+    x: str
+    midden: str
+    y: str
+    hoogte: str
+    tekst_y: str
+
+
+class VerteldGrafiek(TypedDict):
+    """The told-my-story chart: its size, its bars, and whether any month has a value."""
+
+    breedte: str
+    totale_hoogte: str
+    basis: str
+    label_y: str
+    balk: str
+    staven: list[Staaf]
+    heeft_waarden: bool
+
+
 @dataclass(frozen=True)
 class Maand:
     """One month of feedback: how many reactions, and the average “told my story N times”."""
@@ -125,11 +150,11 @@ def reacties_per_maand(
         .order_by("maand")
     )
     per_maand = {}
-    for rij in rijen:
-        maand = rij["maand"]
+    for telling in rijen:
+        maand = telling["maand"]
         if isinstance(maand, datetime.datetime):
             maand = timezone.localtime(maand).date() if timezone.is_aware(maand) else maand.date()
-        per_maand[_maand_start(maand)] = rij
+        per_maand[_maand_start(maand)] = telling
     resultaat = []
     for index in range(maanden):
         maand = plus_maanden(eerste, index)
@@ -154,37 +179,37 @@ def _getal(value: float) -> str:
     return f"{value:.1f}".removesuffix(".0")
 
 
-def verteld_grafiek(*, maanden: list[Maand], hoogte: int = 120, balk: int = 24) -> dict:
+def verteld_grafiek(*, maanden: list[Maand], hoogte: int = 120, balk: int = 24) -> VerteldGrafiek:
     """Geometry of a small bar chart of the average “told my story N times” per month."""
     hoogste = max([m.verteld_gemiddeld or 0 for m in maanden] + [1.0])
     # Round the top of the scale up to a whole number, so the bars compare at a glance.
     schaal = float(math.ceil(hoogste))
     boven, onder = 16, 20
-    staven = []
+    staven: list[Staaf] = []
     for index, maand in enumerate(maanden):
         waarde = maand.verteld_gemiddeld
         h = 0.0 if waarde is None else hoogte * waarde / schaal
         x = index * (balk + 6) + 4
         staven.append(
-            {
-                "maand": maand.maand,
-                "waarde": waarde,
-                "x": _getal(x),
-                "midden": _getal(x + balk / 2),
-                "y": _getal(boven + hoogte - h),
-                "hoogte": _getal(h),
-                "tekst_y": _getal(boven + hoogte - h - 4),
-            }
+            Staaf(
+                maand=maand.maand,
+                waarde=waarde,
+                x=_getal(x),
+                midden=_getal(x + balk / 2),
+                y=_getal(boven + hoogte - h),
+                hoogte=_getal(h),
+                tekst_y=_getal(boven + hoogte - h - 4),
+            )
         )
-    return {
-        "breedte": _getal(len(maanden) * (balk + 6) + 8),
-        "totale_hoogte": _getal(boven + hoogte + onder),
-        "basis": _getal(boven + hoogte),
-        "label_y": _getal(boven + hoogte + 14),
-        "balk": _getal(balk),
-        "staven": staven,
-        "heeft_waarden": any(m.verteld_gemiddeld is not None for m in maanden),
-    }
+    return VerteldGrafiek(
+        breedte=_getal(len(maanden) * (balk + 6) + 8),
+        totale_hoogte=_getal(boven + hoogte + onder),
+        basis=_getal(boven + hoogte),
+        label_y=_getal(boven + hoogte + 14),
+        balk=_getal(balk),
+        staven=staven,
+        heeft_waarden=any(m.verteld_gemiddeld is not None for m in maanden),
+    )
 
 
 def deelbare_citaten(*, praktijk: Praktijk, limit: int = 3) -> list[Reactie]:

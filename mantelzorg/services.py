@@ -10,7 +10,6 @@ import logging
 from collections import defaultdict
 
 from django.conf import settings
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
@@ -103,7 +102,7 @@ def reactie_mark_read(*, reactie: Reactie) -> Reactie:
 def reactie_update(
     *,
     reactie: Reactie,
-    by: AbstractBaseUser,
+    by: User,
     status: str,
     condities: list[str],
     experiment: Experiment | None,
@@ -157,7 +156,7 @@ def _contact_wissen(qs: QuerySet[Reactie], now: datetime.datetime) -> int:
     )
 
 
-def reactie_contact_delete(*, reactie: Reactie, by: AbstractBaseUser) -> Reactie:
+def reactie_contact_delete(*, reactie: Reactie, by: User) -> Reactie:
     """Remove the carer's contact details on request; the feedback itself stays, anonymous."""
     now = timezone.now()
     with transaction.atomic():
@@ -181,7 +180,7 @@ def contact_expired_delete(*, vandaag: datetime.date | None = None) -> int:
 
 
 def formulier_save(
-    *, praktijk: Praktijk, by: AbstractBaseUser, is_open: bool, intro: str
+    *, praktijk: Praktijk, by: User, is_open: bool, intro: str
 ) -> MantelzorgFormulier:
     """Switch the public form on or off and set its introduction."""
     with transaction.atomic():

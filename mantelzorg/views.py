@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from config.exports import XLSX, bestand_response
+from config.http import AuthenticatedHttpRequest, HtmxHttpRequest
 from config.pages import message_page, page_or_partial
 from config.ratelimit import client_ip
 from mantelzorg import exports, selectors, services
@@ -37,7 +38,7 @@ PER_PAGINA = 25
 
 @login_not_required
 @require_http_methods(["GET", "POST"])
-def formulier(request: HttpRequest, slug: str) -> HttpResponse:
+def formulier(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """The public form: anyone tells the network how the collaboration works for them."""
     praktijk = selectors.praktijk_for_formulier(slug=slug)
     formulier = selectors.formulier_for_praktijk(praktijk=praktijk)
@@ -92,7 +93,7 @@ def formulier(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_not_required
 @require_GET
-def bedankt(request: HttpRequest, slug: str) -> HttpResponse:
+def bedankt(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """Thanks, and what happens with the feedback now."""
     praktijk = selectors.praktijk_for_formulier(slug=slug)
     return render(
@@ -110,7 +111,7 @@ def _formulier_url(request: HttpRequest, praktijk: Praktijk) -> str:
 
 
 @require_GET
-def inbox(request: HttpRequest, slug: str) -> HttpResponse:
+def inbox(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """The facilitators' inbox: every reaction with its status, filtered, newest first."""
     toegang = praktijk_get_for_manage(user=request.user, slug=slug)
     praktijk = toegang.praktijk
@@ -134,7 +135,7 @@ def inbox(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def reactie_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def reactie_detail(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """One reaction: read it (which marks it read), tag it, note, pass on, share."""
     toegang, reactie = reactie_get_for_manage(user=request.user, slug=slug, pk=pk)
     if request.method == "POST":
@@ -167,7 +168,7 @@ def reactie_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @require_POST
-def contact_verwijderen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def contact_verwijderen(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """Remove the carer's contact details on request; the feedback stays, anonymous."""
     _toegang, reactie = reactie_get_for_manage(user=request.user, slug=slug, pk=pk)
     services.reactie_contact_delete(reactie=reactie, by=request.user)
@@ -176,7 +177,7 @@ def contact_verwijderen(request: HttpRequest, slug: str, pk: int) -> HttpRespons
 
 
 @require_http_methods(["GET", "POST"])
-def instellingen(request: HttpRequest, slug: str) -> HttpResponse:
+def instellingen(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """Switch the public form on or off and set its introduction."""
     toegang = praktijk_get_for_manage(user=request.user, slug=slug)
     formulier = selectors.formulier_for_praktijk(praktijk=toegang.praktijk)
@@ -196,7 +197,7 @@ def instellingen(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
-def overzicht(request: HttpRequest, slug: str) -> HttpResponse:
+def overzicht(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """What every member sees: totals per month, the told-my-story figure, shared quotes."""
     toegang = praktijk_get_for_user(user=request.user, slug=slug)
     praktijk = toegang.praktijk
@@ -225,7 +226,7 @@ def _export(request: HttpRequest, slug: str) -> tuple[str, list[Reactie]]:
 
 
 @require_GET
-def export_csv(request: HttpRequest, slug: str) -> HttpResponse:
+def export_csv(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """All feedback of the practice as CSV, without contact details or internal notes."""
     naam, reacties = _export(request, slug)
     return bestand_response(
@@ -236,7 +237,7 @@ def export_csv(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
-def export_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
+def export_xlsx(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """All feedback of the practice as an Excel workbook, without contact details."""
     naam, reacties = _export(request, slug)
     return bestand_response(exports.reacties_xlsx(reacties), content_type=XLSX, naam=f"{naam}.xlsx")

@@ -7,14 +7,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from config.exports import csv_cell
-from netwerk.models import Groep, Organisatie
+from netwerk.models import Groep
+from netwerk.selectors import KaartOrganisatie
 
 
 def _datum(value) -> str:
     return timezone.localtime(value).date().isoformat() if value else ""
 
 
-def kaart_csv(*, organisaties: list[Organisatie]) -> str:
+def kaart_csv(*, organisaties: list[KaartOrganisatie]) -> str:
     """One row per person; an organisation without people gets one row of its own.
 
     Semicolon-separated with a byte-order mark, as Excel in Dutch expects it.
@@ -117,7 +118,7 @@ def _vcard(lines: list[tuple[str, str]]) -> str:
     return "".join(_vcard_fold(f"{name}:{value}") + "\r\n" for name, value in content if value)
 
 
-def kaart_vcf(*, organisaties: list[Organisatie]) -> str:
+def kaart_vcf(*, organisaties: list[KaartOrganisatie]) -> str:
     """A vCard 3.0 for every organisation and for every person on the (filtered) map."""
     cards: list[str] = []
     for organisatie in organisaties:

@@ -1,8 +1,11 @@
 """Reads of the network: organisations, people, the social map, members and invitations."""
 
 import datetime
+from collections.abc import Iterable
 from enum import StrEnum
+from typing import TYPE_CHECKING, TypedDict, cast
 
+from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.db.models import Case, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
 from django.utils import timezone
@@ -21,6 +24,21 @@ from netwerk.models import (
 )
 from netwerk.tokens import bevestiging_token_read
 from praktijken.models import Lidmaatschap, Praktijk
+
+if TYPE_CHECKING:
+    from django.utils.functional import Promise
+    from django_stubs_ext import WithAnnotations
+
+
+class KaartVelden(TypedDict):
+    """What the social map adds to each organisation."""
+
+    groep: str | None  # its group in this practice's network
+    kaart_personen: list[Persoon]  # its people that match the search
+
+
+# An organisation as the social map lists it (an Organisatie at run time).
+type KaartOrganisatie = WithAnnotations[Organisatie, KaartVelden]
 
 
 def deelnames_for_praktijk(*, praktijk: Praktijk) -> QuerySet[Deelname]:
@@ -128,7 +146,7 @@ def wijken_for_praktijk(*, praktijk: Praktijk) -> list[str]:
     return sorted(gezien.values(), key=str.casefold)
 
 
-def _labels_matching(choices: list[tuple[str, str]], q: str) -> list[str]:
+def _labels_matching(choices: Iterable[tuple[str, "str | Promise"]], q: str) -> list[str]:
     """The codes of the choices whose code or (translated) label contains q."""
     q = q.casefold()
     return [code for code, label in choices if q in code.casefold() or q in str(label).casefold()]
@@ -164,7 +182,7 @@ def sociale_kaart(
     soort: str = "",
     domein: str = "",
     wijk: str = "",
-) -> list[Organisatie]:
+) -> list[KaartOrganisatie]:
     """The practice's social map: matching organisations with their domains and people.
 
     q matches the name, offer, kind, domain and neighbourhoods of an organisation, and the
@@ -207,7 +225,7 @@ def sociale_kaart(
         )
     if wijk:
         organisaties = organisaties.filter(wijken__icontains=wijk.strip())
-    resultaat = list(
+    resultaat: list[KaartOrganisatie] = list(
         organisaties.order_by("naam", "pk").prefetch_related(
             "levensdomeinen",
             Prefetch("personen", queryset=personen, to_attr="kaart_personen"),
@@ -287,22 +305,35 @@ def uitnodiging_staat(*, uitnodiging: Uitnodiging, now: datetime.datetime | None
     return Staat.OPEN
 
 
-def uitnodigingen_for_praktijk(*, praktijk: Praktijk) -> list[Uitnodiging]:
+class UitnodigingVelden(TypedDict):
+    staat_code: str
+    staat: Staat
+
+
+# An invitation as the members page lists it, with its state (an Uitnodiging at run time).
+type UitnodigingMetStaat = WithAnnotations[Uitnodiging, UitnodigingVelden]
+
+
+def uitnodigingen_for_praktijk(*, praktijk: Praktijk) -> list[UitnodigingMetStaat]:
     """The practice's invitations, newest first, each with its `staat` (one query)."""
     now = timezone.now()
-    rows = list(
-        Uitnodiging.objects.filter(praktijk=praktijk)
-        .select_related("organisatie", "uitgenodigd_door")
-        .annotate(
-            staat_code=Case(
-                When(gebruikt_op__isnull=False, then=Value(Staat.GEBRUIKT.value)),
-                When(ingetrokken_op__isnull=False, then=Value(Staat.INGETROKKEN.value)),
-                When(verloopt_op__lte=now, then=Value(Staat.VERLOPEN.value)),
-                default=Value(Staat.OPEN.value),
-                output_field=models.CharField(),
+    # A cast: `staat` is set on each row below, after the query.
+    rows = cast(
+        "list[UitnodigingMetStaat]",
+        list(
+            Uitnodiging.objects.filter(praktijk=praktijk)
+            .select_related("organisatie", "uitgenodigd_door")
+            .annotate(
+                staat_code=Case(
+                    When(gebruikt_op__isnull=False, then=Value(Staat.GEBRUIKT.value)),
+                    When(ingetrokken_op__isnull=False, then=Value(Staat.INGETROKKEN.value)),
+                    When(verloopt_op__lte=now, then=Value(Staat.VERLOPEN.value)),
+                    default=Value(Staat.OPEN.value),
+                    output_field=models.CharField(),
+                )
             )
-        )
-        .order_by("-created_at", "-pk")
+            .order_by("-created_at", "-pk")
+        ),
     )
     for uitnodiging in rows:
         uitnodiging.staat = Staat(uitnodiging.staat_code)
@@ -364,7 +395,7 @@ class Stap(StrEnum):
     NIEUW = "nieuw"  # not logged in; no account yet
 
 
-def uitnodiging_stap(*, uitnodiging: Uitnodiging, user: User) -> Stap:
+def uitnodiging_stap(*, uitnodiging: Uitnodiging, user: User | AnonymousUser) -> Stap:
     """The step of accepting an open invitation that this visitor (perhaps anonymous) is in."""
     if user.is_authenticated:
         if user.email.lower() != uitnodiging.email.lower():
@@ -375,7 +406,7 @@ def uitnodiging_stap(*, uitnodiging: Uitnodiging, user: User) -> Stap:
     return Stap.NIEUW
 
 
-def lidmaatschap_exists(*, praktijk: Praktijk, user: User) -> bool:
+def lidmaatschap_exists(*, praktijk: Praktijk, user: User | AnonymousUser) -> bool:
     """Whether this visitor (perhaps anonymous) is a member of the practice."""
     if not user.is_authenticated:
         return False

@@ -2,16 +2,17 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from config.exports import bestand_response
+from config.http import AuthenticatedHttpRequest, HtmxHttpRequest
 from config.pages import message_page, page_or_partial
 from netwerk import access, exports, selectors, services
-from netwerk.access import lid_get_for_user
+from netwerk.access import LidToegang, lid_get_for_user
 from netwerk.forms import (
     AfspraakForm,
     DeelnameForm,
@@ -25,7 +26,7 @@ from netwerk.services import DeelnameBestaatAl
 
 
 @require_GET
-def netwerk(request: HttpRequest, slug: str) -> HttpResponse:
+def netwerk(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """The core group and the design group with their interests, and the working agreements."""
     toegang = lid_get_for_user(user=request.user, slug=slug)
     praktijk = toegang.praktijk
@@ -45,7 +46,7 @@ def netwerk(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def deelname_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
+def deelname_nieuw(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """Add an organisation (existing or new) to the core group or the design group."""
     toegang = access.lid_get_for_edit(user=request.user, slug=slug)
     praktijk = toegang.praktijk
@@ -71,7 +72,7 @@ def deelname_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def deelname_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def deelname_bewerken(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """Change an organisation's group, interests, contribution or time investment."""
     toegang, deelname = access.deelname_get_for_edit(user=request.user, slug=slug, pk=pk)
     praktijk = toegang.praktijk
@@ -88,18 +89,18 @@ def deelname_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def afspraak_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
+def afspraak_nieuw(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """Add a working agreement."""
     return _afspraak_form(request, slug, pk=None)
 
 
 @require_http_methods(["GET", "POST"])
-def afspraak_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def afspraak_bewerken(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """Change a working agreement."""
     return _afspraak_form(request, slug, pk=pk)
 
 
-def _afspraak_form(request: HttpRequest, slug: str, *, pk: int | None) -> HttpResponse:
+def _afspraak_form(request: AuthenticatedHttpRequest, slug: str, *, pk: int | None) -> HttpResponse:
     if pk is None:
         toegang, afspraak = access.lid_get_for_edit(user=request.user, slug=slug), None
     else:
@@ -120,7 +121,7 @@ def _afspraak_form(request: HttpRequest, slug: str, *, pk: int | None) -> HttpRe
 
 
 @require_POST
-def afspraak_verwijderen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def afspraak_verwijderen(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """Remove a working agreement."""
     toegang, afspraak = access.afspraak_get_for_edit(user=request.user, slug=slug, pk=pk)
     services.afspraak_delete(afspraak=afspraak, by=request.user)
@@ -129,7 +130,7 @@ def afspraak_verwijderen(request: HttpRequest, slug: str, pk: int) -> HttpRespon
 
 
 @require_GET
-def organisatie_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def organisatie_detail(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """An organisation in the network: contact data, domains, people, and its place here."""
     toegang, organisatie = access.organisatie_get_for_user(user=request.user, slug=slug, pk=pk)
     praktijk = toegang.praktijk
@@ -147,7 +148,7 @@ def organisatie_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse
 
 
 @require_http_methods(["GET", "POST"])
-def organisatie_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def organisatie_bewerken(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """Change an organisation's entry, or confirm with one button that it is still correct."""
     toegang, organisatie = access.organisatie_get_for_edit(user=request.user, slug=slug, pk=pk)
     praktijk = toegang.praktijk
@@ -176,7 +177,7 @@ def organisatie_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpRespon
 
 
 @require_http_methods(["GET", "POST"])
-def persoon_nieuw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def persoon_nieuw(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """Add a contact person to an organisation in the network."""
     toegang, organisatie = access.organisatie_get_for_edit(user=request.user, slug=slug, pk=pk)
     praktijk = toegang.praktijk
@@ -201,7 +202,7 @@ def persoon_nieuw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def persoon_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def persoon_bewerken(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """Change a contact person's entry."""
     toegang, persoon = access.persoon_get_for_edit(user=request.user, slug=slug, pk=pk)
     praktijk = toegang.praktijk
@@ -231,7 +232,7 @@ def persoon_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_not_required
 @require_http_methods(["GET", "POST"])
-def bevestigen(request: HttpRequest, token: str) -> HttpResponse:
+def bevestigen(request: HtmxHttpRequest, token: str) -> HttpResponse:
     """The one-click “still correct” link from the mail: a page with a button, then thanks."""
     organisatie = selectors.organisatie_get_by_bevestiging_token(token=token)
     if organisatie is None:
@@ -263,7 +264,9 @@ def bevestigen(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
-def _kaart_zoeken(request: HttpRequest, slug: str):
+def _kaart_zoeken(
+    request: AuthenticatedHttpRequest, slug: str
+) -> tuple[LidToegang, KaartZoekForm, bool, list[selectors.KaartOrganisatie]]:
     """Access, the search form and the matching organisations, shared by the page and exports."""
     toegang = lid_get_for_user(user=request.user, slug=slug)
     praktijk = toegang.praktijk
@@ -279,7 +282,7 @@ def _kaart_zoeken(request: HttpRequest, slug: str):
 
 
 @require_GET
-def kaart(request: HttpRequest, slug: str) -> HttpResponse:
+def kaart(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """The social map: who offers what, and whom to call. Live search with htmx, a phone book."""
     toegang, form, ongeldig, organisaties = _kaart_zoeken(request, slug)
     context = {
@@ -295,7 +298,7 @@ def kaart(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
-def kaart_csv(request: HttpRequest, slug: str) -> HttpResponse:
+def kaart_csv(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """The (filtered) social map as a spreadsheet: one row per person, or per organisation."""
     toegang, _form, ongeldig, organisaties = _kaart_zoeken(request, slug)
     if ongeldig:
@@ -308,7 +311,7 @@ def kaart_csv(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
-def kaart_vcf(request: HttpRequest, slug: str) -> HttpResponse:
+def kaart_vcf(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """The (filtered) social map as vCards: one per organisation and one per person."""
     toegang, _form, ongeldig, organisaties = _kaart_zoeken(request, slug)
     if ongeldig:

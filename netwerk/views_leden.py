@@ -4,13 +4,14 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from config.http import AuthenticatedHttpRequest, HtmxHttpRequest
 from netwerk import access
 from netwerk.forms_leden import AccountForm, LidRolForm, UitnodigenForm
 from netwerk.models import Uitnodiging
@@ -45,7 +46,7 @@ MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 def _render_leden(
-    request: HttpRequest,
+    request: HtmxHttpRequest,
     toegang: Toegang,
     *,
     partial: str | None = None,
@@ -70,7 +71,9 @@ def _render_leden(
     return render(request, template, context)
 
 
-def _done(request: HttpRequest, toegang: Toegang, *, partial: str, melding: str) -> HttpResponse:
+def _done(
+    request: HtmxHttpRequest, toegang: Toegang, *, partial: str, melding: str
+) -> HttpResponse:
     """After a change: the updated region for htmx, else back to the page with a message."""
     if request.htmx:
         return _render_leden(request, toegang, partial=partial, melding=melding)
@@ -79,14 +82,14 @@ def _done(request: HttpRequest, toegang: Toegang, *, partial: str, melding: str)
 
 
 @require_GET
-def leden(request: HttpRequest, slug: str) -> HttpResponse:
+def leden(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """The accounts of the practice with their roles, and the invitations."""
     toegang = access.lid_get_for_manage(user=request.user, slug=slug)
     return _render_leden(request, toegang)
 
 
 @require_POST
-def lid_rol(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def lid_rol(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """Give a member another role."""
     toegang, lidmaatschap = access.lidmaatschap_get_for_manage(user=request.user, slug=slug, pk=pk)
     form = LidRolForm(request.POST)
@@ -114,7 +117,7 @@ def lid_rol(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @require_POST
-def lid_verwijderen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def lid_verwijderen(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """Take an account out of the practice."""
     toegang, lidmaatschap = access.lidmaatschap_get_for_manage(user=request.user, slug=slug, pk=pk)
     try:
@@ -133,7 +136,7 @@ def lid_verwijderen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def uitnodigen(request: HttpRequest, slug: str) -> HttpResponse:
+def uitnodigen(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """Invite someone by email, with a role and optionally their organisation."""
     toegang = access.lid_get_for_manage(user=request.user, slug=slug)
     data = request.POST if request.method == "POST" else None
@@ -162,7 +165,7 @@ def uitnodigen(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_POST
-def uitnodiging_opnieuw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def uitnodiging_opnieuw(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """Send an invitation again with a new link; the old link stops working."""
     toegang, uitnodiging = access.uitnodiging_get_for_manage(user=request.user, slug=slug, pk=pk)
     try:
@@ -183,7 +186,7 @@ def uitnodiging_opnieuw(request: HttpRequest, slug: str, pk: int) -> HttpRespons
 
 
 @require_POST
-def uitnodiging_intrekken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def uitnodiging_intrekken(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """Revoke an invitation; its link stops working."""
     toegang, uitnodiging = access.uitnodiging_get_for_manage(user=request.user, slug=slug, pk=pk)
     try:
@@ -204,7 +207,7 @@ def uitnodiging_intrekken(request: HttpRequest, slug: str, pk: int) -> HttpRespo
 
 
 def _ongeldig(
-    request: HttpRequest, staat: str, uitnodiging: Uitnodiging | None = None
+    request: HtmxHttpRequest, staat: str, uitnodiging: Uitnodiging | None = None
 ) -> HttpResponse:
     """A friendly page for a link that does not work (any more): 404 unknown, 410 otherwise."""
     lid_van_praktijk = uitnodiging is not None and lidmaatschap_exists(
@@ -215,14 +218,14 @@ def _ongeldig(
     return render(request, "netwerk/leden/uitnodiging_ongeldig.html", context, status=status)
 
 
-def _welkom(request: HttpRequest, uitnodiging: Uitnodiging) -> HttpResponse:
+def _welkom(request: HtmxHttpRequest, uitnodiging: Uitnodiging) -> HttpResponse:
     messages.success(request, _("Welcome to %(praktijk)s.") % {"praktijk": uitnodiging.praktijk})
     return redirect(uitnodiging.praktijk.get_absolute_url())
 
 
 @login_not_required
 @require_http_methods(["GET", "POST"])
-def uitnodiging_accepteren(request: HttpRequest, token: str) -> HttpResponse:
+def uitnodiging_accepteren(request: HtmxHttpRequest, token: str) -> HttpResponse:
     """The invitation link: set up an account or log in, then join the practice.
 
     Which step the visitor is in is decided by `uitnodiging_stap`; each step is a small view."""
@@ -237,21 +240,22 @@ def uitnodiging_accepteren(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def _accepteren_render(
-    request: HttpRequest, uitnodiging: Uitnodiging, stap: Stap, **extra
+    request: HtmxHttpRequest, uitnodiging: Uitnodiging, stap: Stap, **extra
 ) -> HttpResponse:
     context = {"uitnodiging": uitnodiging, "praktijk": uitnodiging.praktijk, "stap": stap, **extra}
     return render(request, "netwerk/leden/accepteren.html", context)
 
 
-def _ander_account(request: HttpRequest, uitnodiging: Uitnodiging, stap: Stap) -> HttpResponse:
+def _ander_account(request: HtmxHttpRequest, uitnodiging: Uitnodiging, stap: Stap) -> HttpResponse:
     """Logged in with another address than the invited one: say so, change nothing."""
     return _accepteren_render(request, uitnodiging, stap)
 
 
-def _aannemen(request: HttpRequest, uitnodiging: Uitnodiging, stap: Stap) -> HttpResponse:
+def _aannemen(request: HtmxHttpRequest, uitnodiging: Uitnodiging, stap: Stap) -> HttpResponse:
     """Logged in as the invitee: a button to join, and joining."""
     if request.method != "POST":
         return _accepteren_render(request, uitnodiging, stap)
+    assert request.user.is_authenticated  # uitnodiging_stap: AANNEMEN only when logged in
     try:
         uitnodiging_accept(uitnodiging=uitnodiging, user=request.user)
     except UitnodigingOngeldig as error:
@@ -259,14 +263,14 @@ def _aannemen(request: HttpRequest, uitnodiging: Uitnodiging, stap: Stap) -> Htt
     return _welkom(request, uitnodiging)
 
 
-def _inloggen(request: HttpRequest, uitnodiging: Uitnodiging, stap: Stap) -> HttpResponse:
+def _inloggen(request: HtmxHttpRequest, uitnodiging: Uitnodiging, stap: Stap) -> HttpResponse:
     """The address has an account: log in first (a post just shows the page again)."""
     if request.method == "POST":
         return redirect(request.path)
     return _accepteren_render(request, uitnodiging, stap)
 
 
-def _nieuw_account(request: HttpRequest, uitnodiging: Uitnodiging, stap: Stap) -> HttpResponse:
+def _nieuw_account(request: HtmxHttpRequest, uitnodiging: Uitnodiging, stap: Stap) -> HttpResponse:
     """No account yet: set one up with a password (and join), or without (log in by code)."""
     data = request.POST if request.method == "POST" else None
     form = AccountForm(data, uitnodiging=uitnodiging, methode=request.POST.get("methode", ""))

@@ -2,10 +2,11 @@
 questions and stories with the experiments they led to. Each reads the apps' own selectors."""
 
 from django.contrib.auth.decorators import login_not_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from config.http import AuthenticatedHttpRequest, HtmxHttpRequest
 from experimenten import selectors as experimenten_selectors
 from netwerk.models import Groep
 from netwerk.selectors import groepen_for_praktijk
@@ -20,7 +21,7 @@ def _ctx(toegang: Toegang, **extra) -> dict:
 
 @login_not_required
 @require_GET
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: HtmxHttpRequest) -> HttpResponse:
     """The front page: what Lerende Praktijk is and the way in, or the practices you may open."""
     praktijken = []
     if request.user.is_authenticated:
@@ -29,7 +30,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
+def dashboard(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """The practice at a glance: theme, ambition, groups, experiments, next meeting, the
     conditions for collaboration and what carers say."""
     toegang = praktijk_get_for_user(user=request.user, slug=slug)
@@ -52,7 +53,7 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
-def ontwerpvragen(request: HttpRequest, slug: str) -> HttpResponse:
+def ontwerpvragen(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """The design questions, each with its experiments."""
     toegang = praktijk_get_for_user(user=request.user, slug=slug)
     vragen = list(experimenten_selectors.ontwerpvragen_with_experimenten(praktijk=toegang.praktijk))
@@ -60,7 +61,7 @@ def ontwerpvragen(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
-def ontwerpvraag_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def ontwerpvraag_detail(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """One design question with its experiments and the stories linked to it."""
     toegang = praktijk_get_for_user(user=request.user, slug=slug)
     vraag = experimenten_selectors.ontwerpvraag_with_experimenten(praktijk=toegang.praktijk, pk=pk)
@@ -70,7 +71,7 @@ def ontwerpvraag_detail(request: HttpRequest, slug: str, pk: int) -> HttpRespons
 
 
 @require_GET
-def verhaal_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def verhaal_detail(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """One success story, with its design question and the experiments it inspired."""
     toegang = praktijk_get_for_user(user=request.user, slug=slug)
     verhaal = experimenten_selectors.verhaal_with_experimenten(praktijk=toegang.praktijk, pk=pk)

@@ -2,15 +2,16 @@
 
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import Http404
 
+from config.http import AccountUser
 from praktijken.models import Bijeenkomst, Lidmaatschap, Ontwerpvraag, Praktijk, Rol, Verhaal
 
-# The account model lives in netwerk; the tenant knows it only as Django's abstract user.
-type User = AbstractUser | AnonymousUser
+# The account model lives in netwerk; the tenant knows it only as settings.AUTH_USER_MODEL.
+type User = AccountUser | AnonymousUser
 
 
 @dataclass(frozen=True)
@@ -18,7 +19,7 @@ class Toegang:
     """A user's access to one practice: the practice itself, their role, and what follows."""
 
     praktijk: Praktijk
-    user: User
+    user: AccountUser  # logged in: praktijk_get_for_user answers 404 to anyone else
     rol: str | None  # None: site staff who is not a member
 
     @property
@@ -113,7 +114,7 @@ def verhaal_get_for_edit(*, user: User, slug: str, pk: int) -> tuple[Toegang, Ve
     return toegang, verhaal
 
 
-def praktijken_for_user(*, user: User) -> QuerySet[Praktijk]:
+def praktijken_for_user(*, user: AccountUser) -> QuerySet[Praktijk]:
     """The practices this user may open: their own, or all of them for site staff."""
     qs = Praktijk.objects.order_by("naam")
     if user.is_staff:

@@ -1,8 +1,9 @@
 """Who did what in a practice: one function that every changing service calls."""
 
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.db import models
 
+from config.http import AccountUser
 from praktijken.models import Gebeurtenis, Praktijk
 
 OMSCHRIJVING_MAX = 200
@@ -11,7 +12,7 @@ OMSCHRIJVING_MAX = 200
 def gebeurtenis_record(
     *,
     praktijk: Praktijk,
-    by: AbstractBaseUser | None,
+    by: AccountUser | AnonymousUser | None,
     actie: str,
     obj: models.Model | None = None,
     omschrijving: str | None = None,

@@ -7,9 +7,9 @@ Each service takes the fields a form has cleaned, sets only the ones it knows, v
 from collections.abc import Mapping
 from typing import Any
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import models, transaction
 
+from config.http import AccountUser
 from praktijken.audit import gebeurtenis_record
 from praktijken.models import Bijeenkomst, Ontwerpvraag, Praktijk, Verhaal
 
@@ -51,7 +51,7 @@ def _apply(obj: models.Model, velden: tuple[str, ...], data: Mapping[str, Any]) 
             setattr(obj, veld, data[veld])
 
 
-def _save(obj: models.Model, *, praktijk: Praktijk, by: AbstractBaseUser, actie: str) -> None:
+def _save(obj: models.Model, *, praktijk: Praktijk, by: AccountUser, actie: str) -> None:
     # Validate, save and record who did it, all or nothing.
     obj.full_clean()
     with transaction.atomic():
@@ -59,9 +59,7 @@ def _save(obj: models.Model, *, praktijk: Praktijk, by: AbstractBaseUser, actie:
         gebeurtenis_record(praktijk=praktijk, by=by, actie=actie, obj=obj)
 
 
-def praktijk_update(
-    *, praktijk: Praktijk, by: AbstractBaseUser, data: Mapping[str, Any]
-) -> Praktijk:
+def praktijk_update(*, praktijk: Praktijk, by: AccountUser, data: Mapping[str, Any]) -> Praktijk:
     """Change the practice's name, theme, ambition, dates and status (never its slug)."""
     _apply(praktijk, PRAKTIJK_VELDEN, data)
     _save(praktijk, praktijk=praktijk, by=by, actie="praktijk.update")
@@ -69,7 +67,7 @@ def praktijk_update(
 
 
 def bijeenkomst_create(
-    *, praktijk: Praktijk, by: AbstractBaseUser, data: Mapping[str, Any]
+    *, praktijk: Praktijk, by: AccountUser, data: Mapping[str, Any]
 ) -> Bijeenkomst:
     """Plan a meeting of the practice."""
     bijeenkomst = Bijeenkomst(praktijk=praktijk)
@@ -79,7 +77,7 @@ def bijeenkomst_create(
 
 
 def bijeenkomst_update(
-    *, bijeenkomst: Bijeenkomst, by: AbstractBaseUser, data: Mapping[str, Any]
+    *, bijeenkomst: Bijeenkomst, by: AccountUser, data: Mapping[str, Any]
 ) -> Bijeenkomst:
     """Change a meeting: its time and place, agenda, who plans, who takes minutes, the minutes."""
     _apply(bijeenkomst, BIJEENKOMST_VELDEN, data)
@@ -88,7 +86,7 @@ def bijeenkomst_update(
 
 
 def ontwerpvraag_create(
-    *, praktijk: Praktijk, by: AbstractBaseUser, data: Mapping[str, Any]
+    *, praktijk: Praktijk, by: AccountUser, data: Mapping[str, Any]
 ) -> Ontwerpvraag:
     """Add a design question to the practice."""
     ontwerpvraag = Ontwerpvraag(praktijk=praktijk)
@@ -98,7 +96,7 @@ def ontwerpvraag_create(
 
 
 def ontwerpvraag_update(
-    *, ontwerpvraag: Ontwerpvraag, by: AbstractBaseUser, data: Mapping[str, Any]
+    *, ontwerpvraag: Ontwerpvraag, by: AccountUser, data: Mapping[str, Any]
 ) -> Ontwerpvraag:
     """Rephrase or reorder a design question."""
     _apply(ontwerpvraag, ONTWERPVRAAG_VELDEN, data)
@@ -113,7 +111,7 @@ def _check_ontwerpvraag(verhaal: Verhaal) -> None:
         raise ValueError("The design question belongs to another practice.")
 
 
-def verhaal_create(*, praktijk: Praktijk, by: AbstractBaseUser, data: Mapping[str, Any]) -> Verhaal:
+def verhaal_create(*, praktijk: Praktijk, by: AccountUser, data: Mapping[str, Any]) -> Verhaal:
     """Add a success story; whoever adds it may edit it later."""
     verhaal = Verhaal(praktijk=praktijk, created_by=by)
     _apply(verhaal, VERHAAL_VELDEN, data)
@@ -122,7 +120,7 @@ def verhaal_create(*, praktijk: Praktijk, by: AbstractBaseUser, data: Mapping[st
     return verhaal
 
 
-def verhaal_update(*, verhaal: Verhaal, by: AbstractBaseUser, data: Mapping[str, Any]) -> Verhaal:
+def verhaal_update(*, verhaal: Verhaal, by: AccountUser, data: Mapping[str, Any]) -> Verhaal:
     """Change a success story."""
     _apply(verhaal, VERHAAL_VELDEN, data)
     _check_ontwerpvraag(verhaal)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from config.exports import bestand_response
+from config.http import AuthenticatedHttpRequest
 from config.pages import page_or_partial
 from praktijken import access, selectors, services
 from praktijken.access import Toegang
@@ -60,7 +61,7 @@ def _formulier(
 
 
 @require_http_methods(["GET", "POST"])
-def bewerken(request: HttpRequest, slug: str) -> HttpResponse:
+def bewerken(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """Change the practice's details; facilitators and staff only."""
     toegang = access.praktijk_get_for_manage(user=request.user, slug=slug)
     # A copy, so that a rejected change does not show up in the menu and the page title.
@@ -77,7 +78,7 @@ def bewerken(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
-def bijeenkomsten(request: HttpRequest, slug: str) -> HttpResponse:
+def bijeenkomsten(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """The upcoming and the past meetings of the practice."""
     toegang = access.praktijk_get_for_user(user=request.user, slug=slug)
     now = timezone.now()
@@ -93,7 +94,7 @@ def bijeenkomsten(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def bijeenkomst_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
+def bijeenkomst_nieuw(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """Plan a meeting; core group members, facilitators and staff."""
     toegang = access.praktijk_get_for_edit(user=request.user, slug=slug)
     return _formulier(
@@ -108,7 +109,7 @@ def bijeenkomst_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
-def bijeenkomst_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def bijeenkomst_detail(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """One meeting: when and where, who plans it, who writes the minutes, agenda and minutes."""
     toegang, bijeenkomst = access.bijeenkomst_get_for_user(user=request.user, slug=slug, pk=pk)
     return render(
@@ -124,7 +125,7 @@ def _is_geweest(bijeenkomst: Bijeenkomst) -> bool:
 
 
 @require_http_methods(["GET", "POST"])
-def bijeenkomst_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def bijeenkomst_bewerken(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """Change a meeting and write its minutes; core group members, facilitators and staff."""
     toegang, bijeenkomst = access.bijeenkomst_get_for_edit(user=request.user, slug=slug, pk=pk)
     return _formulier(
@@ -141,7 +142,7 @@ def bijeenkomst_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpRespon
 
 
 @require_GET
-def bijeenkomst_ics_view(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def bijeenkomst_ics_view(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """The meeting as an iCalendar file, to put in your own calendar."""
     _toegang, bijeenkomst = access.bijeenkomst_get_for_user(user=request.user, slug=slug, pk=pk)
     url = request.build_absolute_uri(
@@ -164,7 +165,7 @@ def bijeenkomst_ics_view(request: HttpRequest, slug: str, pk: int) -> HttpRespon
 
 
 @require_http_methods(["GET", "POST"])
-def ontwerpvraag_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
+def ontwerpvraag_nieuw(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """Add a design question; core group members, facilitators and staff."""
     toegang = access.praktijk_get_for_edit(user=request.user, slug=slug)
     return _formulier(
@@ -179,7 +180,7 @@ def ontwerpvraag_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def ontwerpvraag_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def ontwerpvraag_bewerken(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """Rephrase a design question; core group members, facilitators and staff."""
     toegang, vraag = access.ontwerpvraag_get_for_edit(user=request.user, slug=slug, pk=pk)
     return _formulier(
@@ -199,7 +200,7 @@ def ontwerpvraag_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpRespo
 
 
 @require_GET
-def verhalen(request: HttpRequest, slug: str) -> HttpResponse:
+def verhalen(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """The success stories, optionally those of one design question (live with htmx)."""
     toegang = access.praktijk_get_for_user(user=request.user, slug=slug)
     form = VerhalenFilterForm(request.GET or None, praktijk=toegang.praktijk)
@@ -216,7 +217,7 @@ def verhalen(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def verhaal_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
+def verhaal_nieuw(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """Add a success story; every member may, as appreciative inquiry collects them from all."""
     toegang = access.praktijk_get_for_user(user=request.user, slug=slug)
     # "Tell a story about this question" links here with ?ontwerpvraag=<pk> to preselect it.
@@ -234,7 +235,7 @@ def verhaal_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def verhaal_bewerken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def verhaal_bewerken(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """Change a story; editors, and whoever added it."""
     toegang, verhaal = access.verhaal_get_for_edit(user=request.user, slug=slug, pk=pk)
     return _formulier(

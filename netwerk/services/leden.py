@@ -20,7 +20,7 @@ from praktijken.audit import gebeurtenis_record
 from praktijken.models import Lidmaatschap, Praktijk, Rol
 
 # Higher number, more rights: accepting an invitation never lowers someone's role.
-ROL_RANG = {Rol.LID: 1, Rol.KERNGROEPLID: 2, Rol.FACILITATOR: 3}
+ROL_RANG: dict[str, int] = {Rol.LID: 1, Rol.KERNGROEPLID: 2, Rol.FACILITATOR: 3}
 
 
 class UitnodigingOngeldig(Exception):
@@ -229,8 +229,11 @@ def uitnodiging_accept(*, uitnodiging: Uitnodiging, user: User) -> Aanname:
         lidmaatschap.save(update_fields=["rol"])
 
     persoon = None
-    if uitnodiging.organisatie and not Persoon.objects.filter(user=user).exists():
-        persoon = _persoon_link_or_create(uitnodiging=uitnodiging, user=user)
+    organisatie = uitnodiging.organisatie
+    if organisatie is not None and not Persoon.objects.filter(user=user).exists():
+        persoon = _persoon_link_or_create(
+            uitnodiging=uitnodiging, organisatie=organisatie, user=user
+        )
 
     if not user.name and uitnodiging.naam:
         user.name = uitnodiging.naam
@@ -283,10 +286,12 @@ def uitnodiging_account_setup(*, uitnodiging: Uitnodiging, naam: str, password: 
     return user
 
 
-def _persoon_link_or_create(*, uitnodiging: Uitnodiging, user: User) -> Persoon:
+def _persoon_link_or_create(
+    *, uitnodiging: Uitnodiging, organisatie: Organisatie, user: User
+) -> Persoon:
     # The social map may list this person already, without an account: link that entry.
     persoon = Persoon.objects.filter(
-        organisatie=uitnodiging.organisatie, email__iexact=user.email, user__isnull=True
+        organisatie=organisatie, email__iexact=user.email, user__isnull=True
     ).first()
     if persoon is not None:
         persoon.user = user
@@ -295,7 +300,7 @@ def _persoon_link_or_create(*, uitnodiging: Uitnodiging, user: User) -> Persoon:
     return Persoon.objects.create(
         naam=user.name or uitnodiging.naam or user.email,
         email=user.email,
-        organisatie=uitnodiging.organisatie,
+        organisatie=organisatie,
         user=user,
     )
 
