@@ -69,5 +69,10 @@ def test_demo_builds_the_stein_practice_from_the_seeds():
 def test_demo_shows_no_password_when_debug_is_off(settings):
     settings.DEBUG = False
     output = run_demo()
+    # The command ran to its list of accounts, which now say how to log in instead.
+    assert "Demo loaded: Lerende praktijk Stein" in output
+    assert "adviseur@stein.example" in output
+    assert "log in with a code" in output
+    assert "Passwords are not set or shown when DJANGO_DEBUG is off." in output
     assert DEMO_PASSWORD not in output
     assert not User.objects.get(email="adviseur@stein.example").has_usable_password()

@@ -5,21 +5,29 @@ import re
 import pytest
 from django.urls import reverse
 
+from tests.pages import rendered
+
 pytestmark = pytest.mark.django_db
 
+# Each page with the status it answers and a heading it shows: the headers and the absence of
+# inline styles are checked on that page, not on an error page that stands in for it.
 PUBLIC_PAGES = [
-    "/",
-    "/accounts/login/",
-    "/accounts/login/code/",
-    "/accounts/signup/",
-    "/accounts/password/reset/",
-    "/bestaat-niet/",
+    pytest.param(path, status, heading, id=path)
+    for path, status, heading in [
+        ("/", 200, "Lerende Praktijk</h1>"),
+        ("/accounts/login/", 200, "Inloggen</h1>"),
+        ("/accounts/login/code/", 200, "Stuur een aanmeldcode"),
+        ("/accounts/signup/", 200, "Registratie gesloten"),
+        ("/accounts/password/reset/", 200, "Nieuw wachtwoord"),
+        ("/bestaat-niet/", 404, "Pagina niet gevonden</h1>"),
+    ]
 ]
 
 
-@pytest.mark.parametrize("path", PUBLIC_PAGES)
-def test_every_html_page_has_a_strict_csp(client, path):
+@pytest.mark.parametrize(("path", "status", "heading"), PUBLIC_PAGES)
+def test_every_html_page_has_a_strict_csp(client, path, status, heading):
     response = client.get(path)
+    rendered(response, heading, status=status)
     assert response["Content-Type"].startswith("text/html")
     policy = response["Content-Security-Policy"]
     assert "default-src 'self'" in policy
@@ -28,16 +36,17 @@ def test_every_html_page_has_a_strict_csp(client, path):
     assert "frame-ancestors 'none'" in policy
 
 
-@pytest.mark.parametrize("path", PUBLIC_PAGES)
-def test_every_script_on_a_page_carries_the_nonce_of_its_response(client, path):
+@pytest.mark.parametrize(("path", "status", "heading"), PUBLIC_PAGES)
+def test_every_script_on_a_page_carries_the_nonce_of_its_response(client, path, status, heading):
     response = client.get(path)
+    text = rendered(response, heading, status=status)
     nonce = re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"]).group(1)
     scripts = re.findall(r"<script\b[^>]*>", response.text)
     assert scripts, "the layout loads htmx"
     for tag in scripts:
         assert f'nonce="{nonce}"' in tag
-    assert "<style" not in response.text
-    assert not re.search(r"\sstyle=", response.text)
+    assert "<style" not in text
+    assert not re.search(r"\sstyle=", text)
 
 
 def test_logged_in_page_has_the_csp_too(client, user):

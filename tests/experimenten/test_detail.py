@@ -14,6 +14,7 @@ from tests.factories import (
     TussenstapFactory,
     VerhaalFactory,
 )
+from tests.pages import rendered
 
 pytestmark = pytest.mark.django_db
 
@@ -302,8 +303,11 @@ def test_a_closed_experiment_shows_edit_write_up_and_reopen_hint(
     experiment_betrokken.lessen = "Geleerd"
     experiment_betrokken.save()
     client.force_login(kerngroeplid)
-    text = client.get(url("detail", experiment_betrokken)).text
-    assert "Verslag bewerken" in text
+    text = rendered(
+        client.get(url("detail", experiment_betrokken)),
+        '<h1 class="utrecht-heading-1">Huisartsen en mantelzorg</h1>',
+        "Verslag bewerken",
+    )
     assert "Experiment afsluiten" not in text
     assert "zet de status terug op “Loopt”" in text
     form = client.get(url("afsluiten", experiment_betrokken)).context["form"]

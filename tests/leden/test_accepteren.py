@@ -18,6 +18,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.factories.netwerk import PASSWORD
+from tests.pages import rendered
 from tests.permissions import assert_matrix
 
 pytestmark = pytest.mark.django_db
@@ -300,9 +301,8 @@ def test_an_existing_account_is_asked_to_log_in_first(client, uitnodiging):
     UserFactory(email=uitnodiging.email)
     url = accept_url(uitnodiging)
 
-    page = client.get(url).text
+    page = rendered(client.get(url), "Log in om mee te doen")
 
-    assert "Log in om mee te doen" in page
     assert f"{reverse('account_login')}?next={url}" in page
     assert reverse("account_request_login_code") in page
     assert "Maak je account" not in page

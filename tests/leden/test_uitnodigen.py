@@ -11,6 +11,7 @@ from netwerk.models import Uitnodiging
 from praktijken.models import Rol
 from tests.factories import DeelnameFactory, OrganisatieFactory, UitnodigingFactory
 from tests.leden.helpers import link_from
+from tests.pages import rendered
 from tests.permissions import assert_matrix, managers
 
 pytestmark = pytest.mark.django_db
@@ -206,8 +207,7 @@ def test_only_organisations_of_this_praktijk_can_be_chosen(
     DeelnameFactory(praktijk=andere_praktijk, organisatie=vreemd)
     client.force_login(facilitator)
 
-    page = client.get(URL).text
-    assert "Steunpunt Mantelzorg Stein" in page
+    page = rendered(client.get(URL), "Steunpunt Mantelzorg Stein")
     assert "Thuiszorg Ede" not in page
 
     response = invite(

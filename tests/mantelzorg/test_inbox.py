@@ -16,6 +16,7 @@ from tests.factories import (
     ReactieFactory,
 )
 from tests.mantelzorg.helpers import url
+from tests.pages import rendered
 from tests.permissions import LOGIN, assert_matrix, managers, readers
 
 pytestmark = pytest.mark.django_db
@@ -130,7 +131,7 @@ def test_the_inbox_shows_only_this_practices_feedback(
     ReactieFactory(praktijk=praktijk, wat_gaat_goed="Uit Stein")
     ReactieFactory(praktijk=andere_praktijk, wat_gaat_goed="Uit Ede")
     client.force_login(facilitator)
-    page = client.get(url("inbox")).text
+    page = rendered(client.get(url("inbox")), "Uit Stein")
     assert "Uit Stein" in page and "Uit Ede" not in page
 
 
@@ -139,8 +140,7 @@ def test_the_inbox_shows_only_this_practices_feedback(
 
 def test_the_inbox_lists_feedback_with_its_status_and_the_form_link(client, facilitator, reactie):
     client.force_login(facilitator)
-    page = client.get(url("inbox")).text
-    assert "De POH nam echt de tijd." in page
+    page = rendered(client.get(url("inbox")), "De POH nam echt de tijd.")
     assert "Nieuw" in page
     assert "http://testserver/p/stein/mantelzorg/" in page
     assert url("reactie", pk=reactie.pk) in page
@@ -160,11 +160,11 @@ def test_the_inbox_filters_by_status_condition_and_experiment(client, facilitato
     ReactieConditieFactory(reactie=gelezen, conditie=Conditie.RELATIE)
     client.force_login(facilitator)
 
-    page = client.get(url("inbox"), {"status": "nieuw"}).text
+    page = rendered(client.get(url("inbox"), {"status": "nieuw"}), "Nieuw bericht")
     assert "Nieuw bericht" in page and "Gelezen bericht" not in page
-    page = client.get(url("inbox"), {"conditie": "relatie"}).text
+    page = rendered(client.get(url("inbox"), {"conditie": "relatie"}), "Gelezen bericht")
     assert "Gelezen bericht" in page and "Nieuw bericht" not in page
-    page = client.get(url("inbox"), {"experiment": experiment.pk}).text
+    page = rendered(client.get(url("inbox"), {"experiment": experiment.pk}), "Gelezen bericht")
     assert "Gelezen bericht" in page and nieuw.wat_gaat_goed not in page
     page = client.get(url("inbox"), {"status": "afgehandeld"}).text
     assert "Geen reacties met deze filters." in page
@@ -272,7 +272,9 @@ def test_experiments_and_organisations_of_another_practice_cannot_be_chosen(
     ede_organisatie = OrganisatieFactory(naam="Alleen Ede")
     DeelnameFactory(praktijk=andere_praktijk, organisatie=ede_organisatie)
     client.force_login(facilitator)
-    assert "Alleen Ede" not in client.get(url("reactie", pk=reactie.pk)).text
+    # The reaction's page with its form, and no organisation of Ede among the choices.
+    page = rendered(client.get(url("reactie", pk=reactie.pk)), reactie.wat_gaat_goed, "<form")
+    assert "Alleen Ede" not in page
     for veld, waarde in [
         ("experiment", ede_experiment.pk),
         ("doorgegeven_aan", ede_organisatie.pk),
@@ -305,7 +307,7 @@ def test_a_facilitator_removes_contact_details_on_request(client, facilitator, r
     assert reactie.contact_verwijderd_op is not None
     # The feedback itself stays.
     assert reactie.wat_gaat_goed == "De POH nam echt de tijd."
-    page = client.get(url("reactie", pk=reactie.pk)).text
+    page = rendered(client.get(url("reactie", pk=reactie.pk)), "De POH nam echt de tijd.")
     assert "De contactgegevens zijn verwijderd op" in page
     assert "Anna de Vries" not in page
 

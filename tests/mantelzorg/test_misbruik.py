@@ -8,6 +8,7 @@ from django.core import signing
 from mantelzorg.forms import TIJDSTEMPEL_SALT, tijdstempel
 from mantelzorg.models import Reactie
 from tests.mantelzorg.helpers import formulier_data, url
+from tests.pages import rendered
 
 pytestmark = pytest.mark.django_db
 
@@ -179,9 +180,10 @@ def test_html_and_links_are_shown_as_text_in_the_inbox(client, praktijk, facilit
     reactie = Reactie.objects.get()
     assert reactie.wat_gaat_goed == '<a href="http://spam.example">klik</a>'
     client.force_login(facilitator)
+    als_tekst = "&lt;a href=&quot;http://spam.example&quot;&gt;klik&lt;/a&gt;"
     for page in [
-        client.get(url("inbox")).text,
-        client.get(url("reactie", pk=reactie.pk)).text,
+        rendered(client.get(url("inbox")), als_tekst),
+        rendered(client.get(url("reactie", pk=reactie.pk)), als_tekst),
     ]:
         assert '<a href="http://spam.example">' not in page
         assert "<script>alert(1)</script>" not in page

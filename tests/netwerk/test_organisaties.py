@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from netwerk.models import Levensdomein, Persoon
 from tests.factories import PersoonFactory
+from tests.pages import rendered
 
 pytestmark = pytest.mark.django_db
 
@@ -23,8 +24,7 @@ def test_page_shows_contact_data_domains_people_and_participation(client, lid, w
     wijkverpleging.save()
     wijkverpleging.deelnames.update(belangen="Eerder in beeld", tijdsinvestering="4 uur")
     client.force_login(lid)
-    response = client.get(detail(wijkverpleging))
-    html = response.content.decode()
+    html = rendered(client.get(detail(wijkverpleging)), "Thuiszorg Westelijke Mijnstreek")
     for tekst in [
         "Thuiszorg Westelijke Mijnstreek",
         "Wijkverpleging",

@@ -87,7 +87,7 @@ def test_editing_a_meeting_adds_the_minutes(client, kerngroeplid, bijeenkomst):
 
 def test_the_meeting_page_shows_who_plans_and_who_writes_the_minutes(client, lid, bijeenkomst):
     client.force_login(lid)
-    page = client.get(url("bijeenkomst_detail", bijeenkomst.pk)).text
+    page = rendered(client.get(url("bijeenkomst_detail", bijeenkomst.pk)), bijeenkomst.titel)
     assert "Wie plant de bijeenkomst" in page and "Anouk (gemeente)" in page
     assert "Wie maakt het verslag" in page and "Marloes (steunpunt)" in page
     assert url("bijeenkomst_ics", bijeenkomst.pk) in page
@@ -120,7 +120,7 @@ def test_meetings_are_split_into_upcoming_and_past(client, lid, praktijk):
         eindigt_op=now + datetime.timedelta(hours=1),
     )
     client.force_login(lid)
-    page = client.get(url("bijeenkomsten")).text
+    page = rendered(client.get(url("bijeenkomsten")), ">Bijeenkomsten</h1>", 'id="geweest-kop"')
     komend, geweest = page.split('id="geweest-kop"')
     assert "Straks" in komend and "Nu bezig" in komend and "Vorige maand" not in komend
     assert "Vorige maand" in geweest and "verslag klaar" in geweest

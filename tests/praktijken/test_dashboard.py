@@ -44,7 +44,7 @@ def test_dashboard_shows_core_group_and_design_group_separately(client, lid, pra
         groep=Groep.ONTWERPGROEP,
     )
     client.force_login(lid)
-    page = dashboard(client).text
+    page = rendered(dashboard(client), praktijk.naam, 'id="kerngroep-kop"', 'id="ontwerpgroep-kop"')
     kerngroep = page.split('id="kerngroep-kop"')[1].split("</section>")[0]
     ontwerpgroep = page.split('id="ontwerpgroep-kop"')[1].split("</section>")[0]
     assert "Gemeente Stein" in kerngroep and "Huisartsen Stein" not in kerngroep
@@ -57,8 +57,7 @@ def test_dashboard_counts_experiments_by_level_and_phase(client, lid, praktijk):
         ExperimentFactory(ontwerpvraag=vraag, niveau=Niveau.ACHTER_DE_VOORDEUR, fase=Fase.VORMGEVEN)
     ExperimentFactory(ontwerpvraag=vraag, niveau=Niveau.BUURT, fase=Fase.VERKENNEN)
     client.force_login(lid)
-    response = dashboard(client)
-    page = response.text
+    page = rendered(dashboard(client), praktijk.naam)
 
     assert "3 experimenten, per niveau van samenwerking en fase" in page
     assert '<th class="utrecht-table__header-cell" scope="row">Achter de voordeur</th>' in page
@@ -84,7 +83,7 @@ def test_dashboard_shows_the_next_meeting_not_a_past_or_later_one(client, lid, p
         locatie="Bibliotheek Stein",
     )
     client.force_login(lid)
-    page = dashboard(client).text
+    page = rendered(dashboard(client), praktijk.naam, 'id="volgende-kop"')
     sectie = page.split('id="volgende-kop"')[1].split("</section>")[0]
     assert "Ontwerpgroep december" in sectie
     assert "Bibliotheek Stein" in sectie

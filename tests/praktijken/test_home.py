@@ -17,8 +17,7 @@ def test_anonymous_visitors_see_the_introduction(client, praktijk):
 
 def test_a_member_sees_only_their_own_practices(client, lid, praktijk, andere_praktijk):
     client.force_login(lid)
-    page = client.get(reverse("overzicht:home")).text
-    assert "Jouw praktijken" in page
+    page = rendered(client.get(reverse("overzicht:home")), "Jouw praktijken")
     assert praktijk.naam in page and praktijk.kernthema in page
     assert praktijk.get_absolute_url() in page
     assert andere_praktijk.naam not in page

@@ -74,7 +74,11 @@ def test_the_detail_shows_experiments_and_linked_stories(client, lid, praktijk, 
     VerhaalFactory(praktijk=praktijk, ontwerpvraag=ontwerpvraag, titel="De POH belde")
     VerhaalFactory(praktijk=praktijk, titel="Een ander verhaal")
     client.force_login(lid)
-    page = client.get(url("overzicht:ontwerpvraag_detail", ontwerpvraag.pk)).text
+    page = rendered(
+        client.get(url("overzicht:ontwerpvraag_detail", ontwerpvraag.pk)),
+        ontwerpvraag.vraag,
+        "De POH belde",  # a story of this question: the list of stories rendered
+    )
     assert "<h1" in page and ontwerpvraag.vraag in page
     assert "Tien-minutencheck" in page
     assert "De POH belde" in page

@@ -106,6 +106,7 @@ def test_stories_filter_by_design_question_with_and_without_htmx(
     client.force_login(lid)
 
     full = client.get(url("verhalen"), {"ontwerpvraag": ontwerpvraag.pk})
+    rendered(full, ">Verhalen</h1>", "Bij de vraag")
     assert "<h1" in full.text
     assert "Bij de vraag" in full.text and "Los verhaal" not in full.text
     assert f"1 verhaal bij „{ontwerpvraag.vraag}”" in full.text
