@@ -1,3 +1,4 @@
+import re
 from typing import Any
 
 from django import forms
@@ -29,6 +30,7 @@ class FilterForm(forms.Form):
 
 # The largest id a database row can have (a signed 64-bit integer).
 MAX_ID = 2**63 - 1
+_INTEGER = re.compile(r"-?[0-9]+")
 
 
 class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
@@ -45,7 +47,8 @@ class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
             values = frozenset()  # not a list of ids: Django's own check says so
         for pk in values:
             text = str(pk).strip()
-            if text.lstrip("-").isdigit() and abs(int(text)) > MAX_ID:
+            # ASCII digits only: "²" is a digit to str.isdigit() but not a number to int().
+            if _INTEGER.fullmatch(text) and abs(int(text)) > MAX_ID:
                 raise ValidationError(
                     self.error_messages["invalid_choice"],
                     code="invalid_choice",

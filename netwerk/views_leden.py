@@ -37,7 +37,6 @@ from netwerk.services import (
     uitnodiging_resend,
     uitnodiging_revoke,
 )
-from netwerk.tasks import uitnodiging_send_after_commit
 from praktijken.access import Toegang
 from praktijken.models import Rol
 
@@ -154,7 +153,6 @@ def uitnodigen(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            uitnodiging_send_after_commit(uitnodiging)
             messages.success(
                 request,
                 _("The invitation is on its way to %(email)s.") % {"email": uitnodiging.email},
@@ -170,7 +168,6 @@ def uitnodiging_opnieuw(request: AuthenticatedHttpRequest, slug: str, pk: int) -
     toegang, uitnodiging = access.uitnodiging_get_for_manage(user=request.user, slug=slug, pk=pk)
     try:
         uitnodiging = uitnodiging_resend(uitnodiging=uitnodiging, by=request.user)
-        uitnodiging_send_after_commit(uitnodiging)
     except UitnodigingOngeldig:
         return _render_leden(
             request,

@@ -60,7 +60,7 @@ def uitnodiging_create(
     organisatie: Organisatie | None = None,
     by: User,
 ) -> Uitnodiging:
-    """Invite an address to the practice with a role; the caller sends the email after the commit.
+    """Invite an address to the practice with a role; the email is queued after the commit.
 
     Raises ValidationError (on `email`) when the address is a member already or has an
     invitation that was not used or revoked.
@@ -103,7 +103,15 @@ def uitnodiging_create(
     except IntegrityError as exc:
         # Two facilitators inviting the same address at the same moment: the constraint decides.
         raise ValidationError({"email": _open_uitnodiging_fout()}, code="open_uitnodiging") from exc
+    _send_after_commit(uitnodiging)
     return uitnodiging
+
+
+def _send_after_commit(uitnodiging: Uitnodiging) -> None:
+    # Imported here: the tasks module imports this one.
+    from netwerk.tasks import uitnodiging_send_after_commit
+
+    uitnodiging_send_after_commit(uitnodiging)
 
 
 def _open_uitnodiging_fout():
@@ -162,7 +170,8 @@ def uitnodiging_send(*, uitnodiging_id: int, token: str | None = None) -> bool:
 
 @transaction.atomic
 def uitnodiging_resend(*, uitnodiging: Uitnodiging, by: User) -> Uitnodiging:
-    """Give an open or expired invitation a new link and expiry; the caller sends it again.
+    """Give an open or expired invitation a new link and expiry, and send it again after the
+    commit.
 
     The old link stops working at once.
     """
@@ -177,6 +186,7 @@ def uitnodiging_resend(*, uitnodiging: Uitnodiging, by: User) -> Uitnodiging:
     gebeurtenis_record(
         praktijk=uitnodiging.praktijk, by=by, actie="uitnodiging.resend", obj=uitnodiging
     )
+    _send_after_commit(uitnodiging)
     return uitnodiging
 
 

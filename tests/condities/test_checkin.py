@@ -553,3 +553,17 @@ def test_a_recipient_id_no_row_can_have_is_refused_on_the_form(
     assert response.status_code == 422
     assert "ontvangers" in response.context["form"].errors
     assert not Sessie.objects.filter(soort=Sessie.Soort.CHECKIN).exists()
+
+
+@pytest.mark.parametrize("vreemd", ["²", "٣", "1²", "-"])
+def test_a_recipient_that_only_looks_like_a_number_is_refused_on_the_form(
+    client, praktijk, facilitator, leden, vreemd
+):
+    """Found by the fuzz tests: "²" passed str.isdigit() and then crashed int() (a 500)."""
+    client.force_login(facilitator)
+    data = form_data(praktijk)
+    data["ontvangers"] = [*data["ontvangers"], vreemd]
+    response = client.post(reverse("condities:checkin_nieuw", args=["stein"]), data)
+    assert response.status_code == 422
+    assert "ontvangers" in response.context["form"].errors
+    assert not Sessie.objects.filter(soort=Sessie.Soort.CHECKIN).exists()
