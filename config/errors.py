@@ -13,8 +13,9 @@ database error itself and answers its own JSON 503.
 
 import sys
 
+from django.contrib.auth.decorators import login_not_required
 from django.db import InterfaceError, OperationalError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.template import loader
 from django.utils.cache import add_never_cache_headers
 from django.views import defaults
@@ -48,3 +49,9 @@ def server_error(request: HttpRequest, template_name: str = "500.html") -> HttpR
     if is_database_unavailable(sys.exception()):
         return database_unavailable(request)
     return defaults.server_error(request, template_name=template_name)
+
+
+@login_not_required
+def not_offered(request: HttpRequest) -> HttpResponse:
+    """A page a library we use offers but the product does not: not found, for everyone."""
+    raise Http404

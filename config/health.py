@@ -1,5 +1,12 @@
-"""`/healthz/`: is the app able to serve? For load balancers and monitoring."""
+"""`/healthz/`: is the app able to serve? For load balancers and monitoring.
 
+Anyone gets the overall status (and 503 when the database is away); the state of each component
+only goes to the machine itself (loopback) or to whoever sends the `HEALTHZ_TOKEN` in an
+`X-Healthz-Token` header, so that the world does not learn which part is down.
+"""
+
+import hmac
+import ipaddress
 import logging
 
 import redis
@@ -10,6 +17,8 @@ from django.db import connection
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from config.ratelimit import client_address
 
 logger = logging.getLogger(__name__)
 
@@ -50,13 +59,26 @@ def _broker_state() -> str:
     return OK
 
 
+def _may_see_details(request: HttpRequest) -> bool:
+    token = settings.HEALTHZ_TOKEN
+    sent = request.headers.get("X-Healthz-Token", "")
+    if token and sent and hmac.compare_digest(sent.encode(), token.encode()):
+        return True
+    try:
+        return ipaddress.ip_address(client_address(request)).is_loopback
+    except ValueError:
+        return False
+
+
 @login_not_required
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
-    """Report database, cache and broker; 200 while the database answers, 503 otherwise."""
+    """200 while the database answers, 503 otherwise; database, cache and broker each for the
+    machine itself or with the token."""
     checks = {"database": _database_state(), "cache": _cache_state(), "broker": _broker_state()}
     healthy = checks["database"] == OK
-    return JsonResponse(
-        {"status": OK if healthy else DOWN, **checks}, status=200 if healthy else 503
-    )
+    body = {"status": OK if healthy else DOWN}
+    if _may_see_details(request):
+        body.update(checks)
+    return JsonResponse(body, status=200 if healthy else 503)

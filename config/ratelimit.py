@@ -15,6 +15,11 @@ logger = logging.getLogger(__name__)
 
 
 def client_ip(request: HttpRequest) -> str:
+    """The client as the limits count it: its address, an IPv6 client per /64."""
+    return _per_client(client_address(request))
+
+
+def client_address(request: HttpRequest) -> str:
     """The client's address. Behind our own proxies (ALLAUTH_TRUSTED_PROXY_COUNT of them), the
     address the outermost one added to X-Forwarded-For: entries further left come from the client
     and can be anything, so they never count (the same rule as allauth's login limits)."""
@@ -25,7 +30,7 @@ def client_ip(request: HttpRequest) -> str:
         address = addresses[-proxies] if len(addresses) >= proxies else addresses[0]
     else:
         address = request.META.get("REMOTE_ADDR", "")
-    return _per_client(address)
+    return address
 
 
 def _per_client(address: str) -> str:

@@ -69,3 +69,30 @@ def test_it_leaks_no_settings_or_versions(client):
     assert response.json()["status"] == "ok"
     for secret in ("django", "python", "postgres", "sqlite", "redis://", "version"):
         assert secret not in text
+
+
+def test_from_outside_only_the_overall_status_is_told(client):
+    response = client.get("/healthz/", REMOTE_ADDR="203.0.113.7")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+def test_with_the_token_the_components_are_told_from_anywhere(client, settings):
+    settings.HEALTHZ_TOKEN = "geheim-genoeg-voor-de-monitor"
+    verkeerd = client.get(
+        "/healthz/", REMOTE_ADDR="203.0.113.7", headers={"X-Healthz-Token": "raden"}
+    )
+    assert verkeerd.json() == {"status": "ok"}
+    goed = client.get(
+        "/healthz/",
+        REMOTE_ADDR="203.0.113.7",
+        headers={"X-Healthz-Token": "geheim-genoeg-voor-de-monitor"},
+    )
+    assert goed.status_code == 200
+    assert set(goed.json()) == {"status", "database", "cache", "broker"}
+
+
+def test_the_machine_itself_sees_the_components_also_over_ipv6(client):
+    response = client.get("/healthz/", REMOTE_ADDR="::1")
+    assert response.status_code == 200
+    assert response.json()["database"] == "ok"

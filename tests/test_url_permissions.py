@@ -35,6 +35,8 @@ PUBLIC_POST_ONLY = dict.fromkeys(PUBLIC, 405)
 
 # Expected GET status per persona, for every named URL of our own apps.
 EXPECTED = {
+    # The admin's own login form is replaced by the limited login page, for everyone.
+    "admin_login_limited": dict.fromkeys(PUBLIC, LOGIN),
     "overzicht:home": PUBLIC,
     "overzicht:dashboard": readers(),
     "praktijken:bewerken": managers(),

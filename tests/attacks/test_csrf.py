@@ -37,12 +37,18 @@ BODY = {
 }
 
 
+CLOSED_ON_PURPOSE = {"account_email_closed", "admin_login_limited"}
+
+
 def all_paths(wereld) -> list[tuple[str, str]]:
     """Every URL pattern as (name, concrete path), checked to resolve to its own view."""
     paths = []
     for patroon in url_patterns():
         path = concrete_path(patroon.route, wereld.path_values(patroon.name))
-        assert resolve(path).func == patroon.callback or not patroon.name, (patroon.name, path)
+        match = resolve(path)
+        # A library's page we close (config/urls.py) shadows it on purpose.
+        shadowed = match.url_name in CLOSED_ON_PURPOSE
+        assert match.func == patroon.callback or not patroon.name or shadowed, (patroon.name, path)
         paths.append((patroon.name or patroon.route, path))
     return paths
 
