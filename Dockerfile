@@ -9,10 +9,12 @@ COPY netwerk netwerk
 COPY praktijken praktijken
 COPY experimenten experimenten
 COPY condities condities
+COPY mantelzorg mantelzorg
+COPY overzicht overzicht
 RUN pip install --no-cache-dir .
 COPY . .
 RUN DJANGO_DEBUG=false DJANGO_SECRET_KEY=build-only-not-secret python manage.py collectstatic --no-input
 RUN useradd --system --uid 1000 app && chown -R app /app
 USER app
 EXPOSE 8000
-CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-", "--logger-class", "config.gunicorn.MaskedAccessLogger"]

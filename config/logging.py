@@ -18,7 +18,9 @@ import re
 MASK = "***"
 
 # The value after these path parts is a secret (a link token) or a session's join code.
-_SECRET_IN_PATH = re.compile(r"(/(?:doe-mee|uitnodiging|checkin|bevestigen)/)([^/?#\s]+)")
+_SECRET_IN_PATH = re.compile(
+    r"(/(?:doe-mee|uitnodiging|checkin|bevestigen|password/reset/key)/)([^/?#\s]+)"
+)
 # Anything that looks like a token (secrets.token_urlsafe): a long run of URL-safe characters
 # with a digit in it, or a very long one. Code names in tracebacks stay readable.
 _TOKEN = re.compile(
