@@ -23,7 +23,7 @@ from netwerk.models import (
     User,
 )
 from netwerk.tokens import bevestiging_token_read
-from praktijken.models import Lidmaatschap, Praktijk
+from praktijken.models import Lidmaatschap, Praktijk, Rol
 
 if TYPE_CHECKING:
     from django.utils.functional import Promise
@@ -303,6 +303,34 @@ def uitnodiging_staat(*, uitnodiging: Uitnodiging, now: datetime.datetime | None
     if uitnodiging.verloopt_op <= now:
         return Staat.VERLOPEN
     return Staat.OPEN
+
+
+def uitnodiging_sender_may_invite(*, uitnodiging: Uitnodiging) -> bool:
+    """Whether whoever sent the invitation may still invite to the practice: an active account
+    that is site staff or facilitator of the practice (one query). An invitation without a
+    sender (made in the admin, or the sender's account was deleted) stays as it is."""
+    sender = uitnodiging.uitgenodigd_door
+    if sender is None:
+        return True
+    if not sender.is_active:
+        return False
+    return (
+        sender.is_staff
+        or Lidmaatschap.objects.filter(
+            praktijk_id=uitnodiging.praktijk_id, user=sender, rol=Rol.FACILITATOR
+        ).exists()
+    )
+
+
+def uitnodiging_staat_for_use(
+    *, uitnodiging: Uitnodiging, now: datetime.datetime | None = None
+) -> Staat:
+    """The state of an invitation that someone wants to use: an open one whose sender lost the
+    right to invite counts as revoked."""
+    staat = uitnodiging_staat(uitnodiging=uitnodiging, now=now)
+    if staat == Staat.OPEN and not uitnodiging_sender_may_invite(uitnodiging=uitnodiging):
+        return Staat.INGETROKKEN
+    return staat
 
 
 class UitnodigingVelden(TypedDict):

@@ -21,7 +21,7 @@ from netwerk.selectors import (
     lidmaatschap_exists,
     lidmaatschappen_for_praktijk,
     uitnodiging_get_by_token,
-    uitnodiging_staat,
+    uitnodiging_staat_for_use,
     uitnodiging_stap,
     uitnodigingen_for_praktijk,
 )
@@ -229,7 +229,7 @@ def uitnodiging_accepteren(request: HtmxHttpRequest, token: str) -> HttpResponse
     uitnodiging = uitnodiging_get_by_token(token=token)
     if uitnodiging is None:
         return _ongeldig(request, "onbekend")
-    staat = uitnodiging_staat(uitnodiging=uitnodiging)
+    staat = uitnodiging_staat_for_use(uitnodiging=uitnodiging)
     if staat != Staat.OPEN:
         return _ongeldig(request, staat, uitnodiging)
     stap = uitnodiging_stap(uitnodiging=uitnodiging, user=request.user)

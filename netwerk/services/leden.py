@@ -14,7 +14,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from netwerk.models import Deelname, Organisatie, Persoon, Uitnodiging, User
-from netwerk.selectors import Staat, account_exists, uitnodiging_open_filter, uitnodiging_staat
+from netwerk.selectors import (
+    Staat,
+    account_exists,
+    uitnodiging_open_filter,
+    uitnodiging_staat,
+    uitnodiging_staat_for_use,
+)
 from netwerk.services.accounts import user_ensure
 from praktijken.audit import gebeurtenis_record
 from praktijken.models import Lidmaatschap, Praktijk, Rol
@@ -143,7 +149,10 @@ def uitnodiging_send(*, uitnodiging_id: int, token: str | None = None) -> bool:
         )
         if uitnodiging is None or (token is not None and uitnodiging.token != token):
             return False
-        if uitnodiging.verstuurd_op or uitnodiging_staat(uitnodiging=uitnodiging) != Staat.OPEN:
+        if (
+            uitnodiging.verstuurd_op
+            or uitnodiging_staat_for_use(uitnodiging=uitnodiging) != Staat.OPEN
+        ):
             return False
         # The invitee's language is unknown: the practice's language, Dutch.
         with translation.override(settings.LANGUAGE_CODE):
@@ -225,7 +234,7 @@ def uitnodiging_accept(*, uitnodiging: Uitnodiging, user: User) -> Aanname:
         .select_related("praktijk", "organisatie")
         .get(pk=uitnodiging.pk)
     )
-    staat = uitnodiging_staat(uitnodiging=uitnodiging)
+    staat = uitnodiging_staat_for_use(uitnodiging=uitnodiging)
     if staat != Staat.OPEN:
         raise UitnodigingOngeldig(staat)
     if user.email.lower() != uitnodiging.email.lower():
@@ -268,7 +277,7 @@ def uitnodiging_account_create(
     address has an account already, so a link never sets the password of an existing account.
     """
     uitnodiging = Uitnodiging.objects.select_for_update().get(pk=uitnodiging.pk)
-    staat = uitnodiging_staat(uitnodiging=uitnodiging)
+    staat = uitnodiging_staat_for_use(uitnodiging=uitnodiging)
     if staat != Staat.OPEN:
         raise UitnodigingOngeldig(staat)
     if account_exists(email=uitnodiging.email):
@@ -347,12 +356,36 @@ def lidmaatschap_change_role(*, lidmaatschap: Lidmaatschap, rol: str, by: User) 
             _("This is the last facilitator of the practice. Make someone else facilitator first."),
             code="laatste_facilitator",
         )
+    was_facilitator = lidmaatschap.rol == Rol.FACILITATOR
     lidmaatschap.rol = rol
     lidmaatschap.save(update_fields=["rol"])
     gebeurtenis_record(
         praktijk=lidmaatschap.praktijk, by=by, actie="lidmaatschap.change_role", obj=lidmaatschap
     )
+    if was_facilitator:
+        _invitations_of_revoke(lidmaatschap=lidmaatschap, by=by)
     return lidmaatschap
+
+
+def _invitations_of_revoke(*, lidmaatschap: Lidmaatschap, by: User) -> int:
+    """Revoke the open invitations this member sent, now that they may no longer invite."""
+    if lidmaatschap.user.is_staff:
+        return 0
+    open_ones = list(
+        Uitnodiging.objects.filter(
+            uitnodiging_open_filter(),
+            praktijk_id=lidmaatschap.praktijk_id,
+            uitgenodigd_door_id=lidmaatschap.user_id,
+        )
+    )
+    now = timezone.now()
+    for uitnodiging in open_ones:
+        uitnodiging.ingetrokken_op = now
+        uitnodiging.save(update_fields=["ingetrokken_op"])
+        gebeurtenis_record(
+            praktijk=lidmaatschap.praktijk, by=by, actie="uitnodiging.revoke", obj=uitnodiging
+        )
+    return len(open_ones)
 
 
 @transaction.atomic
@@ -378,4 +411,6 @@ def lidmaatschap_remove(*, lidmaatschap: Lidmaatschap, by: User) -> None:
     gebeurtenis_record(
         praktijk=lidmaatschap.praktijk, by=by, actie="lidmaatschap.remove", obj=lidmaatschap
     )
+    if lidmaatschap.rol == Rol.FACILITATOR:
+        _invitations_of_revoke(lidmaatschap=lidmaatschap, by=by)
     lidmaatschap.delete()
