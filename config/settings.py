@@ -179,6 +179,9 @@ MANTELZORG_MAX_SECONDEN = env_int("MANTELZORG_MAX_SECONDEN", 2 * 24 * 3600)
 # Submissions per client and practice in a window of seconds; then the friendly 429 page.
 MANTELZORG_LIMIET = env_int("MANTELZORG_LIMIET", 5)
 MANTELZORG_LIMIET_VENSTER = env_int("MANTELZORG_LIMIET_VENSTER", 600)
+# Carers in one café or library share an address: each browser has the small limit above, the
+# address as a whole this one.
+MANTELZORG_LIMIET_ADRES = env_int("MANTELZORG_LIMIET_ADRES", 50)
 # Contact details a carer leaves (with consent) are removed after this many months.
 MANTELZORG_CONTACT_BEWAREN_MAANDEN = env_int("MANTELZORG_CONTACT_BEWAREN_MAANDEN", 6)
 # A facilitator gets at most one mail about new feedback in this many minutes.

@@ -34,13 +34,30 @@ def tijdstempel(*, praktijk_id: int, op: float | None = None) -> str:
     )
 
 
+class LangeTekst(forms.CharField):
+    """A long answer without the browser's `maxlength`: a pasted story is never cut off without
+    a word. The server says how much too long it is and keeps the whole text in the field."""
+
+    def widget_attrs(self, widget: forms.Widget) -> dict:
+        attrs = super().widget_attrs(widget)
+        if "maxlength" in attrs:
+            attrs["data-maxlength"] = attrs.pop("maxlength")
+        return attrs
+
+
 def _tekstveld(label, help_text) -> forms.CharField:
-    return forms.CharField(
+    return LangeTekst(
         label=label,
         help_text=help_text,
         required=False,
         max_length=TEKST_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "max_length": _(
+                "Your answer is %(show_value)d characters long; %(limit_value)d fit. Make it a "
+                "little shorter: nothing has been sent yet, and your text is still here."
+            )
+        },
     )
 
 
@@ -105,20 +122,20 @@ class MantelzorgForm(forms.Form):
         label=_("Your name"),
         required=False,
         max_length=200,
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
     email = forms.EmailField(
         label=_("Your email address"),
         required=False,
         max_length=254,
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
     )
     telefoon = forms.CharField(
         label=_("Your phone number"),
         required=False,
         max_length=40,
         validators=[telefoon_validator],
-        widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "type": "tel"}),
     )
     website = forms.CharField(label=_("Leave this field empty"), required=False, max_length=200)
     begonnen = forms.CharField(required=False, max_length=500, widget=forms.HiddenInput)

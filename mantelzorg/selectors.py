@@ -90,11 +90,31 @@ def reactie_get(*, praktijk: Praktijk, pk: int) -> Reactie | None:
     return _met_tags(Reactie.objects.filter(praktijk=praktijk, pk=pk)).first()
 
 
-def post_allowed(*, praktijk: Praktijk, client: str) -> bool:
-    """Whether this client may still post the practice's public form in this window."""
-    return not is_limited(
-        scope=f"mantelzorg:{praktijk.pk}", ident=client, limit=settings.MANTELZORG_LIMIET
-    )
+@dataclass(frozen=True)
+class Afzender:
+    """Who posts the public form, as the limits count them: the address and, when it sent one,
+    the browser (its CSRF cookie). Carers in one café or library share an address, not a
+    browser: each browser has the small limit, the address a much larger one."""
+
+    adres: str
+    browser: str = ""
+
+
+def _scopes(praktijk: Praktijk) -> tuple[str, str]:
+    return f"mantelzorg:{praktijk.pk}", f"mantelzorg:{praktijk.pk}:browser"
+
+
+def post_allowed(*, praktijk: Praktijk, afzender: Afzender) -> bool:
+    """Whether this browser and its address may still post the practice's form in this window.
+
+    A post without a browser cookie gets the small limit on its address."""
+    adres_scope, browser_scope = _scopes(praktijk)
+    if afzender.browser and is_limited(
+        scope=browser_scope, ident=afzender.browser, limit=settings.MANTELZORG_LIMIET
+    ):
+        return False
+    limit = settings.MANTELZORG_LIMIET_ADRES if afzender.browser else settings.MANTELZORG_LIMIET
+    return not is_limited(scope=adres_scope, ident=afzender.adres, limit=limit)
 
 
 def _maand_start(datum: datetime.date) -> datetime.date:

@@ -21,7 +21,7 @@ from condities.models import Conditie
 from config.ratelimit import hit
 from experimenten.models import Experiment
 from mantelzorg.models import MantelzorgFormulier, MantelzorgMelding, Reactie, ReactieConditie
-from mantelzorg.selectors import contact_bewaren_tot
+from mantelzorg.selectors import Afzender, contact_bewaren_tot
 from netwerk.models import Organisatie, User
 from praktijken.audit import gebeurtenis_record
 from praktijken.models import Lidmaatschap, Praktijk, Rol
@@ -29,14 +29,16 @@ from praktijken.models import Lidmaatschap, Praktijk, Rol
 logger = logging.getLogger(__name__)
 
 
-def post_count(*, praktijk: Praktijk, client: str) -> int:
-    """Count one post of the public form from this client (the limit is per practice)."""
-    return hit(
-        scope=f"mantelzorg:{praktijk.pk}", ident=client, window=settings.MANTELZORG_LIMIET_VENSTER
-    )
+def post_count(*, praktijk: Praktijk, afzender: Afzender) -> None:
+    """Count one post of the public form for its address and its browser (per practice)."""
+    window = settings.MANTELZORG_LIMIET_VENSTER
+    adres_scope, browser_scope = f"mantelzorg:{praktijk.pk}", f"mantelzorg:{praktijk.pk}:browser"
+    hit(scope=adres_scope, ident=afzender.adres, window=window)
+    if afzender.browser:
+        hit(scope=browser_scope, ident=afzender.browser, window=window)
 
 
-def reactie_submit(*, praktijk: Praktijk, client: str, data: dict) -> Reactie:
+def reactie_submit(*, praktijk: Praktijk, afzender: Afzender, data: dict) -> Reactie:
     """A carer sends the public form: store it, count the post, notify after the commit.
 
     The feedback is stored whatever happens next; a broker outage only delays the notification
@@ -46,7 +48,7 @@ def reactie_submit(*, praktijk: Praktijk, client: str, data: dict) -> Reactie:
     from mantelzorg.tasks import notifications_send_after_commit
 
     reactie = reactie_create(praktijk=praktijk, **data)
-    post_count(praktijk=praktijk, client=client)
+    post_count(praktijk=praktijk, afzender=afzender)
     notifications_send_after_commit(praktijk_id=reactie.praktijk_id)
     return reactie
 

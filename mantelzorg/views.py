@@ -15,6 +15,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from config.exports import XLSX, bestand_response
@@ -34,9 +36,14 @@ from praktijken.access import praktijk_get_for_manage, praktijk_get_for_user
 from praktijken.models import Praktijk
 
 PER_PAGINA = 25
+TE_DRUK = gettext_lazy(
+    "Many people are sending feedback from the same place right now. Wait a few minutes and "
+    "press “Send” again. What you filled in stays here."
+)
 
 
 @login_not_required
+@never_cache  # a shared computer's Back button must not bring back the last carer's answers
 @require_http_methods(["GET", "POST"])
 def formulier(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """The public form: anyone tells the network how the collaboration works for them."""
@@ -61,20 +68,25 @@ def formulier(request: HtmxHttpRequest, slug: str) -> HttpResponse:
                 ),
             ],
         )
+    status = 200
     if request.method == "POST":
-        client = client_ip(request)
-        if not selectors.post_allowed(praktijk=praktijk, client=client):
-            return render(request, "429.html", status=429)
+        afzender = selectors.Afzender(
+            adres=client_ip(request), browser=request.COOKIES.get(settings.CSRF_COOKIE_NAME, "")
+        )
         form = MantelzorgForm(request.POST, praktijk=praktijk)
-        if form.is_robot:
+        if not selectors.post_allowed(praktijk=praktijk, afzender=afzender):
+            # Nobody did anything wrong: the form stays filled in, to send again in a while.
+            form.add_error(None, TE_DRUK)
+            status = 429
+        elif form.is_robot:
             # A robot filled in the hidden field: it sees the thanks page, nothing is stored.
-            services.post_count(praktijk=praktijk, client=client)
+            services.post_count(praktijk=praktijk, afzender=afzender)
             return redirect("mantelzorg:bedankt", slug=praktijk.slug)
-        if form.is_valid():
-            services.reactie_submit(praktijk=praktijk, client=client, data=form.reactie_data())
+        elif form.is_valid():
+            services.reactie_submit(praktijk=praktijk, afzender=afzender, data=form.reactie_data())
             return redirect("mantelzorg:bedankt", slug=praktijk.slug)
-        if form.te_snel:
-            services.post_count(praktijk=praktijk, client=client)
+        elif form.te_snel:
+            services.post_count(praktijk=praktijk, afzender=afzender)
     else:
         form = MantelzorgForm(praktijk=praktijk)
     return render(
@@ -87,7 +99,7 @@ def formulier(request: HtmxHttpRequest, slug: str) -> HttpResponse:
             "bewaren_maanden": settings.MANTELZORG_CONTACT_BEWAREN_MAANDEN,
             "bewaren_tot": selectors.contact_bewaren_tot(),
         },
-        status=422 if form.errors else 200,
+        status=status if status != 200 else (422 if form.errors else 200),
     )
 
 

@@ -89,13 +89,17 @@ def test_a_form_left_open_for_days_is_shown_again(client, praktijk, settings):
     assert not Reactie.objects.exists()
 
 
-def test_the_rate_limit_gives_the_friendly_429_page(client, praktijk, settings):
+def test_the_rate_limit_keeps_the_form_filled_in_and_blames_no_one(client, praktijk, settings):
     settings.MANTELZORG_LIMIET = 3
     for _ in range(3):
         assert client.post(url("formulier"), formulier_data(praktijk)).status_code == 302
-    response = client.post(url("formulier"), formulier_data(praktijk))
+    response = client.post(
+        url("formulier"), formulier_data(praktijk, wat_gaat_goed="De dagbesteding is fijn.")
+    )
     assert response.status_code == 429
-    assert "Te vaak geprobeerd" in response.text or "Te veel pogingen" in response.text
+    assert "Wacht een paar minuten" in response.text
+    assert "De dagbesteding is fijn." in response.text
+    assert "te vaak" not in response.text.lower()
     assert Reactie.objects.count() == 3
     # Reading the form is still fine.
     assert client.get(url("formulier")).status_code == 200
@@ -103,6 +107,8 @@ def test_the_rate_limit_gives_the_friendly_429_page(client, praktijk, settings):
 
 def test_robots_count_against_the_rate_limit_too(client, praktijk, settings):
     settings.MANTELZORG_LIMIET = 2
+    # One browser (a re-shown form sets the CSRF cookie, so give it one from the start).
+    client.cookies["csrftoken"] = "robot" * 6 + "ro"  # a well-formed CSRF cookie: 32 characters
     client.post(url("formulier"), formulier_data(praktijk, website="spam"))
     client.post(url("formulier"), formulier_data(praktijk, seconden_geleden=0))
     assert client.post(url("formulier"), formulier_data(praktijk)).status_code == 429
@@ -149,7 +155,14 @@ def test_oversize_input_gets_a_clear_answer(client, praktijk, veld, lengte):
         assert response.status_code == 302
         return
     assert response.status_code == 422
-    assert "hooguit" in response.text or "Vul een telefoonnummer in" in response.text
+    verwacht = {
+        "wat_gaat_goed": f"Je antwoord is {lengte} tekens lang; er passen 2000.",
+        "meer_van": f"Je antwoord is {lengte} tekens lang; er passen 2000.",
+        "kan_beter": f"Je antwoord is {lengte} tekens lang; er passen 2000.",
+        "naam": "niet meer dan 200 tekens",
+        "telefoon": "Vul een telefoonnummer in",
+    }
+    assert verwacht[veld] in response.text
 
 
 def test_an_oversize_email_address_gets_a_clear_answer(client, praktijk):
@@ -162,10 +175,17 @@ def test_an_oversize_email_address_gets_a_clear_answer(client, praktijk):
 
 
 def test_every_field_has_a_maximum_length_in_the_page(client, praktijk):
-    page = client.get(url("formulier")).text
-    for naam in ["wat_gaat_goed", "meer_van", "kan_beter", "naam", "email", "telefoon"]:
+    response = client.get(url("formulier"))
+    assert response.status_code == 200
+    page = response.text
+    for naam in ["naam", "email", "telefoon"]:
         tag = page.split(f'name="{naam}"')[1].split(">")[0]
         assert "maxlength=" in tag, naam
+    # The long answers say their limit but never let the browser cut a pasted story.
+    for naam in ["wat_gaat_goed", "meer_van", "kan_beter"]:
+        tag = page.split(f'name="{naam}"')[1].split(">")[0]
+        assert 'data-maxlength="2000"' in tag, naam
+        assert "maxlength=" not in tag.replace("data-maxlength=", ""), naam
 
 
 def test_html_and_links_are_shown_as_text_in_the_inbox(client, praktijk, facilitator):
@@ -204,3 +224,46 @@ def test_no_ip_address_or_browser_is_stored(client, praktijk):
     assert not {"ip", "ip_adres", "user_agent", "browser"} & set(velden)
     waarden = " ".join(str(getattr(reactie, veld)) for veld in velden)
     assert "203.0.113.9" not in waarden and "Robotbrowser" not in waarden
+
+
+def test_carers_in_one_cafe_share_an_address_but_not_a_browser(client, praktijk, settings):
+    """Found in the review: the sixth carer on a café's Wi-Fi was told off after one try."""
+    settings.MANTELZORG_LIMIET = 2
+    settings.MANTELZORG_LIMIET_ADRES = 6
+
+    def post_from(browser: str):
+        client.cookies["csrftoken"] = browser.ljust(32, "x")  # a well-formed CSRF cookie
+        return client.post(url("formulier"), formulier_data(praktijk))
+
+    for browser in ["telefoon1", "telefoon1", "telefoon2", "telefoon2", "telefoon3"]:
+        assert post_from(browser).status_code == 302
+    # One browser used up its own tries; the sixth carer, on another phone, is welcome.
+    assert post_from("telefoon1").status_code == 429
+    assert post_from("telefoon4").status_code == 302
+    assert Reactie.objects.count() == 6
+    # Now the address as a whole is full, whatever the browser.
+    assert post_from("telefoon5").status_code == 429
+    assert Reactie.objects.count() == 6
+
+
+def test_a_long_story_is_never_cut_without_a_word(client, praktijk):
+    page = client.get(url("formulier"))
+    assert page.status_code == 200
+    assert 'name="wat_gaat_goed"' in page.text
+    tag = page.text.split('name="wat_gaat_goed"')[1].split(">")[0]
+    assert "maxlength=" not in tag.replace("data-maxlength=", "")
+    verhaal = "Ik zorg al jaren voor mijn moeder. " * 80
+    response = client.post(url("formulier"), formulier_data(praktijk, wat_gaat_goed=verhaal))
+    assert response.status_code == 422
+    assert f"{len(verhaal.strip())} tekens" in response.text
+    assert verhaal.strip() in response.text
+    assert not Reactie.objects.exists()
+
+
+def test_a_shared_computer_keeps_neither_the_page_nor_the_contact_details(client, praktijk):
+    response = client.get(url("formulier"))
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    for veld in ["naam", "email", "telefoon"]:
+        tag = response.text.split(f'name="{veld}"')[1].split(">")[0]
+        assert 'autocomplete="off"' in tag, veld
