@@ -257,3 +257,16 @@ def test_the_page_works_in_english_too(client, praktijk):
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     page = client.get(url("formulier")).text
     assert "What goes well in the help you get?" in page
+
+
+def test_the_form_itself_says_who_receives_it_and_how_to_have_it_removed(client, praktijk):
+    response = client.get(url("formulier"))
+    assert response.status_code == 200
+    text = response.text
+    assert "Wat gebeurt er met je reactie?" in text
+    assert "De facilitators van Lerende praktijk Stein krijgen je reactie" in text
+    assert "doorgeven aan de organisatie waar die over gaat" in text
+    assert "De gemeente Stein is verantwoordelijk" in text
+    assert "Wil je dat we je reactie of je gegevens weghalen?" in text
+    # Said before the button, not only on the thanks page.
+    assert text.index("De gemeente Stein is verantwoordelijk") < text.index(">Versturen<")
