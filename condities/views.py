@@ -106,7 +106,7 @@ def sessie_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def sessie_openen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     _toegang, sessie = sessie_get_for_manage(user=request.user, slug=slug, pk=pk)
     try:
-        sessie_services.sessie_open(sessie=sessie)
+        sessie_services.sessie_open(sessie=sessie, by=request.user)
     except SessieGesloten:
         messages.error(request, _("This session is closed and cannot be opened again."))
     else:
@@ -118,7 +118,7 @@ def sessie_openen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def sessie_sluiten(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     _toegang, sessie = sessie_get_for_manage(user=request.user, slug=slug, pk=pk)
     try:
-        afsluiten.sessie_close(sessie=sessie)
+        afsluiten.sessie_close(sessie=sessie, by=request.user)
     except SessieGesloten:
         pass  # closed a moment ago (a second click): nothing more to say
     else:
@@ -170,7 +170,7 @@ def onthullen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     form = RevealForm(request.POST)
     if not form.is_valid():
         return HttpResponse(_("Unknown condition."), status=400)
-    sessie_services.sessie_reveal(sessie=sessie, condities=form.codes())
+    sessie_services.sessie_reveal(sessie=sessie, condities=form.codes(), by=request.user)
     if request.htmx:
         return _presentatie(request, toegang, sessie)
     return redirect("condities:presentatie", slug=slug, pk=pk)
@@ -195,7 +195,7 @@ def actie_nieuw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     toegang, sessie = sessie_get_for_edit(user=request.user, slug=slug, pk=pk)
     form = ActieForm(request.POST, condities=sessie.condities)
     if form.is_valid():
-        sessie_services.actie_create(sessie=sessie, actie=form.save(commit=False))
+        sessie_services.actie_create(sessie=sessie, actie=form.save(commit=False), by=request.user)
         messages.success(request, _("Saved in the discussion."))
         return redirect(reverse("condities:sessie_detail", args=[slug, pk]) + "#bespreking")
     return _sessie_detail(request, toegang, sessie, actie_form=form, status=422)
@@ -217,6 +217,7 @@ def papier(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 sessie=sessie,
                 formulieren=form.cleaned_data["formulieren"],
                 tellingen=form.tellingen(),
+                by=request.user,
             )
         except SessieGesloten:
             messages.error(request, _("This session is closed: the tallies can no longer change."))

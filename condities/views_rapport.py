@@ -174,6 +174,7 @@ def stellingen_bewerken(request: HttpRequest, slug: str) -> HttpResponse:
             praktijk=praktijk,
             stellingen=form.stellingen(),
             open_vragen=form.open_vragen(),
+            by=request.user,
         )
         if opgeslagen.pk == stellingenset.pk and opgeslagen.versie == stellingenset.versie:
             messages.success(request, _("The statements have been saved."))
