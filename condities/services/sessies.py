@@ -159,7 +159,7 @@ def actie_to_experiment(
     """Start an experiment (an idea, in the design phase) from an agreed next step. A step that
     became one already returns that experiment and records nothing."""
     actie = Actie.objects.select_for_update().get(pk=actie.pk)
-    if actie.experiment_id:
+    if actie.experiment is not None:  # no query when there is none
         return actie.experiment
     experiment = experiment_create(
         praktijk=actie.sessie.praktijk,
