@@ -176,8 +176,8 @@ def _live_sessie(*, praktijk, facilitator, deelnemers: int, rng: random.Random) 
         condities=Conditie.values,
         by=facilitator,
     )
-    sessie = services.sessie_open(sessie=sessie)
-    services.sessie_reveal(sessie=sessie, condities=Conditie.values)
+    sessie = services.sessie_open(sessie=sessie, by=facilitator)
+    services.sessie_reveal(sessie=sessie, condities=Conditie.values, by=facilitator)
     stellingen = stellingen_for_sessie(sessie=sessie)
     organisaties = list(organisaties_for_praktijk(praktijk=praktijk).values_list("pk", flat=True))
     now = timezone.now()

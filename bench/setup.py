@@ -117,8 +117,10 @@ def main(out: str) -> None:
         condities=Conditie.values,
         by=facilitator,
     )
-    sessie = services.sessie_open(sessie=sessie)
-    services.sessie_reveal(sessie=sessie, condities=Conditie.values)  # the full fragment
+    sessie = services.sessie_open(sessie=sessie, by=facilitator)
+    services.sessie_reveal(
+        sessie=sessie, condities=Conditie.values, by=facilitator
+    )  # the full fragment
     stellingen = selectors.stellingen_for_sessie(sessie=sessie)
     password = _members(praktijk, int(os.environ.get("BENCH_MEMBERS", "50")))
     member = User.objects.get(email=MEMBER_EMAIL.format(1))

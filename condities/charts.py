@@ -83,6 +83,7 @@ def radar(
         return cx + r * math.cos(angle), cy + r * math.sin(angle)
 
     assen, labels, punten, rijen = [], [], [], []
+    polygoon: list[tuple[float, float]] = []
     for index, (label, waarde) in enumerate(waarden):
         x, y = at(index, radius)
         assen.append({"x1": _fmt(cx), "y1": _fmt(cy), "x2": _fmt(x), "y2": _fmt(y)})
@@ -97,6 +98,7 @@ def radar(
 
         geschaald = 0.0 if waarde is None else max(0.0, min(float(waarde), maximum)) / maximum
         px, py = at(index, radius * geschaald)
+        polygoon.append((px, py))
         punten.append({"label": label, "waarde": waarde, "x": _fmt(px), "y": _fmt(py)})
         rijen.append({"label": label, "waarde": waarde, "geen_antwoorden": waarde is None})
 
@@ -118,7 +120,7 @@ def radar(
         "cy": _fmt(cy),
         "radius": _fmt(radius),
         "maximum": maximum,
-        "polygon": _points((float(p["x"]), float(p["y"])) for p in punten),
+        "polygon": _points(polygoon),
         "assen": assen,
         "labels": labels,
         "punten": punten,
@@ -215,7 +217,10 @@ def trend(
     for volgnummer, reeks in enumerate(reeksen):
         shape = MARKERS[volgnummer % len(MARKERS)]
         per_key = {_kolom_key(score): score for score in reeks["scores"]}
-        punten, cellen, lijnen, segment = [], [], [], []
+        punten = []
+        cellen: list[dict[str, Any] | None] = []
+        lijnen: list[list[tuple[float, float]]] = []
+        segment: list[tuple[float, float]] = []
         for index, key in enumerate(keys):
             score = per_key.get(key)
             waarde = None if score is None or score.gemiddelde is None else float(score.gemiddelde)
@@ -224,7 +229,7 @@ def trend(
                 if score is None
                 else {"gemiddelde": waarde, "respondenten": score.respondenten}
             )
-            if waarde is None:
+            if score is None or waarde is None:
                 if segment:
                     lijnen.append(segment)
                 segment = []

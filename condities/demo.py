@@ -61,7 +61,7 @@ def sessies_load(*, praktijken: dict, users: dict[str, User]) -> None:
             condities=Conditie.values,
             by=facilitator,
         )
-        services.sessie_open(sessie=sessie)
+        services.sessie_open(sessie=sessie, by=facilitator)
         stellingen = stellingen_for_sessie(sessie=sessie)
         antwoorden = []
         for i in range(18):
@@ -97,4 +97,4 @@ def sessies_load(*, praktijken: dict, users: dict[str, User]) -> None:
                 wie=wie,
                 wanneer=datum + datetime.timedelta(days=over) if over else None,
             )
-        services.sessie_close(sessie=sessie)
+        services.sessie_close(sessie=sessie, by=facilitator)

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from condities.models import OpenVraag
+from condities.selectors.stellingen import ConditieInhoud
 
 MIN_STELLINGEN = 4
 MAX_STELLINGEN = 6
@@ -65,7 +66,7 @@ class OpenVragenForm(forms.Form):
 class StellingensetForm:
     """Per condition a formset of statements and a form with its two open questions."""
 
-    def __init__(self, data=None, *, inhoud: list[dict]):
+    def __init__(self, data=None, *, inhoud: list[ConditieInhoud]):
         self.condities = []
         for conditie in inhoud:
             teksten = [s.tekst for s in conditie["stellingen"]][:MAX_STELLINGEN]

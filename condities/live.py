@@ -36,8 +36,8 @@ from condities import charts
 from condities.live_cache import live_key
 from condities.models import Sessie
 from condities.selectors.resultaten import LIVE_MAX_AGE, sessie_resultaten_live
-from netwerk.models import User
-from praktijken.models import Praktijk
+from config.http import AccountUser
+from praktijken.access import Toegang
 
 TOKEN_HEADER = "X-Presenter-Token"  # noqa: S105 (a header name, not a secret)
 RECHECK_SECONDS = 20
@@ -49,7 +49,7 @@ def _fingerprint(request: HttpRequest) -> str:
     return hashlib.sha256(cookie.encode()).hexdigest()[:24]
 
 
-def _token_for(request: HttpRequest, *, user: User, slug: str, sessie_pk: int) -> str:
+def _token_for(request: HttpRequest, *, user: AccountUser, slug: str, sessie_pk: int) -> str:
     return signing.dumps([user.pk, slug, sessie_pk, _fingerprint(request)], salt=_SALT)
 
 
@@ -89,8 +89,10 @@ def shared_html(request: HttpRequest, *, slug: str, sessie_pk: int) -> SafeStrin
     return _finish(request, shared, token) if shared is not None else None
 
 
-def html(request: HttpRequest, *, praktijk: Praktijk, sessie: Sessie) -> SafeString:
-    """The region for a viewer who passed the full access check, with a fresh poll token."""
+def html(request: HttpRequest, *, toegang: Toegang, sessie: Sessie) -> SafeString:
+    """The region for a viewer who passed the full access check (their `toegang` to the
+    session's practice), with a fresh poll token."""
+    praktijk = toegang.praktijk
     key = live_key(sessie.pk, get_language())
     try:
         shared = cache.get(key)
@@ -120,5 +122,5 @@ def html(request: HttpRequest, *, praktijk: Praktijk, sessie: Sessie) -> SafeStr
         shared = (rendered, csrf_placeholder, token_placeholder)
         with contextlib.suppress(Exception):
             cache.set(key, shared, LIVE_MAX_AGE)
-    token = _token_for(request, user=request.user, slug=praktijk.slug, sessie_pk=sessie.pk)
+    token = _token_for(request, user=toegang.user, slug=praktijk.slug, sessie_pk=sessie.pk)
     return _finish(request, shared, token)

@@ -7,7 +7,7 @@ import qrcode.image.svg
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -29,6 +29,7 @@ from condities.services import afsluiten
 from condities.services import papier as papier_services
 from condities.services import sessies as sessie_services
 from condities.services.sessies import SessieGesloten
+from config.http import AuthenticatedHttpRequest, HtmxHttpRequest
 from praktijken.access import Toegang, praktijk_get_for_manage, praktijk_get_for_user
 from praktijken.selectors import ontwerpvragen_for_praktijk
 
@@ -38,7 +39,7 @@ def _join_url(sessie: Sessie) -> str:
 
 
 @require_GET
-def sessies(request: HttpRequest, slug: str) -> HttpResponse:
+def sessies(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     toegang = praktijk_get_for_user(user=request.user, slug=slug)
     return render(
         request,
@@ -52,7 +53,7 @@ def sessies(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def sessie_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
+def sessie_nieuw(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     toegang = praktijk_get_for_manage(user=request.user, slug=slug)
     form = SessieForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -72,7 +73,7 @@ def sessie_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _sessie_detail(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     toegang: Toegang,
     sessie: Sessie,
     *,
@@ -96,17 +97,17 @@ def _sessie_detail(
 
 
 @require_GET
-def sessie_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def sessie_detail(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     toegang, sessie = sessie_get_for_user(user=request.user, slug=slug, pk=pk)
     actie_form = ActieForm(condities=sessie.condities) if toegang.can_edit else None
     return _sessie_detail(request, toegang, sessie, actie_form=actie_form)
 
 
 @require_POST
-def sessie_openen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def sessie_openen(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     _toegang, sessie = sessie_get_for_manage(user=request.user, slug=slug, pk=pk)
     try:
-        sessie_services.sessie_open(sessie=sessie)
+        sessie_services.sessie_open(sessie=sessie, by=request.user)
     except SessieGesloten:
         messages.error(request, _("This session is closed and cannot be opened again."))
     else:
@@ -115,10 +116,10 @@ def sessie_openen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @require_POST
-def sessie_sluiten(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def sessie_sluiten(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     _toegang, sessie = sessie_get_for_manage(user=request.user, slug=slug, pk=pk)
     try:
-        afsluiten.sessie_close(sessie=sessie)
+        afsluiten.sessie_close(sessie=sessie, by=request.user)
     except SessieGesloten:
         pass  # closed a moment ago (a second click): nothing more to say
     else:
@@ -128,8 +129,10 @@ def sessie_sluiten(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return redirect("condities:sessie_detail", slug=slug, pk=pk)
 
 
-def _presentatie(request: HttpRequest, toegang: Toegang, sessie: Sessie) -> HttpResponse:
-    live_html = live.html(request, praktijk=toegang.praktijk, sessie=sessie)
+def _presentatie(
+    request: AuthenticatedHttpRequest, toegang: Toegang, sessie: Sessie
+) -> HttpResponse:
+    live_html = live.html(request, toegang=toegang, sessie=sessie)
     if request.htmx:
         return HttpResponse(live_html)
     context = {
@@ -144,7 +147,7 @@ def _presentatie(request: HttpRequest, toegang: Toegang, sessie: Sessie) -> Http
 
 @never_cache
 @require_GET
-def presentatie(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def presentatie(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """The projector view; htmx polls its live region every few seconds."""
     toegang, sessie = sessie_get_for_manage(user=request.user, slug=slug, pk=pk)
     return _presentatie(request, toegang, sessie)
@@ -153,7 +156,7 @@ def presentatie(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_not_required
 @never_cache
 @require_GET
-def presentatie_live(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def presentatie_live(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse:
     """The live region alone, for the presenter's poll. A screen with a fresh poll token gets
     the shared region straight away; any other request passes the full check first (a poll
     without a login gets a 404: there is nothing here to log in for)."""
@@ -161,23 +164,23 @@ def presentatie_live(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if shared is not None:
         return HttpResponse(shared)
     toegang, sessie = sessie_get_for_manage(user=request.user, slug=slug, pk=pk)
-    return HttpResponse(live.html(request, praktijk=toegang.praktijk, sessie=sessie))
+    return HttpResponse(live.html(request, toegang=toegang, sessie=sessie))
 
 
 @require_POST
-def onthullen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def onthullen(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     toegang, sessie = sessie_get_for_manage(user=request.user, slug=slug, pk=pk)
     form = RevealForm(request.POST)
     if not form.is_valid():
         return HttpResponse(_("Unknown condition."), status=400)
-    sessie_services.sessie_reveal(sessie=sessie, condities=form.codes())
+    sessie_services.sessie_reveal(sessie=sessie, condities=form.codes(), by=request.user)
     if request.htmx:
         return _presentatie(request, toegang, sessie)
     return redirect("condities:presentatie", slug=slug, pk=pk)
 
 
 @require_GET
-def qr(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def qr(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """The join link as a QR code (SVG) for the projector."""
     _toegang, sessie = sessie_get_for_manage(user=request.user, slug=slug, pk=pk)
     if not sessie.is_open:
@@ -191,18 +194,18 @@ def qr(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @require_POST
-def actie_nieuw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def actie_nieuw(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     toegang, sessie = sessie_get_for_edit(user=request.user, slug=slug, pk=pk)
     form = ActieForm(request.POST, condities=sessie.condities)
     if form.is_valid():
-        sessie_services.actie_create(sessie=sessie, actie=form.save(commit=False))
+        sessie_services.actie_create(sessie=sessie, actie=form.save(commit=False), by=request.user)
         messages.success(request, _("Saved in the discussion."))
         return redirect(reverse("condities:sessie_detail", args=[slug, pk]) + "#bespreking")
     return _sessie_detail(request, toegang, sessie, actie_form=form, status=422)
 
 
 @require_http_methods(["GET", "POST"])
-def papier(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def papier(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """Type in the tallies from paper forms; they count like online answers."""
     toegang, sessie = sessie_get_for_manage(user=request.user, slug=slug, pk=pk)
     form = PapierForm(
@@ -217,6 +220,7 @@ def papier(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 sessie=sessie,
                 formulieren=form.cleaned_data["formulieren"],
                 tellingen=form.tellingen(),
+                by=request.user,
             )
         except SessieGesloten:
             messages.error(request, _("This session is closed: the tallies can no longer change."))
@@ -232,7 +236,7 @@ def papier(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @require_GET
-def formulier(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def formulier(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """The printable statement sheet for paper mode."""
     toegang, sessie = sessie_get_for_user(user=request.user, slug=slug, pk=pk)
     return render(
@@ -248,7 +252,9 @@ def formulier(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def actie_experiment(request: HttpRequest, slug: str, pk: int, actie_pk: int) -> HttpResponse:
+def actie_experiment(
+    request: AuthenticatedHttpRequest, slug: str, pk: int, actie_pk: int
+) -> HttpResponse:
     """An agreed small step becomes an experiment of the practice."""
     toegang, sessie, actie = actie_get_for_edit(
         user=request.user, slug=slug, pk=pk, actie_pk=actie_pk

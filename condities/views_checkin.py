@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -16,12 +16,13 @@ from condities.selectors.stellingen import stellingen_of_set
 from condities.services import checkins as checkin_services
 from condities.services.stellingen import stellingenset_for_praktijk
 from condities.views_doe_mee import _remember
+from config.http import AuthenticatedHttpRequest, HtmxHttpRequest
 from config.pages import message_page
 from praktijken.access import praktijk_get_for_manage
 
 
 @require_http_methods(["GET", "POST"])
-def checkin_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
+def checkin_nieuw(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """Send a check-in to the members of the practice: each gets a personal link by email."""
     toegang = praktijk_get_for_manage(user=request.user, slug=slug)
     stellingenset = stellingenset_for_praktijk(praktijk=toegang.praktijk)
@@ -62,7 +63,7 @@ def checkin_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
-def checkin_respons(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def checkin_respons(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """Who has responded to a check-in, without anything they answered."""
     toegang, sessie = checkin_get_for_manage(user=request.user, slug=slug, pk=pk)
     return render(
@@ -79,7 +80,7 @@ def checkin_respons(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_not_required
 @require_GET
-def checkin_link(request: HttpRequest, token: str) -> HttpResponse:
+def checkin_link(request: HtmxHttpRequest, token: str) -> HttpResponse:
     """A personal link from the invitation: remember who this is, then on to the statements."""
     deelnemer = checkin_selectors.checkin_deelnemer_by_token(token=token)
     if deelnemer is None or deelnemer.sessie.status == Sessie.Status.CONCEPT:

@@ -15,6 +15,7 @@ from condities.selectors import deelname as deelnemer_selectors
 from condities.selectors import sessies as sessie_selectors
 from condities.services import deelname as deelname_services
 from condities.services.sessies import SessieGesloten
+from config.http import HtmxHttpRequest
 from config.pages import message_page
 from config.ratelimit import client_ip, hit, is_limited
 from netwerk.selectors import organisaties_for_praktijk
@@ -73,7 +74,7 @@ def _remember(request: HttpRequest, deelnemer: Deelnemer) -> None:
 
 @login_not_required
 @require_http_methods(["GET"])
-def doe_mee(request: HttpRequest) -> HttpResponse:
+def doe_mee(request: HtmxHttpRequest) -> HttpResponse:
     """Ask for the code shown in the room."""
     if _too_many(request):
         return _limited_response(request)
@@ -94,7 +95,7 @@ def doe_mee(request: HttpRequest) -> HttpResponse:
 
 @login_not_required
 @require_http_methods(["GET", "POST"])
-def doe_mee_code(request: HttpRequest, code: str) -> HttpResponse:
+def doe_mee_code(request: HtmxHttpRequest, code: str) -> HttpResponse:
     """Join the session: members straight away, guests with a name (or not) and their side."""
     if _too_many(request):
         return _limited_response(request)
@@ -110,7 +111,9 @@ def doe_mee_code(request: HttpRequest, code: str) -> HttpResponse:
             tekst=_("You take part in this check-in with the personal link from your email."),
             status=403,
         )
-    if deelnemer_selectors.is_member(user=request.user, sessie=sessie):
+    if request.user.is_authenticated and deelnemer_selectors.is_member(
+        user=request.user, sessie=sessie
+    ):
         organisatie = getattr(getattr(request.user, "persoon", None), "organisatie", None)
         deelnemer = deelname_services.deelnemer_join(
             sessie=sessie,
@@ -187,7 +190,7 @@ def _keuzes() -> list[tuple[str, str]]:
 
 @login_not_required
 @require_http_methods(["GET"])
-def vragen(request: HttpRequest, code: str) -> HttpResponse:
+def vragen(request: HtmxHttpRequest, code: str) -> HttpResponse:
     sessie = sessie_selectors.sessie_by_code(code=code.upper())
     if sessie is None:
         return _not_found(request)
@@ -200,7 +203,7 @@ def vragen(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_not_required
 @require_POST
-def antwoord(request: HttpRequest, code: str) -> HttpResponse:
+def antwoord(request: HtmxHttpRequest, code: str) -> HttpResponse:
     """Save answers the moment they are given (htmx), or a whole condition (a plain post); the
     last condition's button ("volgende" = "klaar") also marks the participant done.
 
@@ -250,7 +253,7 @@ def antwoord(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_not_required
 @require_http_methods(["GET", "POST"])
-def klaar(request: HttpRequest, code: str) -> HttpResponse:
+def klaar(request: HtmxHttpRequest, code: str) -> HttpResponse:
     """The thank-you page. A GET only shows it; a POST (finishing) marks the participant done."""
     sessie = sessie_selectors.sessie_by_any_code(code=code.upper())
     deelnemer = _deelnemer_for(request, sessie) if sessie else None

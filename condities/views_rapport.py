@@ -1,7 +1,7 @@
 """Reports, exports and statement sets: what members read after (or during) a session."""
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,11 +18,12 @@ from condities.selectors import sessies as sessie_selectors
 from condities.selectors import stellingen as stellingen_selectors
 from condities.services import stellingen as stellingen_services
 from config.exports import XLSX, bestand_response, tabellen_csv, tabellen_xlsx
+from config.http import AuthenticatedHttpRequest
 from praktijken.access import praktijk_get_for_manage, praktijk_get_for_user
 
 
 @require_GET
-def sessie_rapport(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def sessie_rapport(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """A print-friendly report of one session: every condition, groups, gaps and discussion."""
     toegang, sessie = sessie_get_for_user(user=request.user, slug=slug, pk=pk)
     resultaten = resultaten_selectors.sessie_resultaten(sessie=sessie)
@@ -51,7 +52,7 @@ def sessie_rapport(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @require_GET
-def praktijk_rapport(request: HttpRequest, slug: str) -> HttpResponse:
+def praktijk_rapport(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """The practice's conditions over time: trend, every session and check-in, every action."""
     toegang = praktijk_get_for_user(user=request.user, slug=slug)
     praktijk = toegang.praktijk
@@ -70,7 +71,7 @@ def praktijk_rapport(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _sessie_tabellen(request: HttpRequest, slug: str, pk: int) -> tuple[Sessie, list]:
+def _sessie_tabellen(request: AuthenticatedHttpRequest, slug: str, pk: int) -> tuple[Sessie, list]:
     _toegang, sessie = sessie_get_for_user(user=request.user, slug=slug, pk=pk)
     acties = [
         actie
@@ -90,7 +91,7 @@ def _sessie_bestandsnaam(sessie: Sessie, extensie: str) -> str:
 
 
 @require_GET
-def sessie_export_csv(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def sessie_export_csv(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """The session's aggregated scores, statements and actions as CSV (also while it is open)."""
     sessie, tabellen = _sessie_tabellen(request, slug, pk)
     return bestand_response(
@@ -101,7 +102,7 @@ def sessie_export_csv(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @require_GET
-def sessie_export_xlsx(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def sessie_export_xlsx(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """The session's aggregated scores, statements and actions as an Excel workbook."""
     sessie, tabellen = _sessie_tabellen(request, slug, pk)
     return bestand_response(
@@ -111,7 +112,7 @@ def sessie_export_xlsx(request: HttpRequest, slug: str, pk: int) -> HttpResponse
     )
 
 
-def _praktijk_tabellen(request: HttpRequest, slug: str) -> tuple[str, list]:
+def _praktijk_tabellen(request: AuthenticatedHttpRequest, slug: str) -> tuple[str, list]:
     toegang = praktijk_get_for_user(user=request.user, slug=slug)
     praktijk = toegang.praktijk
     tabellen = exports.praktijk_tabellen(
@@ -122,7 +123,7 @@ def _praktijk_tabellen(request: HttpRequest, slug: str) -> tuple[str, list]:
 
 
 @require_GET
-def praktijk_export_csv(request: HttpRequest, slug: str) -> HttpResponse:
+def praktijk_export_csv(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """Every condition score of the practice over time, and every action, as CSV."""
     naam, tabellen = _praktijk_tabellen(request, slug)
     return bestand_response(
@@ -131,14 +132,14 @@ def praktijk_export_csv(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
-def praktijk_export_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
+def praktijk_export_xlsx(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """Every condition score of the practice over time, and every action, as a workbook."""
     naam, tabellen = _praktijk_tabellen(request, slug)
     return bestand_response(tabellen_xlsx(tabellen), content_type=XLSX, naam=f"{naam}.xlsx")
 
 
 @require_GET
-def stellingen(request: HttpRequest, slug: str) -> HttpResponse:
+def stellingen(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """The statements and open questions new sessions of the practice use, with their version."""
     toegang = praktijk_get_for_user(user=request.user, slug=slug)
     stellingenset = stellingen_services.stellingenset_for_praktijk(praktijk=toegang.praktijk)
@@ -159,7 +160,7 @@ def stellingen(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def stellingen_bewerken(request: HttpRequest, slug: str) -> HttpResponse:
+def stellingen_bewerken(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """Facilitators adjust the statements; a set that sessions used becomes a new version."""
     toegang = praktijk_get_for_manage(user=request.user, slug=slug)
     praktijk = toegang.praktijk
@@ -174,6 +175,7 @@ def stellingen_bewerken(request: HttpRequest, slug: str) -> HttpResponse:
             praktijk=praktijk,
             stellingen=form.stellingen(),
             open_vragen=form.open_vragen(),
+            by=request.user,
         )
         if opgeslagen.pk == stellingenset.pk and opgeslagen.versie == stellingenset.versie:
             messages.success(request, _("The statements have been saved."))

@@ -183,7 +183,7 @@ def wereld(praktijk, eigen_organisatie, facilitator, lid, kerngroeplid, staff, o
         condities=["relatie"],
         by=facilitator,
     )
-    condities_services.sessie_open(sessie=sessie)
+    condities_services.sessie_open(sessie=sessie, by=facilitator)
     checkin = condities_services.sessie_create(
         praktijk=praktijk,
         titel="Check-in",

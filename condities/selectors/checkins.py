@@ -1,8 +1,9 @@
 """Reads about check-ins: whom they go to, personal links, and who responded."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Case, CharField, Exists, OuterRef, QuerySet, Value, When
 
 from condities.models import Antwoord, Deelnemer, Sessie
 from netwerk.models import User
@@ -27,7 +28,7 @@ def checkin_deelnemer_by_token(*, token: str) -> Deelnemer | None:
 
 @dataclass
 class CheckinRespons:
-    deelnemers: list[Deelnemer]
+    deelnemers: Sequence[Deelnemer]  # each with its `status` (see checkin_respons)
     uitgenodigd: int
     beantwoord: int
     klaar: int
@@ -47,16 +48,19 @@ def checkin_respons(*, sessie: Sessie) -> CheckinRespons:
     """
     deelnemers = list(
         Deelnemer.objects.filter(sessie=sessie)
-        .annotate(heeft_antwoorden=Exists(Antwoord.objects.filter(deelnemer=OuterRef("pk"))))
+        .annotate(
+            status=Case(
+                When(klaar_op__isnull=False, then=Value("klaar")),
+                When(
+                    Exists(Antwoord.objects.filter(deelnemer=OuterRef("pk"))),
+                    then=Value("beantwoord"),
+                ),
+                default=Value("nog_niet"),
+                output_field=CharField(),
+            )
+        )
         .order_by("naam", "email", "pk")
     )
-    for deelnemer in deelnemers:
-        if deelnemer.klaar_op:
-            deelnemer.status = "klaar"
-        elif deelnemer.heeft_antwoorden:
-            deelnemer.status = "beantwoord"
-        else:
-            deelnemer.status = "nog_niet"
     klaar = sum(d.status == "klaar" for d in deelnemers)
     beantwoord = sum(d.status == "beantwoord" for d in deelnemers)
     return CheckinRespons(

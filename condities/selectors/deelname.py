@@ -1,5 +1,7 @@
 """Reads about taking part: who a browser is in a session, their answers and progress."""
 
+from django.contrib.auth.models import AnonymousUser
+
 from condities import charts
 from condities.models import Antwoord, Deelnemer, Respondentgroep, Sessie, Stelling
 from netwerk.models import Deelname, Organisatie, User
@@ -22,7 +24,7 @@ def respondentgroep_for(
     return groep or Respondentgroep.ANDERS
 
 
-def is_member(*, user: User, sessie: Sessie) -> bool:
+def is_member(*, user: User | AnonymousUser, sessie: Sessie) -> bool:
     """Whether the user is a member of the session's practice (then they join by account)."""
     return (
         user.is_authenticated
@@ -30,7 +32,9 @@ def is_member(*, user: User, sessie: Sessie) -> bool:
     )
 
 
-def deelnemer_for_browser(*, sessie: Sessie, user: User, token: str | None) -> Deelnemer | None:
+def deelnemer_for_browser(
+    *, sessie: Sessie, user: User | AnonymousUser, token: str | None
+) -> Deelnemer | None:
     """The participant this browser is: by account, or by the token kept in its session."""
     if user.is_authenticated:
         deelnemer = Deelnemer.objects.filter(sessie=sessie, user=user).first()
@@ -41,7 +45,9 @@ def deelnemer_for_browser(*, sessie: Sessie, user: User, token: str | None) -> D
     return None
 
 
-def deelnemer_by_code(*, code: str, user: User, tokens: list[str]) -> Deelnemer | None:
+def deelnemer_by_code(
+    *, code: str, user: User | AnonymousUser, tokens: list[str]
+) -> Deelnemer | None:
     """The participant this browser is in the session with this code, with the session: the
     same answer as `deelnemer_for_browser`, in one query for a guest (every answer click)."""
     if not code or (not tokens and not user.is_authenticated):

@@ -1,6 +1,9 @@
 """Reads for reports, exports and the dashboard: trends, discussions and scores over time."""
 
+from typing import TypedDict
+
 from django.db.models import QuerySet
+from django.utils.functional import Promise
 
 from condities.models import ALLE, Actie, Conditie, ConditieScore, Respondentgroep, Sessie
 from praktijken.models import Praktijk
@@ -43,9 +46,18 @@ def _conditie_volgorde(code: str) -> int:
     return Conditie.values.index(code) if code in Conditie.values else len(Conditie.values)
 
 
-def discussie_for_sessie(*, sessie: Sessie) -> list[dict]:
+class Discussie(TypedDict):
+    """What a session's discussion wrote down about one condition."""
+
+    code: str
+    label: str | Promise
+    goed: list[Actie]  # what goes well
+    stappen: list[Actie]  # the agreed next steps
+
+
+def discussie_for_sessie(*, sessie: Sessie) -> list[Discussie]:
     """Per condition of the session, in the usual order: what goes well and the next steps."""
-    per_conditie = {
+    per_conditie: dict[str, Discussie] = {
         code: {"code": code, "label": Conditie(code).label, "goed": [], "stappen": []}
         for code in Conditie.values
         if code in sessie.condities
@@ -60,7 +72,10 @@ def discussie_for_sessie(*, sessie: Sessie) -> list[dict]:
                 "stappen": [],
             },
         )
-        conditie["goed" if actie.soort == Actie.Soort.GOED else "stappen"].append(actie)
+        if actie.soort == Actie.Soort.GOED:
+            conditie["goed"].append(actie)
+        else:
+            conditie["stappen"].append(actie)
     return sorted(per_conditie.values(), key=lambda c: _conditie_volgorde(c["code"]))
 
 

@@ -1,10 +1,11 @@
 """A session's results: distributions, averages per condition, group and organisation."""
 
 import contextlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db.models import Count, F, Q, Sum
+from django.utils.functional import Promise
 from django.utils.translation import get_language
 
 from condities import charts
@@ -48,7 +49,7 @@ class ConditieResultaat:
         return 0 < self.totaal.respondenten < MIN_RESPONDENTEN
 
     @property
-    def zichtbare_groepen(self) -> list[tuple[str, Groepsscore]]:
+    def zichtbare_groepen(self) -> list[tuple[str | Promise, Groepsscore]]:
         return [
             (Respondentgroep(code).label, score)
             for code, score in self.groepen.items()
@@ -89,22 +90,22 @@ def sessie_resultaten(*, sessie: Sessie) -> Resultaten:
     antwoorden = Antwoord.objects.filter(deelnemer__sessie=sessie, stelling__in=per_stelling)
 
     # Distribution per statement.
-    for row in antwoorden.values("stelling_id", "score").annotate(n=Count("pk")).order_by():
-        resultaat = per_stelling[row["stelling_id"]]
-        resultaat.tally.add(row["score"], row["n"])
-        if row["score"] is not None:
-            resultaat.counts[row["score"]] += row["n"]
-    for row in (
+    for online in antwoorden.values("stelling_id", "score").annotate(n=Count("pk")).order_by():
+        resultaat = per_stelling[online["stelling_id"]]
+        resultaat.tally.add(online["score"], online["n"])
+        if online["score"] is not None:
+            resultaat.counts[online["score"]] += online["n"]
+    for papier in (
         PapierTelling.objects.filter(sessie=sessie, stelling__in=per_stelling)
         .values("stelling_id", "score")
         .annotate(n=Sum("aantal"))
         .order_by()
     ):
-        resultaat = per_stelling[row["stelling_id"]]
-        score = row["score"] or None
-        resultaat.tally.add(score, row["n"])
+        resultaat = per_stelling[papier["stelling_id"]]
+        score = papier["score"] or None  # 0 on paper: "weet ik niet"
+        resultaat.tally.add(score, papier["n"])
         if score is not None:
-            resultaat.counts[score] += row["n"]
+            resultaat.counts[score] += papier["n"]
     for conditie in condities.values():
         for resultaat in conditie.stellingen:
             conditie.totaal.tally.merge(resultaat.tally)
@@ -194,17 +195,33 @@ def sessie_resultaten_live(*, sessie: Sessie, max_age: int = LIVE_MAX_AGE) -> Re
     What the facilitator revealed is read from `sessie` each time, so a reveal shows at once.
     Without a cache it computes afresh.
     """
-    key = f"condities:resultaten:{sessie.pk}:{get_language()}"
+    # Shared without the session: (aangemeld, klaar, condities, verschillen).
+    key = f"condities:resultaten:v2:{sessie.pk}:{get_language()}"
     try:
-        resultaten = cache.get(key)
+        gedeeld = cache.get(key)
     except Exception:  # the cache is away: compute, as without one
-        resultaten = None
-    if resultaten is None:
+        gedeeld = None
+    if gedeeld is None:
         resultaten = sessie_resultaten(sessie=sessie)
         with contextlib.suppress(Exception):
-            cache.set(key, replace(resultaten, sessie=None), max_age)
+            cache.set(
+                key,
+                (
+                    resultaten.aangemeld,
+                    resultaten.klaar,
+                    resultaten.condities,
+                    resultaten.verschillen,
+                ),
+                max_age,
+            )
         return resultaten
-    resultaten.sessie = sessie
-    for conditie in resultaten.condities:
+    aangemeld, klaar, condities, verschillen = gedeeld
+    for conditie in condities:
         conditie.onthuld = conditie.code in sessie.onthuld
-    return resultaten
+    return Resultaten(
+        sessie=sessie,
+        aangemeld=aangemeld,
+        klaar=klaar,
+        condities=condities,
+        verschillen=verschillen,
+    )

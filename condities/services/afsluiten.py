@@ -16,7 +16,9 @@ from condities.live_cache import live_forget
 from condities.models import ALLE, ConditieScore, Deelnemer, Sessie
 from condities.selectors.resultaten import sessie_resultaten
 from condities.services.sessies import SessieGesloten
+from config.http import AccountUser
 from config.queue import queue_after_commit
+from praktijken.audit import gebeurtenis_record
 
 
 def _decimal(value: float | None) -> Decimal | None:
@@ -25,9 +27,10 @@ def _decimal(value: float | None) -> Decimal | None:
 
 
 @transaction.atomic
-def sessie_close(*, sessie: Sessie) -> Sessie:
-    """Freeze the answers, write a ConditieScore per condition (overall and per group) and queue
-    the summaries after the commit. Raises SessieGesloten when it was closed already."""
+def sessie_close(*, sessie: Sessie, by: AccountUser) -> Sessie:
+    """Freeze the answers, write a ConditieScore per condition (overall and per group), record
+    "sessie.close" and queue the summaries after the commit. Raises SessieGesloten when it was
+    closed already (and records nothing)."""
     # Imported here: the task module imports this one.
     from condities.tasks import summary_send_task
 
@@ -58,6 +61,7 @@ def sessie_close(*, sessie: Sessie) -> Sessie:
                 )
             )
     ConditieScore.objects.bulk_create(scores)
+    gebeurtenis_record(praktijk=sessie.praktijk, by=by, actie="sessie.close", obj=sessie)
     queue_after_commit(summary_send_task, sessie.pk)
     return sessie
 

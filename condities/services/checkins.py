@@ -15,9 +15,11 @@ from django.utils import timezone, translation
 from condities.models import Antwoord, Deelnemer, Sessie, Stelling
 from condities.selectors.deelname import respondentgroep_for
 from condities.selectors.sessies import stellingen_for_sessie
-from condities.services.sessies import sessie_create, sessie_open
+from condities.services.sessies import sessie_code_assign, sessie_insert
+from config.http import AccountUser
 from config.queue import queue_after_commit
 from netwerk.models import Persoon, User
+from praktijken.audit import gebeurtenis_record
 from praktijken.models import Praktijk
 
 # Reading and rating one statement takes about this long; it tells invitees what to expect.
@@ -28,20 +30,21 @@ CHECKIN_SECONDEN_PER_STELLING = 20
 def checkin_create(
     *,
     praktijk: Praktijk,
-    by: User,
+    by: AccountUser,
     titel: str,
-    datum,
+    datum: datetime.date,
     condities: list[str],
     stellingen: list[Stelling],
     herinnering_na_dagen: int,
     ontvangers: list[User],
 ) -> Sessie:
     """Create and open a check-in with a personal place (and secret link) for each recipient,
-    and queue the mail with the links after the commit."""
+    and queue the mail with the links after the commit. Records one "checkin.create" (its
+    creating and opening are one step; the recipients are not named in the event)."""
     # Imported here: the task module imports this one.
     from condities.tasks import checkin_invitations_send_task
 
-    sessie = sessie_create(
+    sessie = sessie_insert(
         praktijk=praktijk,
         titel=titel,
         datum=datum,
@@ -52,7 +55,7 @@ def checkin_create(
         stellingen=stellingen,
         herinnering_na_dagen=herinnering_na_dagen,
     )
-    sessie_open(sessie=sessie)
+    sessie_code_assign(sessie=sessie)
     personen = {
         p.user_id: p
         for p in Persoon.objects.filter(user__in=[u.pk for u in ontvangers]).select_related(
@@ -81,6 +84,7 @@ def checkin_create(
             )
         )
     Deelnemer.objects.bulk_create(deelnemers)
+    gebeurtenis_record(praktijk=praktijk, by=by, actie="checkin.create", obj=sessie)
     queue_after_commit(checkin_invitations_send_task, sessie.pk)
     return sessie
 

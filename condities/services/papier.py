@@ -4,13 +4,16 @@ from django.db import transaction
 
 from condities.models import PapierTelling, Sessie
 from condities.services.sessies import SessieGesloten
+from config.http import AccountUser
+from praktijken.audit import gebeurtenis_record
 
 
 @transaction.atomic
 def papier_tellingen_save(
-    *, sessie: Sessie, formulieren: int, tellingen: dict[int, dict[int, int]]
+    *, sessie: Sessie, formulieren: int, tellingen: dict[int, dict[int, int]], by: AccountUser
 ) -> None:
-    """Store the tallies from paper forms: {stelling_id: {score (0 = weet ik niet): count}}."""
+    """Store the tallies from paper forms: {stelling_id: {score (0 = weet ik niet): count}} and
+    record "papier.save". Raises SessieGesloten when the session is closed (nothing recorded)."""
     if sessie.status == Sessie.Status.GESLOTEN:
         raise SessieGesloten
     sessie.papieren_formulieren = formulieren
@@ -22,3 +25,4 @@ def papier_tellingen_save(
         for score, aantal in per_score.items()
         if aantal
     )
+    gebeurtenis_record(praktijk=sessie.praktijk, by=by, actie="papier.save", obj=sessie)

@@ -1,5 +1,10 @@
-"""Sessions: create, open with a join code, reveal results, and the discussion's actions."""
+"""Sessions: create, open with a join code, reveal results, and the discussion's actions.
 
+Each change a facilitator or editor makes is recorded in the practice's audit trail, in the same
+transaction as the change.
+"""
+
+import datetime
 import secrets
 
 from django.db import IntegrityError, transaction
@@ -8,10 +13,11 @@ from django.utils import timezone
 from condities.live_cache import live_forget
 from condities.models import Actie, Conditie, Sessie, Stelling
 from condities.services.stellingen import stellingenset_for_praktijk
+from config.http import AccountUser
 from experimenten.models import Experiment, Fase
 from experimenten.services import experiment_create
-from netwerk.models import User
-from praktijken.models import Praktijk
+from praktijken.audit import gebeurtenis_record
+from praktijken.models import Ontwerpvraag, Praktijk
 
 # No 0/O, 1/I/L: a code read from a projector must not be misread.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -22,19 +28,20 @@ class SessieGesloten(Exception):
     """The session is closed: answers can no longer change."""
 
 
-def sessie_create(
+def sessie_insert(
     *,
     praktijk: Praktijk,
     titel: str,
-    datum,
+    datum: datetime.date,
     modus: str,
     condities: list[str],
-    by: User,
+    by: AccountUser,
     soort: str = Sessie.Soort.WERKVORM,
     stellingen: list[Stelling] | None = None,
     herinnering_na_dagen: int = 7,
 ) -> Sessie:
-    """Create a session (or check-in) on the practice's current statement set."""
+    """The session row itself, without an audit event: for `sessie_create` and `checkin_create`,
+    which each record their own."""
     ordered = [code for code in Conditie.values if code in set(condities)]
     sessie = Sessie.objects.create(
         praktijk=praktijk,
@@ -52,49 +59,107 @@ def sessie_create(
     return sessie
 
 
-def sessie_open(*, sessie: Sessie) -> Sessie:
-    """Open the session with a fresh join code that no other open session uses."""
+def sessie_create(
+    *,
+    praktijk: Praktijk,
+    titel: str,
+    datum: datetime.date,
+    modus: str,
+    condities: list[str],
+    by: AccountUser,
+    soort: str = Sessie.Soort.WERKVORM,
+    stellingen: list[Stelling] | None = None,
+    herinnering_na_dagen: int = 7,
+) -> Sessie:
+    """Create a session (or check-in) on the practice's current statement set."""
+    with transaction.atomic():
+        sessie = sessie_insert(
+            praktijk=praktijk,
+            titel=titel,
+            datum=datum,
+            modus=modus,
+            condities=condities,
+            by=by,
+            soort=soort,
+            stellingen=stellingen,
+            herinnering_na_dagen=herinnering_na_dagen,
+        )
+        gebeurtenis_record(praktijk=praktijk, by=by, actie="sessie.create", obj=sessie)
+    return sessie
+
+
+def sessie_code_assign(*, sessie: Sessie) -> bool:
+    """Open the session with a fresh join code that no other open session uses, without an
+    audit event (for `sessie_open` and `checkin_create`, which record their own). False when it
+    was open already; raises SessieGesloten when it is closed. The caller drops the live region
+    (`live_forget`) once the change is committed."""
     if sessie.status == Sessie.Status.GESLOTEN:
         raise SessieGesloten
     if sessie.is_open:
-        return sessie
+        return False
     for _attempt in range(20):
         sessie.code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
         sessie.status = Sessie.Status.OPEN
         sessie.geopend_op = timezone.now()
         try:
-            with transaction.atomic():
+            with transaction.atomic():  # a savepoint when the caller's transaction is open
                 sessie.save(update_fields=["code", "status", "geopend_op"])
         except IntegrityError:
             continue
-        live_forget(sessie_pk=sessie.pk)
-        return sessie
+        return True
     raise RuntimeError("Could not find a free join code.")
 
 
-def sessie_reveal(*, sessie: Sessie, condities: list[str]) -> Sessie:
-    """Show these conditions' results on the presenter view (all of them with every code)."""
+def sessie_open(*, sessie: Sessie, by: AccountUser) -> Sessie:
+    """Open the session with a fresh join code that no other open session uses. Opening an open
+    session changes nothing and records nothing; raises SessieGesloten when it is closed."""
+    with transaction.atomic():
+        geopend = sessie_code_assign(sessie=sessie)
+        if geopend:
+            gebeurtenis_record(praktijk=sessie.praktijk, by=by, actie="sessie.open", obj=sessie)
+    if geopend:
+        live_forget(sessie_pk=sessie.pk)
+    return sessie
+
+
+def sessie_reveal(*, sessie: Sessie, condities: list[str], by: AccountUser) -> Sessie:
+    """Show these conditions' results on the presenter view (all of them with every code).
+    Revealing what is shown already changes nothing and records nothing."""
     wanted = set(sessie.onthuld) | (set(condities) & set(sessie.condities))
-    sessie.onthuld = [code for code in Conditie.values if code in wanted]
-    sessie.save(update_fields=["onthuld"])
+    onthuld = [code for code in Conditie.values if code in wanted]
+    if onthuld == sessie.onthuld:
+        return sessie
+    sessie.onthuld = onthuld
+    with transaction.atomic():
+        sessie.save(update_fields=["onthuld"])
+        gebeurtenis_record(praktijk=sessie.praktijk, by=by, actie="sessie.reveal", obj=sessie)
     live_forget(sessie_pk=sessie.pk)
     return sessie
 
 
-def actie_create(*, sessie: Sessie, actie: Actie) -> Actie:
+def actie_create(*, sessie: Sessie, actie: Actie, by: AccountUser) -> Actie:
     """Add a point of the discussion (what goes well, or a next step) to the session."""
     actie.sessie = sessie
-    actie.save()
+    with transaction.atomic():
+        actie.save()
+        gebeurtenis_record(praktijk=sessie.praktijk, by=by, actie="actie.create", obj=actie)
     return actie
 
 
 @transaction.atomic
 def actie_to_experiment(
-    *, actie: Actie, by: User, ontwerpvraag, titel: str, doel: str, niveau: str
+    *,
+    actie: Actie,
+    by: AccountUser,
+    ontwerpvraag: Ontwerpvraag,
+    titel: str,
+    doel: str,
+    niveau: str,
 ) -> Experiment:
-    """Start an experiment (an idea, in the design phase) from an agreed next step."""
+    """Start an experiment (an idea, in the design phase) from an agreed next step. A step that
+    became one already returns that experiment and records nothing."""
     actie = Actie.objects.select_for_update().get(pk=actie.pk)
-    if actie.experiment_id:
+    if actie.experiment is not None:  # no query when there is none
         return actie.experiment
     experiment = experiment_create(
         praktijk=actie.sessie.praktijk,
@@ -108,4 +173,7 @@ def actie_to_experiment(
     )
     actie.experiment = experiment
     actie.save(update_fields=["experiment"])
+    gebeurtenis_record(
+        praktijk=actie.sessie.praktijk, by=by, actie="actie.to_experiment", obj=actie
+    )
     return experiment

@@ -5,6 +5,8 @@ from django.db import transaction
 from condities.models import Conditie, OpenVraag, Stelling, Stellingenset
 from condities.selectors.stellingen import stellingenset_is_used
 from condities.standaardset import standaardset_create
+from config.http import AccountUser
+from praktijken.audit import gebeurtenis_record
 from praktijken.models import Praktijk
 
 
@@ -29,8 +31,11 @@ def stellingenset_for_praktijk(*, praktijk: Praktijk) -> Stellingenset:
 
 
 @transaction.atomic
-def stellingenset_copy(*, bron: Stellingenset, praktijk: Praktijk, naam: str = "") -> Stellingenset:
-    """Copy a set (statements and open questions) as a new version for the practice."""
+def stellingenset_copy(
+    *, bron: Stellingenset, praktijk: Praktijk, by: AccountUser, naam: str = ""
+) -> Stellingenset:
+    """Copy a set (statements and open questions) as a new version for the practice, and record
+    "stellingenset.copy" on the copy."""
     vorige = Stellingenset.objects.filter(praktijk=praktijk, is_actueel=True)
     versie = (vorige.order_by("-versie").values_list("versie", flat=True).first() or 0) + 1
     vorige.update(is_actueel=False)
@@ -49,16 +54,20 @@ def stellingenset_copy(*, bron: Stellingenset, praktijk: Praktijk, naam: str = "
         OpenVraag(set=kopie, conditie=v.conditie, soort=v.soort, tekst=v.tekst)
         for v in bron.open_vragen.all()
     )
+    gebeurtenis_record(praktijk=praktijk, by=by, actie="stellingenset.copy", obj=kopie)
     return kopie
 
 
 @transaction.atomic
-def stellingenset_for_edit(*, stellingenset: Stellingenset, praktijk: Praktijk) -> Stellingenset:
-    """The set to write changes into: a used or shared set is copied first, never changed."""
+def stellingenset_for_edit(
+    *, stellingenset: Stellingenset, praktijk: Praktijk, by: AccountUser
+) -> Stellingenset:
+    """The set to write changes into: a used or shared set is copied first (recorded as
+    "stellingenset.copy"), never changed."""
     if stellingenset.praktijk_id != praktijk.pk or stellingenset_is_used(
         stellingenset=stellingenset
     ):
-        return stellingenset_copy(bron=stellingenset, praktijk=praktijk)
+        return stellingenset_copy(bron=stellingenset, praktijk=praktijk, by=by)
     return stellingenset
 
 
@@ -89,18 +98,20 @@ def stellingenset_save(
     praktijk: Praktijk,
     stellingen: dict[str, list[str]],
     open_vragen: dict[str, dict[str, str]],
+    by: AccountUser,
 ) -> Stellingenset:
     """Store new texts for a set: {conditie: [statement, ...]}, {conditie: {soort: question}}.
 
     Goes through `stellingenset_for_edit`, so a set that sessions used (or the default set) is
-    copied to a new version first and their results keep the texts they were given. Nothing
-    changed: the set is returned as it is, without a new version.
+    copied to a new version first and their results keep the texts they were given. Records
+    "stellingenset.save" on the set written (after "stellingenset.copy" when one was made).
+    Nothing changed: the set is returned as it is, without a new version or an event.
     """
     if _stellingenset_ongewijzigd(
         stellingenset=stellingenset, stellingen=stellingen, open_vragen=open_vragen
     ):
         return stellingenset
-    doel = stellingenset_for_edit(stellingenset=stellingenset, praktijk=praktijk)
+    doel = stellingenset_for_edit(stellingenset=stellingenset, praktijk=praktijk, by=by)
     # `doel` is unused by any session, so no answer or tally points at its statements: they are
     # rewritten in condition order; conditions not given keep their texts.
     teksten = _stellingteksten(doel)
@@ -118,4 +129,5 @@ def stellingenset_save(
             OpenVraag.objects.update_or_create(
                 set=doel, conditie=code, soort=soort, defaults={"tekst": tekst}
             )
+    gebeurtenis_record(praktijk=praktijk, by=by, actie="stellingenset.save", obj=doel)
     return doel

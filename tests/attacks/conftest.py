@@ -128,7 +128,7 @@ class Wereld:
             condities=Conditie.values,
             by=self.user("facilitator"),
         )
-        return services.sessie_open(sessie=sessie) if open else sessie
+        return services.sessie_open(sessie=sessie, by=self.user("facilitator")) if open else sessie
 
     @cached_property
     def sessie(self) -> Sessie:
@@ -212,13 +212,15 @@ class Wereld:
                     services.antwoord_save(
                         deelnemer=deelnemer, stelling=stelling, score=answers[(n + i) % 6]
                     )
-        services.sessie_reveal(sessie=self.sessie, condities=Conditie.values)
+        services.sessie_reveal(
+            sessie=self.sessie, condities=Conditie.values, by=self.user("facilitator")
+        )
         gesloten = self.nieuwe_sessie()
         for i in range(6):
             deelnemer = services.deelnemer_join(sessie=gesloten, mantelzorger=True)
             for stelling in self.stellingen:
                 services.antwoord_save(deelnemer=deelnemer, stelling=stelling, score=1 + i % 5)
-        services.sessie_close(sessie=gesloten)
+        services.sessie_close(sessie=gesloten, by=self.user("facilitator"))
         self.open_actie()
         self.experiment.stappen.create(datum=datetime.date(2026, 3, 1), wat="Eerste gesprek.")
         self.experiment.opbrengsten.create(soort="tool", beschrijving="Een folder.")

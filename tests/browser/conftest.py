@@ -84,7 +84,7 @@ def werkvorm(praktijk, facilitator):
             condities=["ambitie", "relatie"],
             by=facilitator,
         )
-        return services.sessie_open(sessie=sessie)
+        return services.sessie_open(sessie=sessie, by=facilitator)
 
     return _werkvorm
 

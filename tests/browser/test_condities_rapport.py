@@ -64,7 +64,8 @@ def test_member_reads_the_conditions_overview_and_a_session_report(page, live_se
             condities=["relatie", "proces", "ambitie"],
             by=facilitator,
             soort="checkin",
-        )
+        ),
+        by=facilitator,
     )
     for deelnemer in deelnemers(open_sessie, 3, groep="kerngroep"):
         services.antwoord_save(deelnemer=deelnemer, stelling=stellingen["relatie"], score=5)

@@ -105,9 +105,9 @@ def stein(db):
         condities=["ambitie", "relatie"],
         by=facilitator,
     )
-    services.sessie_open(sessie=eerder)
+    services.sessie_open(sessie=eerder, by=facilitator)
     _beantwoord(eerder, ["Anna", "Bert", "Carla"], lambda i: 2 + i % 3)
-    services.sessie_close(sessie=eerder)
+    services.sessie_close(sessie=eerder, by=facilitator)
 
     # Today's session: three people have answered everything already.
     sessie = services.sessie_open(
@@ -118,7 +118,8 @@ def stein(db):
             modus="live",
             condities=["ambitie", "relatie"],
             by=facilitator,
-        )
+        ),
+        by=facilitator,
     )
     _beantwoord(sessie, ["Daan", "Eva", "Fatima"], lambda i: [5, 4, 3, None][i % 4])
     return {

@@ -196,7 +196,7 @@ def test_an_answer_after_closing_says_so_where_the_participant_is(page, live_ser
     page.keyboard.press("Space")
     expect(eerste.get_by_role("status")).to_have_text("Opgeslagen")
 
-    services.sessie_close(sessie=open_sessie)
+    services.sessie_close(sessie=open_sessie, by=open_sessie.created_by)
     page.keyboard.press("ArrowRight")
 
     # The message appears in the statement's status, once; the page around it stays as it was.

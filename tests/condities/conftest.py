@@ -17,7 +17,7 @@ def sessie(praktijk, facilitator):
         condities=Conditie.values,
         by=facilitator,
     )
-    return services.sessie_open(sessie=sessie)
+    return services.sessie_open(sessie=sessie, by=facilitator)
 
 
 @pytest.fixture

@@ -47,12 +47,12 @@ def gesloten_sessie(
         by=by,
         soort=soort,
     )
-    services.sessie_open(sessie=sessie)
+    services.sessie_open(sessie=sessie, by=by)
     stellingen = eerste_stellingen(sessie)
     for deelnemer in deelnemers(sessie, n):
         for stelling in stellingen.values():
             services.antwoord_save(deelnemer=deelnemer, stelling=stelling, score=score)
-    return services.sessie_close(sessie=sessie)
+    return services.sessie_close(sessie=sessie, by=by)
 
 
 def actie(

@@ -301,7 +301,9 @@ def test_someone_outside_the_practice_cannot_be_a_recipient(
 
 def test_a_statement_of_another_set_is_refused(client, praktijk, facilitator, leden):
     eigen = services.stellingenset_copy(
-        bron=services.stellingenset_for_praktijk(praktijk=praktijk), praktijk=praktijk
+        bron=services.stellingenset_for_praktijk(praktijk=praktijk),
+        praktijk=praktijk,
+        by=facilitator,
     )
     vreemd = Stelling.objects.exclude(set=eigen).filter(conditie="ambitie").first()
     client.force_login(facilitator)
@@ -386,7 +388,8 @@ def test_the_token_of_a_workshop_participant_is_not_a_check_in_link(client, prak
             modus="live",
             condities=Conditie.values,
             by=facilitator,
-        )
+        ),
+        by=facilitator,
     )
     gast = services.deelnemer_join(sessie=werkvorm, naam="Gast", mantelzorger=True)
     response = client.get(reverse("condities:checkin_link", args=[gast.token]))
@@ -394,7 +397,7 @@ def test_the_token_of_a_workshop_participant_is_not_a_check_in_link(client, prak
 
 
 def test_the_link_of_a_closed_check_in_says_it_has_closed(client, checkin, lid):
-    services.sessie_close(sessie=checkin)
+    services.sessie_close(sessie=checkin, by=checkin.created_by)
     response = client.get(link(checkin, lid))
     assert response.status_code == 410
     assert "De check-in is gesloten" in response.text

@@ -106,7 +106,7 @@ def test_the_tasks_retry_with_back_off():
 
 
 def test_a_closed_check_in_sends_no_invitations(checkin, mailoutbox):
-    services.sessie_close(sessie=checkin)
+    services.sessie_close(sessie=checkin, by=checkin.created_by)
     mailoutbox.clear()
     assert checkin_invitations_send_task.delay(checkin.pk).get() == 0
     assert mailoutbox == []
@@ -172,7 +172,7 @@ def test_no_reminder_for_who_finished_or_was_never_invited(checkin, lid, mailout
 def test_no_reminder_after_the_check_in_closed(checkin, mailoutbox):
     checkin_invitations_send_task.delay(checkin.pk)
     invited_days_ago(checkin, 10)
-    services.sessie_close(sessie=checkin)
+    services.sessie_close(sessie=checkin, by=checkin.created_by)
     mailoutbox.clear()
     assert checkin_reminders_task.delay().get() == 0
     assert mailoutbox == []

@@ -41,7 +41,7 @@ def test_guessing_codes_is_rate_limited(client, sessie):
 
 
 def test_a_closed_session_code_gets_the_friendly_page(client, sessie):
-    services.sessie_close(sessie=sessie)
+    services.sessie_close(sessie=sessie, by=sessie.created_by)
     response = client.get(reverse("condities:doe_mee_code", args=[sessie.code]))
     assert response.status_code == 404
 
@@ -144,7 +144,7 @@ def test_a_late_answer_gets_a_clear_message_and_the_earlier_one_stays(client, se
     stelling = stellingen["ambitie"][0]
     url = reverse("condities:antwoord", args=[sessie.code])
     client.post(url, {f"s{stelling.pk}": "3"})
-    services.sessie_close(sessie=sessie)
+    services.sessie_close(sessie=sessie, by=sessie.created_by)
 
     response = client.post(url, {f"s{stelling.pk}": "5"}, headers={"HX-Request": "true"})
 
@@ -203,7 +203,7 @@ def test_a_check_in_cannot_be_joined_by_code(client, praktijk, facilitator):
         by=facilitator,
         soort=Sessie.Soort.CHECKIN,
     )
-    services.sessie_open(sessie=checkin)
+    services.sessie_open(sessie=checkin, by=facilitator)
     response = client.get(reverse("condities:doe_mee_code", args=[checkin.code]))
     assert response.status_code == 403
     assert re.search("persoonlijke link", response.text)

@@ -84,7 +84,7 @@ def test_presenter_fragment_does_a_fixed_number_of_queries(
     n, client, facilitator, sessie, stellingen, praktijk, django_assert_max_num_queries
 ):
     fill(sessie, stellingen, praktijk, n)
-    services.sessie_reveal(sessie=sessie, condities=Conditie.values)
+    services.sessie_reveal(sessie=sessie, by=facilitator, condities=Conditie.values)
     client.force_login(facilitator)
     with django_assert_max_num_queries(MAX_QUERIES):
         response = client.get(fragment_url(sessie), headers=HTMX)
@@ -97,7 +97,7 @@ def test_presenter_fragment_shows_the_right_numbers_with_300_participants(
     client, facilitator, sessie, stellingen, praktijk
 ):
     fill(sessie, stellingen, praktijk, 300)
-    services.sessie_reveal(sessie=sessie, condities=Conditie.values)
+    services.sessie_reveal(sessie=sessie, by=facilitator, condities=Conditie.values)
     client.force_login(facilitator)
 
     response = client.get(fragment_url(sessie), headers=HTMX)
@@ -140,7 +140,7 @@ def test_a_reveal_shows_at_once_with_shared_results(sessie, stellingen, praktijk
     fill(sessie, stellingen, praktijk, 3)
     assert not any(c.onthuld for c in selectors.sessie_resultaten_live(sessie=sessie).condities)
 
-    services.sessie_reveal(sessie=sessie, condities=[Conditie.RELATIE])
+    services.sessie_reveal(sessie=sessie, by=sessie.created_by, condities=[Conditie.RELATIE])
 
     resultaten = selectors.sessie_resultaten_live(sessie=sessie)
     assert [c.code for c in resultaten.condities if c.onthuld] == [Conditie.RELATIE]
@@ -352,7 +352,9 @@ def test_a_reveal_reaches_the_screens_that_poll_with_a_token(
     assert 'id="live"' in before.text  # the live region itself, just without numbers yet
     assert "lp-score__getal" not in before.text
 
-    services.sessie_reveal(sessie=sessie, condities=[Conditie.AMBITIE])  # e.g. from the laptop
+    services.sessie_reveal(
+        sessie=sessie, by=facilitator, condities=[Conditie.AMBITIE]
+    )  # e.g. from the laptop
 
     assert "lp-score__getal" in client.get(live_url(sessie), headers=headers).text
 
@@ -365,7 +367,7 @@ def test_text_written_by_members_cannot_make_the_tokens_appear(
     organisatie = deelnemers[0].organisatie
     organisatie.naam = listig
     organisatie.save()
-    services.sessie_reveal(sessie=sessie, condities=Conditie.values)
+    services.sessie_reveal(sessie=sessie, by=facilitator, condities=Conditie.values)
     client.force_login(facilitator)
 
     page = client.get(fragment_url(sessie)).text

@@ -71,7 +71,7 @@ def test_with_fewer_than_three_people_nothing_of_a_condition_is_shown(
     assert ambitie.totaal.respondenten == 2
     assert ambitie.totaal.gemiddelde is None
     assert all(row["aantal"] == 0 for row in ambitie.stellingen[0].verdeling)
-    services.sessie_close(sessie=sessie)
+    services.sessie_close(sessie=sessie, by=sessie.created_by)
     assert not ConditieScore.objects.filter(sessie=sessie, conditie="ambitie").exists()
 
 
@@ -114,7 +114,10 @@ def test_paper_tallies_count_like_online_answers(sessie, stellingen, maak_deelne
     stelling = stellingen["organisatie"][0]
     services.antwoord_save(deelnemer=a, stelling=stelling, score=2)
     services.papier_tellingen_save(
-        sessie=sessie, formulieren=4, tellingen={stelling.pk: {4: 3, 0: 1}}
+        sessie=sessie,
+        formulieren=4,
+        tellingen={stelling.pk: {4: 3, 0: 1}},
+        by=sessie.created_by,
     )
 
     organisatie = conditie(sessie_resultaten(sessie=sessie), "organisatie")
@@ -129,7 +132,7 @@ def test_closing_freezes_answers_and_writes_scores(sessie, stellingen, maak_deel
     for deelnemer, score in zip(deelnemers, (3, 4, 5), strict=True):
         services.antwoord_save(deelnemer=deelnemer, stelling=stellingen["ambitie"][1], score=score)
 
-    services.sessie_close(sessie=sessie)
+    services.sessie_close(sessie=sessie, by=sessie.created_by)
 
     scores = {(s.conditie, s.groep): s for s in ConditieScore.objects.filter(sessie=sessie)}
     assert scores[("ambitie", "")].gemiddelde == 4
@@ -146,7 +149,7 @@ def test_closing_freezes_answers_and_writes_scores(sessie, stellingen, maak_deel
 def test_closing_twice_writes_the_scores_once(sessie, stellingen, maak_deelnemers):
     for deelnemer in maak_deelnemers(3):
         services.antwoord_save(deelnemer=deelnemer, stelling=stellingen["proces"][0], score=3)
-    services.sessie_close(sessie=sessie)
+    services.sessie_close(sessie=sessie, by=sessie.created_by)
     with pytest.raises(services.SessieGesloten):  # the second closing does nothing
-        services.sessie_close(sessie=sessie)
+        services.sessie_close(sessie=sessie, by=sessie.created_by)
     assert ConditieScore.objects.filter(sessie=sessie, conditie="proces", groep="").count() == 1

@@ -97,7 +97,7 @@ def test_editing_the_default_set_gives_the_practice_its_own_copy(client, praktij
 def test_a_used_set_becomes_a_new_version_and_the_session_keeps_its_texts(
     client, praktijk, facilitator
 ):
-    services.stellingenset_copy(bron=services.standaardset_get(), praktijk=praktijk)
+    services.stellingenset_copy(bron=services.standaardset_get(), praktijk=praktijk, by=facilitator)
     v1 = services.stellingenset_for_praktijk(praktijk=praktijk)
     oud = nieuwe_sessie(praktijk, facilitator, titel="Oud")
     oude_tekst = stellingen_for_sessie(sessie=oud)[0].tekst
@@ -126,7 +126,7 @@ def test_a_used_set_becomes_a_new_version_and_the_session_keeps_its_texts(
 
 
 def test_an_unused_own_set_is_changed_in_place(client, praktijk, facilitator):
-    services.stellingenset_copy(bron=services.standaardset_get(), praktijk=praktijk)
+    services.stellingenset_copy(bron=services.standaardset_get(), praktijk=praktijk, by=facilitator)
     eigen = services.stellingenset_for_praktijk(praktijk=praktijk)
     client.force_login(facilitator)
     client.post(BEWERKEN, formulier(eigen, proces_goed="Wat liep er soepel?"))

@@ -100,7 +100,7 @@ def open_sessie(praktijk, facilitator):
         condities=Conditie.values,
         by=facilitator,
     )
-    return condities_services.sessie_open(sessie=sessie)
+    return condities_services.sessie_open(sessie=sessie, by=facilitator)
 
 
 @pytest.fixture

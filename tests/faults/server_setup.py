@@ -34,7 +34,8 @@ def main(participants: int) -> None:
             modus="live",
             condities=Conditie.values,
             by=facilitator,
-        )
+        ),
+        by=facilitator,
     )
 
     def session(data: dict) -> str:

@@ -48,7 +48,7 @@ def gesloten_sessie(open_sessie, sessie_stellingen):
     deelnemer("Anna", "anna@voorbeeld.example")
     deelnemer("Zonder adres", "")
     deelnemer("Niets ingevuld", "niets@voorbeeld.example", antwoordt=False)
-    return condities_services.sessie_close(sessie=open_sessie)
+    return condities_services.sessie_close(sessie=open_sessie, by=open_sessie.created_by)
 
 
 def test_the_summary_sweep_sends_what_a_closing_left_once(gesloten_sessie, mailoutbox):

@@ -116,7 +116,7 @@ def closed_session_with_three_addresses(open_sessie, sessie_stellingen):
         )
     # The closing queues the summaries itself; here the test's worker is to send them.
     with mock.patch("condities.services.afsluiten.queue_after_commit"):
-        return condities_services.sessie_close(sessie=open_sessie)
+        return condities_services.sessie_close(sessie=open_sessie, by=open_sessie.created_by)
 
 
 @needs_redis
