@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from condities.models import Actie, Conditie, Sessie, Stelling
+from config.forms import limit_length
 from experimenten.models import Niveau
 from netwerk.models import Organisatie
 
@@ -89,6 +90,9 @@ class RevealForm(forms.Form):
         return list(Conditie.values) if keuze == "alle" else [keuze]
 
 
+ACTIE_MAX = 1000
+
+
 class ActieForm(forms.ModelForm):
     class Meta:
         model = Actie
@@ -102,7 +106,8 @@ class ActieForm(forms.ModelForm):
     def __init__(self, *args, condities: list[str], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["conditie"].choices = [c for c in Conditie.choices if c[0] in condities]
-        self.fields["tekst"].max_length = 1000
+        # Found in the review: setting max_length alone checked nothing (2 MiB was stored).
+        limit_length(self.fields["tekst"], ACTIE_MAX)
 
 
 class PapierForm(forms.Form):

@@ -3,6 +3,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.forms.renderers import TemplatesSetting
 
 
@@ -56,3 +57,23 @@ class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                 )
         # A private method of Django's, which django-stubs leaves out.
         return super()._check_values(value)  # type: ignore[misc]
+
+
+# Long text fields: room for a few paragraphs, not for a novel.
+TEXT_MAX = 4000
+
+
+def limit_length(field: forms.Field, length: int) -> None:
+    """Give a text field (of an unlimited TextField) a maximum length, checked on the server and
+    announced to the browser. Setting `max_length` after construction alone checks nothing."""
+    assert isinstance(field, forms.CharField)
+    field.max_length = length
+    field.validators.append(MaxLengthValidator(length))
+    field.widget.attrs["maxlength"] = str(length)
+
+
+def limit_text_fields(form: forms.BaseForm, length: int = TEXT_MAX) -> None:
+    """Give every text field of the form that has no maximum length this one."""
+    for field in form.fields.values():
+        if isinstance(field, forms.CharField) and field.max_length is None:
+            limit_length(field, length)

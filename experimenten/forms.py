@@ -1,9 +1,8 @@
 from django import forms
-from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from config.forms import BoundedModelMultipleChoiceField, FilterForm
+from config.forms import BoundedModelMultipleChoiceField, FilterForm, limit_length
 from experimenten import selectors
 from experimenten.models import Experiment, Fase, Niveau, Opbrengst, Tussenstap
 from netwerk.selectors import organisaties_for_praktijk
@@ -12,13 +11,6 @@ from praktijken.models import Praktijk
 LONG_TEXT = 4000  # Enough for a write-up; a clear error instead of a 500 beyond it.
 OPEN = (Experiment.Status.IDEE, Experiment.Status.LOOPT)
 CLOSED = (Experiment.Status.AFGEROND, Experiment.Status.GESTOPT)
-
-
-def _limit(field: forms.Field, length: int = LONG_TEXT) -> None:
-    """Give a text field of an unlimited model TextField a maximum length, checked and shown."""
-    field.max_length = length
-    field.validators.append(MaxLengthValidator(length))
-    field.widget.attrs["maxlength"] = str(length)
 
 
 class DateInput(forms.DateInput):
@@ -110,7 +102,7 @@ class ExperimentForm(forms.ModelForm):
             self.fields["verhalen"].help_text = _("This practice has no stories yet.")
         if not self.fields["organisaties"].queryset.exists():
             self.fields["organisaties"].help_text = _("No organisations take part yet.")
-        _limit(self.fields["doel"])
+        limit_length(self.fields["doel"], LONG_TEXT)
 
         # Closing goes through its own form, which asks for the result and the lessons learned.
         # A closed experiment keeps its status here; editors may set it back to reopen it.
@@ -149,7 +141,7 @@ class TussenstapForm(forms.ModelForm):
         kwargs.setdefault("initial", {"datum": timezone.localdate()})
         kwargs.setdefault("prefix", "stap")
         super().__init__(*args, **kwargs)
-        _limit(self.fields["wat"])
+        limit_length(self.fields["wat"], LONG_TEXT)
 
     def clean_datum(self):
         datum = self.cleaned_data["datum"]
@@ -171,7 +163,7 @@ class OpbrengstForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("prefix", "opbrengst")
         super().__init__(*args, **kwargs)
-        _limit(self.fields["beschrijving"])
+        limit_length(self.fields["beschrijving"], LONG_TEXT)
         self.fields["soort"].choices = [("", _("Choose a kind")), *Opbrengst.Soort.choices]
 
 

@@ -1,21 +1,11 @@
 from django import forms
-from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
+from config.forms import limit_text_fields
 from netwerk.models import Afspraak, Deelname, Groep, Levensdomein, Organisatie, Persoon
 from praktijken.models import Praktijk
 
-TEKST_MAX = 4000  # long text fields: room for a few paragraphs, not for a novel
 ZOEK_MAX = 200
-
-
-def _limit_text(form: forms.BaseForm, max_length: int = TEKST_MAX) -> None:
-    """Give every text field without a length limit one, in the browser and on the server."""
-    for field in form.fields.values():
-        if isinstance(field, forms.CharField) and field.max_length is None:
-            field.max_length = max_length
-            field.validators.append(MaxLengthValidator(max_length))
-            field.widget.attrs["maxlength"] = str(max_length)
 
 
 class DeelnameNieuwForm(forms.Form):
@@ -68,7 +58,7 @@ class DeelnameNieuwForm(forms.Form):
             .order_by("naam")
             .only("pk", "naam")
         ]
-        _limit_text(self)
+        limit_text_fields(self)
 
     def clean(self) -> dict:
         data = super().clean()
@@ -112,7 +102,7 @@ class DeelnameForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        _limit_text(self)
+        limit_text_fields(self)
 
 
 class AfspraakForm(forms.ModelForm):
@@ -125,7 +115,7 @@ class AfspraakForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        _limit_text(self)
+        limit_text_fields(self)
 
 
 class OrganisatieForm(forms.ModelForm):
@@ -159,7 +149,7 @@ class OrganisatieForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk and not self.is_bound:
             self.initial["levensdomeinen"] = [d.code for d in self.instance.levensdomeinen.all()]
-        _limit_text(self)
+        limit_text_fields(self)
 
     def clean_wijken(self) -> str:
         return ", ".join(w.strip() for w in self.cleaned_data["wijken"].split(",") if w.strip())
@@ -183,7 +173,7 @@ class PersoonForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        _limit_text(self)
+        limit_text_fields(self)
 
 
 class KaartZoekForm(forms.Form):

@@ -1,10 +1,9 @@
 """Forms of the practice. They validate and clean; the services in services.py do the writing."""
 
 from django import forms
-from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
-from config.forms import FilterForm
+from config.forms import FilterForm, limit_length
 from praktijken.models import Bijeenkomst, Ontwerpvraag, Praktijk, Verhaal
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -16,10 +15,7 @@ EERSTE_JAAR, LAATSTE_JAAR = 2000, 2100
 def _limit(form: forms.BaseForm, limits: dict[str, int]) -> None:
     """Give text areas (unlimited in the database) a maximum length, checked and announced."""
     for name, limit in limits.items():
-        field = form.fields[name]
-        field.max_length = limit
-        field.validators.append(MaxLengthValidator(limit))
-        field.widget.attrs["maxlength"] = str(limit)
+        limit_length(form.fields[name], limit)
 
 
 def _year_in_range(value) -> None:

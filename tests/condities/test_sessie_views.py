@@ -239,3 +239,16 @@ def test_a_design_question_of_another_practice_cannot_be_chosen(
     )
     assert response.status_code == 422
     assert not Experiment.objects.exists()
+
+
+def test_an_agreed_step_has_a_server_side_length_limit(client, facilitator, sessie):
+    """Found in the review: a 2 MiB action text was stored and served on every dashboard."""
+    client.force_login(facilitator)
+    data = {"conditie": "relatie", "soort": "stap", "tekst": "x" * 1001, "wie": "Anja"}
+    response = client.post(url("actie_nieuw", sessie), data)
+    assert response.status_code == 422
+    assert "tekst" in response.context["form"].errors
+    assert not Actie.objects.filter(sessie=sessie, tekst__startswith="xxx").exists()
+    data["tekst"] = "x" * 1000
+    assert client.post(url("actie_nieuw", sessie), data).status_code == 302
+    assert Actie.objects.filter(sessie=sessie, tekst="x" * 1000).exists()
