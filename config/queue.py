@@ -1,6 +1,7 @@
 """Queueing Celery tasks from a request: after the commit, and never failing the request."""
 
 import logging
+from collections.abc import Callable, Iterable
 
 from django.db import transaction
 
@@ -38,3 +39,15 @@ RETRY = {
     "retry_backoff_max": 600,
     "max_retries": 8,
 }
+
+
+def each_isolated(ids: Iterable[int], work: Callable[[int], int], *, what: str) -> int:
+    """Run `work` for every id of a sweep; one that fails is logged and skipped, so it cannot stop
+    the sweep for every other practice (the next sweep tries it again). Returns the sum."""
+    total = 0
+    for pk in ids:
+        try:
+            total += work(pk)
+        except Exception:
+            logger.exception("%s %s failed; the sweep goes on with the next", what, pk)
+    return total

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from condities.models import Conditie
+from config.mail import header_line
 from config.ratelimit import hit
 from experimenten.models import Experiment
 from mantelzorg.models import MantelzorgFormulier, MantelzorgMelding, Reactie, ReactieConditie
@@ -258,7 +259,7 @@ def _facilitator_mailen(*, user_id: int, now: datetime.datetime) -> bool:
             subject = render_to_string("mantelzorg/email/melding_onderwerp.txt", context)
             body = render_to_string("mantelzorg/email/melding.txt", context)
         send_mail(
-            subject=" ".join(subject.split()),
+            subject=header_line(subject),
             message=body,
             from_email=None,
             recipient_list=[user.email],

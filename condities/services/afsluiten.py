@@ -17,7 +17,8 @@ from condities.models import ALLE, ConditieScore, Deelnemer, Sessie
 from condities.selectors.resultaten import sessie_resultaten
 from condities.services.sessies import SessieGesloten
 from config.http import AccountUser
-from config.queue import queue_after_commit
+from config.mail import header_line
+from config.queue import each_isolated, queue_after_commit
 from praktijken.audit import gebeurtenis_record
 
 
@@ -106,9 +107,9 @@ def summary_send(*, sessie_id: int) -> int:
                 "url": url,
             }
             send_mail(
-                subject=render_to_string(
-                    "condities/email/samenvatting_onderwerp.txt", context
-                ).strip(),
+                subject=header_line(
+                    render_to_string("condities/email/samenvatting_onderwerp.txt", context)
+                ),
                 message=render_to_string("condities/email/samenvatting.txt", context),
                 from_email=None,
                 recipient_list=[deelnemer.email],
@@ -136,4 +137,6 @@ def summaries_sweep(*, now: datetime.datetime | None = None) -> int:
         status=Sessie.Status.GESLOTEN,
         gesloten_op__gte=now - datetime.timedelta(days=SAMENVATTING_INHALEN_DAGEN),
     ).values_list("pk", flat=True)
-    return sum(summary_send(sessie_id=pk) for pk in list(ids))
+    return each_isolated(
+        list(ids), lambda pk: summary_send(sessie_id=pk), what="summary of session"
+    )

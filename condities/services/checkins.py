@@ -17,7 +17,8 @@ from condities.selectors.deelname import respondentgroep_for
 from condities.selectors.sessies import stellingen_for_sessie
 from condities.services.sessies import sessie_code_assign, sessie_insert
 from config.http import AccountUser
-from config.queue import queue_after_commit
+from config.mail import header_line
+from config.queue import each_isolated, queue_after_commit
 from netwerk.models import Persoon, User
 from praktijken.audit import gebeurtenis_record
 from praktijken.models import Praktijk
@@ -136,7 +137,7 @@ def _checkin_mail_once(
             subject = render_to_string(f"condities/email/{template}_onderwerp.txt", context)
             body = render_to_string(f"condities/email/{template}.txt", context)
         send_mail(
-            subject=" ".join(subject.split()),
+            subject=header_line(subject),
             message=body,
             from_email=None,
             recipient_list=[deelnemer.email],
@@ -231,4 +232,8 @@ def checkin_invitations_sweep() -> int:
         .values_list("pk", flat=True)
         .distinct()
     )
-    return sum(checkin_invitations_send(sessie_id=pk) for pk in list(ids))
+    return each_isolated(
+        list(ids),
+        lambda pk: checkin_invitations_send(sessie_id=pk),
+        what="check-in invitations of session",
+    )

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from config.mail import header_line
 from netwerk.models import Deelname, Levensdomein, Organisatie, Persoon, User
 from netwerk.selectors import bevestiging_due_filter
 from netwerk.tokens import BEVESTIGING_LINK_GELDIG, bevestiging_token_make
@@ -140,5 +141,5 @@ def bevestiging_mail_send(*, organisatie_id: int, nu: datetime.datetime | None =
     # Mark first: a failure to send rolls the mark back with the transaction, and the task retries.
     organisatie.bevestiging_gevraagd_op = nu
     organisatie.save(update_fields=["bevestiging_gevraagd_op"])
-    EmailMessage(subject=subject.replace("\n", " "), body=body, to=adressen).send()
+    EmailMessage(subject=header_line(subject), body=body, to=adressen).send()
     return True

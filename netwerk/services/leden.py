@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from config.mail import header_line
 from netwerk.models import Deelname, Organisatie, Persoon, Uitnodiging, User
 from netwerk.selectors import (
     Staat,
@@ -167,7 +168,7 @@ def uitnodiging_send(*, uitnodiging_id: int, token: str | None = None) -> bool:
             subject = render_to_string("netwerk/leden/email/uitnodiging_subject.txt", context)
             body = render_to_string("netwerk/leden/email/uitnodiging_message.txt", context)
         send_mail(
-            " ".join(subject.split()),
+            header_line(subject),
             body,
             settings.DEFAULT_FROM_EMAIL,
             [uitnodiging.email],

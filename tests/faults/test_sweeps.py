@@ -63,3 +63,42 @@ def test_the_summary_sweep_leaves_sessions_closed_more_than_a_week_ago(gesloten_
     )
     assert summaries_sweep_task.delay().get() == 0
     assert mailoutbox == []
+
+
+def test_a_title_with_a_carriage_return_still_gets_its_summary_mailed(gesloten_sessie, mailoutbox):
+    """Found in the review: a CR in a session title made every summary mail fail."""
+    Sessie.objects.filter(pk=gesloten_sessie.pk).update(titel="Werkvorm\r\nnajaar")
+    assert summaries_sweep_task.delay().get() == 1
+    assert len(mailoutbox) == 1
+    assert "\r" not in mailoutbox[0].subject and "\n" not in mailoutbox[0].subject
+    assert "Werkvorm najaar" in mailoutbox[0].subject
+
+
+def test_one_failing_session_does_not_stop_the_sweep_for_the_others(
+    gesloten_sessie, mailoutbox, monkeypatch, caplog
+):
+    echte = condities_services.summary_send
+    kapot = []
+
+    def summary_send(*, sessie_id: int) -> int:
+        if not kapot:
+            kapot.append(sessie_id)
+            raise ValueError("a broken item")
+        return echte(sessie_id=sessie_id)
+
+    # A second closed session with one participant to mail.
+    andere = Sessie.objects.get(pk=gesloten_sessie.pk)
+    andere.pk = None
+    andere.code = ""
+    andere.status = Sessie.Status.OPEN
+    andere.save()
+    bert = condities_services.deelnemer_join(
+        sessie=andere, naam="Bert", mantelzorger=True, email="bert@voorbeeld.example"
+    )
+    stelling = andere.stellingenset.stellingen.order_by("pk").first()
+    condities_services.antwoord_save(deelnemer=bert, stelling=stelling, score=3)
+    Sessie.objects.filter(pk=andere.pk).update(status=Sessie.Status.GESLOTEN)
+    monkeypatch.setattr("condities.services.afsluiten.summary_send", summary_send)
+    assert condities_services.summaries_sweep() == 1
+    assert len(mailoutbox) == 1
+    assert "failed; the sweep goes on" in caplog.text
