@@ -114,8 +114,17 @@ def summary_send(*, sessie_id: int) -> int:
                 from_email=None,
                 recipient_list=[deelnemer.email],
             )
-            Deelnemer.objects.filter(pk=deelnemer.pk).update(samenvatting_op=timezone.now())
+            # The join form promises the address is for the summary alone: once it went out, a
+            # guest's address and name are gone (an account's name is the account's own).
+            vergeten = {"email": "", "naam": ""} if deelnemer.user_id is None else {}
+            Deelnemer.objects.filter(pk=deelnemer.pk).update(
+                samenvatting_op=timezone.now(), **vergeten
+            )
         verstuurd += 1
+    # A guest who left an address but answered nothing gets no summary: nothing to keep it for.
+    Deelnemer.objects.filter(sessie=sessie, user__isnull=True, antwoorden__isnull=True).exclude(
+        email=""
+    ).update(email="")
     return verstuurd
 
 

@@ -102,3 +102,18 @@ def test_one_failing_session_does_not_stop_the_sweep_for_the_others(
     assert condities_services.summaries_sweep() == 1
     assert len(mailoutbox) == 1
     assert "failed; the sweep goes on" in caplog.text
+
+
+def test_a_guests_address_and_name_are_forgotten_once_the_summary_went_out(
+    gesloten_sessie, mailoutbox
+):
+    from condities.models import Deelnemer
+
+    assert summaries_sweep_task.delay().get() == 1
+    assert [m.to for m in mailoutbox] == [["anna@voorbeeld.example"]]
+    gasten = Deelnemer.objects.filter(sessie=gesloten_sessie, user__isnull=True)
+    assert gasten.count() == 3
+    assert not gasten.exclude(email="").exists()
+    assert not gasten.filter(naam="Anna").exists()
+    # The one who answered nothing never gets a summary, so their address goes too.
+    assert not gasten.filter(email="niets@voorbeeld.example").exists()
