@@ -1,5 +1,6 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.http import HttpRequest
 from django.shortcuts import resolve_url
 
@@ -11,6 +12,13 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def is_open_for_signup(self, request: HttpRequest) -> bool:
         return False
+
+    def login(self, request: HttpRequest, user: AbstractBaseUser) -> None:
+        """Every login ends when the browser closes, unless the person ticked "remember me" on
+        the password form (which sets its own expiry after this). Found in the review: a login
+        by code always lasted fourteen days, even on a shared computer."""
+        super().login(request, user)
+        request.session.set_expiry(0)
 
     def get_login_redirect_url(self, request: HttpRequest) -> str:
         """Someone in exactly one practice lands on its dashboard; others on the start page."""

@@ -104,3 +104,27 @@ def test_a_requested_page_wins_over_the_dashboard(client, lid):
         {"login": lid.email, "password": PASSWORD},
     )
     assert response["Location"] == "/p/stein/experimenten/"
+
+
+def test_a_login_by_code_ends_when_the_browser_closes(client, user, mailoutbox):
+    request_code(client, user.email)
+    response = client.post(
+        reverse("account_confirm_login_code"), {"code": code_from(mailoutbox[0])}
+    )
+    assert response.status_code == 302
+    assert int(client.session["_auth_user_id"]) == user.pk
+    assert client.session.get_expire_at_browser_close()
+    assert client.cookies["sessionid"]["expires"] == ""
+
+
+def test_remember_me_on_the_password_form_still_remembers(client, db, settings):
+    from tests.factories import UserFactory
+
+    UserFactory(email="onthoud@voorbeeld.example", password="Zorg-Samen-2026!")
+    response = client.post(
+        reverse("account_login"),
+        {"login": "onthoud@voorbeeld.example", "password": "Zorg-Samen-2026!", "remember": "on"},
+    )
+    assert response.status_code == 302
+    assert not client.session.get_expire_at_browser_close()
+    assert client.session.get_expiry_age() == settings.SESSION_COOKIE_AGE
