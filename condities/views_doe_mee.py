@@ -20,14 +20,36 @@ from config.pages import message_page
 from config.ratelimit import client_ip, hit, is_limited
 from netwerk.selectors import organisaties_for_praktijk
 
-# Guessing codes: at most this many unknown codes per client per window.
+# Guessing codes: a browser may miss this many times per window; an address many more, as a
+# whole room of phones can share one (a conference's Wi-Fi). A guesser that throws its cookies
+# away meets the address limit: 300 misses in ten minutes against some 700 million codes leave
+# it nowhere.
 CODE_LIMIT = 20
+CODE_LIMIT_ADDRESS = 300
 CODE_WINDOW = 600
 SESSION_KEY = "doe_mee"
 
 
+def _guesser(request: HttpRequest) -> tuple[str, str]:
+    """The address and the browser (its session with us, made on its first visit) of whoever
+    types or scans a code. A made-up session cookie loads as a new, empty session."""
+    if not request.session.session_key:
+        request.session[SESSION_KEY] = _tokens(request)
+        request.session.save()
+    return client_ip(request), request.session.session_key or ""
+
+
 def _too_many(request: HttpRequest) -> bool:
-    return is_limited(scope="code", ident=client_ip(request), limit=CODE_LIMIT)
+    adres, browser = _guesser(request)
+    return is_limited(scope="code:browser", ident=browser, limit=CODE_LIMIT) or is_limited(
+        scope="code", ident=adres, limit=CODE_LIMIT_ADDRESS
+    )
+
+
+def _miss(request: HttpRequest) -> None:
+    adres, browser = _guesser(request)
+    hit(scope="code", ident=adres, window=CODE_WINDOW)
+    hit(scope="code:browser", ident=browser, window=CODE_WINDOW)
 
 
 def _limited_response(request: HttpRequest) -> HttpResponse:
@@ -50,7 +72,7 @@ def _not_found(request: HttpRequest) -> HttpResponse:
 
 
 def _unknown_code(request: HttpRequest) -> HttpResponse:
-    hit(scope="code", ident=client_ip(request), window=CODE_WINDOW)
+    _miss(request)
     return _not_found(request)
 
 
@@ -83,7 +105,7 @@ def doe_mee(request: HtmxHttpRequest) -> HttpResponse:
         sessie = sessie_selectors.sessie_by_code(code=form.cleaned_data["code"])
         if sessie:
             return redirect("condities:doe_mee_code", code=sessie.code)
-        hit(scope="code", ident=client_ip(request), window=CODE_WINDOW)
+        _miss(request)
         form.add_error(
             "code",
             _("We do not know this code, or the session has already closed. Check the code."),
@@ -191,9 +213,11 @@ def _keuzes() -> list[tuple[str, str]]:
 @login_not_required
 @require_http_methods(["GET"])
 def vragen(request: HtmxHttpRequest, code: str) -> HttpResponse:
+    if _too_many(request):
+        return _limited_response(request)
     sessie = sessie_selectors.sessie_by_code(code=code.upper())
     if sessie is None:
-        return _not_found(request)
+        return _unknown_code(request)
     deelnemer = _deelnemer_for(request, sessie)
     if deelnemer is None:
         return redirect("condities:doe_mee_code", code=sessie.code)

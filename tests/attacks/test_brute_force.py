@@ -147,8 +147,10 @@ def test_guessing_join_codes_gets_429_and_then_even_a_real_code_waits(client, we
     # The code form on /doe-mee/ is closed to this client too.
     response = client.get(reverse("condities:doe_mee"), {"code": sessie.code})
     assert response.status_code == 429
-    # Another client joins as usual.
-    response = client.get(
+    # Another client (another browser, elsewhere) joins as usual.
+    from django.test import Client
+
+    response = Client().get(
         reverse("condities:doe_mee_code", kwargs={"code": sessie.code}), REMOTE_ADDR=ELSEWHERE
     )
     assert response.status_code == 200
@@ -235,3 +237,30 @@ def test_an_ipv6_client_cannot_take_a_new_address_for_every_try(client, wereld):
     assert carer_post(client, praktijk, REMOTE_ADDR="2001:db8:1:2:ffff::9").status_code == 429
     # Another /64 is another client.
     assert carer_post(client, praktijk, REMOTE_ADDR="2001:db8:1:3::1").status_code == 302
+
+
+def test_a_room_behind_one_address_is_not_locked_out_by_one_guessing_phone(client, wereld):
+    """Found in the review: twenty wrong codes from one address locked out a whole venue."""
+    from django.test import Client
+
+    gokker = Client()
+    gokker.get(reverse("condities:doe_mee"))  # a browser with a session, like every phone
+    for i in range(CODE_LIMIT):
+        assert gokker.get(reverse("condities:doe_mee"), {"code": f"GOK{i:04d}"}).status_code == 404
+    assert gokker.get(reverse("condities:doe_mee"), {"code": "NOGEEN"}).status_code == 429
+    # Another phone on the same Wi-Fi (same address) types the right code and joins.
+    buurman = Client()
+    buurman.get(reverse("condities:doe_mee"))
+    response = buurman.get(reverse("condities:doe_mee"), {"code": wereld.sessie.code})
+    assert response.status_code == 302
+    assert buurman.get(response["Location"]).status_code == 200
+
+
+def test_guesses_on_the_questions_page_count_too(client, wereld):
+    """Found in the review: /doe-mee/<code>/vragen/ answered every guess without counting."""
+    client.get(reverse("condities:doe_mee"))
+    for i in range(CODE_LIMIT):
+        response = client.get(reverse("condities:vragen", kwargs={"code": f"GOK{i:04d}"}))
+        assert response.status_code == 404
+    response = client.get(reverse("condities:vragen", kwargs={"code": "NOGEEN"}))
+    assert response.status_code == 429

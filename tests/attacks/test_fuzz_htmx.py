@@ -235,8 +235,9 @@ ANTWOORDEN = {
     # doe_mee_code(): an unknown code is doe_mee_onbekend.html (404) and counts as a guess; past
     # CODE_LIMIT guesses per client the 429 page (probe() does not reset the limit between tries).
     "condities:doe_mee_code": {404, 429},
-    # vragen(), antwoord(), klaar(): no session (or no participant in it) with this code: 404.
-    "condities:vragen": {404},
+    # vragen(): like doe_mee_code(), an unknown code counts as a guess: 404, then 429.
+    "condities:vragen": {404, 429},
+    # antwoord(), klaar(): no session (or no participant in it) with this code: 404.
     "condities:antwoord": {404},
     "condities:klaar": {404},
 }
