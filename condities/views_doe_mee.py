@@ -17,7 +17,7 @@ from condities.services import deelname as deelname_services
 from condities.services.sessies import SessieGesloten
 from config.http import HtmxHttpRequest
 from config.pages import message_page
-from config.ratelimit import client_ip, hit, is_limited
+from config.ratelimit import Client, client_hit, client_ip, client_limited
 from netwerk.selectors import organisaties_for_praktijk
 
 # Guessing codes: a browser may miss this many times per window; an address many more, as a
@@ -30,26 +30,26 @@ CODE_WINDOW = 600
 SESSION_KEY = "doe_mee"
 
 
-def _guesser(request: HttpRequest) -> tuple[str, str]:
+def _guesser(request: HttpRequest) -> Client:
     """The address and the browser (its session with us, made on its first visit) of whoever
     types or scans a code. A made-up session cookie loads as a new, empty session."""
     if not request.session.session_key:
         request.session[SESSION_KEY] = _tokens(request)
         request.session.save()
-    return client_ip(request), request.session.session_key or ""
+    return Client(adres=client_ip(request), browser=request.session.session_key or "")
 
 
 def _too_many(request: HttpRequest) -> bool:
-    adres, browser = _guesser(request)
-    return is_limited(scope="code:browser", ident=browser, limit=CODE_LIMIT) or is_limited(
-        scope="code", ident=adres, limit=CODE_LIMIT_ADDRESS
+    return client_limited(
+        scope="code",
+        client=_guesser(request),
+        per_browser=CODE_LIMIT,
+        per_address=CODE_LIMIT_ADDRESS,
     )
 
 
 def _miss(request: HttpRequest) -> None:
-    adres, browser = _guesser(request)
-    hit(scope="code", ident=adres, window=CODE_WINDOW)
-    hit(scope="code:browser", ident=browser, window=CODE_WINDOW)
+    client_hit(scope="code", client=_guesser(request), window=CODE_WINDOW)
 
 
 def _limited_response(request: HttpRequest) -> HttpResponse:

@@ -6,6 +6,7 @@ Used for public endpoints that allauth does not cover: join codes and the carers
 import hashlib
 import ipaddress
 import logging
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
@@ -76,3 +77,28 @@ def hit(*, scope: str, ident: str, window: int) -> int:
     except Exception:
         logger.warning("rate limit cache unavailable for %s", scope, exc_info=True)
         return 0
+
+
+@dataclass(frozen=True)
+class Client:
+    """Who a limit counts: the address and, when it has one, the browser. Many people can share
+    an address (a café, a conference's Wi-Fi); a browser is one person's."""
+
+    adres: str
+    browser: str = ""
+
+
+def client_limited(*, scope: str, client: Client, per_browser: int, per_address: int) -> bool:
+    """True when the client's browser used `per_browser` hits, or its address `per_address`."""
+    if client.browser and is_limited(
+        scope=f"{scope}:browser", ident=client.browser, limit=per_browser
+    ):
+        return True
+    return is_limited(scope=scope, ident=client.adres, limit=per_address)
+
+
+def client_hit(*, scope: str, client: Client, window: int) -> None:
+    """Count one hit for the client's address and, when it has one, its browser."""
+    hit(scope=scope, ident=client.adres, window=window)
+    if client.browser:
+        hit(scope=f"{scope}:browser", ident=client.browser, window=window)

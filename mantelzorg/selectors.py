@@ -15,7 +15,7 @@ from django.db.models.functions import TruncMonth
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from config.ratelimit import is_limited
+from config.ratelimit import Client, client_limited
 from experimenten.models import Experiment
 from mantelzorg.models import MantelzorgFormulier, Reactie, ReactieConditie
 from praktijken.models import Praktijk
@@ -90,31 +90,24 @@ def reactie_get(*, praktijk: Praktijk, pk: int) -> Reactie | None:
     return _met_tags(Reactie.objects.filter(praktijk=praktijk, pk=pk)).first()
 
 
-@dataclass(frozen=True)
-class Afzender:
-    """Who posts the public form, as the limits count them: the address and, when it sent one,
-    the browser (its CSRF cookie). Carers in one café or library share an address, not a
-    browser: each browser has the small limit, the address a much larger one."""
-
-    adres: str
-    browser: str = ""
+def post_scope(*, praktijk: Praktijk) -> str:
+    """The rate-limit scope of a practice's public form."""
+    return f"mantelzorg:{praktijk.pk}"
 
 
-def _scopes(praktijk: Praktijk) -> tuple[str, str]:
-    return f"mantelzorg:{praktijk.pk}", f"mantelzorg:{praktijk.pk}:browser"
-
-
-def post_allowed(*, praktijk: Praktijk, afzender: Afzender) -> bool:
-    """Whether this browser and its address may still post the practice's form in this window.
-
-    A post without a browser cookie gets the small limit on its address."""
-    adres_scope, browser_scope = _scopes(praktijk)
-    if afzender.browser and is_limited(
-        scope=browser_scope, ident=afzender.browser, limit=settings.MANTELZORG_LIMIET
-    ):
-        return False
-    limit = settings.MANTELZORG_LIMIET_ADRES if afzender.browser else settings.MANTELZORG_LIMIET
-    return not is_limited(scope=adres_scope, ident=afzender.adres, limit=limit)
+def post_allowed(*, praktijk: Praktijk, afzender: Client) -> bool:
+    """Whether this browser (its CSRF cookie) and its address may still post the practice's form
+    in this window. Carers in one café or library share an address, not a browser: each browser
+    has the small limit, the address a much larger one; a post without a browser cookie gets the
+    small limit on its address."""
+    return not client_limited(
+        scope=post_scope(praktijk=praktijk),
+        client=afzender,
+        per_browser=settings.MANTELZORG_LIMIET,
+        per_address=(
+            settings.MANTELZORG_LIMIET_ADRES if afzender.browser else settings.MANTELZORG_LIMIET
+        ),
+    )
 
 
 def _maand_start(datum: datetime.date) -> datetime.date:

@@ -19,10 +19,10 @@ from django.utils import timezone, translation
 
 from condities.models import Conditie
 from config.mail import header_line
-from config.ratelimit import hit
+from config.ratelimit import Client, client_hit
 from experimenten.models import Experiment
 from mantelzorg.models import MantelzorgFormulier, MantelzorgMelding, Reactie, ReactieConditie
-from mantelzorg.selectors import Afzender, contact_bewaren_tot
+from mantelzorg.selectors import contact_bewaren_tot, post_scope
 from netwerk.models import Organisatie, User
 from praktijken.audit import gebeurtenis_record
 from praktijken.models import Lidmaatschap, Praktijk, Rol
@@ -30,16 +30,16 @@ from praktijken.models import Lidmaatschap, Praktijk, Rol
 logger = logging.getLogger(__name__)
 
 
-def post_count(*, praktijk: Praktijk, afzender: Afzender) -> None:
+def post_count(*, praktijk: Praktijk, afzender: Client) -> None:
     """Count one post of the public form for its address and its browser (per practice)."""
-    window = settings.MANTELZORG_LIMIET_VENSTER
-    adres_scope, browser_scope = f"mantelzorg:{praktijk.pk}", f"mantelzorg:{praktijk.pk}:browser"
-    hit(scope=adres_scope, ident=afzender.adres, window=window)
-    if afzender.browser:
-        hit(scope=browser_scope, ident=afzender.browser, window=window)
+    client_hit(
+        scope=post_scope(praktijk=praktijk),
+        client=afzender,
+        window=settings.MANTELZORG_LIMIET_VENSTER,
+    )
 
 
-def reactie_submit(*, praktijk: Praktijk, afzender: Afzender, data: dict) -> Reactie:
+def reactie_submit(*, praktijk: Praktijk, afzender: Client, data: dict) -> Reactie:
     """A carer sends the public form: store it, count the post, notify after the commit.
 
     The feedback is stored whatever happens next; a broker outage only delays the notification

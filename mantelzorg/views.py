@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from config.exports import XLSX, bestand_response
 from config.http import AuthenticatedHttpRequest, HtmxHttpRequest
 from config.pages import message_page, page_or_partial
-from config.ratelimit import client_ip
+from config.ratelimit import Client, client_ip
 from mantelzorg import exports, selectors, services
 from mantelzorg.access import reactie_get_for_manage
 from mantelzorg.forms import (
@@ -70,7 +70,7 @@ def formulier(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         )
     status = 200
     if request.method == "POST":
-        afzender = selectors.Afzender(
+        afzender = Client(
             adres=client_ip(request), browser=request.COOKIES.get(settings.CSRF_COOKIE_NAME, "")
         )
         form = MantelzorgForm(request.POST, praktijk=praktijk)
