@@ -63,15 +63,6 @@ def organisaties_for_praktijk(*, praktijk: Praktijk) -> QuerySet[Organisatie]:
     return Organisatie.objects.filter(deelnames__praktijk=praktijk)
 
 
-def leden_for_praktijk(*, praktijk: Praktijk) -> QuerySet[Lidmaatschap]:
-    """The accounts with a role in the practice."""
-    return (
-        Lidmaatschap.objects.filter(praktijk=praktijk)
-        .select_related("user")
-        .order_by("rol", "user__email")
-    )
-
-
 def afspraken_for_praktijk(*, praktijk: Praktijk) -> QuerySet[Afspraak]:
     """The network's working agreements, by topic."""
     return Afspraak.objects.filter(praktijk=praktijk).order_by("onderwerp", "pk")
@@ -129,11 +120,6 @@ def persoon_get_for_praktijk(*, praktijk: Praktijk, pk: int) -> Persoon | None:
         .select_related("organisatie")
         .first()
     )
-
-
-def organisaties_to_join(*, praktijk: Praktijk) -> QuerySet[Organisatie]:
-    """Organisations in the region that do not take part in this practice yet."""
-    return Organisatie.objects.exclude(deelnames__praktijk=praktijk).order_by("naam")
 
 
 def wijken_for_praktijk(*, praktijk: Praktijk) -> list[str]:
