@@ -1,8 +1,8 @@
 """The conditions' results as files: CSV and XLSX of the aggregated scores and the actions.
 
 Only aggregates leave the app: averages, spread, respondents, distributions per statement and
-the discussion. Never one participant's answers, name or organisation; groups appear only with
-at least three respondents (`scores.MIN_RESPONDENTEN`), as on the report page.
+the discussion, exactly as `condities.disclosure` releases them to the viewer (hidden figures are
+empty cells; conditions not revealed yet are left out). Never one participant's answers or name.
 
 CSV is written for Excel in Dutch: semicolon-separated, a byte-order mark so that it reads UTF-8,
 decimal commas and ISO dates. A file holds several tables (session, scores, statements, actions),
@@ -81,12 +81,14 @@ def sessie_tabellen(*, resultaten: Resultaten, acties: list[Actie]) -> list[Tabe
             _("Average"),
         ],
     )
+    organisaties = Tabel(
+        titel=_("Organisations"),
+        kolommen=[_("Condition"), _("Organisation"), _("Average"), _("Spread"), _("Respondents")],
+    )
     for conditie in resultaten.condities:
-        groepen = [(ALLE, conditie.totaal)] + [
-            (code, conditie.groepen[code])
-            for code in Respondentgroep.values
-            if code in conditie.groepen and conditie.groepen[code].zichtbaar
-        ]
+        if not conditie.gedeeld:
+            continue
+        groepen = [(ALLE, conditie.totaal), *conditie.groepen.items()]
         for groep, score in groepen:
             scores.rijen.append(
                 [
@@ -98,7 +100,20 @@ def sessie_tabellen(*, resultaten: Resultaten, acties: list[Actie]) -> list[Tabe
                     score.tally.weet_niet,
                 ]
             )
+        for naam, score in conditie.organisaties.items():
+            organisaties.rijen.append(
+                [
+                    conditie.label,
+                    naam,
+                    afgerond(score.gemiddelde),
+                    afgerond(score.spreiding),
+                    score.respondenten,
+                ]
+            )
         for resultaat in conditie.stellingen:
+            if not resultaat.zichtbaar:
+                stellingen.rijen.append([conditie.label, resultaat.stelling.tekst])
+                continue
             stellingen.rijen.append(
                 [
                     conditie.label,
@@ -109,7 +124,7 @@ def sessie_tabellen(*, resultaten: Resultaten, acties: list[Actie]) -> list[Tabe
                     afgerond(resultaat.tally.gemiddelde),
                 ]
             )
-    return [over, scores, stellingen, _acties_tabel(acties, met_sessie=False)]
+    return [over, scores, stellingen, organisaties, _acties_tabel(acties, met_sessie=False)]
 
 
 def praktijk_tabellen(*, scores: list[ConditieScore], acties: list[Actie]) -> list[Tabel]:

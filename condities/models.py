@@ -143,6 +143,11 @@ class Sessie(models.Model):
     code = models.CharField(_("join code"), max_length=8, blank=True)
     onthuld = models.JSONField(_("revealed conditions"), default=list, blank=True)
     papieren_formulieren = models.PositiveIntegerField(_("paper forms"), default=0)
+    alleen_leden = models.BooleanField(
+        _("members only"),
+        default=False,
+        help_text=_("Only members of the practice can join, after logging in."),
+    )
     herinnering_na_dagen = models.PositiveSmallIntegerField(_("reminder after (days)"), default=7)
     geopend_op = models.DateTimeField(null=True, blank=True)
     gesloten_op = models.DateTimeField(null=True, blank=True)
@@ -190,6 +195,9 @@ class Deelnemer(models.Model):
     uitgenodigd_op = models.DateTimeField(null=True, blank=True)
     herinnerd_op = models.DateTimeField(null=True, blank=True)
     samenvatting_op = models.DateTimeField(null=True, blank=True)
+    # A keyed hash of the network the participant joined from, to spot many joins from one
+    # place; emptied when the session closes.
+    herkomst = models.CharField(max_length=16, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -248,6 +256,22 @@ class PapierTelling(models.Model):
 
     def __str__(self) -> str:
         return f"{self.stelling_id}: {self.score} × {self.aantal}"
+
+
+class Vrijgave(models.Model):
+    """What an open session has released so far (condities.disclosure, rule 3): the answers
+    behind the figures shown and which figures. Deleted when the session closes."""
+
+    sessie = models.OneToOneField(Sessie, on_delete=models.CASCADE, related_name="vrijgave")
+    data = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("released state")
+        verbose_name_plural = _("released states")
+
+    def __str__(self) -> str:
+        return f"{self.sessie_id}"
 
 
 class Actie(models.Model):

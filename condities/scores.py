@@ -1,13 +1,17 @@
-"""Aggregating answers into condition scores: averages, spread, distributions and gaps.
+"""Arithmetic on answers (averages, spread) and the shapes of released figures.
 
-Pure arithmetic on counts; the queries live in selectors. A group or organisation is shown only
-when at least MIN_RESPONDENTEN people answered, so that no one's answers can be read off.
+Which figures may be released is decided in `condities.disclosure` alone; this module only adds
+up what it is given and says how the results look.
 """
 
 import math
 from dataclasses import dataclass, field
 
-MIN_RESPONDENTEN = 3
+from django.utils.functional import Promise
+
+from condities import charts
+from condities.models import Respondentgroep
+
 SCORES = (1, 2, 3, 4, 5)
 
 
@@ -48,14 +52,12 @@ class Tally:
 
 @dataclass
 class Groepsscore:
-    """A score over a set of respondents (everyone, a group, an organisation)."""
+    """A score over a set of respondents (everyone, a group, an organisation); `zichtbaar`
+    when the disclosure rules release it."""
 
     respondenten: int = 0
     tally: Tally = field(default_factory=Tally)
-
-    @property
-    def zichtbaar(self) -> bool:
-        return self.respondenten >= MIN_RESPONDENTEN
+    zichtbaar: bool = False
 
     @property
     def gemiddelde(self) -> float | None:
@@ -66,18 +68,63 @@ class Groepsscore:
         return self.tally.spreiding
 
 
-def largest_gaps(per_organisatie: dict, *, limit: int = 3) -> list[dict]:
-    """Per condition, the widest difference between organisations with enough respondents."""
+@dataclass
+class StellingResultaat:
+    """One statement's released distribution; `zichtbaar` is False when it is hidden."""
+
+    stelling: object  # condities.models.Stelling
+    tally: Tally = field(default_factory=Tally)
+    counts: dict[int, int] = field(default_factory=lambda: dict.fromkeys(SCORES, 0))
+    zichtbaar: bool = False
+
+    @property
+    def verdeling(self) -> list[dict]:
+        """Per score: how many chose it, and its share of the numeric answers (for bars)."""
+        return charts.staafjes(counts=self.counts, totaal=self.tally.n)
+
+
+@dataclass
+class ConditieResultaat:
+    """One condition's released figures. `groepen` and `organisaties` hold only what is
+    released; `gedeeld` is False when this viewer may not see the figures yet (not revealed)."""
+
+    code: str
+    label: str
+    onthuld: bool
+    gedeeld: bool = True
+    totaal: Groepsscore = field(default_factory=Groepsscore)
+    groepen: dict[str, Groepsscore] = field(default_factory=dict)
+    organisaties: dict[str, Groepsscore] = field(default_factory=dict)
+    stellingen: list[StellingResultaat] = field(default_factory=list)
+
+    @property
+    def te_weinig(self) -> bool:
+        """Someone answered, but too few to show anything without revealing them."""
+        return self.gedeeld and self.totaal.respondenten > 0 and not self.totaal.zichtbaar
+
+    @property
+    def zichtbare_groepen(self) -> list[tuple[str | Promise, Groepsscore]]:
+        return [(Respondentgroep(code).label, score) for code, score in self.groepen.items()]
+
+
+def largest_gaps(condities: list[ConditieResultaat], *, limit: int = 3) -> list[dict]:
+    """Per condition, the widest difference between the organisations whose figures are
+    released."""
     gaps = []
-    for conditie, organisaties in per_organisatie.items():
-        visible = [(org, s) for org, s in organisaties.items() if s.zichtbaar and s.gemiddelde]
+    for conditie in condities:
+        visible = [
+            (org, s)
+            for org, s in conditie.organisaties.items()
+            if s.zichtbaar and s.gemiddelde is not None
+        ]
         if len(visible) < 2:
             continue
         low = min(visible, key=lambda item: item[1].gemiddelde)
         high = max(visible, key=lambda item: item[1].gemiddelde)
         gaps.append(
             {
-                "conditie": conditie,
+                "conditie": conditie.code,
+                "label": conditie.label,
                 "verschil": high[1].gemiddelde - low[1].gemiddelde,
                 "hoog": high[0],
                 "hoog_gemiddelde": high[1].gemiddelde,

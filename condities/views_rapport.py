@@ -7,11 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from condities import charts, exports
+from condities import charts, disclosure, exports
 from condities.access import sessie_get_for_user
 from condities.forms_rapport import MAX_STELLINGEN, MIN_STELLINGEN, StellingensetForm
 from condities.models import Sessie
-from condities.scores import MIN_RESPONDENTEN
 from condities.selectors import rapport as rapport_selectors
 from condities.selectors import resultaten as resultaten_selectors
 from condities.selectors import sessies as sessie_selectors
@@ -26,8 +25,10 @@ from praktijken.access import praktijk_get_for_manage, praktijk_get_for_user
 def sessie_rapport(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """A print-friendly report of one session: every condition, groups, gaps and discussion."""
     toegang, sessie = sessie_get_for_user(user=request.user, slug=slug, pk=pk)
-    resultaten = resultaten_selectors.sessie_resultaten(sessie=sessie)
-    radar = charts.radar(waarden=[(c.label, c.totaal.gemiddelde) for c in resultaten.condities])
+    resultaten = resultaten_selectors.sessie_resultaten(sessie=sessie, beheerder=toegang.can_manage)
+    radar = charts.radar(
+        waarden=[(c.label, c.totaal.gemiddelde) for c in resultaten.condities if c.gedeeld]
+    )
     discussie = {d["code"]: d for d in rapport_selectors.discussie_for_sessie(sessie=sessie)}
     condities = [
         {"resultaat": c, "discussie": discussie.pop(c.code, None)} for c in resultaten.condities
@@ -46,7 +47,7 @@ def sessie_rapport(request: AuthenticatedHttpRequest, slug: str, pk: int) -> Htt
             "condities": condities,
             # Actions on a condition the session did not rate (rare): still in the report.
             "overige_discussie": [d for d in discussie.values() if d["goed"] or d["stappen"]],
-            "min_respondenten": MIN_RESPONDENTEN,
+            "min_respondenten": disclosure.k(),
         },
     )
 
@@ -72,14 +73,17 @@ def praktijk_rapport(request: AuthenticatedHttpRequest, slug: str) -> HttpRespon
 
 
 def _sessie_tabellen(request: AuthenticatedHttpRequest, slug: str, pk: int) -> tuple[Sessie, list]:
-    _toegang, sessie = sessie_get_for_user(user=request.user, slug=slug, pk=pk)
+    toegang, sessie = sessie_get_for_user(user=request.user, slug=slug, pk=pk)
     acties = [
         actie
         for conditie in rapport_selectors.discussie_for_sessie(sessie=sessie)
         for actie in conditie["goed"] + conditie["stappen"]
     ]
     tabellen = exports.sessie_tabellen(
-        resultaten=resultaten_selectors.sessie_resultaten(sessie=sessie), acties=acties
+        resultaten=resultaten_selectors.sessie_resultaten(
+            sessie=sessie, beheerder=toegang.can_manage
+        ),
+        acties=acties,
     )
     return sessie, tabellen
 

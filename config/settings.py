@@ -171,6 +171,14 @@ CELERY_BEAT_SCHEDULE: dict = {
     },
 }
 
+# Disclosure (condities.disclosure): no figure about answers rests on fewer respondents than
+# this. Never below 3: a lower value is raised to 3.
+MIN_RESPONDENTEN = max(env_int("MIN_RESPONDENTEN", 3), 3)
+# Joins from one network within this many minutes that the facilitator is shown as a cluster
+# (possible ballot stuffing), from this many joins on.
+AANMELDINGEN_VENSTER_MINUTEN = env_int("AANMELDINGEN_VENSTER_MINUTEN", 10)
+AANMELDINGEN_OPVALLEND = env_int("AANMELDINGEN_OPVALLEND", 5)
+
 # The public carers' feedback form (mantelzorg.views).
 # A form sent back sooner than this after it was shown is taken for a robot (humans try again).
 MANTELZORG_MIN_SECONDEN = env_int("MANTELZORG_MIN_SECONDEN", 3)

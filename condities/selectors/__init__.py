@@ -6,6 +6,7 @@ checkins and rapport (trends, discussions, exports). The names are re-exported h
 outside the app.
 """
 
+from condities.scores import ConditieResultaat, StellingResultaat
 from condities.selectors.checkins import (
     CheckinRespons,
     checkin_deelnemer_by_token,
@@ -31,9 +32,7 @@ from condities.selectors.rapport import (
 )
 from condities.selectors.resultaten import (
     LIVE_MAX_AGE,
-    ConditieResultaat,
     Resultaten,
-    StellingResultaat,
     groepen_tabel,
     sessie_resultaten,
     sessie_resultaten_live,

@@ -1,14 +1,20 @@
-"""A session's results: distributions, averages per condition, group and organisation."""
+"""A session's results: what the disclosure rules release, per condition, group, organisation
+and statement, for one viewer.
+
+The figures come from `condities.disclosure` only. While a session is open, reading its results
+moves its released state along (rule 3 of the disclosure module): that bookkeeping is kept in
+`Vrijgave`, under a row lock so that two screens never release two different steps.
+"""
 
 import contextlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Count, F, Q, Sum
-from django.utils.functional import Promise
+from django.db import transaction
+from django.db.models import Count, Q
 from django.utils.translation import get_language
 
-from condities import charts
+from condities import disclosure
 from condities.models import (
     Antwoord,
     Conditie,
@@ -17,44 +23,24 @@ from condities.models import (
     Respondentgroep,
     Sessie,
     Stelling,
+    Vrijgave,
 )
-from condities.scores import MIN_RESPONDENTEN, SCORES, Groepsscore, Tally, largest_gaps
+from condities.scores import (
+    ConditieResultaat,
+    Groepsscore,
+    StellingResultaat,
+    largest_gaps,
+)
 from condities.selectors.sessies import stellingen_for_sessie
 
-
-@dataclass
-class StellingResultaat:
-    stelling: Stelling
-    tally: Tally = field(default_factory=Tally)
-    counts: dict[int, int] = field(default_factory=lambda: dict.fromkeys(SCORES, 0))
-
-    @property
-    def verdeling(self) -> list[dict]:
-        """Per score: how many chose it, and its share of the numeric answers (for bars)."""
-        return charts.staafjes(counts=self.counts, totaal=self.tally.n)
-
-
-@dataclass
-class ConditieResultaat:
-    code: str
-    label: str
-    onthuld: bool
-    totaal: Groepsscore = field(default_factory=Groepsscore)
-    groepen: dict[str, Groepsscore] = field(default_factory=dict)
-    stellingen: list[StellingResultaat] = field(default_factory=list)
-
-    @property
-    def te_weinig(self) -> bool:
-        """Someone answered, but too few to show anything without revealing them."""
-        return 0 < self.totaal.respondenten < MIN_RESPONDENTEN
-
-    @property
-    def zichtbare_groepen(self) -> list[tuple[str | Promise, Groepsscore]]:
-        return [
-            (Respondentgroep(code).label, score)
-            for code, score in self.groepen.items()
-            if score.zichtbaar
-        ]
+__all__ = [
+    "ConditieResultaat",
+    "Resultaten",
+    "StellingResultaat",
+    "groepen_tabel",
+    "sessie_resultaten",
+    "sessie_resultaten_live",
+]
 
 
 @dataclass
@@ -70,114 +56,130 @@ class Resultaten:
         return not any(c.totaal.respondenten for c in self.condities)
 
 
-def sessie_resultaten(*, sessie: Sessie) -> Resultaten:
-    """Everything the presenter view, the report and closing need, in a fixed number of queries."""
-    stellingen = stellingen_for_sessie(sessie=sessie)
-    per_stelling = {s.pk: StellingResultaat(stelling=s) for s in stellingen}
-    condities = {
-        code: ConditieResultaat(
-            code=code, label=str(Conditie(code).label), onthuld=code in sessie.onthuld
-        )
-        for code in Conditie.values
-        if code in {s.conditie for s in stellingen}
-    }
-    for resultaat in per_stelling.values():
-        condities[resultaat.stelling.conditie].stellingen.append(resultaat)
+def _stand(*, sessie: Sessie, stellingen: list[Stelling]) -> disclosure.Stand:
+    """Every answer and paper tally of the session, as the disclosure rules read them
+    (2 queries)."""
+    respondenten: dict[int, tuple[str, str, dict[int, int | None]]] = {}
+    for deelnemer_id, groep, org, stelling_id, score in Antwoord.objects.filter(
+        deelnemer__sessie=sessie, stelling__in=stellingen
+    ).values_list(
+        "deelnemer_id", "deelnemer__groep", "deelnemer__organisatie__naam", "stelling_id", "score"
+    ):
+        respondenten.setdefault(deelnemer_id, (groep, org or "", {}))[2][stelling_id] = score
+    papier: dict[int, dict[int, int]] = {}
+    for stelling_id, score, aantal in PapierTelling.objects.filter(
+        sessie=sessie, stelling__in=stellingen, aantal__gt=0
+    ).values_list("stelling_id", "score", "aantal"):
+        papier.setdefault(stelling_id, {})[score] = aantal
+    return disclosure.Stand(
+        respondenten={
+            pk: disclosure.Respondent(groep, org, antwoorden)
+            for pk, (groep, org, antwoorden) in respondenten.items()
+        },
+        papier=papier,
+    )
 
+
+def _vrijgave_open(
+    *, sessie: Sessie, nu: disclosure.Stand, condities: dict[str, list[int]], drempel: int
+) -> disclosure.Vrijgave:
+    """The next released state of an open session, stored (rule 3). One query while nothing
+    moves; a step is taken under a row lock, so that two screens never release two steps."""
+    opgeslagen = Vrijgave.objects.filter(sessie=sessie).values_list("data", flat=True).first()
+    vorige = disclosure.Vrijgave.from_json(opgeslagen) if opgeslagen else None
+    vrijgave = disclosure.stap(vorige, nu, condities, drempel=drempel)
+    if opgeslagen is not None and vrijgave.to_json() == opgeslagen:
+        return vrijgave
+    with transaction.atomic():
+        rij = Vrijgave.objects.select_for_update().filter(sessie=sessie).first()
+        if rij is None:  # opened before released states were kept
+            rij, _created = Vrijgave.objects.get_or_create(sessie=sessie)
+        if rij.data != opgeslagen:  # another screen took a step meanwhile: step from there
+            vorige = disclosure.Vrijgave.from_json(rij.data) if rij.data else None
+            vrijgave = disclosure.stap(vorige, nu, condities, drempel=drempel)
+        rij.data = vrijgave.to_json()
+        rij.save(update_fields=["data", "updated_at"])
+    return vrijgave
+
+
+def sessie_resultaten(*, sessie: Sessie, beheerder: bool = False) -> Resultaten:
+    """What `sessie`'s results release to a viewer, in a fixed number of queries.
+
+    While the session is open, members (`beheerder` False) see figures of revealed conditions
+    only; the facilitator (`beheerder` True) sees all. Once closed, every member sees all.
+    """
+    stellingen = stellingen_for_sessie(sessie=sessie)
+    condities = {
+        code: [s.pk for s in stellingen if s.conditie == code]
+        for code in Conditie.values
+        if any(s.conditie == code for s in stellingen)
+    }
+    nu = _stand(sessie=sessie, stellingen=stellingen)
+    drempel = disclosure.k()
+    if sessie.is_open:
+        vrijgave = _vrijgave_open(sessie=sessie, nu=nu, condities=condities, drempel=drempel)
+    else:
+        vrijgave = disclosure.volledig(nu, condities, drempel=drempel)
+    per_stelling = {s.pk: s for s in stellingen}
+    resultaten = []
+    for code, ids in condities.items():
+        onthuld = code in sessie.onthuld
+        resultaat = ConditieResultaat(
+            code=code,
+            label=str(Conditie(code).label),
+            onthuld=onthuld,
+            gedeeld=beheerder or onthuld or not sessie.is_open,
+        )
+        resultaten.append(resultaat)
+        cijfers = disclosure.cijfers(vrijgave, code, ids)
+        if not resultaat.gedeeld:
+            resultaat.stellingen = [StellingResultaat(stelling=per_stelling[s]) for s in ids]
+            continue
+        resultaat.totaal = cijfers.totaal or Groepsscore(respondenten=cijfers.respondenten)
+        resultaat.groepen = {
+            groep: cijfers.groepen[groep]
+            for groep in Respondentgroep.values
+            if groep in cijfers.groepen
+        }
+        # An organisation with people in two groups is shown per group, named with it.
+        namen = [org for (_g, org) in cijfers.organisaties]
+        for (groep, org), score in sorted(cijfers.organisaties.items()):
+            label = org if namen.count(org) == 1 else f"{org} ({Respondentgroep(groep).label})"
+            resultaat.organisaties[label] = score
+        for s in ids:
+            vrij = cijfers.stellingen[s]
+            if vrij is None:
+                resultaat.stellingen.append(StellingResultaat(stelling=per_stelling[s]))
+            else:
+                tally, counts = vrij
+                resultaat.stellingen.append(
+                    StellingResultaat(
+                        stelling=per_stelling[s], tally=tally, counts=counts, zichtbaar=True
+                    )
+                )
     deelnemers = Deelnemer.objects.filter(sessie=sessie).aggregate(
         aangemeld=Count("pk"), klaar=Count("pk", filter=Q(klaar_op__isnull=False))
     )
-    antwoorden = Antwoord.objects.filter(deelnemer__sessie=sessie, stelling__in=per_stelling)
-
-    # Distribution per statement.
-    for online in antwoorden.values("stelling_id", "score").annotate(n=Count("pk")).order_by():
-        resultaat = per_stelling[online["stelling_id"]]
-        resultaat.tally.add(online["score"], online["n"])
-        if online["score"] is not None:
-            resultaat.counts[online["score"]] += online["n"]
-    for papier in (
-        PapierTelling.objects.filter(sessie=sessie, stelling__in=per_stelling)
-        .values("stelling_id", "score")
-        .annotate(n=Sum("aantal"))
-        .order_by()
-    ):
-        resultaat = per_stelling[papier["stelling_id"]]
-        score = papier["score"] or None  # 0 on paper: "weet ik niet"
-        resultaat.tally.add(score, papier["n"])
-        if score is not None:
-            resultaat.counts[score] += papier["n"]
-    for conditie in condities.values():
-        for resultaat in conditie.stellingen:
-            conditie.totaal.tally.merge(resultaat.tally)
-
-    # Respondents and tallies per condition, group and organisation.
-    per_organisatie: dict[str, dict[str, Groepsscore]] = {code: {} for code in condities}
-    rows = (
-        antwoorden.values("stelling__conditie", "deelnemer__groep", "deelnemer__organisatie__naam")
-        .annotate(
-            respondenten=Count("deelnemer", distinct=True),
-            n=Count("score"),
-            total=Sum("score"),
-            squares=Sum(F("score") * F("score")),
-            weet_niet=Count("pk", filter=Q(score__isnull=True)),
-        )
-        .order_by()
-    )
-    for row in rows:
-        conditie = condities[row["stelling__conditie"]]
-        tally = Tally(
-            n=row["n"],
-            total=row["total"] or 0,
-            squares=row["squares"] or 0,
-            weet_niet=row["weet_niet"],
-        )
-        conditie.totaal.respondenten += row["respondenten"]
-        groep = conditie.groepen.setdefault(row["deelnemer__groep"], Groepsscore())
-        groep.respondenten += row["respondenten"]
-        groep.tally.merge(tally)
-        if naam := row["deelnemer__organisatie__naam"]:
-            organisatie = per_organisatie[conditie.code].setdefault(naam, Groepsscore())
-            organisatie.respondenten += row["respondenten"]
-            organisatie.tally.merge(tally)
-    if sessie.papieren_formulieren:
-        for conditie in condities.values():
-            conditie.totaal.respondenten += sessie.papieren_formulieren
-    # With fewer than three people, a condition's numbers would show their own answers: hide them.
-    for conditie in condities.values():
-        if not conditie.totaal.zichtbaar:
-            conditie.totaal.tally = Tally()
-            for resultaat in conditie.stellingen:
-                resultaat.tally = Tally()
-                resultaat.counts = dict.fromkeys(SCORES, 0)
-
     return Resultaten(
         sessie=sessie,
         aangemeld=deelnemers["aangemeld"],
         klaar=deelnemers["klaar"],
-        condities=list(condities.values()),
-        verschillen=[
-            {**gap, "label": condities[gap["conditie"]].label}
-            for gap in largest_gaps(per_organisatie)
-        ],
+        condities=resultaten,
+        verschillen=largest_gaps([c for c in resultaten if c.gedeeld]),
     )
 
 
 def groepen_tabel(*, resultaten: Resultaten) -> dict:
-    """Averages per group side by side: only groups with enough respondents get a number."""
+    """Averages per group side by side: only released groups get a number."""
     kolommen = [
         (code, label)
         for code, label in Respondentgroep.choices
-        if any(code in c.groepen and c.groepen[code].zichtbaar for c in resultaten.condities)
+        if any(code in c.groepen for c in resultaten.condities)
     ]
     rijen = [
         {
             "label": conditie.label,
-            "cellen": [
-                conditie.groepen[code]
-                if code in conditie.groepen and conditie.groepen[code].zichtbaar
-                else None
-                for code, _label in kolommen
-            ],
+            "cellen": [conditie.groepen.get(code) for code, _label in kolommen],
         }
         for conditie in resultaten.condities
     ]
@@ -189,20 +191,20 @@ LIVE_MAX_AGE = 2
 
 
 def sessie_resultaten_live(*, sessie: Sessie, max_age: int = LIVE_MAX_AGE) -> Resultaten:
-    """sessie_resultaten for the presenter's poll: shared between screens, at most `max_age`
-    seconds old. Never for closing, reports or exports, which need every answer.
+    """sessie_resultaten for the presenter's poll (the facilitator's screen): shared between
+    screens, at most `max_age` seconds old. Never for closing, reports or exports.
 
     What the facilitator revealed is read from `sessie` each time, so a reveal shows at once.
     Without a cache it computes afresh.
     """
     # Shared without the session: (aangemeld, klaar, condities, verschillen).
-    key = f"condities:resultaten:v2:{sessie.pk}:{get_language()}"
+    key = f"condities:resultaten:v3:{sessie.pk}:{get_language()}"
     try:
         gedeeld = cache.get(key)
     except Exception:  # the cache is away: compute, as without one
         gedeeld = None
     if gedeeld is None:
-        resultaten = sessie_resultaten(sessie=sessie)
+        resultaten = sessie_resultaten(sessie=sessie, beheerder=True)
         with contextlib.suppress(Exception):
             cache.set(
                 key,

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from condities.charts import afgerond
 from condities.live_cache import live_forget
-from condities.models import ALLE, ConditieScore, Deelnemer, Sessie
+from condities.models import ALLE, ConditieScore, Deelnemer, Sessie, Vrijgave
 from condities.selectors.resultaten import sessie_resultaten
 from condities.services.sessies import SessieGesloten
 from config.http import AccountUser
@@ -44,6 +44,9 @@ def sessie_close(*, sessie: Sessie, by: AccountUser) -> Sessie:
     live_forget(sessie_pk=sessie.pk)
     resultaten = sessie_resultaten(sessie=sessie)
     scores = []
+    Vrijgave.objects.filter(sessie=sessie).delete()  # the steps of an open session are done
+    # Where the participants joined from was kept to spot stuffing while open: gone now.
+    Deelnemer.objects.filter(sessie=sessie).exclude(herkomst="").update(herkomst="")
     for conditie in resultaten.condities:
         for groep, score in [(ALLE, conditie.totaal), *conditie.groepen.items()]:
             if not score.zichtbaar:

@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from condities.live_cache import live_forget
-from condities.models import Actie, Conditie, Sessie, Stelling
+from condities.models import Actie, Conditie, Sessie, Stelling, Vrijgave
 from condities.services.stellingen import stellingenset_for_praktijk
 from config.http import AccountUser
 from experimenten.models import Experiment, Fase
@@ -106,6 +106,8 @@ def sessie_code_assign(*, sessie: Sessie) -> bool:
                 sessie.save(update_fields=["code", "status", "geopend_op"])
         except IntegrityError:
             continue
+        # Where the figures released while it is open are kept (condities.disclosure, rule 3).
+        Vrijgave.objects.get_or_create(sessie=sessie)
         return True
     raise RuntimeError("Could not find a free join code.")
 

@@ -50,14 +50,18 @@ def secties(response) -> dict[str, list[list[str]]]:
 
 @pytest.fixture
 def beantwoord(sessie):
-    """Three ontwerpgroep members and two kerngroep members answered; one action per kind."""
+    """Four ontwerpgroep members (one says "weet ik niet") and three kerngroep members answered;
+    ambitie is revealed; one action per kind."""
     stellingen = eerste_stellingen(sessie)
     for deelnemer, score in zip(
-        deelnemers(sessie, 3, naam="Welzijn Stein"), [5, 4, None], strict=True
+        deelnemers(sessie, 4, naam="Welzijn Stein"), [5, 4, 4, None], strict=True
     ):
         services.antwoord_save(deelnemer=deelnemer, stelling=stellingen["ambitie"], score=score)
-    for deelnemer in deelnemers(sessie, 2, groep="kerngroep", naam="Gemeente Stein"):
-        services.antwoord_save(deelnemer=deelnemer, stelling=stellingen["ambitie"], score=1)
+    for deelnemer, score in zip(
+        deelnemers(sessie, 3, groep="kerngroep", naam="Gemeente Stein"), [1, 1, 2], strict=True
+    ):
+        services.antwoord_save(deelnemer=deelnemer, stelling=stellingen["ambitie"], score=score)
+    services.sessie_reveal(sessie=sessie, condities=["ambitie"], by=sessie.created_by)
     actie(sessie, "Elke maand samen koffie", soort=Actie.Soort.GOED, conditie="ambitie")
     actie(sessie, INJECTIE, wie="@Anouk", wanneer=datetime.date(2026, 12, 1), conditie="ambitie")
     return sessie
@@ -93,7 +97,7 @@ def test_session_csv_while_open_has_the_numbers_of_the_report(client, beantwoord
         f'attachment; filename="condities-stein-2026-10-01-sessie-{beantwoord.pk}.csv"'
     )
     tabellen = secties(response)
-    assert set(tabellen) == {"Sessie", "Scores", "Stellingen", "Acties"}
+    assert set(tabellen) == {"Sessie", "Scores", "Stellingen", "Organisaties", "Acties"}
 
     scores = tabellen["Scores"]
     assert scores[0] == [
@@ -111,13 +115,14 @@ def test_session_csv_while_open_has_the_numbers_of_the_report(client, beantwoord
         "Iedereen",
         f"{ambitie.totaal.gemiddelde:.2f}".replace(".", ","),
         f"{ambitie.totaal.spreiding:.2f}".replace(".", ","),
-        "5",
+        "6",
         "1",
     ]
-    assert iedereen[2] == "2,75"  # (5 + 4 + 1 + 1) / 4
-    assert ["Ambitie", "Ontwerpgroep", "4,50", "0,50", "3", "1"] in scores
-    # Two kerngroep members are too few to show as a group.
-    assert not any(r[1] == "Kerngroep" for r in scores[1:])
+    assert iedereen[2] == "2,83"  # (5 + 4 + 4 + 1 + 1 + 2) / 6
+    assert ["Ambitie", "Ontwerpgroep", "4,33", "0,47", "3", "1"] in scores
+    assert ["Ambitie", "Kerngroep", "1,33", "0,47", "3", "0"] in scores
+    # Only the conditions revealed so far: a member sees nothing of the others while it is open.
+    assert {r[0] for r in scores[1:]} == {"Ambitie"}
 
     stellingen = tabellen["Stellingen"]
     assert stellingen[0][2:] == [
@@ -131,7 +136,8 @@ def test_session_csv_while_open_has_the_numbers_of_the_report(client, beantwoord
         "Gemiddelde",
     ]
     eerste = next(r for r in stellingen if r[1] == eerste_stellingen(beantwoord)["ambitie"].tekst)
-    assert eerste[2:] == ["2", "0", "0", "1", "1", "1", "4", "2,75"]
+    assert eerste[2:] == ["2", "1", "0", "2", "1", "1", "6", "2,83"]
+    assert ["Ambitie", "Welzijn Stein", "4,33", "0,47", "3"] in tabellen["Organisaties"]
 
 
 def test_exports_never_contain_per_person_data(client, beantwoord, lid):
@@ -150,8 +156,8 @@ def test_exports_never_contain_per_person_data(client, beantwoord, lid):
     assert "ontwerpgroep" in text.lower() and "ontwerpgroep" in cellen.lower()
     for deelnemer in beantwoord.deelnemers.all():
         assert deelnemer.naam not in text and deelnemer.naam not in cellen
-    # No organisation names either: only groups of three or more, by group.
-    assert "Welzijn Stein" not in text and "Gemeente Stein" not in cellen
+    # Organisations only with their released figures, never with a person.
+    assert "Welzijn Stein" in text and "Welzijn Stein" in cellen
 
 
 def test_csv_cells_that_look_like_formulas_are_neutralised(client, beantwoord, lid):
@@ -173,12 +179,12 @@ def test_session_xlsx_opens_with_the_expected_sheets_and_text_never_a_formula(
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     assert response["Content-Disposition"].endswith('.xlsx"')
     workbook = openpyxl.load_workbook(io.BytesIO(response.content))
-    assert workbook.sheetnames == ["Sessie", "Scores", "Stellingen", "Acties"]
+    assert workbook.sheetnames == ["Sessie", "Scores", "Stellingen", "Organisaties", "Acties"]
 
     rows = list(workbook["Scores"].iter_rows(values_only=True))
     iedereen = next(r for r in rows if r[:2] == ("Ambitie", "Iedereen"))
-    assert iedereen[2] == 2.75 and iedereen[3] == pytest.approx(1.79, abs=0.01)
-    assert iedereen[4:] == (5, 1)
+    assert iedereen[2] == 2.83 and iedereen[3] == pytest.approx(1.57, abs=0.01)
+    assert iedereen[4:] == (6, 1)
 
     acties = workbook["Acties"]
     cel = next(c for row in acties.iter_rows() for c in row if c.value == INJECTIE)

@@ -29,8 +29,9 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 # The whole request, the same at any size: session, user, practice and role, the session, its
-# statements (2), participant counts, answers per statement, paper tallies, answers per group.
-MAX_QUERIES = 10
+# statements (2), participant counts, the answers, paper tallies, and the released state (read;
+# on a step also a savepoint, the row lock, the write and the release).
+MAX_QUERIES = 14
 HTMX = {"HX-Request": "true"}
 
 

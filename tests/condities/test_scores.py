@@ -31,19 +31,36 @@ def test_tally_mean_and_spread():
 def test_weet_ik_niet_counts_as_answered_but_not_in_the_average(
     sessie, stellingen, maak_deelnemers
 ):
-    a, b, c = maak_deelnemers(3)
+    a, b, c, d = maak_deelnemers(4)
     stelling = stellingen["ambitie"][0]
     services.antwoord_save(deelnemer=a, stelling=stelling, score=5)
     services.antwoord_save(deelnemer=b, stelling=stelling, score=3)
-    services.antwoord_save(deelnemer=c, stelling=stelling, score=None)
+    services.antwoord_save(deelnemer=c, stelling=stelling, score=4)
+    services.antwoord_save(deelnemer=d, stelling=stelling, score=None)
 
-    ambitie = conditie(sessie_resultaten(sessie=sessie), "ambitie")
+    ambitie = conditie(sessie_resultaten(sessie=sessie, beheerder=True), "ambitie")
 
     assert ambitie.totaal.gemiddelde == 4.0
-    assert ambitie.totaal.respondenten == 3
+    assert ambitie.totaal.respondenten == 3  # who gave a score
     assert ambitie.totaal.tally.weet_niet == 1
     verdeling = {row["score"]: row["aantal"] for row in ambitie.stellingen[0].verdeling}
-    assert verdeling == {1: 0, 2: 0, 3: 1, 4: 0, 5: 1}
+    assert verdeling == {1: 0, 2: 0, 3: 1, 4: 1, 5: 1}
+
+
+def test_weet_ik_niet_does_not_count_towards_the_three(sessie, stellingen, maak_deelnemers):
+    """Three people, two of whom only answer "weet ik niet": the figure would be one answer."""
+    a, b, c = maak_deelnemers(3)
+    for stelling in stellingen["ambitie"][:2]:
+        services.antwoord_save(deelnemer=a, stelling=stelling, score=2)
+        services.antwoord_save(deelnemer=b, stelling=stelling, score=None)
+        services.antwoord_save(deelnemer=c, stelling=stelling, score=None)
+
+    ambitie = conditie(sessie_resultaten(sessie=sessie, beheerder=True), "ambitie")
+
+    assert ambitie.te_weinig
+    assert ambitie.totaal.respondenten == 1
+    assert ambitie.totaal.gemiddelde is None
+    assert not any(s.zichtbaar for s in ambitie.stellingen)
 
 
 def test_changing_an_answer_replaces_it(sessie, stellingen, maak_deelnemers):
@@ -54,7 +71,8 @@ def test_changing_an_answer_replaces_it(sessie, stellingen, maak_deelnemers):
     for other in (b, c):
         services.antwoord_save(deelnemer=other, stelling=stelling, score=4)
     assert Antwoord.objects.filter(deelnemer=a).count() == 1
-    assert conditie(sessie_resultaten(sessie=sessie), "relatie").totaal.gemiddelde == 4.0
+    relatie = conditie(sessie_resultaten(sessie=sessie, beheerder=True), "relatie")
+    assert relatie.totaal.gemiddelde == 4.0
 
 
 def test_with_fewer_than_three_people_nothing_of_a_condition_is_shown(
@@ -65,7 +83,7 @@ def test_with_fewer_than_three_people_nothing_of_a_condition_is_shown(
     services.antwoord_save(deelnemer=a, stelling=stelling, score=1)
     services.antwoord_save(deelnemer=b, stelling=stelling, score=5)
 
-    ambitie = conditie(sessie_resultaten(sessie=sessie), "ambitie")
+    ambitie = conditie(sessie_resultaten(sessie=sessie, beheerder=True), "ambitie")
 
     assert ambitie.te_weinig
     assert ambitie.totaal.respondenten == 2
@@ -78,14 +96,34 @@ def test_with_fewer_than_three_people_nothing_of_a_condition_is_shown(
 def test_a_group_of_fewer_than_three_is_not_shown(sessie, stellingen, maak_deelnemers):
     kern = maak_deelnemers(2, groep="kerngroep")
     ontwerp = maak_deelnemers(3, groep="ontwerpgroep")
-    for deelnemer in kern + ontwerp:
+    anders = maak_deelnemers(1, groep="anders")  # with the core group, the rest holds three
+    mantelzorgers = maak_deelnemers(3, groep="mantelzorger")
+    for deelnemer in kern + ontwerp + anders + mantelzorgers:
         services.antwoord_save(deelnemer=deelnemer, stelling=stellingen["proces"][0], score=4)
 
-    proces = conditie(sessie_resultaten(sessie=sessie), "proces")
+    proces = conditie(sessie_resultaten(sessie=sessie, beheerder=True), "proces")
 
-    assert proces.groepen[Respondentgroep.KERNGROEP].respondenten == 2
-    assert not proces.groepen[Respondentgroep.KERNGROEP].zichtbaar
-    assert [label for label, _ in proces.zichtbare_groepen] == [Respondentgroep.ONTWERPGROEP.label]
+    assert proces.totaal.respondenten == 9
+    assert Respondentgroep.KERNGROEP not in proces.groepen
+    assert [label for label, _ in proces.zichtbare_groepen] == [
+        Respondentgroep.ONTWERPGROEP.label,
+        Respondentgroep.MANTELZORGER.label,
+    ]
+
+
+def test_a_hidden_group_cannot_be_subtracted_from_everybody(sessie, stellingen, maak_deelnemers):
+    """Three core-group members and one carer: "everybody" minus the core group would be the
+    carer's answer, so the core group is hidden as well."""
+    kern = maak_deelnemers(3, groep="kerngroep")
+    (carer,) = maak_deelnemers(1, groep="mantelzorger")
+    for deelnemer in kern:
+        services.antwoord_save(deelnemer=deelnemer, stelling=stellingen["proces"][0], score=4)
+    services.antwoord_save(deelnemer=carer, stelling=stellingen["proces"][0], score=1)
+
+    proces = conditie(sessie_resultaten(sessie=sessie, beheerder=True), "proces")
+
+    assert proces.totaal.gemiddelde == pytest.approx(13 / 4)  # the condition is shown
+    assert proces.groepen == {}
 
 
 def test_perception_gaps_only_between_organisations_of_three_or_more(
@@ -94,6 +132,7 @@ def test_perception_gaps_only_between_organisations_of_three_or_more(
     hoog = maak_deelnemers(3, naam="Thuiszorg Hoog")
     laag = maak_deelnemers(3, naam="Welzijn Laag")
     klein = maak_deelnemers(2, naam="Huisarts Klein")
+    klein += maak_deelnemers(1, naam="Wijkverpleging Klein")  # with "Huisarts": three together
     stelling = stellingen["belangen"][0]
     for d in hoog:
         services.antwoord_save(deelnemer=d, stelling=stelling, score=5)
@@ -102,14 +141,14 @@ def test_perception_gaps_only_between_organisations_of_three_or_more(
     for d in klein:
         services.antwoord_save(deelnemer=d, stelling=stelling, score=1)
 
-    (gap,) = sessie_resultaten(sessie=sessie).verschillen
+    (gap,) = sessie_resultaten(sessie=sessie, beheerder=True).verschillen
 
     assert gap["conditie"] == "belangen"
     assert (gap["hoog"], gap["laag"]) == ("Thuiszorg Hoog", "Welzijn Laag")
     assert gap["verschil"] == pytest.approx(3.0)
 
 
-def test_paper_tallies_count_like_online_answers(sessie, stellingen, maak_deelnemers):
+def test_paper_forms_count_for_the_marks_they_carry(sessie, stellingen, maak_deelnemers):
     (a,) = maak_deelnemers(1)
     stelling = stellingen["organisatie"][0]
     services.antwoord_save(deelnemer=a, stelling=stelling, score=2)
@@ -120,11 +159,26 @@ def test_paper_tallies_count_like_online_answers(sessie, stellingen, maak_deelne
         by=sessie.created_by,
     )
 
-    organisatie = conditie(sessie_resultaten(sessie=sessie), "organisatie")
+    organisatie = conditie(sessie_resultaten(sessie=sessie, beheerder=True), "organisatie")
 
-    assert organisatie.totaal.respondenten == 5
+    assert organisatie.totaal.respondenten == 4  # the form with only "weet ik niet" not
     assert organisatie.totaal.gemiddelde == pytest.approx((2 + 4 * 3) / 4)
     assert organisatie.totaal.tally.weet_niet == 1
+
+
+def test_empty_paper_forms_do_not_lift_one_answer_over_the_threshold(
+    sessie, stellingen, maak_deelnemers
+):
+    (a,) = maak_deelnemers(1)
+    stelling = stellingen["organisatie"][0]
+    services.antwoord_save(deelnemer=a, stelling=stelling, score=2)
+    services.papier_tellingen_save(sessie=sessie, formulieren=2, tellingen={}, by=sessie.created_by)
+
+    organisatie = conditie(sessie_resultaten(sessie=sessie, beheerder=True), "organisatie")
+
+    assert organisatie.te_weinig
+    assert organisatie.totaal.gemiddelde is None
+    assert organisatie.totaal.respondenten == 1
 
 
 def test_closing_freezes_answers_and_writes_scores(sessie, stellingen, maak_deelnemers):
