@@ -339,7 +339,7 @@ def plannen(draw) -> Plan:
     )
 
 
-AANTAL = 30
+AANTAL = 25
 
 
 def test_no_generated_session_gives_a_single_answer_away():

@@ -243,7 +243,7 @@ def audit(run: Run) -> Uitkomst:
     labels = run.labels()
     open_stappen = [t for t in run.toestanden if t.open]
     for kijker in ("facilitator", "lid"):
-        for fase in ("open", "gesloten"):
+        for fase in ("open", "closed"):
             systeem = _Systeem()
             vrijgaven = [
                 v for v in run.vrijgaven if v.kijker == kijker and v.open == (fase == "open")
@@ -345,7 +345,7 @@ def _zoek_lekken(run, systeem, kijker, fase, uitkomst, open_stappen) -> None:
     # A participant's sum over a condition's statements, at every step of this system.
     gezien: set = set()
     for t in run.toestanden:
-        if t.stap not in stappen and not (fase == "gesloten" and not t.open):
+        if t.stap not in stappen and not (fase == "closed" and not t.open):
             continue
         for p, antwoorden in t.antwoorden.items():
             per_conditie: dict[str, list] = {}
