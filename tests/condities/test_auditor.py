@@ -398,3 +398,19 @@ def test_no_generated_session_gives_a_single_answer_away():
         )
     assert not onthulregel, "\n".join(onthulregel[:5])
     assert not paginafouten, "\n".join(paginafouten[:5])
+
+
+def test_the_auditor_finds_nothing_in_three_answers_shown_once():
+    """A negative control through the app: three people of one group, figures shown only once
+    all three answered. Nothing to reconstruct, today as after the fix."""
+    plan = Plan(
+        soort=WERKVORM,
+        condities=[R],
+        stellingen=[2],
+        organisaties=["ontwerpgroep"],
+        deelnemers=[(0, False)] * 3,
+        events=[("antwoord", p, {0: 2 + p, 1: 5 - p}, True) for p in range(3)] + [("onthul", [R])],
+    )
+    _run, uitkomst = speel(plan)
+    assert uitkomst.vergelijkingen > 0  # it did read figures
+    assert_niets_herleidbaar(uitkomst)
