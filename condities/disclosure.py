@@ -30,13 +30,14 @@ marks it carries.
    before a statement, the smallest first) and the check runs again, until it holds. It always
    ends: with everything but the condition's own figure hidden, the one row and column hold the
    condition's respondents, at least k.
-3. Release in steps. While a session or check-in is open, what is shown moves from the state
-   last released to the current answers only per condition, and only when the *change* passes
-   the same check: every row, column and bridge of the figures shown both before and after
-   holds 0 or at least k respondents who joined, changed an answer or were removed. Otherwise
-   the condition keeps showing the state last released. A figure that was shown and later had
-   to be hidden stays hidden until the session closes, so that no two released states far
-   apart can be subtracted past the check.
+3. Release in steps. While a session or check-in is open, a condition's figures are released to
+   nobody (the facilitator included) until the facilitator reveals it; then as in 1 and 2.
+   After that, what is shown moves from the state last released to the current answers only
+   when the *change* passes the same check: every row, column and bridge holds 0 or at least k
+   respondents who joined, changed an answer or were removed. Otherwise the condition keeps
+   showing the state last released. And a condition never gains a figure while open, it can
+   only lose one: a group shown now but hidden before, with the earlier figures, would tell
+   more about the earlier answers than was released then.
    At closing the figures are released from all answers, as in 1 and 2, without the step rule:
    the difference from the last state shown while open may rest on fewer than k people. That
    is the residual at close (docs/privacy.md).
@@ -136,21 +137,13 @@ class Stand:
 
 @dataclass
 class Patroon:
-    """The figures of one condition that are released (the condition's own figure, groups,
-    organisations within a group, statements) and those that may not come back while open."""
+    """The figures of one condition that are released: the condition's own figure, groups,
+    organisations within a group, statements."""
 
     totaal: bool = False
     groepen: set[str] = field(default_factory=set)
     organisaties: set[tuple[str, str]] = field(default_factory=set)  # (groep, organisatie)
     stellingen: set[int] = field(default_factory=set)
-    geweerd: set[tuple] = field(default_factory=set)  # ("g", groep), ("o", groep, org), ("s", id)
-
-    def cellen(self) -> set[tuple]:
-        return {
-            *(("g", g) for g in self.groepen),
-            *(("o", g, o) for g, o in self.organisaties),
-            *(("s", s) for s in self.stellingen),
-        }
 
     def verberg(self, cel: tuple) -> None:
         if cel[0] == "g":
@@ -161,22 +154,12 @@ class Patroon:
         else:
             self.stellingen.discard(cel[1])
 
-    def gedeeld_met(self, other: Patroon) -> Patroon:
-        """The figures released in both."""
-        return Patroon(
-            totaal=self.totaal and other.totaal,
-            groepen=self.groepen & other.groepen,
-            organisaties=self.organisaties & other.organisaties,
-            stellingen=self.stellingen & other.stellingen,
-        )
-
     def to_json(self) -> dict[str, Any]:
         return {
             "t": self.totaal,
             "g": sorted(self.groepen),
             "o": sorted([g, o] for g, o in self.organisaties),
             "s": sorted(self.stellingen),
-            "x": sorted([list(c) for c in self.geweerd], key=str),
         }
 
     @classmethod
@@ -186,7 +169,6 @@ class Patroon:
             groepen=set(data.get("g", [])),
             organisaties={(g, o) for g, o in data.get("o", [])},
             stellingen={int(s) for s in data.get("s", [])},
-            geweerd={tuple(c) for c in data.get("x", [])},
         )
 
 
@@ -350,15 +332,15 @@ def _numeriek(stand: Stand, stellingen: list[int]) -> _Bijdragen:
 
 
 def patroon_voor(
-    stand: Stand, stellingen: list[int], *, geweerd: Iterable[tuple] = (), drempel: int
+    stand: Stand, stellingen: list[int], *, binnen: Patroon | None = None, drempel: int
 ) -> Patroon:
-    """What of one condition may be released from these answers (rules 1 and 2); `geweerd`
-    figures stay hidden whatever the answers."""
+    """What of one condition may be released from these answers (rules 1 and 2), within the
+    figures of `binnen` when given (an open session never shows more than it showed before)."""
     bijdragen = _numeriek(stand, stellingen)
-    patroon = Patroon(geweerd=set(geweerd))
+    patroon = Patroon()
     totaal = {pk for pk, s in bijdragen.stellingen.items() if s}
     papier = max(bijdragen.papier.values(), default=0)
-    patroon.totaal = len(totaal) + papier >= drempel
+    patroon.totaal = len(totaal) + papier >= drempel and (binnen is None or binnen.totaal)
     if not patroon.totaal:
         return patroon
     per_groep: dict[str, int] = {}
@@ -378,8 +360,10 @@ def patroon_voor(
         if sum(s in b for b in bijdragen.stellingen.values()) + bijdragen.papier.get(s, 0)
         >= drempel
     }
-    for cel in patroon.geweerd:
-        patroon.verberg(cel)
+    if binnen is not None:
+        patroon.groepen &= binnen.groepen
+        patroon.organisaties &= binnen.organisaties
+        patroon.stellingen &= binnen.stellingen
     while (fout := _overtreding(patroon, bijdragen, drempel)) is not None:
         cel = _te_verbergen(patroon, bijdragen, fout)
         if cel is None:  # cannot happen while the condition's own figure holds k or more
@@ -453,33 +437,49 @@ def volledig(stand: Stand, condities: Mapping[str, list[int]], *, drempel: int) 
 def stap(
     vorige: Vrijgave | None, nu: Stand, condities: Mapping[str, list[int]], *, drempel: int
 ) -> Vrijgave:
-    """The next released state of an open session (rule 3): per condition the current answers
-    when the change since `vorige` passes the check, else what `vorige` released."""
-    if vorige is None:
-        return volledig(nu, condities, drempel=drempel)
+    """The next released state of an open session (rule 3), for the conditions in `condities`
+    (those revealed): per condition the current answers when the change since `vorige` passes
+    the check, else what `vorige` released.
+
+    A condition released before keeps its figures or loses some, never gains one: a figure
+    shown now that was hidden before would tell, with the earlier figures, more about the
+    earlier answers than was released then."""
+    vorige = vorige or Vrijgave(stand=Stand(), patronen={})
     stand = Stand()
     patronen: dict[str, Patroon] = {}
     for code, stellingen in condities.items():
-        oud = vorige.stand.beperkt_tot(stellingen)
         nieuw = nu.beperkt_tot(stellingen)
-        oud_patroon = vorige.patronen.get(code) or patroon_voor(oud, stellingen, drempel=drempel)
-        geweerd = set(oud_patroon.geweerd)
-        nieuw_patroon = patroon_voor(nieuw, stellingen, geweerd=geweerd, drempel=drempel)
-        gedeeld = oud_patroon.gedeeld_met(nieuw_patroon)
-        veilig = not gedeeld.totaal or (
-            _overtreding(gedeeld, _veranderd(oud, nieuw, stellingen), drempel) is None
-        )
+        oud_patroon = vorige.patronen.get(code)
+        if oud_patroon is None:  # nothing released yet: rules 1 and 2 alone
+            stand = stand.samen_met(nieuw)
+            patronen[code] = patroon_voor(nieuw, stellingen, drempel=drempel)
+            continue
+        oud = vorige.stand.beperkt_tot(stellingen)
+        if not oud_patroon.totaal:
+            nieuw_patroon = patroon_voor(nieuw, stellingen, drempel=drempel)
+            # Still nothing to show, or the first figures: either way nothing to subtract.
+            veilig = True
+        else:
+            nieuw_patroon = patroon_voor(nieuw, stellingen, binnen=oud_patroon, drempel=drempel)
+            veilig = nieuw_patroon.totaal and (
+                _overtreding(nieuw_patroon, _veranderd(oud, nieuw, stellingen), drempel) is None
+            )
         if veilig:
-            # A figure shown before and hidden now may not come back while the session is open.
-            if oud_patroon.totaal:
-                geweerd |= oud_patroon.cellen() - nieuw_patroon.cellen()
-            nieuw_patroon.geweerd = geweerd
             stand = stand.samen_met(nieuw)
             patronen[code] = nieuw_patroon
         else:
             stand = stand.samen_met(oud)
             patronen[code] = oud_patroon
     return Vrijgave(stand=stand, patronen=patronen)
+
+
+def aantal_respondenten(stand: Stand, stellingen: list[int]) -> int:
+    """How many gave a score on these statements (online, and paper forms by their marks): a
+    count, never a figure about answers."""
+    bijdragen = _numeriek(stand, stellingen)
+    return sum(bool(s) for s in bijdragen.stellingen.values()) + max(
+        bijdragen.papier.values(), default=0
+    )
 
 
 # --- the figures ------------------------------------------------------------------------------

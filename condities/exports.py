@@ -124,7 +124,36 @@ def sessie_tabellen(*, resultaten: Resultaten, acties: list[Actie]) -> list[Tabe
                     afgerond(resultaat.tally.gemiddelde),
                 ]
             )
-    return [over, scores, stellingen, organisaties, _acties_tabel(acties, met_sessie=False)]
+    verschillen = Tabel(
+        titel=_("Differences between organisations"),
+        kolommen=[
+            _("Condition"),
+            _("Difference"),
+            _("Highest"),
+            _("Average"),
+            _("Lowest"),
+            _("Average"),
+        ],
+    )
+    for gap in resultaten.verschillen:
+        verschillen.rijen.append(
+            [
+                gap["label"],
+                afgerond(gap["verschil"]),
+                gap["hoog"],
+                afgerond(gap["hoog_gemiddelde"]),
+                gap["laag"],
+                afgerond(gap["laag_gemiddelde"]),
+            ]
+        )
+    return [
+        over,
+        scores,
+        stellingen,
+        organisaties,
+        verschillen,
+        _acties_tabel(acties, met_sessie=False),
+    ]
 
 
 def praktijk_tabellen(*, scores: list[ConditieScore], acties: list[Actie]) -> list[Tabel]:

@@ -86,7 +86,8 @@ class StellingResultaat:
 @dataclass
 class ConditieResultaat:
     """One condition's released figures. `groepen` and `organisaties` hold only what is
-    released; `gedeeld` is False when this viewer may not see the figures yet (not revealed)."""
+    released; `gedeeld` is False while an open session has not revealed it (then `totaal`
+    holds only how many answered)."""
 
     code: str
     label: str

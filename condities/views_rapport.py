@@ -25,7 +25,7 @@ from praktijken.access import praktijk_get_for_manage, praktijk_get_for_user
 def sessie_rapport(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """A print-friendly report of one session: every condition, groups, gaps and discussion."""
     toegang, sessie = sessie_get_for_user(user=request.user, slug=slug, pk=pk)
-    resultaten = resultaten_selectors.sessie_resultaten(sessie=sessie, beheerder=toegang.can_manage)
+    resultaten = resultaten_selectors.sessie_resultaten(sessie=sessie)
     radar = charts.radar(
         waarden=[(c.label, c.totaal.gemiddelde) for c in resultaten.condities if c.gedeeld]
     )
@@ -73,17 +73,14 @@ def praktijk_rapport(request: AuthenticatedHttpRequest, slug: str) -> HttpRespon
 
 
 def _sessie_tabellen(request: AuthenticatedHttpRequest, slug: str, pk: int) -> tuple[Sessie, list]:
-    toegang, sessie = sessie_get_for_user(user=request.user, slug=slug, pk=pk)
+    _toegang, sessie = sessie_get_for_user(user=request.user, slug=slug, pk=pk)
     acties = [
         actie
         for conditie in rapport_selectors.discussie_for_sessie(sessie=sessie)
         for actie in conditie["goed"] + conditie["stappen"]
     ]
     tabellen = exports.sessie_tabellen(
-        resultaten=resultaten_selectors.sessie_resultaten(
-            sessie=sessie, beheerder=toegang.can_manage
-        ),
-        acties=acties,
+        resultaten=resultaten_selectors.sessie_resultaten(sessie=sessie), acties=acties
     )
     return sessie, tabellen
 

@@ -102,11 +102,12 @@ def _vrijgave_open(
     return vrijgave
 
 
-def sessie_resultaten(*, sessie: Sessie, beheerder: bool = False) -> Resultaten:
-    """What `sessie`'s results release to a viewer, in a fixed number of queries.
+def sessie_resultaten(*, sessie: Sessie) -> Resultaten:
+    """What `sessie`'s results release, in a fixed number of queries.
 
-    While the session is open, members (`beheerder` False) see figures of revealed conditions
-    only; the facilitator (`beheerder` True) sees all. Once closed, every member sees all.
+    While the session is open, only revealed conditions have figures, for every viewer (the
+    facilitator shows them to the room by revealing); the others show how many answered. Once
+    closed, every condition has its figures.
     """
     stellingen = stellingen_for_sessie(sessie=sessie)
     condities = {
@@ -117,7 +118,8 @@ def sessie_resultaten(*, sessie: Sessie, beheerder: bool = False) -> Resultaten:
     nu = _stand(sessie=sessie, stellingen=stellingen)
     drempel = disclosure.k()
     if sessie.is_open:
-        vrijgave = _vrijgave_open(sessie=sessie, nu=nu, condities=condities, drempel=drempel)
+        onthuld = {code: ids for code, ids in condities.items() if code in sessie.onthuld}
+        vrijgave = _vrijgave_open(sessie=sessie, nu=nu, condities=onthuld, drempel=drempel)
     else:
         vrijgave = disclosure.volledig(nu, condities, drempel=drempel)
     per_stelling = {s.pk: s for s in stellingen}
@@ -128,13 +130,14 @@ def sessie_resultaten(*, sessie: Sessie, beheerder: bool = False) -> Resultaten:
             code=code,
             label=str(Conditie(code).label),
             onthuld=onthuld,
-            gedeeld=beheerder or onthuld or not sessie.is_open,
+            gedeeld=onthuld or not sessie.is_open,
         )
         resultaten.append(resultaat)
-        cijfers = disclosure.cijfers(vrijgave, code, ids)
         if not resultaat.gedeeld:
+            resultaat.totaal = Groepsscore(respondenten=disclosure.aantal_respondenten(nu, ids))
             resultaat.stellingen = [StellingResultaat(stelling=per_stelling[s]) for s in ids]
             continue
+        cijfers = disclosure.cijfers(vrijgave, code, ids)
         resultaat.totaal = cijfers.totaal or Groepsscore(respondenten=cijfers.respondenten)
         resultaat.groepen = {
             groep: cijfers.groepen[groep]
@@ -194,17 +197,18 @@ def sessie_resultaten_live(*, sessie: Sessie, max_age: int = LIVE_MAX_AGE) -> Re
     """sessie_resultaten for the presenter's poll (the facilitator's screen): shared between
     screens, at most `max_age` seconds old. Never for closing, reports or exports.
 
-    What the facilitator revealed is read from `sessie` each time, so a reveal shows at once.
     Without a cache it computes afresh.
     """
-    # Shared without the session: (aangemeld, klaar, condities, verschillen).
-    key = f"condities:resultaten:v3:{sessie.pk}:{get_language()}"
+    # Shared without the session: (aangemeld, klaar, condities, verschillen). What was revealed
+    # is in the key: a reveal releases figures, so it shows at once.
+    onthuld = "-".join(sessie.onthuld)
+    key = f"condities:resultaten:v3:{sessie.pk}:{onthuld}:{get_language()}"
     try:
         gedeeld = cache.get(key)
     except Exception:  # the cache is away: compute, as without one
         gedeeld = None
     if gedeeld is None:
-        resultaten = sessie_resultaten(sessie=sessie, beheerder=True)
+        resultaten = sessie_resultaten(sessie=sessie)
         with contextlib.suppress(Exception):
             cache.set(
                 key,
@@ -218,8 +222,6 @@ def sessie_resultaten_live(*, sessie: Sessie, max_age: int = LIVE_MAX_AGE) -> Re
             )
         return resultaten
     aangemeld, klaar, condities, verschillen = gedeeld
-    for conditie in condities:
-        conditie.onthuld = conditie.code in sessie.onthuld
     return Resultaten(
         sessie=sessie,
         aangemeld=aangemeld,

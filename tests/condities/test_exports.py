@@ -97,7 +97,14 @@ def test_session_csv_while_open_has_the_numbers_of_the_report(client, beantwoord
         f'attachment; filename="condities-stein-2026-10-01-sessie-{beantwoord.pk}.csv"'
     )
     tabellen = secties(response)
-    assert set(tabellen) == {"Sessie", "Scores", "Stellingen", "Organisaties", "Acties"}
+    assert set(tabellen) == {
+        "Sessie",
+        "Scores",
+        "Stellingen",
+        "Organisaties",
+        "Verschillen tussen organisaties",
+        "Acties",
+    }
 
     scores = tabellen["Scores"]
     assert scores[0] == [
@@ -179,7 +186,14 @@ def test_session_xlsx_opens_with_the_expected_sheets_and_text_never_a_formula(
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     assert response["Content-Disposition"].endswith('.xlsx"')
     workbook = openpyxl.load_workbook(io.BytesIO(response.content))
-    assert workbook.sheetnames == ["Sessie", "Scores", "Stellingen", "Organisaties", "Acties"]
+    assert workbook.sheetnames == [
+        "Sessie",
+        "Scores",
+        "Stellingen",
+        "Organisaties",
+        "Verschillen tussen organisaties",
+        "Acties",
+    ]
 
     rows = list(workbook["Scores"].iter_rows(values_only=True))
     iedereen = next(r for r in rows if r[:2] == ("Ambitie", "Iedereen"))

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from condities import services
-from condities.models import Actie, Sessie
+from condities.models import Actie, Conditie, Sessie
 from tests.condities.rapport_data import actie, deelnemers, eerste_stellingen, gesloten_sessie
 from tests.factories import ExperimentFactory, OntwerpvraagFactory
 from tests.permissions import assert_matrix, readers
@@ -54,6 +54,10 @@ def test_report_shows_every_condition_even_when_none_was_revealed(client, sessie
     for label in ["Ambitie", "Belangen", "Relatie", "Organisatie", "Proces"]:
         assert f">{label}</h2>" in page
     assert "Deze sessie is nog open" in page
+    # Nothing is released before the room saw it, not even to the facilitator.
+    assert "nog niet laten zien" in page and "4,0" not in page
+    services.sessie_reveal(sessie=sessie, condities=list(Conditie.values), by=facilitator)
+    page = client.get(rapport_url(sessie)).text
     assert 'role="img"' in page and "<title" in page
     assert "4,0" in page
 
@@ -87,6 +91,7 @@ def test_report_shows_group_averages_only_for_three_or_more(client, sessie, faci
     services.antwoord_save(deelnemer=anders, stelling=stelling, score=3)
     for deelnemer in deelnemers(sessie, 3, groep="ontwerpgroep"):
         services.antwoord_save(deelnemer=deelnemer, stelling=stelling, score=5)
+    services.sessie_reveal(sessie=sessie, condities=["proces"], by=facilitator)
     client.force_login(facilitator)
     response = client.get(rapport_url(sessie))
     assert response.status_code == 200
@@ -105,6 +110,7 @@ def test_report_shows_the_largest_gaps_between_organisations(client, sessie, fac
         services.antwoord_save(deelnemer=deelnemer, stelling=stelling, score=1)
     (los,) = deelnemers(sessie, 1, naam="Wijkteam Los")  # with "Huisarts": three in the rest
     services.antwoord_save(deelnemer=los, stelling=stelling, score=3)
+    services.sessie_reveal(sessie=sessie, condities=["belangen"], by=facilitator)
     client.force_login(facilitator)
     response = client.get(rapport_url(sessie))
     assert response.status_code == 200

@@ -5,11 +5,17 @@ import statistics
 import pytest
 
 from condities import services
-from condities.models import Antwoord, ConditieScore, Respondentgroep
+from condities.models import Antwoord, Conditie, ConditieScore, Respondentgroep
 from condities.scores import Tally
 from condities.selectors import sessie_resultaten
 
 pytestmark = pytest.mark.django_db
+
+
+def getoond(sessie):
+    """The results once the facilitator revealed every condition."""
+    services.sessie_reveal(sessie=sessie, condities=list(Conditie.values), by=sessie.created_by)
+    return sessie_resultaten(sessie=sessie)
 
 
 def conditie(resultaten, code):
@@ -38,7 +44,7 @@ def test_weet_ik_niet_counts_as_answered_but_not_in_the_average(
     services.antwoord_save(deelnemer=c, stelling=stelling, score=4)
     services.antwoord_save(deelnemer=d, stelling=stelling, score=None)
 
-    ambitie = conditie(sessie_resultaten(sessie=sessie, beheerder=True), "ambitie")
+    ambitie = conditie(getoond(sessie), "ambitie")
 
     assert ambitie.totaal.gemiddelde == 4.0
     assert ambitie.totaal.respondenten == 3  # who gave a score
@@ -55,7 +61,7 @@ def test_weet_ik_niet_does_not_count_towards_the_three(sessie, stellingen, maak_
         services.antwoord_save(deelnemer=b, stelling=stelling, score=None)
         services.antwoord_save(deelnemer=c, stelling=stelling, score=None)
 
-    ambitie = conditie(sessie_resultaten(sessie=sessie, beheerder=True), "ambitie")
+    ambitie = conditie(getoond(sessie), "ambitie")
 
     assert ambitie.te_weinig
     assert ambitie.totaal.respondenten == 1
@@ -71,7 +77,7 @@ def test_changing_an_answer_replaces_it(sessie, stellingen, maak_deelnemers):
     for other in (b, c):
         services.antwoord_save(deelnemer=other, stelling=stelling, score=4)
     assert Antwoord.objects.filter(deelnemer=a).count() == 1
-    relatie = conditie(sessie_resultaten(sessie=sessie, beheerder=True), "relatie")
+    relatie = conditie(getoond(sessie), "relatie")
     assert relatie.totaal.gemiddelde == 4.0
 
 
@@ -83,7 +89,7 @@ def test_with_fewer_than_three_people_nothing_of_a_condition_is_shown(
     services.antwoord_save(deelnemer=a, stelling=stelling, score=1)
     services.antwoord_save(deelnemer=b, stelling=stelling, score=5)
 
-    ambitie = conditie(sessie_resultaten(sessie=sessie, beheerder=True), "ambitie")
+    ambitie = conditie(getoond(sessie), "ambitie")
 
     assert ambitie.te_weinig
     assert ambitie.totaal.respondenten == 2
@@ -101,7 +107,7 @@ def test_a_group_of_fewer_than_three_is_not_shown(sessie, stellingen, maak_deeln
     for deelnemer in kern + ontwerp + anders + mantelzorgers:
         services.antwoord_save(deelnemer=deelnemer, stelling=stellingen["proces"][0], score=4)
 
-    proces = conditie(sessie_resultaten(sessie=sessie, beheerder=True), "proces")
+    proces = conditie(getoond(sessie), "proces")
 
     assert proces.totaal.respondenten == 9
     assert Respondentgroep.KERNGROEP not in proces.groepen
@@ -120,7 +126,7 @@ def test_a_hidden_group_cannot_be_subtracted_from_everybody(sessie, stellingen, 
         services.antwoord_save(deelnemer=deelnemer, stelling=stellingen["proces"][0], score=4)
     services.antwoord_save(deelnemer=carer, stelling=stellingen["proces"][0], score=1)
 
-    proces = conditie(sessie_resultaten(sessie=sessie, beheerder=True), "proces")
+    proces = conditie(getoond(sessie), "proces")
 
     assert proces.totaal.gemiddelde == pytest.approx(13 / 4)  # the condition is shown
     assert proces.groepen == {}
@@ -141,7 +147,7 @@ def test_perception_gaps_only_between_organisations_of_three_or_more(
     for d in klein:
         services.antwoord_save(deelnemer=d, stelling=stelling, score=1)
 
-    (gap,) = sessie_resultaten(sessie=sessie, beheerder=True).verschillen
+    (gap,) = getoond(sessie).verschillen
 
     assert gap["conditie"] == "belangen"
     assert (gap["hoog"], gap["laag"]) == ("Thuiszorg Hoog", "Welzijn Laag")
@@ -159,7 +165,7 @@ def test_paper_forms_count_for_the_marks_they_carry(sessie, stellingen, maak_dee
         by=sessie.created_by,
     )
 
-    organisatie = conditie(sessie_resultaten(sessie=sessie, beheerder=True), "organisatie")
+    organisatie = conditie(getoond(sessie), "organisatie")
 
     assert organisatie.totaal.respondenten == 4  # the form with only "weet ik niet" not
     assert organisatie.totaal.gemiddelde == pytest.approx((2 + 4 * 3) / 4)
@@ -174,7 +180,7 @@ def test_empty_paper_forms_do_not_lift_one_answer_over_the_threshold(
     services.antwoord_save(deelnemer=a, stelling=stelling, score=2)
     services.papier_tellingen_save(sessie=sessie, formulieren=2, tellingen={}, by=sessie.created_by)
 
-    organisatie = conditie(sessie_resultaten(sessie=sessie, beheerder=True), "organisatie")
+    organisatie = conditie(getoond(sessie), "organisatie")
 
     assert organisatie.te_weinig
     assert organisatie.totaal.gemiddelde is None
