@@ -1,5 +1,6 @@
 """Settings for Lerende Praktijk, read from the environment (see the README's table)."""
 
+import datetime
 from pathlib import Path
 
 from celery.schedules import crontab
@@ -53,6 +54,8 @@ INSTALLED_APPS = [
     "condities",
     "mantelzorg",
     "overzicht",
+    # The common layer: its one model is the mails being sent (config.models.Verzending).
+    "config",
 ]
 
 MIDDLEWARE = [
@@ -231,6 +234,9 @@ ACCOUNT_RATE_LIMITS = {
 MAILERS = {"default": mailer_from_url(env_str("EMAIL_URL", "console://"))}
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "Lerende Praktijk <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# A mail marked as being sent is left alone this long; then a sweep sends it again, as the worker
+# that was sending it has died (the mail may then arrive twice: config.mail.mail_once).
+MAIL_BEZIG_TIMEOUT = datetime.timedelta(minutes=env_int("MAIL_BEZIG_MINUTEN", 30))
 
 # Language: Dutch first, English available.
 LANGUAGE_CODE = "nl"
