@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "config.middleware.InactiefMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -215,6 +216,9 @@ ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 600
 ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS = 3
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
+# A login that is not remembered ends after this many minutes without a request
+# (config.middleware.InactiefMiddleware); a remembered one lasts SESSION_COOKIE_AGE.
+SESSIE_INACTIEF_MINUTEN = env_int("SESSIE_INACTIEF_MINUTEN", 120)
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Lerende Praktijk] "
 # How many days an invitation link works.
 UITNODIGING_GELDIG_DAGEN = env_int("UITNODIGING_GELDIG_DAGEN", 14)
