@@ -1,10 +1,17 @@
-"""Response headers every page gets: what the browser may use, and what it may keep."""
+"""Response headers every page gets (what the browser may use, and what it may keep), and the
+idle timeout of a login that is not remembered."""
 
+import time
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext as _
 
 # The app uses none of these browser features; a page (or anything injected) may not either.
 PERMISSIONS_POLICY = (
@@ -32,3 +39,47 @@ class PrivacyHeadersMiddleware:
         if has_session or download:
             patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+# The session's last request, in whole seconds since the epoch (a login that is not remembered).
+LAATST_GEZIEN = "lp_laatst_gezien"
+# The last-seen time is written at most this often: not a session write on every request.
+LAATST_GEZIEN_SCHRIJVEN_SECONDEN = 60
+
+
+def sessie_actief_markeren(request: HttpRequest) -> None:
+    """Record a request now in the session (at login: the idle time starts afresh)."""
+    request.session[LAATST_GEZIEN] = int(time.time())
+
+
+class InactiefMiddleware:
+    """A login that ends when the browser closes (a password login without "remember me", a
+    login by code) also ends after `SESSIE_INACTIEF_MINUTEN` without a request: the next request
+    is anonymous, and gets a message saying why. A remembered login keeps its own expiry.
+
+    The check runs when the request first reads `request.user`, not before: the presenter's
+    poll with a fresh token reads neither the session nor the user and stays free of database
+    queries. Every ~20 s a poll does the full check, so an open projector screen counts as
+    activity and keeps its login (closing the screen lets the timeout run)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        request.user = SimpleLazyObject(lambda: self._checked(request, user))  # type: ignore[assignment]
+        return self.get_response(request)
+
+    def _checked(self, request: HttpRequest, user: Any) -> Any:
+        if not user.is_authenticated or not request.session.get_expire_at_browser_close():
+            return user
+        nu = int(time.time())
+        laatst = request.session.get(LAATST_GEZIEN)
+        if laatst is not None and nu - laatst > settings.SESSIE_INACTIEF_MINUTEN * 60:
+            request.user = user  # logout() reads the user it logs out
+            logout(request)
+            messages.info(request, _("You were not active for a while. Please log in again."))
+            return request.user
+        if laatst is None or nu - laatst >= LAATST_GEZIEN_SCHRIJVEN_SECONDEN:
+            request.session[LAATST_GEZIEN] = nu
+        return user

@@ -1,5 +1,6 @@
 """Settings for Lerende Praktijk, read from the environment (see the README's table)."""
 
+import datetime
 from pathlib import Path
 
 from celery.schedules import crontab
@@ -53,6 +54,8 @@ INSTALLED_APPS = [
     "condities",
     "mantelzorg",
     "overzicht",
+    # The common layer: its one model is the mails being sent (config.models.Verzending).
+    "config",
 ]
 
 MIDDLEWARE = [
@@ -65,6 +68,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "config.middleware.InactiefMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -220,6 +224,9 @@ ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 600
 ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS = 3
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
+# A login that is not remembered ends after this many minutes without a request
+# (config.middleware.InactiefMiddleware); a remembered one lasts SESSION_COOKIE_AGE.
+SESSIE_INACTIEF_MINUTEN = env_int("SESSIE_INACTIEF_MINUTEN", 120)
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Lerende Praktijk] "
 # How many days an invitation link works.
 UITNODIGING_GELDIG_DAGEN = env_int("UITNODIGING_GELDIG_DAGEN", 14)
@@ -239,6 +246,9 @@ ACCOUNT_RATE_LIMITS = {
 MAILERS = {"default": mailer_from_url(env_str("EMAIL_URL", "console://"))}
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "Lerende Praktijk <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# A mail marked as being sent is left alone this long; then a sweep sends it again, as the worker
+# that was sending it has died (the mail may then arrive twice: config.mail.mail_once).
+MAIL_BEZIG_TIMEOUT = datetime.timedelta(minutes=env_int("MAIL_BEZIG_MINUTEN", 30))
 
 # Language: Dutch first, English available.
 LANGUAGE_CODE = "nl"

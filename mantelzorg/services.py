@@ -10,7 +10,7 @@ import logging
 from collections import defaultdict
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.template.loader import render_to_string
@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from condities.models import Conditie
-from config.mail import header_line
+from config.mail import Bericht, header_line, mail_once
 from config.ratelimit import Client, client_hit
 from experimenten.models import Experiment
 from mantelzorg.models import MantelzorgFormulier, MantelzorgMelding, Reactie, ReactieConditie
@@ -211,20 +211,22 @@ def inbox_url(*, praktijk: Praktijk) -> str:
 
 def _facilitator_mailen(*, user_id: int, now: datetime.datetime) -> bool:
     """Mail one facilitator about all feedback they were not told about yet, unless mailed
-    within the interval. The row lock makes a second worker skip this person meanwhile.
+    within the interval (config.mail.mail_once). The row lock makes a second worker skip this
+    person meanwhile.
     """
     MantelzorgMelding.objects.get_or_create(user_id=user_id)
     interval = datetime.timedelta(minutes=settings.MANTELZORG_MELDING_MINUTEN)
-    with transaction.atomic():
+
+    def prepare() -> Bericht | None:
         melding = (
             MantelzorgMelding.objects.select_for_update(skip_locked=True)
             .filter(user_id=user_id)
             .first()
         )
         if melding is None:
-            return False
+            return None
         if melding.gemaild_op and melding.gemaild_op > now - interval:
-            return False
+            return None
         reacties = list(
             Reactie.objects.filter(
                 genotificeerd_op__isnull=True,
@@ -236,7 +238,7 @@ def _facilitator_mailen(*, user_id: int, now: datetime.datetime) -> bool:
             .order_by("praktijk__naam", "created_at", "pk")
         )
         if not reacties:
-            return False
+            return None
         per_praktijk: dict[int, dict] = {}
         for reactie in reacties:
             entry = per_praktijk.setdefault(
@@ -258,19 +260,20 @@ def _facilitator_mailen(*, user_id: int, now: datetime.datetime) -> bool:
             }
             subject = render_to_string("mantelzorg/email/melding_onderwerp.txt", context)
             body = render_to_string("mantelzorg/email/melding.txt", context)
-        send_mail(
-            subject=header_line(subject),
-            message=body,
-            from_email=None,
-            recipient_list=[user.email],
+
+        def sent() -> None:
+            Reactie.gemeld_aan.through.objects.bulk_create(
+                [Reactie.gemeld_aan.through(reactie_id=r.pk, user_id=user_id) for r in reacties],
+                ignore_conflicts=True,
+            )
+            MantelzorgMelding.objects.filter(pk=melding.pk).update(gemaild_op=now)
+
+        return Bericht(
+            message=EmailMessage(subject=header_line(subject), body=body, to=[user.email]),
+            sent=sent,
         )
-        Reactie.gemeld_aan.through.objects.bulk_create(
-            [Reactie.gemeld_aan.through(reactie_id=r.pk, user_id=user_id) for r in reacties],
-            ignore_conflicts=True,
-        )
-        melding.gemaild_op = now
-        melding.save(update_fields=["gemaild_op"])
-    return True
+
+    return mail_once(soort="mantelzorg_melding", sleutel=user_id, prepare=prepare)
 
 
 def _genotificeerd_markeren(*, praktijk_ids: set[int], now: datetime.datetime) -> int:

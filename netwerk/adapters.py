@@ -4,6 +4,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.http import HttpRequest
 from django.shortcuts import resolve_url
 
+from config.middleware import sessie_actief_markeren
 from praktijken.access import praktijken_for_user
 
 
@@ -19,6 +20,8 @@ class AccountAdapter(DefaultAccountAdapter):
         by code always lasted fourteen days, even on a shared computer."""
         super().login(request, user)
         request.session.set_expiry(0)
+        # The idle timeout (config.middleware.InactiefMiddleware) counts from the login.
+        sessie_actief_markeren(request)
 
     def get_login_redirect_url(self, request: HttpRequest) -> str:
         """Someone in exactly one practice lands on its dashboard; others on the start page."""

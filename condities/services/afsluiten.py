@@ -1,10 +1,11 @@
 """Closing a session: freeze the answers into scores, and mail the summaries."""
 
 import datetime
+import functools
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
@@ -14,10 +15,10 @@ from django.utils import timezone
 from condities.charts import afgerond
 from condities.live_cache import live_forget
 from condities.models import ALLE, ConditieScore, Deelnemer, Sessie, Vrijgave
-from condities.selectors.resultaten import sessie_resultaten
+from condities.selectors.resultaten import Resultaten, sessie_resultaten
 from condities.services.sessies import SessieGesloten
 from config.http import AccountUser
-from config.mail import header_line
+from config.mail import Bericht, header_line, mail_once
 from config.queue import each_isolated, queue_after_commit
 from praktijken.audit import gebeurtenis_record
 
@@ -92,43 +93,49 @@ def summary_send(*, sessie_id: int) -> int:
         .exclude(email="")
         .distinct()
     )
-    for deelnemer in ontvangers:
-        # Lock the row while mailing and mark it in the same transaction: a second run at the
-        # same moment (a redelivered task, the sweep) skips it, a later run finds the mark.
-        with transaction.atomic():
-            if not (
-                Deelnemer.objects.select_for_update(skip_locked=True)
-                .filter(pk=deelnemer.pk, samenvatting_op__isnull=True)
-                .values_list("pk", flat=True)
-                .first()
-            ):
-                continue
-            context = {
-                "sessie": sessie,
-                "resultaten": resultaten,
-                "deelnemer": deelnemer,
-                "url": url,
-            }
-            send_mail(
-                subject=header_line(
-                    render_to_string("condities/email/samenvatting_onderwerp.txt", context)
-                ),
-                message=render_to_string("condities/email/samenvatting.txt", context),
-                from_email=None,
-                recipient_list=[deelnemer.email],
-            )
-            # The join form promises the address is for the summary alone: once it went out, a
-            # guest's address and name are gone (an account's name is the account's own).
-            vergeten = {"email": "", "naam": ""} if deelnemer.user_id is None else {}
-            Deelnemer.objects.filter(pk=deelnemer.pk).update(
-                samenvatting_op=timezone.now(), **vergeten
-            )
-        verstuurd += 1
+    for pk in list(ontvangers.values_list("pk", flat=True)):
+        if mail_once(
+            soort="samenvatting",
+            sleutel=pk,
+            prepare=functools.partial(
+                _summary_prepare, sessie=sessie, resultaten=resultaten, url=url, deelnemer_id=pk
+            ),
+        ):
+            verstuurd += 1
     # A guest who left an address but answered nothing gets no summary: nothing to keep it for.
     Deelnemer.objects.filter(sessie=sessie, user__isnull=True, antwoorden__isnull=True).exclude(
         email=""
     ).update(email="")
     return verstuurd
+
+
+def _summary_prepare(
+    *, sessie: Sessie, resultaten: Resultaten, url: str, deelnemer_id: int
+) -> Bericht | None:
+    """The participant's summary while it is due; the lock makes a second run skip them."""
+    deelnemer = (
+        Deelnemer.objects.select_for_update(skip_locked=True)
+        .filter(pk=deelnemer_id, samenvatting_op__isnull=True)
+        .exclude(email="")
+        .first()
+    )
+    if deelnemer is None:
+        return None
+    context = {"sessie": sessie, "resultaten": resultaten, "deelnemer": deelnemer, "url": url}
+    subject = render_to_string("condities/email/samenvatting_onderwerp.txt", context)
+    message = EmailMessage(
+        subject=header_line(subject),
+        body=render_to_string("condities/email/samenvatting.txt", context),
+        to=[deelnemer.email],
+    )
+
+    def sent() -> None:
+        # The join form promises the address is for the summary alone: once it went out, a
+        # guest's address and name are gone (an account's name is the account's own).
+        vergeten = {"email": "", "naam": ""} if deelnemer.user_id is None else {}
+        Deelnemer.objects.filter(pk=deelnemer.pk).update(samenvatting_op=timezone.now(), **vergeten)
+
+    return Bericht(message=message, sent=sent)
 
 
 # Summaries of sessions closed this long ago or less are sent by the sweep when still due.

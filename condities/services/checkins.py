@@ -5,7 +5,7 @@ import math
 import secrets
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.template.loader import render_to_string
@@ -17,7 +17,7 @@ from condities.selectors.deelname import respondentgroep_for
 from condities.selectors.sessies import stellingen_for_sessie
 from condities.services.sessies import sessie_code_assign, sessie_insert
 from config.http import AccountUser
-from config.mail import header_line
+from config.mail import Bericht, header_line, mail_once
 from config.queue import each_isolated, queue_after_commit
 from netwerk.models import Persoon, User
 from praktijken.audit import gebeurtenis_record
@@ -109,12 +109,13 @@ def _checkin_mail_once(
     template: str,
     extra: Q | None = None,
 ) -> bool:
-    """Mail one participant unless `veld` is already set; set it in the same transaction.
+    """Mail one participant unless `veld` is already set, then set it (config.mail.mail_once).
     `duur` is the check-in's (statements, minutes) from `_checkin_minuten`.
 
     The row lock (skipped when another worker holds it) keeps two runs from mailing twice.
     """
-    with transaction.atomic():
+
+    def prepare() -> Bericht | None:
         deelnemer = (
             Deelnemer.objects.select_for_update(skip_locked=True)
             .filter(extra or Q(), pk=deelnemer_id, sessie=sessie, **{f"{veld}__isnull": True})
@@ -122,7 +123,7 @@ def _checkin_mail_once(
             .first()
         )
         if deelnemer is None:
-            return False
+            return None
         aantal, minuten = duur
         # The invitee's language is unknown: the practice's language, Dutch.
         with translation.override(settings.LANGUAGE_CODE):
@@ -136,14 +137,12 @@ def _checkin_mail_once(
             }
             subject = render_to_string(f"condities/email/{template}_onderwerp.txt", context)
             body = render_to_string(f"condities/email/{template}.txt", context)
-        send_mail(
-            subject=header_line(subject),
-            message=body,
-            from_email=None,
-            recipient_list=[deelnemer.email],
+        return Bericht(
+            message=EmailMessage(subject=header_line(subject), body=body, to=[deelnemer.email]),
+            sent=lambda: Deelnemer.objects.filter(pk=deelnemer_id).update(**{veld: timezone.now()}),
         )
-        Deelnemer.objects.filter(pk=deelnemer.pk).update(**{veld: timezone.now()})
-    return True
+
+    return mail_once(soort=template, sleutel=deelnemer_id, prepare=prepare)
 
 
 def _open_checkin(sessie_id: int) -> Sessie | None:

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from config.mail import header_line
+from config.mail import Bericht, header_line, mail_once
 from netwerk.models import Deelname, Levensdomein, Organisatie, Persoon, User
 from netwerk.selectors import bevestiging_due_filter
 from netwerk.tokens import BEVESTIGING_LINK_GELDIG, bevestiging_token_make
@@ -100,46 +100,52 @@ def _bevestiging_adressen(organisatie: Organisatie) -> list[str]:
     return [organisatie.email] if organisatie.email else []
 
 
-@transaction.atomic
 def bevestiging_mail_send(*, organisatie_id: int, nu: datetime.datetime | None = None) -> bool:
     """Ask the organisation's contact person to check its entry, unless asked lately.
 
     Returns whether a mail went out. Safe to run twice: the second run finds it was asked.
     """
     nu = nu or timezone.now()
-    organisatie = (
-        Organisatie.objects.select_for_update()
-        .filter(bevestiging_due_filter(nu), pk=organisatie_id)
-        .first()
-    )
-    if organisatie is None:
-        return False
-    deelname = (
-        Deelname.objects.filter(organisatie=organisatie)
-        .select_related("praktijk")
-        .order_by("praktijk__naam")
-        .first()
-    )
-    adressen = _bevestiging_adressen(organisatie)
-    if deelname is None or not adressen:
-        return False
-    token = bevestiging_token_make(organisatie=organisatie)
-    context = {
-        "organisatie": organisatie,
-        "personen": list(organisatie.personen.order_by("naam")),
-        "praktijk": deelname.praktijk,
-        "bevestig_url": settings.SITE_URL + reverse("netwerk:bevestigen", args=[token]),
-        "bewerk_url": settings.SITE_URL
-        + reverse("netwerk:organisatie_bewerken", args=[deelname.praktijk.slug, organisatie.pk]),
-        "geldig_dagen": BEVESTIGING_LINK_GELDIG.days,
-    }
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = gettext("Is the entry of %(naam)s on the social map still correct?") % {
-            "naam": organisatie.naam
+
+    def prepare() -> Bericht | None:
+        organisatie = (
+            Organisatie.objects.select_for_update()
+            .filter(bevestiging_due_filter(nu), pk=organisatie_id)
+            .first()
+        )
+        if organisatie is None:
+            return None
+        deelname = (
+            Deelname.objects.filter(organisatie=organisatie)
+            .select_related("praktijk")
+            .order_by("praktijk__naam")
+            .first()
+        )
+        adressen = _bevestiging_adressen(organisatie)
+        if deelname is None or not adressen:
+            return None
+        token = bevestiging_token_make(organisatie=organisatie)
+        context = {
+            "organisatie": organisatie,
+            "personen": list(organisatie.personen.order_by("naam")),
+            "praktijk": deelname.praktijk,
+            "bevestig_url": settings.SITE_URL + reverse("netwerk:bevestigen", args=[token]),
+            "bewerk_url": settings.SITE_URL
+            + reverse(
+                "netwerk:organisatie_bewerken", args=[deelname.praktijk.slug, organisatie.pk]
+            ),
+            "geldig_dagen": BEVESTIGING_LINK_GELDIG.days,
         }
-        body = render_to_string("netwerk/email/bevestiging_vragen.txt", context)
-    # Mark first: a failure to send rolls the mark back with the transaction, and the task retries.
-    organisatie.bevestiging_gevraagd_op = nu
-    organisatie.save(update_fields=["bevestiging_gevraagd_op"])
-    EmailMessage(subject=header_line(subject), body=body, to=adressen).send()
-    return True
+        with translation.override(settings.LANGUAGE_CODE):
+            subject = gettext("Is the entry of %(naam)s on the social map still correct?") % {
+                "naam": organisatie.naam
+            }
+            body = render_to_string("netwerk/email/bevestiging_vragen.txt", context)
+        return Bericht(
+            message=EmailMessage(subject=header_line(subject), body=body, to=adressen),
+            sent=lambda: Organisatie.objects.filter(pk=organisatie_id).update(
+                bevestiging_gevraagd_op=nu
+            ),
+        )
+
+    return mail_once(soort="bevestiging", sleutel=organisatie_id, prepare=prepare)

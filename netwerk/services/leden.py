@@ -6,14 +6,14 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from config.mail import header_line
+from config.mail import Bericht, header_line, mail_once, mail_once_forget
 from netwerk.models import Deelname, Organisatie, Persoon, Uitnodiging, User
 from netwerk.selectors import (
     Staat,
@@ -25,6 +25,9 @@ from netwerk.selectors import (
 from netwerk.services.accounts import user_ensure
 from praktijken.audit import gebeurtenis_record
 from praktijken.models import Lidmaatschap, Praktijk, Rol
+
+# The kind of mail in config.mail.mail_once.
+UITNODIGING_MAIL = "uitnodiging"
 
 # Higher number, more rights: accepting an invitation never lowers someone's role.
 ROL_RANG: dict[str, int] = {Rol.LID: 1, Rol.KERNGROEPLID: 2, Rol.FACILITATOR: 3}
@@ -139,7 +142,8 @@ def uitnodiging_send(*, uitnodiging_id: int, token: str | None = None) -> bool:
 
     Safe to run twice: a sent, used, revoked or replaced invitation is skipped.
     """
-    with transaction.atomic():
+
+    def prepare() -> Bericht | None:
         uitnodiging = (
             # Lock only the invitation: PostgreSQL refuses FOR UPDATE on the nullable side of
             # the outer joins that select_related makes for the inviter and the organisation.
@@ -149,12 +153,12 @@ def uitnodiging_send(*, uitnodiging_id: int, token: str | None = None) -> bool:
             .first()
         )
         if uitnodiging is None or (token is not None and uitnodiging.token != token):
-            return False
+            return None
         if (
             uitnodiging.verstuurd_op
             or uitnodiging_staat_for_use(uitnodiging=uitnodiging) != Staat.OPEN
         ):
-            return False
+            return None
         # The invitee's language is unknown: the practice's language, Dutch.
         with translation.override(settings.LANGUAGE_CODE):
             context = {
@@ -167,15 +171,15 @@ def uitnodiging_send(*, uitnodiging_id: int, token: str | None = None) -> bool:
             }
             subject = render_to_string("netwerk/leden/email/uitnodiging_subject.txt", context)
             body = render_to_string("netwerk/leden/email/uitnodiging_message.txt", context)
-        send_mail(
-            header_line(subject),
-            body,
-            settings.DEFAULT_FROM_EMAIL,
-            [uitnodiging.email],
+        return Bericht(
+            message=EmailMessage(subject=header_line(subject), body=body, to=[uitnodiging.email]),
+            # Sent is the link that was mailed: a "send again" meanwhile made a new one.
+            sent=lambda: Uitnodiging.objects.filter(
+                pk=uitnodiging_id, token=uitnodiging.token
+            ).update(verstuurd_op=timezone.now()),
         )
-        uitnodiging.verstuurd_op = timezone.now()
-        uitnodiging.save(update_fields=["verstuurd_op"])
-    return True
+
+    return mail_once(soort=UITNODIGING_MAIL, sleutel=uitnodiging_id, prepare=prepare)
 
 
 @transaction.atomic
@@ -193,6 +197,8 @@ def uitnodiging_resend(*, uitnodiging: Uitnodiging, by: User) -> Uitnodiging:
     uitnodiging.verstuurd_op = None
     uitnodiging.uitgenodigd_door = by
     uitnodiging.save(update_fields=["token", "verloopt_op", "verstuurd_op", "uitgenodigd_door"])
+    # A worker that died mailing the old link must not hold up the new one.
+    mail_once_forget(soort=UITNODIGING_MAIL, sleutel=uitnodiging.pk)
     gebeurtenis_record(
         praktijk=uitnodiging.praktijk, by=by, actie="uitnodiging.resend", obj=uitnodiging
     )

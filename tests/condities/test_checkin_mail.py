@@ -6,6 +6,7 @@ from unittest import mock
 
 import pytest
 from django.conf import settings
+from django.core.mail import EmailMessage
 from django.urls import reverse
 from django.utils import timezone
 
@@ -88,7 +89,7 @@ def test_running_the_invitation_task_twice_sends_once(checkin, mailoutbox):
 
 def test_a_failed_mail_is_not_marked_and_the_retry_sends_it(checkin, mailoutbox):
     with (
-        mock.patch("condities.services.checkins.send_mail", side_effect=ConnectionRefusedError),
+        mock.patch.object(EmailMessage, "send", side_effect=ConnectionRefusedError),
         pytest.raises(OSError) as raised,
     ):
         services.checkin_invitations_send(sessie_id=checkin.pk)

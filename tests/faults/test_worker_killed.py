@@ -2,9 +2,11 @@
 
 A real worker (its own process, on Redis and the test database) mails the summary of a closed
 session to three participants. Once the first has had theirs, the worker is killed (SIGKILL, so
-it cannot say goodbye). Because tasks are acknowledged late, the message is still Redis's: the
-next worker gets it again, and because the task marks each participant who got their mail, the
-rerun mails only the two who had not. Everyone gets the summary exactly once.
+it cannot say goodbye) while the second's mail is marked "being sent" but not yet handed over.
+Because tasks are acknowledged late, the message is still Redis's: the next worker gets it again,
+and because the task marks each participant who got their mail, the rerun mails only the two who
+had not; the second once its "being sent" mark is older than MAIL_BEZIG_TIMEOUT (a second here).
+Everyone gets the summary exactly once.
 """
 
 import collections

@@ -3,6 +3,7 @@
 from unittest import mock
 
 import pytest
+from django.core.mail import EmailMessage
 from django.utils import timezone
 
 from netwerk.models import Uitnodiging
@@ -59,7 +60,7 @@ def test_when_the_mail_server_fails_nothing_is_marked_sent_and_it_is_retried(
     uitnodiging, mailoutbox
 ):
     with (
-        mock.patch("netwerk.services.leden.send_mail", side_effect=ConnectionRefusedError),
+        mock.patch.object(EmailMessage, "send", side_effect=ConnectionRefusedError),
         pytest.raises(OSError) as raised,
     ):
         uitnodiging_send(uitnodiging_id=uitnodiging.pk, token=uitnodiging.token)

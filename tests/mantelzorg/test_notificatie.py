@@ -9,6 +9,7 @@ import time
 import pytest
 from celery.contrib.testing.worker import start_worker
 from celery.signals import task_postrun
+from django.core.mail import EmailMessage
 from django.utils import timezone
 
 from config.celery import app
@@ -110,10 +111,10 @@ def test_with_the_broker_down_the_feedback_is_stored_and_the_carer_is_thanked(
 def test_a_mail_server_outage_loses_nothing(
     client, praktijk, facilitator, mailoutbox, django_capture_on_commit_callbacks, monkeypatch
 ):
-    def kapot(**kwargs):
+    def kapot(self, *args, **kwargs):
         raise ConnectionRefusedError("no mail server")
 
-    monkeypatch.setattr(services, "send_mail", kapot)
+    monkeypatch.setattr(EmailMessage, "send", kapot)
     _stuur(client, praktijk, django_capture_on_commit_callbacks)
     reactie = Reactie.objects.get()
     assert reactie.genotificeerd_op is None
