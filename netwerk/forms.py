@@ -17,7 +17,10 @@ class DeelnameNieuwForm(forms.Form):
         queryset=Organisatie.objects.all(),
         required=False,
         empty_label=_("– a new organisation –"),
-        help_text=_("Choose an organisation, or leave this empty and fill in a new one below."),
+        help_text=_(
+            "Choose an organisation, or leave this empty and fill in a new one below. An "
+            "organisation of another practice is added as your own entry, without its people."
+        ),
     )
     nieuwe_naam = forms.CharField(
         label=_("Name of the new organisation"), max_length=200, required=False
