@@ -375,6 +375,7 @@ def build_large(rng: random.Random, factor: float) -> tuple[Gemeten, list[tuple[
                 postcode=f"6{rng.randint(100, 999)} AB",
                 plaats=plaats,
                 wijken=", ".join(rng.sample(WIJKEN, 3)),
+                eigenaar=praktijk,
                 bevestigd_op=now - datetime.timedelta(days=rng.randint(0, 400)),
             )
         )

@@ -35,7 +35,9 @@ def _network_fill(praktijk, by) -> list[int]:
     bestaand = list(organisaties_for_praktijk(praktijk=praktijk))
     for i in range(len(bestaand), ORGANISATIES):
         organisatie = netwerk_services.organisatie_create(
-            naam=f"Benchmark organisatie {i + 1}", soort=Organisatie.Soort.WELZIJN
+            naam=f"Benchmark organisatie {i + 1}",
+            soort=Organisatie.Soort.WELZIJN,
+            eigenaar=praktijk,
         )
         netwerk_services.deelname_create(
             praktijk=praktijk,

@@ -137,7 +137,9 @@ def experimenten_load(*, praktijken: dict) -> None:
                 "niveau": data["niveau"],
                 "fase": data["fase"],
                 "status": data["status"],
-                "eigenaar": Persoon.objects.filter(naam=data["eigenaar"]).first(),
+                "eigenaar": Persoon.objects.filter(
+                    naam=data["eigenaar"], organisatie__eigenaar=stein
+                ).first(),
                 "startdatum": data["start"],
                 "einddatum": data.get("eind"),
                 "resultaat": data.get("resultaat", ""),
@@ -145,7 +147,9 @@ def experimenten_load(*, praktijken: dict) -> None:
                 "tip": data.get("tip", ""),
             },
         )
-        experiment.organisaties.set(Organisatie.objects.filter(naam__in=data["organisaties"]))
+        experiment.organisaties.set(
+            Organisatie.objects.filter(naam__in=data["organisaties"], eigenaar=stein)
+        )
         experiment.verhalen.set([praktijken["verhalen"][titel] for titel in data["verhalen"]])
         for datum, wat, wie in data["stappen"]:
             Tussenstap.objects.update_or_create(

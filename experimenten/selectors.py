@@ -5,6 +5,7 @@ from django.utils.functional import Promise
 
 from experimenten.models import Experiment, Fase, Niveau, Opbrengst, Tussenstap
 from netwerk.models import Persoon
+from netwerk.selectors import organisaties_for_praktijk
 from praktijken.models import Ontwerpvraag, Praktijk, Verhaal
 
 
@@ -161,7 +162,7 @@ def verhalen_for_praktijk(*, praktijk: Praktijk) -> QuerySet[Verhaal]:
 def personen_for_praktijk(*, praktijk: Praktijk) -> QuerySet[Persoon]:
     """The people of the organisations in the practice's network: who can own an experiment."""
     return (
-        Persoon.objects.filter(organisatie__deelnames__praktijk=praktijk)
+        Persoon.objects.filter(organisatie__in=organisaties_for_praktijk(praktijk=praktijk))
         .select_related("organisatie")
         .order_by("naam", "pk")
     )

@@ -54,18 +54,28 @@ class PersoonInline(admin.TabularInline):
 
 @admin.register(Organisatie)
 class OrganisatieAdmin(admin.ModelAdmin):
-    list_display = ["naam", "soort", "plaats", "bevestigd_op", "bevestiging_gevraagd_op"]
-    list_filter = ["soort", "levensdomeinen"]
+    list_display = [
+        "naam",
+        "eigenaar",
+        "soort",
+        "plaats",
+        "bron",
+        "bevestigd_op",
+        "bevestiging_gevraagd_op",
+    ]
+    list_filter = ["eigenaar", "soort", "levensdomeinen"]
+    list_select_related = ["eigenaar", "bron"]
     search_fields = ["naam", "plaats", "wijken"]
     filter_horizontal = ["levensdomeinen"]
     readonly_fields = ["bevestiging_gevraagd_op", "created_at", "updated_at"]
+    raw_id_fields = ["bron"]
     inlines = [PersoonInline]
 
 
 @admin.register(Persoon)
 class PersoonAdmin(admin.ModelAdmin):
     list_display = ["naam", "functie", "organisatie", "is_contactpersoon", "bevestigd_op"]
-    list_filter = ["is_contactpersoon", "organisatie__soort"]
+    list_filter = ["organisatie__eigenaar", "is_contactpersoon", "organisatie__soort"]
     search_fields = ["naam", "functie", "email", "organisatie__naam", "expertise"]
     list_select_related = ["organisatie"]
     raw_id_fields = ["organisatie", "user"]

@@ -434,8 +434,10 @@ def _organisaties_load(*, praktijk: Praktijk, rows: list) -> dict[str, Organisat
     }
     organisaties = {}
     for naam, soort, codes, telefoon, wijken, groep, belangen, mensen in rows:
+        # Each practice has its own entry of an organisation, even with the same name.
         organisatie, _ = Organisatie.objects.update_or_create(
             naam=naam,
+            eigenaar=praktijk,
             defaults={
                 "soort": soort,
                 "telefoon": telefoon,
@@ -483,5 +485,7 @@ def netwerk_load(*, praktijken: dict, users: dict[str, User]) -> dict[str, Organ
         Lidmaatschap.objects.update_or_create(
             praktijk=praktijken[slug], user=user, defaults={"rol": rol}
         )
-        Persoon.objects.filter(naam=persoon_naam, organisatie__naam=org_naam).update(user=user)
+        Persoon.objects.filter(
+            naam=persoon_naam, organisatie__naam=org_naam, organisatie__eigenaar=praktijken[slug]
+        ).update(user=user)
     return organisaties

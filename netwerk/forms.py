@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from config.forms import limit_text_fields
+from netwerk import selectors
 from netwerk.models import Afspraak, Deelname, Groep, Levensdomein, Organisatie, Persoon
 from praktijken.models import Praktijk
 
@@ -16,7 +17,10 @@ class DeelnameNieuwForm(forms.Form):
         queryset=Organisatie.objects.all(),
         required=False,
         empty_label=_("– a new organisation –"),
-        help_text=_("Choose an organisation, or leave this empty and fill in a new one below."),
+        help_text=_(
+            "Choose an organisation, or leave this empty and fill in a new one below. An "
+            "organisation of another practice is added as your own entry, without its people."
+        ),
     )
     nieuwe_naam = forms.CharField(
         label=_("Name of the new organisation"), max_length=200, required=False
@@ -49,14 +53,14 @@ class DeelnameNieuwForm(forms.Form):
     def __init__(self, *args, praktijk: Praktijk, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.praktijk = praktijk
-        # Any organisation validates (so a duplicate gets a clear message), but the list only
-        # offers those that do not take part yet.
+        # Any original entry validates (so adding one twice gets a clear message), but the list
+        # only offers those this practice has not added yet. Another practice's organisation joins
+        # as this practice's own copy (services.organisatie_join).
         field = self.fields["organisatie"]
+        field.queryset = Organisatie.objects.filter(bron__isnull=True)
         field.widget.choices = [("", field.empty_label)] + [
             (o.pk, o.naam)
-            for o in Organisatie.objects.exclude(deelnames__praktijk=praktijk)
-            .order_by("naam")
-            .only("pk", "naam")
+            for o in selectors.organisaties_to_add(praktijk=praktijk).only("pk", "naam")
         ]
         limit_text_fields(self)
 
@@ -70,14 +74,16 @@ class DeelnameNieuwForm(forms.Form):
                 _("Choose an existing organisation or fill in a new one, not both."),
             )
         elif organisatie:
-            if organisatie.deelnames.filter(praktijk=self.praktijk).exists():
+            if selectors.organisatie_taking_part(praktijk=self.praktijk, organisatie=organisatie):
                 self.add_error("organisatie", _("This organisation already takes part."))
         elif naam:
             if not data.get("nieuwe_soort"):
                 self.add_error("nieuwe_soort", _("Choose the kind of organisation."))
-            if Organisatie.objects.filter(
-                deelnames__praktijk=self.praktijk, naam__iexact=naam
-            ).exists():
+            if (
+                selectors.organisaties_for_praktijk(praktijk=self.praktijk)
+                .filter(naam__iexact=naam)
+                .exists()
+            ):
                 self.add_error(
                     "nieuwe_naam",
                     _("An organisation with this name already takes part."),

@@ -89,7 +89,15 @@ class Levensdomein(models.Model):
 
 
 class Organisatie(models.Model):
-    """An organisation in the region; shared by all practices it takes part in."""
+    """An organisation as one practice knows it: owned by that practice, edited only there.
+
+    Each practice keeps its own entry of an organisation. Another practice that adds an existing
+    organisation to its network gets a practice-local copy (`bron` points at the original, for
+    matching across practices later, issue #15) of the organisation's own fields, without its
+    people or interests; nothing it does changes the original. People (`Persoon`) hang off one
+    practice's entry, so a practice sees only its own. `eigenaar` is empty only for old rows that
+    never took part in a practice: the list of existing organisations offers them as a reference.
+    """
 
     class Soort(models.TextChoices):
         GEMEENTE = "gemeente", _("Municipality")
@@ -123,6 +131,24 @@ class Organisatie(models.Model):
         blank=True,
         help_text=_("Separate neighbourhoods with commas."),
     )
+    eigenaar = models.ForeignKey(
+        Praktijk,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="organisaties",
+        verbose_name=_("practice"),
+        help_text=_("The practice whose entry this is; only its members may change it."),
+    )
+    bron = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="kopieen",
+        verbose_name=_("copied from"),
+        help_text=_("The entry of another practice this one was copied from."),
+    )
     bevestigd_op = models.DateTimeField(_("last confirmed"), null=True, blank=True)
     # When the contact person was last asked to check the entry: asked at most once a quarter.
     bevestiging_gevraagd_op = models.DateTimeField(
@@ -135,6 +161,10 @@ class Organisatie(models.Model):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["naam"]
+        constraints = [
+            # A practice copies an organisation once; adding it again finds that copy.
+            models.UniqueConstraint(fields=["eigenaar", "bron"], name="organisatie_een_kopie")
+        ]
 
     def __str__(self) -> str:
         return self.naam
@@ -145,7 +175,9 @@ class Organisatie(models.Model):
 
 
 class Persoon(models.Model):
-    """A contact person at an organisation: whom to call, and what for."""
+    """A contact person at an organisation: whom to call, and what for.
+
+    Seen only by the practice that owns the organisation's entry (`Organisatie.eigenaar`)."""
 
     naam = models.CharField(_("name"), max_length=200)
     functie = models.CharField(_("function"), max_length=200, blank=True)

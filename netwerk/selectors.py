@@ -59,8 +59,28 @@ def groepen_for_praktijk(*, praktijk: Praktijk) -> dict[str, list[Deelname]]:
 
 
 def organisaties_for_praktijk(*, praktijk: Praktijk) -> QuerySet[Organisatie]:
-    """Every organisation that takes part in the practice."""
-    return Organisatie.objects.filter(deelnames__praktijk=praktijk)
+    """Every organisation that takes part in the practice: its own entries, never another's."""
+    return Organisatie.objects.filter(eigenaar=praktijk, deelnames__praktijk=praktijk)
+
+
+def organisaties_to_add(*, praktijk: Praktijk) -> QuerySet[Organisatie]:
+    """Organisations the practice may add to its network as its own copy: other practices'
+    original entries (not their copies) that it has not copied yet, by name."""
+    return (
+        Organisatie.objects.filter(bron__isnull=True)
+        .exclude(eigenaar=praktijk)
+        .exclude(kopieen__eigenaar=praktijk)
+        .order_by("naam", "pk")
+    )
+
+
+def organisatie_taking_part(*, praktijk: Praktijk, organisatie: Organisatie) -> bool:
+    """Whether the organisation, or the practice's own copy of it, takes part in the practice."""
+    return (
+        organisaties_for_praktijk(praktijk=praktijk)
+        .filter(Q(pk=organisatie.pk) | Q(bron=organisatie))
+        .exists()
+    )
 
 
 def afspraken_for_praktijk(*, praktijk: Praktijk) -> QuerySet[Afspraak]:
@@ -116,7 +136,7 @@ def deelname_with_history(*, praktijk: Praktijk, organisatie: Organisatie) -> De
 def persoon_get_for_praktijk(*, praktijk: Praktijk, pk: int) -> Persoon | None:
     """A person at an organisation that takes part in the practice; or None."""
     return (
-        Persoon.objects.filter(organisatie__deelnames__praktijk=praktijk, pk=pk)
+        Persoon.objects.filter(organisatie__in=organisaties_for_praktijk(praktijk=praktijk), pk=pk)
         .select_related("organisatie")
         .first()
     )

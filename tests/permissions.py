@@ -3,6 +3,7 @@
 from collections.abc import Callable
 
 from conftest import PERSONAS
+from netwerk.models import Deelname, Organisatie, Persoon
 
 # Shorthands for the usual expectations.
 LOGIN = "login"  # anonymous: redirected to the login page
@@ -50,3 +51,26 @@ def editors(ok: int = 200) -> dict[str, int | str]:
 def managers(ok: int = 200) -> dict[str, int | str]:
     """Only facilitators and staff may; members and core group members get 403."""
     return {**readers(ok), "lid": 403, "kerngroeplid": 403}
+
+
+def organisatie_snapshot(organisatie: Organisatie) -> dict:
+    """Everything a practice shows of its organisation: the entry, domains, people, interests."""
+    organisatie = Organisatie.objects.get(pk=organisatie.pk)
+    return {
+        "velden": {
+            f.name: getattr(organisatie, f.name)
+            for f in Organisatie._meta.concrete_fields
+            if f.name != "updated_at"
+        },
+        "domeinen": sorted(d.code for d in organisatie.levensdomeinen.all()),
+        "personen": sorted(
+            Persoon.objects.filter(organisatie=organisatie).values_list(
+                "pk", "naam", "functie", "telefoon", "email", "bel_mij_voor"
+            )
+        ),
+        "deelnames": sorted(
+            Deelname.objects.filter(organisatie=organisatie).values_list(
+                "praktijk__slug", "groep", "belangen", "bijdrage", "tijdsinvestering"
+            )
+        ),
+    }

@@ -13,17 +13,27 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from condities import services as condities_services
 from condities.models import Actie, Sessie
 from mantelzorg.models import Reactie
+from netwerk.models import Deelname
 from praktijken.models import Lidmaatschap
 from tests.factories import (
     AfspraakFactory,
     BijeenkomstFactory,
+    DeelnameFactory,
     ExperimentFactory,
     OntwerpvraagFactory,
+    OrganisatieFactory,
     PersoonFactory,
     UitnodigingFactory,
     VerhaalFactory,
 )
-from tests.permissions import LOGIN, assert_matrix, editors, managers, readers
+from tests.permissions import (
+    LOGIN,
+    assert_matrix,
+    editors,
+    managers,
+    organisatie_snapshot,
+    readers,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -263,3 +273,80 @@ def test_url_answers_each_persona_as_expected(name, wereld, login_as):
 def test_the_admin_is_for_staff_only(login_as):
     expected = {**dict.fromkeys(PUBLIC, 302), "staff": 200}
     assert_matrix(login_as, reverse("admin:index"), expected)
+
+
+# Another practice's organisation, through `stein`'s pages (issue #11). Nobody gets it through
+# stein, not even ede's own facilitator (the `outsider`) or staff: it is not stein's. Per URL the
+# object of `ede` its pk points at; every URL that names an organisation, a person or a
+# participation must be here.
+NOT_FOUND = {**dict.fromkeys(PUBLIC, 404), "anonymous": LOGIN}
+CROSS_PRAKTIJK = {
+    "netwerk:organisatie_detail": "organisatie",
+    "netwerk:organisatie_bewerken": "organisatie",
+    "netwerk:persoon_nieuw": "organisatie",
+    "netwerk:persoon_bewerken": "persoon",
+    "netwerk:deelname_bewerken": "deelname",
+}
+CROSS_POST = {
+    "netwerk:organisatie_bewerken": {"naam": "Gekaapt", "soort": "welzijn", "telefoon": "0900"},
+    "netwerk:persoon_nieuw": {"naam": "Ingeschoven"},
+    "netwerk:persoon_bewerken": {"naam": "Overschreven", "telefoon": "0900"},
+    "netwerk:deelname_bewerken": {"groep": "kerngroep", "belangen": "Gekaapt"},
+}
+
+
+def test_every_url_of_an_organisation_is_checked_across_practices():
+    routes = [
+        name
+        for name, route in all_patterns()
+        if route.startswith("p/<slug:slug>/")
+        and any(part in route for part in ["organisaties/<", "personen/<", "deelnames/<"])
+    ]
+    assert sorted(routes) == sorted(CROSS_PRAKTIJK)
+
+
+@pytest.fixture
+def ede_wereld(wereld, andere_praktijk, kerngroeplid, client):
+    """ede's organisation with a person and its interests, which stein's core group member has
+    just tried to pull into stein's network (that gives stein its own copy)."""
+    organisatie = OrganisatieFactory(naam="Wijkteam Ede", telefoon="0318 000 000")
+    deelname = DeelnameFactory(praktijk=andere_praktijk, organisatie=organisatie, belangen="Ede")
+    persoon = PersoonFactory(organisatie=organisatie, naam="Eva Ede")
+    client.force_login(kerngroeplid)
+    response = client.post(
+        reverse("netwerk:deelname_nieuw", args=["stein"]),
+        {"organisatie": organisatie.pk, "groep": "kerngroep"},
+    )
+    assert response.status_code == 302  # documented: stein's own copy, see Organisatie
+    client.logout()
+    return {"organisatie": organisatie, "persoon": persoon, "deelname": deelname}
+
+
+@pytest.mark.parametrize("name", sorted(CROSS_PRAKTIJK))
+def test_another_practices_organisation_is_not_found_and_stays_unchanged(
+    name, ede_wereld, login_as
+):
+    voor = organisatie_snapshot(ede_wereld["organisatie"])
+    path = reverse(name, args=["stein", ede_wereld[CROSS_PRAKTIJK[name]].pk])
+    assert_matrix(login_as, path, NOT_FOUND)
+    if name in CROSS_POST:
+        assert_matrix(login_as, path, NOT_FOUND, method="post", data=CROSS_POST[name])
+    assert organisatie_snapshot(ede_wereld["organisatie"]) == voor
+
+
+def test_adding_another_practices_organisation_copies_it_and_leaves_it_unchanged(
+    ede_wereld, login_as
+):
+    organisatie = ede_wereld["organisatie"]
+    voor = organisatie_snapshot(organisatie)
+    path = reverse("netwerk:deelname_nieuw", args=["stein"])
+    # Editors of stein have their copy already: the form says so (200); the others as usual.
+    assert_matrix(
+        login_as,
+        path,
+        {**editors(), "lid": 403},
+        method="post",
+        data={"organisatie": organisatie.pk, "groep": "ontwerpgroep", "belangen": "Gekaapt"},
+    )
+    assert organisatie_snapshot(organisatie) == voor
+    assert not Deelname.objects.filter(praktijk__slug="stein", organisatie=organisatie).exists()

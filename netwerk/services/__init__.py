@@ -11,6 +11,7 @@ from netwerk.services.deelnames import (
     afspraak_save,
     deelname_create,
     deelname_update,
+    organisatie_copy,
     organisatie_create,
     organisatie_join,
 )
@@ -53,6 +54,7 @@ __all__ = [
     "lidmaatschap_change_role",
     "lidmaatschap_remove",
     "organisatie_confirm",
+    "organisatie_copy",
     "organisatie_create",
     "organisatie_join",
     "organisatie_update",

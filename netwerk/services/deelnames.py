@@ -11,10 +11,49 @@ class DeelnameBestaatAl(Exception):
     """The organisation already takes part in this practice."""
 
 
+# The fields of an organisation's entry that a practice-local copy starts from. Not its people,
+# its participations or when it was confirmed: those are the other practice's.
+KOPIE_VELDEN = [
+    "naam",
+    "soort",
+    "beschrijving",
+    "telefoon",
+    "email",
+    "website",
+    "straat",
+    "postcode",
+    "plaats",
+    "wijken",
+]
+
+
 @transaction.atomic
-def organisatie_create(*, naam: str, soort: str) -> Organisatie:
-    """A new organisation in the region, known by name and kind."""
-    return Organisatie.objects.create(naam=naam.strip(), soort=soort)
+def organisatie_create(*, naam: str, soort: str, eigenaar: Praktijk) -> Organisatie:
+    """A new organisation, known by name and kind, in the practice's own entry."""
+    return Organisatie.objects.create(naam=naam.strip(), soort=soort, eigenaar=eigenaar)
+
+
+@transaction.atomic
+def organisatie_copy(*, organisatie: Organisatie, eigenaar: Praktijk) -> Organisatie:
+    """The practice's own entry of another practice's organisation: made once, then reused.
+
+    Copies the organisation's own fields and domains; the original is not changed."""
+    if organisatie.eigenaar_id == eigenaar.pk:
+        return organisatie
+    bestaand = Organisatie.objects.filter(eigenaar=eigenaar, bron=organisatie).first()
+    if bestaand is not None:
+        return bestaand
+    try:
+        with transaction.atomic():
+            kopie = Organisatie.objects.create(
+                eigenaar=eigenaar,
+                bron=organisatie,
+                **{veld: getattr(organisatie, veld) for veld in KOPIE_VELDEN},
+            )
+    except IntegrityError:  # two editors at once: the first one's copy is the practice's
+        return Organisatie.objects.get(eigenaar=eigenaar, bron=organisatie)
+    kopie.levensdomeinen.set(organisatie.levensdomeinen.all())
+    return kopie
 
 
 @transaction.atomic
@@ -28,7 +67,9 @@ def deelname_create(
     bijdrage: str = "",
     tijdsinvestering: str = "",
 ) -> Deelname:
-    """Let an organisation join the practice's core or design group, and record that it joined."""
+    """Let an organisation of the practice join its core or design group, and record that."""
+    if organisatie.eigenaar_id != praktijk.pk:
+        raise ValueError("The organisation belongs to another practice.")
     if Deelname.objects.filter(praktijk=praktijk, organisatie=organisatie).exists():
         raise DeelnameBestaatAl
     try:
@@ -61,9 +102,13 @@ def organisatie_join(
     bijdrage: str = "",
     tijdsinvestering: str = "",
 ) -> Deelname:
-    """Let an existing organisation join, or a new one by name and kind: both saved, or neither."""
+    """Let an existing organisation join, or a new one by name and kind: both saved, or neither.
+
+    An organisation of another practice (or of none) joins as the practice's own copy."""
     if organisatie is None:
-        organisatie = organisatie_create(naam=nieuwe_naam, soort=nieuwe_soort)
+        organisatie = organisatie_create(naam=nieuwe_naam, soort=nieuwe_soort, eigenaar=praktijk)
+    else:
+        organisatie = organisatie_copy(organisatie=organisatie, eigenaar=praktijk)
     return deelname_create(
         praktijk=praktijk,
         organisatie=organisatie,

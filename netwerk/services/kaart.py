@@ -29,7 +29,9 @@ def organisatie_update(
 ) -> Organisatie:
     """Save the organisation's entry; saving it counts as confirming it is correct.
 
-    `praktijk` is where the change was made: its audit trail records it."""
+    `praktijk` is where the change was made, and must own the entry; its audit trail records it."""
+    if organisatie.eigenaar_id != praktijk.pk:
+        raise ValueError("The organisation belongs to another practice.")
     for name, value in fields.items():
         setattr(organisatie, name, value)
     organisatie.bevestigd_op = timezone.now()
@@ -48,8 +50,11 @@ def organisatie_confirm(
 ) -> Organisatie:
     """Record that the organisation's entry, and its people, are still correct.
 
-    From a practice's page, that practice records who confirmed it. From the mailed link
-    (`praktijk` and `by` None) nobody is logged in: every practice it takes part in records it."""
+    From a practice's page (the practice that owns the entry), that practice records who confirmed
+    it. From the mailed link (`praktijk` and `by` None) nobody is logged in: every practice it
+    takes part in records it."""
+    if praktijk is not None and organisatie.eigenaar_id != praktijk.pk:
+        raise ValueError("The organisation belongs to another practice.")
     nu = timezone.now()
     Organisatie.objects.filter(pk=organisatie.pk).update(bevestigd_op=nu)
     organisatie.personen.update(bevestigd_op=nu)
@@ -74,7 +79,10 @@ def persoon_save(
 ) -> Persoon:
     """Create or change a contact person of an organisation; saving counts as confirming.
 
-    `praktijk` is where the change was made: its audit trail records it."""
+    `praktijk` is where the change was made, and must own the organisation's entry; its audit
+    trail records it."""
+    if organisatie.eigenaar_id != praktijk.pk:
+        raise ValueError("The organisation belongs to another practice.")
     actie = "persoon.update" if instance is not None else "persoon.create"
     persoon = instance or Persoon(organisatie=organisatie)
     if persoon.organisatie_id != organisatie.pk:

@@ -56,6 +56,16 @@ class DeelnameFactory(factory.django.DjangoModelFactory):
     groep = Groep.ONTWERPGROEP
     belangen = "Mantelzorgers eerder in beeld krijgen."
 
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # As the data migration does for old rows: an organisation without an owner belongs to
+        # the first practice it takes part in.
+        organisatie = kwargs["organisatie"]
+        if organisatie.eigenaar_id is None:
+            organisatie.eigenaar = kwargs["praktijk"]
+            organisatie.save(update_fields=["eigenaar"])
+        return super()._create(model_class, *args, **kwargs)
+
 
 class AfspraakFactory(factory.django.DjangoModelFactory):
     class Meta:

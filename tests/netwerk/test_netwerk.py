@@ -56,7 +56,10 @@ def test_adding_an_existing_organisation_records_that_it_joined(client, facilita
         {"organisatie": organisatie.pk, "groep": Groep.ONTWERPGROEP, "belangen": "Doorstroom"},
     )
     assert response.status_code == 302
-    deelname = Deelname.objects.get(praktijk=praktijk, organisatie=organisatie)
+    # It joins as the practice's own entry, copied from the one in the list.
+    deelname = Deelname.objects.get(praktijk=praktijk, organisatie__bron=organisatie)
+    assert deelname.organisatie.naam == "Zorgcentrum De Beukenhof"
+    assert deelname.organisatie.eigenaar == praktijk
     assert deelname.belangen == "Doorstroom"
     wijziging = deelname.wijzigingen.get()
     assert (wijziging.van_groep, wijziging.naar_groep, wijziging.door) == (

@@ -201,7 +201,7 @@ def test_confirmation_link_is_public(login_as, praktijk, eigen_organisatie):
 
 
 def test_a_staff_member_outside_the_practice_sees_it(login_as, praktijk):
-    organisatie = OrganisatieFactory()
+    organisatie = OrganisatieFactory(eigenaar=praktijk)
     services.deelname_create(
         praktijk=praktijk, organisatie=organisatie, groep=Groep.KERNGROEP, by=None
     )
