@@ -376,13 +376,13 @@ def patroon_voor(
 
 # --- release in steps -------------------------------------------------------------------------
 
-_GEEN = object()
-
 
 def _veranderd(vorige: Stand, nu: Stand, stellingen: list[int]) -> _Bijdragen:
     """Who joined, changed an answer or was removed, per statement; paper forms changed."""
     leden = {pk: (r.groep, r.organisatie) for pk, r in vorige.respondenten.items()}
     leden.update({pk: (r.groep, r.organisatie) for pk, r in nu.respondenten.items()})
+    # Only a change in a score counts: "weet ik niet" adds nothing to a sum, so a step of k
+    # people of whom some only said "weet ik niet" would rest on fewer than k scores.
     per_persoon: dict[int, set[int]] = {}
     for pk in leden:
         oud = vorige.respondenten.get(pk)
@@ -390,13 +390,13 @@ def _veranderd(vorige: Stand, nu: Stand, stellingen: list[int]) -> _Bijdragen:
         per_persoon[pk] = {
             s
             for s in stellingen
-            if (oud.antwoorden.get(s, _GEEN) if oud else _GEEN)
-            != (nieuw.antwoorden.get(s, _GEEN) if nieuw else _GEEN)
+            if (oud.antwoorden.get(s) if oud else None)
+            != (nieuw.antwoorden.get(s) if nieuw else None)
         }
     papier = {}
     for s in stellingen:
         oud_t, nieuw_t = vorige.papier.get(s, {}), nu.papier.get(s, {})
-        verschil = [nieuw_t.get(v, 0) - oud_t.get(v, 0) for v in range(6)]
+        verschil = [nieuw_t.get(v, 0) - oud_t.get(v, 0) for v in range(1, 6)]
         papier[s] = max(sum(d for d in verschil if d > 0), -sum(d for d in verschil if d < 0))
     return _Bijdragen(leden=leden, stellingen=per_persoon, papier=papier)
 

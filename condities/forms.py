@@ -30,6 +30,29 @@ class SessieForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Take all five, or the ones you want to look at this time."),
     )
+    alleen_leden = forms.BooleanField(
+        label=_("Members only"),
+        required=False,
+        help_text=_(
+            "Only people with an account in this practice can join, after logging in. Then "
+            "nobody can answer twice from another phone."
+        ),
+    )
+
+
+class DeelnemersVerwijderenForm(forms.Form):
+    """Which of the participants in a cluster of joins to remove, with their answers."""
+
+    deelnemers = forms.TypedMultipleChoiceField(
+        label=_("Participants to remove"), coerce=int, widget=forms.CheckboxSelectMultiple
+    )
+    zeker = forms.BooleanField(
+        label=_("I am sure: remove these participants and everything they answered."),
+    )
+
+    def __init__(self, *args, keuzes: list[tuple[int, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["deelnemers"].choices = keuzes
 
 
 class CodeForm(forms.Form):

@@ -26,6 +26,11 @@ urlpatterns = [
         name="actie_experiment",
     ),
     path("p/<slug:slug>/sessies/<int:pk>/papier/", views.papier, name="papier"),
+    path(
+        "p/<slug:slug>/sessies/<int:pk>/deelnemers/verwijderen/",
+        views.deelnemers_verwijderen,
+        name="deelnemers_verwijderen",
+    ),
     path("p/<slug:slug>/sessies/<int:pk>/formulier/", views.formulier, name="formulier"),
     # The participant's side: public, by join code.
     path("doe-mee/", views_doe_mee.doe_mee, name="doe_mee"),

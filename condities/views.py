@@ -10,7 +10,9 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -21,11 +23,20 @@ from condities.access import (
     sessie_get_for_manage,
     sessie_get_for_user,
 )
-from condities.forms import ActieExperimentForm, ActieForm, PapierForm, RevealForm, SessieForm
+from condities.forms import (
+    ActieExperimentForm,
+    ActieForm,
+    DeelnemersVerwijderenForm,
+    PapierForm,
+    RevealForm,
+    SessieForm,
+)
 from condities.models import Sessie
+from condities.selectors import deelname as deelname_selectors
 from condities.selectors import papier as papier_selectors
 from condities.selectors import sessies as sessie_selectors
 from condities.services import afsluiten
+from condities.services import deelname as deelname_services
 from condities.services import papier as papier_services
 from condities.services import sessies as sessie_services
 from condities.services.sessies import SessieGesloten
@@ -91,9 +102,81 @@ def _sessie_detail(
             "acties": sessie_selectors.acties_for_sessie(sessie=sessie),
             "actie_form": actie_form,
             "aantallen": sessie_selectors.sessie_aantallen(sessie=sessie),
+            "aanmeldingen": _aanmeldingen(toegang, sessie),
         },
         status=status,
     )
+
+
+def _aanmeldingen(toegang: Toegang, sessie: Sessie) -> list[dict]:
+    """For the facilitator of an open session: clusters of joins from one network, each with
+    the form to remove some of them."""
+    if not (toegang.can_manage and sessie.is_open):
+        return []
+    return [
+        {
+            "cluster": cluster,
+            "form": DeelnemersVerwijderenForm(
+                keuzes=_keuzes_for(cluster.deelnemers), prefix=f"c{index}"
+            ),
+        }
+        for index, cluster in enumerate(deelname_selectors.opvallende_aanmeldingen(sessie=sessie))
+    ]
+
+
+def _keuzes_for(deelnemers: list) -> list[tuple[int, str]]:
+    return [
+        (
+            d.pk,
+            _("%(naam)s, joined at %(tijd)s, %(n)s answers")
+            % {
+                "naam": d.naam or _("Anonymous"),
+                "tijd": timezone.localtime(d.created_at).strftime("%H:%M:%S"),
+                "n": d.aantal_antwoorden,
+            },
+        )
+        for d in deelnemers
+    ]
+
+
+@require_POST
+def deelnemers_verwijderen(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Remove participants of a cluster of joins (stuffing) and their answers."""
+    _toegang, sessie = sessie_get_for_manage(user=request.user, slug=slug, pk=pk)
+    keuzes = [
+        keuze
+        for cluster in deelname_selectors.opvallende_aanmeldingen(sessie=sessie)
+        for keuze in _keuzes_for(cluster.deelnemers)
+    ]
+    prefix = request.POST.get("prefix", "")
+    form = DeelnemersVerwijderenForm(
+        request.POST, keuzes=keuzes, prefix=prefix if prefix.startswith("c") else None
+    )
+    if not form.is_valid():
+        messages.error(
+            request,
+            _("Nothing was removed: tick the participants and confirm that you are sure."),
+        )
+        return redirect(reverse("condities:sessie_detail", args=[slug, pk]) + "#aanmeldingen")
+    gekozen = deelname_selectors.deelnemers_get_for_sessie(
+        sessie=sessie, pks=form.cleaned_data["deelnemers"]
+    )
+    try:
+        for deelnemer in gekozen:
+            deelname_services.deelnemer_remove(sessie=sessie, deelnemer=deelnemer, by=request.user)
+    except SessieGesloten:
+        messages.error(request, _("This session is closed: its answers can no longer change."))
+    else:
+        messages.success(
+            request,
+            ngettext(
+                "%(n)s participant and their answers have been removed.",
+                "%(n)s participants and their answers have been removed.",
+                len(gekozen),
+            )
+            % {"n": len(gekozen)},
+        )
+    return redirect("condities:sessie_detail", slug=slug, pk=pk)
 
 
 @require_GET

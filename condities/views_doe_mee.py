@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -146,6 +147,19 @@ def doe_mee_code(request: HtmxHttpRequest, code: str) -> HttpResponse:
         )
         _remember(request, deelnemer)
         return redirect("condities:vragen", code=sessie.code)
+    if sessie.alleen_leden:
+        return message_page(
+            request,
+            titel=_("For members of the practice"),
+            tekst=_(
+                "This session is for members of %(praktijk)s. Log in with your account, then "
+                "use the code again."
+            )
+            % {"praktijk": sessie.praktijk.naam},
+            status=403,
+            link_url=f"{reverse('account_login')}?{urlencode({'next': request.path})}",
+            link_tekst=_("Log in"),
+        )
     form = JoinForm(
         request.POST or None, organisaties=list(organisaties_for_praktijk(praktijk=sessie.praktijk))
     )
@@ -156,6 +170,7 @@ def doe_mee_code(request: HtmxHttpRequest, code: str) -> HttpResponse:
             organisatie=form.cleaned_data["organisatie_obj"],
             mantelzorger=form.cleaned_data["mantelzorger"],
             email=form.cleaned_data["email"],
+            herkomst=deelname_services.herkomst_for(client_ip(request)),
         )
         _remember(request, deelnemer)
         return redirect("condities:vragen", code=sessie.code)

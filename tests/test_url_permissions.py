@@ -99,6 +99,7 @@ EXPECTED = {
     "condities:presentatie": managers(),
     "condities:presentatie_live": {**managers(), "anonymous": 404},  # a poll: no login page
     "condities:onthullen": POST_ONLY,
+    "condities:deelnemers_verwijderen": POST_ONLY,
     "condities:qr": managers(),
     "condities:actie_nieuw": POST_ONLY,
     "condities:actie_experiment": editors(),

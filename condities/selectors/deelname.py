@@ -1,6 +1,11 @@
 """Reads about taking part: who a browser is in a session, their answers and progress."""
 
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
+from django.db.models import Count
 
 from condities import charts
 from condities.models import Antwoord, Deelnemer, Respondentgroep, Sessie, Stelling
@@ -74,3 +79,53 @@ def voortgang(*, deelnemer: Deelnemer, stellingen: list[Stelling]) -> dict:
 def antwoorden_for_deelnemer(*, deelnemer: Deelnemer) -> dict[int, int | None]:
     """The participant's own answers: {stelling_id: score}. Only ever shown to themselves."""
     return dict(Antwoord.objects.filter(deelnemer=deelnemer).values_list("stelling_id", "score"))
+
+
+@dataclass
+class Aanmeldingen:
+    """Many joins from one network in a short time: a room on one Wi-Fi, or ballot stuffing."""
+
+    aantal: int
+    van: datetime.datetime
+    tot: datetime.datetime
+    deelnemers: list[Deelnemer]  # each with `aantal_antwoorden`
+
+
+def opvallende_aanmeldingen(*, sessie: Sessie) -> list[Aanmeldingen]:
+    """Per network with at least AANMELDINGEN_OPVALLEND guest joins within
+    AANMELDINGEN_VENSTER_MINUTEN minutes: the busiest such window, busiest network first
+    (1 query). Members join with their account and are never in it."""
+    venster = datetime.timedelta(minutes=settings.AANMELDINGEN_VENSTER_MINUTEN)
+    drempel = settings.AANMELDINGEN_OPVALLEND
+    per_herkomst: dict[str, list[Deelnemer]] = {}
+    for deelnemer in (
+        Deelnemer.objects.filter(sessie=sessie, user__isnull=True)
+        .exclude(herkomst="")
+        .annotate(aantal_antwoorden=Count("antwoorden"))
+        .order_by("created_at", "pk")
+    ):
+        per_herkomst.setdefault(deelnemer.herkomst, []).append(deelnemer)
+    clusters = []
+    for deelnemers in per_herkomst.values():
+        beste: list[Deelnemer] = []
+        begin = 0
+        for eind, deelnemer in enumerate(deelnemers):
+            while deelnemer.created_at - deelnemers[begin].created_at > venster:
+                begin += 1
+            if eind + 1 - begin > len(beste):
+                beste = deelnemers[begin : eind + 1]
+        if len(beste) >= drempel:
+            clusters.append(
+                Aanmeldingen(
+                    aantal=len(beste),
+                    van=beste[0].created_at,
+                    tot=beste[-1].created_at,
+                    deelnemers=beste,
+                )
+            )
+    return sorted(clusters, key=lambda c: -c.aantal)
+
+
+def deelnemers_get_for_sessie(*, sessie: Sessie, pks: list[int]) -> list[Deelnemer]:
+    """These participants, of this session only (1 query)."""
+    return list(Deelnemer.objects.filter(sessie=sessie, pk__in=pks))

@@ -19,7 +19,12 @@ from condities.services.checkins import (
     checkin_reminders_send,
     checkin_url,
 )
-from condities.services.deelname import antwoord_save, deelnemer_finish, deelnemer_join
+from condities.services.deelname import (
+    antwoord_save,
+    deelnemer_finish,
+    deelnemer_join,
+    deelnemer_remove,
+)
 from condities.services.papier import papier_tellingen_save
 from condities.services.sessies import (
     CODE_ALPHABET,
@@ -55,6 +60,7 @@ __all__ = [
     "checkin_url",
     "deelnemer_finish",
     "deelnemer_join",
+    "deelnemer_remove",
     "papier_tellingen_save",
     "sessie_close",
     "sessie_create",

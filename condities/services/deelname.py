@@ -1,14 +1,19 @@
 """Taking part: joining a session, answering its statements, finishing."""
 
+import hashlib
+import hmac
 import secrets
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from condities.models import Antwoord, Deelnemer, Sessie, Stelling
 from condities.selectors.deelname import respondentgroep_for
 from condities.services.sessies import SessieGesloten
+from config.http import AccountUser
 from netwerk.models import Organisatie, User
+from praktijken.audit import gebeurtenis_record
 
 
 def deelnemer_join(
@@ -19,8 +24,10 @@ def deelnemer_join(
     organisatie: Organisatie | None = None,
     mantelzorger: bool = False,
     email: str = "",
+    herkomst: str = "",
 ) -> Deelnemer:
-    """Add a participant; a member who joins twice gets their existing place back."""
+    """Add a participant; a member who joins twice gets their existing place back. `herkomst`
+    is a keyed hash of the network they joined from (`herkomst_for`), to spot stuffing."""
     if not sessie.is_open:
         raise SessieGesloten
     if user is not None and user.is_authenticated:
@@ -39,6 +46,7 @@ def deelnemer_join(
         ),
         email=email.strip().lower(),
         token=secrets.token_urlsafe(32),
+        herkomst=herkomst,
     )
     try:
         with transaction.atomic():
@@ -47,6 +55,28 @@ def deelnemer_join(
         # Two tabs of the same member joined at once: the other one won.
         return Deelnemer.objects.get(sessie=sessie, user=user)
     return deelnemer
+
+
+def herkomst_for(address: str) -> str:
+    """A keyed hash of a client's network (its IPv4 address, its IPv6 /64): the same network
+    gives the same value within this installation, and the address cannot be read back."""
+    if not address:
+        return ""
+    return hmac.new(
+        settings.SECRET_KEY.encode(), f"herkomst:{address}".encode(), hashlib.sha256
+    ).hexdigest()[:16]
+
+
+@transaction.atomic
+def deelnemer_remove(*, sessie: Sessie, deelnemer: Deelnemer, by: AccountUser) -> None:
+    """Remove a participant and everything they answered from an open session (answers that
+    look like stuffing) and record "deelnemer.remove" — never what they answered. The figures
+    shown move only as the disclosure rules allow (a removal is a change like any other).
+    Raises SessieGesloten when the session is closed: its answers are frozen."""
+    if not Sessie.objects.filter(pk=sessie.pk, status=Sessie.Status.OPEN).exists():
+        raise SessieGesloten
+    Deelnemer.objects.filter(pk=deelnemer.pk, sessie=sessie).delete()
+    gebeurtenis_record(praktijk=sessie.praktijk, by=by, actie="deelnemer.remove", obj=sessie)
 
 
 def antwoord_save(*, deelnemer: Deelnemer, stelling: Stelling, score: int | None) -> Antwoord:

@@ -39,6 +39,7 @@ def sessie_insert(
     soort: str = Sessie.Soort.WERKVORM,
     stellingen: list[Stelling] | None = None,
     herinnering_na_dagen: int = 7,
+    alleen_leden: bool = False,
 ) -> Sessie:
     """The session row itself, without an audit event: for `sessie_create` and `checkin_create`,
     which each record their own."""
@@ -52,6 +53,7 @@ def sessie_insert(
         condities=ordered,
         stellingenset=stellingenset_for_praktijk(praktijk=praktijk),
         herinnering_na_dagen=herinnering_na_dagen,
+        alleen_leden=alleen_leden,
         created_by=by,
     )
     if stellingen:
@@ -70,8 +72,10 @@ def sessie_create(
     soort: str = Sessie.Soort.WERKVORM,
     stellingen: list[Stelling] | None = None,
     herinnering_na_dagen: int = 7,
+    alleen_leden: bool = False,
 ) -> Sessie:
-    """Create a session (or check-in) on the practice's current statement set."""
+    """Create a session (or check-in) on the practice's current statement set; `alleen_leden`:
+    only members who logged in can join."""
     with transaction.atomic():
         sessie = sessie_insert(
             praktijk=praktijk,
@@ -83,6 +87,7 @@ def sessie_create(
             soort=soort,
             stellingen=stellingen,
             herinnering_na_dagen=herinnering_na_dagen,
+            alleen_leden=alleen_leden,
         )
         gebeurtenis_record(praktijk=praktijk, by=by, actie="sessie.create", obj=sessie)
     return sessie

@@ -625,6 +625,14 @@ CONDITIES = [
         statuses=GEWEIGERD_400,
     ),
     Doel(
+        name="condities:deelnemers_verwijderen",
+        persona="facilitator",
+        url=stein("condities:deelnemers_verwijderen", "sessie"),
+        base=lambda w: {"zeker": "on"},
+        models=(Deelnemer, Antwoord),
+        statuses=frozenset({302}),  # removed, or refused with a message: back to the session
+    ),
+    Doel(
         name="condities:doe_mee_code",
         persona="anonymous",
         url=lambda w: url("condities:doe_mee_code", code=w.sessie.code.lower()),

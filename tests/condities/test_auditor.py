@@ -8,6 +8,8 @@ cell of at least k are equal), the step from the last open figures to the closed
 state is attacked on its own), and collusion (not modelled). Paper forms are anonymous marks.
 """
 
+import os
+
 import pytest
 from django.db import transaction
 from hypothesis import HealthCheck, Phase, given, settings
@@ -319,15 +321,15 @@ def plannen(draw) -> Plan:
     for event in extra:
         if event[0] == "antwoord" and not deelnemers:
             continue
-        if event[0] == "onthul" and soort == CHECKIN:
-            continue
         if event[0] == "papier":
             # As the paper form checks: no more marks per statement than forms.
             _soort, formulieren, tellingen = event
             tellingen = {i: t for i, t in tellingen.items() if sum(t.values()) <= formulieren}
             event = ("papier", formulieren, tellingen)
         events.insert(draw(st.integers(0, len(events))), event)
-    if soort == WERKVORM and draw(st.booleans()):
+    # Most sessions reveal everything at some point (a check-in from the presenter's screen):
+    # from then on every step releases figures, which is where differencing would bite.
+    if draw(st.integers(0, 3)) > 0:
         events.insert(draw(st.integers(0, len(events))), ("onthul", list(condities)))
     return Plan(
         soort=soort,
@@ -339,7 +341,8 @@ def plannen(draw) -> Plan:
     )
 
 
-AANTAL = 25
+# More with AUDITOR_VOORBEELDEN=200 (a longer search, by hand).
+AANTAL = int(os.environ.get("AUDITOR_VOORBEELDEN", "25"))
 
 
 def test_no_generated_session_gives_a_single_answer_away():
