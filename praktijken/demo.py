@@ -67,6 +67,7 @@ def praktijken_load() -> dict:
         defaults={
             "naam": "Lerende praktijk Stein",
             "gemeente": "Stein",
+            "privacy_email": "privacy@stein.example",
             "kernthema": "Samen sterk op eigen wijze",
             "ambitie": (
                 "Over vijf jaar weet elke mantelzorger in Stein bij wie hij terecht kan, en "

@@ -53,6 +53,7 @@ class PraktijkForm(forms.ModelForm):
             "kernthema",
             "ambitie",
             "beschrijving",
+            "privacy_email",
             "startdatum",
             "einddatum",
             "status",

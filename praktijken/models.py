@@ -29,6 +29,14 @@ class Praktijk(models.Model):
         help_text=_("The inviting perspective: where do we want to stand in five years?"),
     )
     beschrijving = models.TextField(_("description"), blank=True)
+    privacy_email = models.EmailField(
+        _("email address for privacy questions"),
+        blank=True,
+        help_text=_(
+            "Where carers and participants can ask to see or remove what they sent, for "
+            "example the municipality's privacy desk. Shown on the carers' form."
+        ),
+    )
     startdatum = models.DateField(_("start date"), null=True, blank=True)
     einddatum = models.DateField(_("end date"), null=True, blank=True)
     status = models.CharField(

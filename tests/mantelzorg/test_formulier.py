@@ -270,3 +270,12 @@ def test_the_form_itself_says_who_receives_it_and_how_to_have_it_removed(client,
     assert "Wil je dat we je reactie of je gegevens weghalen?" in text
     # Said before the button, not only on the thanks page.
     assert text.index("De gemeente Stein is verantwoordelijk") < text.index(">Versturen<")
+
+
+def test_the_form_names_the_practices_privacy_address_when_it_has_one(client, praktijk):
+    praktijk.privacy_email = "privacy@stein.example"
+    praktijk.save()
+    response = client.get(url("formulier"))
+    assert response.status_code == 200
+    assert 'href="mailto:privacy@stein.example"' in response.text
+    assert "Stuur een e-mail naar" in response.text
