@@ -43,11 +43,20 @@ def sessie_close(*, sessie: Sessie, by: AccountUser) -> Sessie:
     sessie.gesloten_op = timezone.now()
     sessie.save(update_fields=["status", "gesloten_op"])
     live_forget(sessie_pk=sessie.pk)
-    resultaten = sessie_resultaten(sessie=sessie)
-    scores = []
     Vrijgave.objects.filter(sessie=sessie).delete()  # the steps of an open session are done
     # Where the participants joined from was kept to spot stuffing while open: gone now.
     Deelnemer.objects.filter(sessie=sessie).exclude(herkomst="").update(herkomst="")
+    scores_write(sessie=sessie)
+    gebeurtenis_record(praktijk=sessie.praktijk, by=by, actie="sessie.close", obj=sessie)
+    queue_after_commit(summary_send_task, sessie.pk)
+    return sessie
+
+
+def scores_write(*, sessie: Sessie) -> int:
+    """Write a closed session's condition scores (overall and per group) as the disclosure
+    rules release them, replacing any written before; returns how many."""
+    resultaten = sessie_resultaten(sessie=sessie)
+    scores = []
     for conditie in resultaten.condities:
         for groep, score in [(ALLE, conditie.totaal), *conditie.groepen.items()]:
             if not score.zichtbaar:
@@ -65,10 +74,19 @@ def sessie_close(*, sessie: Sessie, by: AccountUser) -> Sessie:
                     respondenten=score.respondenten,
                 )
             )
+    ConditieScore.objects.filter(sessie=sessie).delete()
     ConditieScore.objects.bulk_create(scores)
-    gebeurtenis_record(praktijk=sessie.praktijk, by=by, actie="sessie.close", obj=sessie)
-    queue_after_commit(summary_send_task, sessie.pk)
-    return sessie
+    return len(scores)
+
+
+@transaction.atomic
+def scores_rewrite_all() -> int:
+    """Write the scores of every closed session again under the current disclosure rules (after
+    an upgrade that changed them, or a higher MIN_RESPONDENTEN); returns how many sessions."""
+    sessies = list(Sessie.objects.filter(status=Sessie.Status.GESLOTEN).select_related("praktijk"))
+    for sessie in sessies:
+        scores_write(sessie=sessie)
+    return len(sessies)
 
 
 def summary_send(*, sessie_id: int) -> int:

@@ -1,5 +1,6 @@
 """Aggregating answers: averages, spread, “weet ik niet”, paper tallies, the three-person rule."""
 
+import io
 import statistics
 
 import pytest
@@ -213,3 +214,31 @@ def test_closing_twice_writes_the_scores_once(sessie, stellingen, maak_deelnemer
     with pytest.raises(services.SessieGesloten):  # the second closing does nothing
         services.sessie_close(sessie=sessie, by=sessie.created_by)
     assert ConditieScore.objects.filter(sessie=sessie, conditie="proces", groep="").count() == 1
+
+
+def test_scores_written_under_older_rules_are_written_again(sessie, stellingen, maak_deelnemers):
+    """A score a closing wrote before complementary suppression (the core group beside one
+    carer) is gone after `scores_herberekenen`; the condition's own score stays."""
+    from django.core.management import call_command
+
+    kern = maak_deelnemers(3, groep="kerngroep")
+    (carer,) = maak_deelnemers(1, groep="mantelzorger")
+    for deelnemer in [*kern, carer]:
+        services.antwoord_save(deelnemer=deelnemer, stelling=stellingen["proces"][0], score=4)
+    services.sessie_close(sessie=sessie, by=sessie.created_by)
+    ConditieScore.objects.create(  # as the old rules wrote it
+        praktijk=sessie.praktijk,
+        sessie=sessie,
+        bron=sessie.soort,
+        datum=sessie.datum,
+        conditie="proces",
+        groep="kerngroep",
+        gemiddelde=4,
+        spreiding=0,
+        respondenten=3,
+    )
+
+    call_command("scores_herberekenen", stdout=io.StringIO())
+
+    groepen = set(ConditieScore.objects.filter(sessie=sessie).values_list("conditie", "groep"))
+    assert groepen == {("proces", "")}
