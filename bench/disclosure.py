@@ -12,7 +12,7 @@ import django
 
 
 def _stand(disclosure, n: int, stellingen: list[int], seed: int):
-    r = random.Random(seed)
+    r = random.Random(seed)  # noqa: S311 (made-up answers, not a secret)
     groepen = ["kerngroep", "ontwerpgroep", "mantelzorger", "anders"]
     return disclosure.Stand(
         respondenten={
