@@ -97,7 +97,7 @@ def opvallende_aanmeldingen(*, sessie: Sessie) -> list[Aanmeldingen]:
     (1 query). Members join with their account and are never in it."""
     venster = datetime.timedelta(minutes=settings.AANMELDINGEN_VENSTER_MINUTEN)
     drempel = settings.AANMELDINGEN_OPVALLEND
-    per_herkomst: dict[str, list[Deelnemer]] = {}
+    per_herkomst: dict[str, list] = {}
     for deelnemer in (
         Deelnemer.objects.filter(sessie=sessie, user__isnull=True)
         .exclude(herkomst="")
@@ -107,7 +107,7 @@ def opvallende_aanmeldingen(*, sessie: Sessie) -> list[Aanmeldingen]:
         per_herkomst.setdefault(deelnemer.herkomst, []).append(deelnemer)
     clusters = []
     for deelnemers in per_herkomst.values():
-        beste: list[Deelnemer] = []
+        beste: list = []
         begin = 0
         for eind, deelnemer in enumerate(deelnemers):
             while deelnemer.created_at - deelnemers[begin].created_at > venster:

@@ -118,8 +118,8 @@ def sessie_resultaten(*, sessie: Sessie) -> Resultaten:
     nu = _stand(sessie=sessie, stellingen=stellingen)
     drempel = disclosure.k()
     if sessie.is_open:
-        onthuld = {code: ids for code, ids in condities.items() if code in sessie.onthuld}
-        vrijgave = _vrijgave_open(sessie=sessie, nu=nu, condities=onthuld, drempel=drempel)
+        getoond = {code: ids for code, ids in condities.items() if code in sessie.onthuld}
+        vrijgave = _vrijgave_open(sessie=sessie, nu=nu, condities=getoond, drempel=drempel)
     else:
         vrijgave = disclosure.volledig(nu, condities, drempel=drempel)
     per_stelling = {s.pk: s for s in stellingen}
