@@ -13,7 +13,7 @@ FIND_PYTHON = for p in python3.13 python3.12 python3.14 python3 \
 	  if command -v "$$p" >/dev/null 2>&1 && "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
 	    echo "$$p"; break; fi; done
 
-.PHONY: run test e2e faults lint fmt messages messages-check compose-check deploy-check audit bench bench-scale install clean
+.PHONY: run test e2e faults lint fmt messages messages-check compose-check deploy-check audit bench bench-scale screenshots install clean
 
 $(VENV)/.installed: pyproject.toml
 	@if [ ! -x $(PY) ]; then \
@@ -138,6 +138,11 @@ bench: install
 	$(PY) -m bench.run
 
 # Page speed at a small and a large installation (PostgreSQL, a few minutes); see bench/scale.py.
+# PNGs of the pages the room and the members see, at 320x640, 1280x720 and 1920x1080, into
+# screenshots/ (not committed): a fresh demo database, an open workshop, Chromium from Debian.
+screenshots: install
+	$(PY) -m bench.screenshots screenshots
+
 bench-scale: install
 	$(PY) -m bench.scale
 
