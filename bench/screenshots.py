@@ -145,6 +145,16 @@ def _member_pages(browser, base: str, uit: Path, sessie_pk: str) -> None:
             page.goto(base + pad)
             page.wait_for_load_state("networkidle")
             page.screenshot(path=str(uit / f"{naam}-{width}x{height}.png"))
+    # The room's screen, stage by stage (the keys move it on, as in the room).
+    for width, height in SIZES[1:]:
+        page.set_viewport_size({"width": width, "height": height})
+        page.goto(f"{base}/p/stein/sessies/{sessie_pk}/scherm/")
+        with page.expect_navigation():
+            page.keyboard.press("w")
+        for stap in range(8):
+            page.screenshot(path=str(uit / f"scherm-{stap}-{width}x{height}.png"))
+            with page.expect_navigation():
+                page.keyboard.press("ArrowRight")
     page.set_viewport_size({"width": 1280, "height": 720})
     page.goto(base + pages["verslag"])
     page.screenshot(path=str(uit / "verslag-1280-hele-pagina.png"), full_page=True)

@@ -55,6 +55,15 @@ class DeelnemersVerwijderenForm(forms.Form):
         self.fields["deelnemers"].choices = keuzes
 
 
+class SchermActieForm(forms.Form):
+    """A key or button on the room's screen or its control page."""
+
+    actie = forms.ChoiceField(
+        choices=[(a, a) for a in ("volgende", "vorige", "onthul", "verberg", "wachten")]
+    )
+    terug = forms.ChoiceField(choices=[("scherm", "scherm"), ("bediening", "bediening")])
+
+
 class CodeForm(forms.Form):
     code = forms.CharField(
         label=_("Code"),

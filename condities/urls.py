@@ -1,6 +1,6 @@
 from django.urls import path
 
-from condities import views, views_checkin, views_doe_mee, views_rapport
+from condities import views, views_checkin, views_doe_mee, views_rapport, views_scherm
 
 app_name = "condities"
 
@@ -18,6 +18,13 @@ urlpatterns = [
         name="presentatie_live",
     ),
     path("p/<slug:slug>/sessies/<int:pk>/onthullen/", views.onthullen, name="onthullen"),
+    path("p/<slug:slug>/sessies/<int:pk>/scherm/", views_scherm.scherm, name="scherm"),
+    path("p/<slug:slug>/sessies/<int:pk>/bediening/", views_scherm.bediening, name="bediening"),
+    path(
+        "p/<slug:slug>/sessies/<int:pk>/scherm/actie/",
+        views_scherm.scherm_actie,
+        name="scherm_actie",
+    ),
     path("p/<slug:slug>/sessies/<int:pk>/qr.svg", views.qr, name="qr"),
     path("p/<slug:slug>/sessies/<int:pk>/acties/", views.actie_nieuw, name="actie_nieuw"),
     path(

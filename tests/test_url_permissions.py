@@ -100,6 +100,9 @@ EXPECTED = {
     "condities:presentatie_live": {**managers(), "anonymous": 404},  # a poll: no login page
     "condities:onthullen": POST_ONLY,
     "condities:deelnemers_verwijderen": POST_ONLY,
+    "condities:scherm": managers(),
+    "condities:bediening": managers(),
+    "condities:scherm_actie": POST_ONLY,
     "condities:qr": managers(),
     "condities:actie_nieuw": POST_ONLY,
     "condities:actie_experiment": editors(),

@@ -625,6 +625,18 @@ CONDITIES = [
         statuses=GEWEIGERD_400,
     ),
     Doel(
+        name="condities:scherm_actie",
+        persona="facilitator",
+        url=stein("condities:scherm_actie", "sessie"),
+        base=lambda w: {"actie": "volgende", "terug": "scherm"},
+        fields=lambda w: {
+            "actie": field_values("volgende", "vorige", "onthul", "verberg", "wachten"),
+            "terug": field_values("scherm", "bediening"),
+        },
+        models=(Sessie,),
+        statuses=GEWEIGERD_400,
+    ),
+    Doel(
         name="condities:deelnemers_verwijderen",
         persona="facilitator",
         url=stein("condities:deelnemers_verwijderen", "sessie"),

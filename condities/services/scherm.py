@@ -1,0 +1,72 @@
+"""The room's screen: which stage it shows, moved on by the facilitator (keys or buttons).
+
+Stages in order: waiting (join code and QR), each condition of the session, the overview, the
+end. Revealing and hiding act on the condition the screen shows; figures themselves are only ever
+what `condities.disclosure` releases.
+"""
+
+from django.db import transaction
+
+from condities.live_cache import live_forget
+from condities.models import Conditie, Sessie
+from condities.services.sessies import sessie_reveal
+from config.http import AccountUser
+from praktijken.audit import gebeurtenis_record
+
+WACHTEN, OVERZICHT, EINDE = "wachten", "overzicht", "einde"
+ACTIES = ("volgende", "vorige", "onthul", "verberg", "wachten")
+
+
+def scherm_stappen(*, sessie: Sessie) -> list[str]:
+    """The screen's stages, in order."""
+    return [WACHTEN, *sessie.condities, OVERZICHT, EINDE]
+
+
+def scherm_stap(*, sessie: Sessie) -> str:
+    """The stage the screen shows now (waiting when it is not one of this session's)."""
+    return sessie.scherm if sessie.scherm in scherm_stappen(sessie=sessie) else WACHTEN
+
+
+def sessie_hide(*, sessie: Sessie, conditie: str, by: AccountUser) -> Sessie:
+    """Take a condition's results off the screen again; records "sessie.hide". Nothing is
+    released by hiding, and a later reveal goes on from what was released before."""
+    if conditie not in sessie.onthuld:
+        return sessie
+    sessie.onthuld = [code for code in sessie.onthuld if code != conditie]
+    with transaction.atomic():
+        sessie.save(update_fields=["onthuld"])
+        gebeurtenis_record(praktijk=sessie.praktijk, by=by, actie="sessie.hide", obj=sessie)
+    live_forget(sessie_pk=sessie.pk)
+    return sessie
+
+
+def scherm_act(*, sessie: Sessie, actie: str, by: AccountUser) -> Sessie:
+    """Do one of ACTIES: to the next or previous stage, back to waiting, or reveal or hide the
+    condition on the screen. Unknown actions raise ValueError."""
+    if actie not in ACTIES:
+        raise ValueError(actie)
+    stappen = scherm_stappen(sessie=sessie)
+    index = stappen.index(scherm_stap(sessie=sessie))
+    huidig = stappen[index]
+    if actie == "onthul":
+        if huidig in Conditie.values:
+            return sessie_reveal(sessie=sessie, condities=[huidig], by=by)
+        if huidig == OVERZICHT:
+            return sessie_reveal(sessie=sessie, condities=list(sessie.condities), by=by)
+        return sessie
+    if actie == "verberg":
+        return (
+            sessie_hide(sessie=sessie, conditie=huidig, by=by)
+            if huidig in Conditie.values
+            else sessie
+        )
+    nieuw = {
+        "volgende": stappen[min(index + 1, len(stappen) - 1)],
+        "vorige": stappen[max(index - 1, 0)],
+        "wachten": WACHTEN,
+    }[actie]
+    if nieuw != sessie.scherm:
+        sessie.scherm = nieuw
+        sessie.save(update_fields=["scherm"])
+        live_forget(sessie_pk=sessie.pk)
+    return sessie

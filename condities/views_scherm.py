@@ -1,0 +1,88 @@
+"""The room's screen (on the projector) and its control page (the facilitator's laptop or phone).
+
+The screen has no app chrome and fits 1280×720 and 1920×1080 without scrolling. It shows one stage
+at a time — waiting (code and QR), a condition, the overview, the end — and polls every few
+seconds, so the control page and the screen stay in step. Keys on the screen (static/js/scherm.js)
+and the buttons on both pages post the same actions.
+"""
+
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from condities import charts
+from condities.access import sessie_get_for_manage
+from condities.forms import SchermActieForm
+from condities.models import Conditie, Sessie
+from condities.selectors.resultaten import sessie_resultaten_live
+from condities.services import scherm as scherm_services
+from condities.views import _join_url
+from config.http import AuthenticatedHttpRequest
+from praktijken.access import Toegang
+
+
+def _context(toegang: Toegang, sessie: Sessie) -> dict:
+    stap = scherm_services.scherm_stap(sessie=sessie)
+    stappen = scherm_services.scherm_stappen(sessie=sessie)
+    resultaten = sessie_resultaten_live(sessie=sessie)
+    conditie = next((c for c in resultaten.condities if c.code == stap), None)
+    return {
+        "toegang": toegang,
+        "praktijk": toegang.praktijk,
+        "sessie": sessie,
+        "stap": stap,
+        "stap_nummer": stappen.index(stap) + 1,
+        "stappen_aantal": len(stappen),
+        "stap_label": Conditie(stap).label if stap in Conditie.values else "",
+        "join_url": _join_url(sessie) if sessie.is_open else "",
+        "resultaten": resultaten,
+        "conditie": conditie,
+        "radar": charts.radar(
+            waarden=[(c.label, c.totaal.gemiddelde) for c in resultaten.condities if c.gedeeld]
+        ),
+        "knoppen": [
+            ("vorige", _("Previous"), "ArrowLeft"),
+            ("volgende", _("Next"), "ArrowRight"),
+            ("onthul", _("Show results"), "R"),
+            ("verberg", _("Hide results"), "H"),
+            ("wachten", _("Join screen"), "W"),
+        ],
+    }
+
+
+@never_cache
+@require_GET
+def scherm(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The screen for the room; htmx polls its stage."""
+    toegang, sessie = sessie_get_for_manage(user=request.user, slug=slug, pk=pk)
+    context = _context(toegang, sessie)
+    if request.htmx:
+        return render(request, "condities/scherm.html#stap", context)
+    return render(request, "condities/scherm.html", context)
+
+
+@never_cache
+@require_GET
+def bediening(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The facilitator's control page: the same actions as the keys on the screen."""
+    toegang, sessie = sessie_get_for_manage(user=request.user, slug=slug, pk=pk)
+    context = _context(toegang, sessie)
+    if request.htmx:
+        return render(request, "condities/bediening.html#stand", context)
+    return render(request, "condities/bediening.html", context)
+
+
+@require_POST
+def scherm_actie(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Move the screen on, or reveal or hide the condition it shows."""
+    _toegang, sessie = sessie_get_for_manage(user=request.user, slug=slug, pk=pk)
+    form = SchermActieForm(request.POST)
+    if not form.is_valid():
+        return HttpResponse(_("Unknown action."), status=400)
+    scherm_services.scherm_act(sessie=sessie, actie=form.cleaned_data["actie"], by=request.user)
+    terug = (
+        "condities:bediening" if form.cleaned_data["terug"] == "bediening" else "condities:scherm"
+    )
+    return redirect(terug, slug=slug, pk=pk)

@@ -1,0 +1,97 @@
+"""The room's screen on a beamer and a projector: every stage fits, keys move it, the control
+page and the screen stay in step."""
+
+import pytest
+from playwright.sync_api import expect
+
+from condities import services
+from condities.models import Sessie, Stelling
+from tests.browser.axe import assert_accessible
+from tests.factories import DeelnameFactory, OrganisatieFactory
+
+GROOTTES = [(1280, 720), (1920, 1080)]
+
+
+def _fits(page) -> None:
+    maat = page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.scrollHeight,"
+        " window.innerWidth, window.innerHeight]"
+    )
+    assert maat[0] <= maat[2] and maat[1] <= maat[3], maat
+
+
+def _antwoorden(sessie, praktijk) -> None:
+    organisatie = OrganisatieFactory()
+    DeelnameFactory(praktijk=praktijk, organisatie=organisatie, groep="ontwerpgroep")
+    stellingen = list(
+        Stelling.objects.filter(set=sessie.stellingenset, conditie__in=sessie.condities)
+    )
+    for i in range(5):
+        deelnemer = services.deelnemer_join(sessie=sessie, naam=f"D{i}", organisatie=organisatie)
+        for stelling in stellingen:
+            services.antwoord_save(deelnemer=deelnemer, stelling=stelling, score=2 + i % 4)
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(("breedte", "hoogte"), GROOTTES)
+def test_every_stage_fits_the_screen_and_the_keys_move_it(
+    page, live_server, log_in, facilitator, praktijk, open_sessie, breedte, hoogte
+):
+    _antwoorden(open_sessie, praktijk)
+    log_in(page.context, facilitator)
+    page.set_viewport_size({"width": breedte, "height": hoogte})
+    page.goto(f"{live_server.url}/p/stein/sessies/{open_sessie.pk}/scherm/")
+
+    expect(page.get_by_text(open_sessie.code, exact=True).first).to_be_visible()
+    expect(page.get_by_role("img", name="QR-code", exact=False).first).to_be_visible()
+    qr = page.locator(".lp-scherm__qr").first.bounding_box()
+    assert qr["height"] >= hoogte / 3
+    assert page.get_by_role("navigation", name="Hoofdmenu").count() == 0
+    _fits(page)
+    assert_accessible(page)
+
+    with page.expect_navigation():
+        page.keyboard.press("ArrowRight")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ambitie")
+    expect(page.get_by_text("5 mensen hebben geantwoord.")).to_be_visible()
+    _fits(page)
+    with page.expect_navigation():
+        page.keyboard.press("r")
+    expect(page.get_by_text("gemiddelde van 5 mensen, 1 tot 5")).to_be_visible()
+    _fits(page)
+    assert_accessible(page)
+
+    page.keyboard.press("q")
+    expect(page.locator("#qr-overlay")).to_be_visible()
+    page.keyboard.press("q")
+    expect(page.locator("#qr-overlay")).to_be_hidden()
+
+    for _ in range(3):  # Relatie, the overview, the end
+        with page.expect_navigation():
+            page.keyboard.press("ArrowRight")
+        _fits(page)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bedankt voor het meedoen!")
+    assert Sessie.objects.get(pk=open_sessie.pk).scherm == "einde"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_control_page_and_the_screen_stay_in_step(
+    browser, live_server, log_in, facilitator, open_sessie
+):
+    scherm = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 720})
+    laptop = browser.new_context(locale="nl-NL")
+    log_in(scherm, facilitator)
+    log_in(laptop, facilitator)
+    projector, bediening = scherm.new_page(), laptop.new_page()
+    projector.goto(f"{live_server.url}/p/stein/sessies/{open_sessie.pk}/scherm/")
+    bediening.goto(f"{live_server.url}/p/stein/sessies/{open_sessie.pk}/bediening/")
+    expect(bediening.get_by_text("Stap 1 van 5:")).to_be_visible()
+    assert_accessible(bediening)
+
+    bediening.get_by_role("button", name="Verder").click()
+
+    expect(bediening.get_by_text("Stap 2 van 5:")).to_be_visible()
+    # The projector follows by its own poll, without anyone touching it.
+    expect(projector.get_by_role("heading", level=1)).to_have_text("Ambitie", timeout=8000)
+    scherm.close()
+    laptop.close()

@@ -1,0 +1,97 @@
+"""The room's screen: stages, keys' actions, the control page, and nothing of the app around it."""
+
+import pytest
+from django.urls import reverse
+
+from condities import services
+from condities.models import Sessie
+from condities.services import scherm as scherm_services
+from praktijken.models import Gebeurtenis
+
+pytestmark = pytest.mark.django_db
+
+
+def url(naam, sessie):
+    return reverse(f"condities:{naam}", args=["stein", sessie.pk])
+
+
+def actie(client, sessie, actie, terug="scherm"):
+    return client.post(url("scherm_actie", sessie), {"actie": actie, "terug": terug})
+
+
+def test_the_screen_has_no_app_around_it_and_shows_code_and_qr(client, sessie, facilitator):
+    client.force_login(facilitator)
+    response = client.get(url("scherm", sessie))
+    assert response.status_code == 200
+    page = response.text
+    assert sessie.code in page and url("qr", sessie) in page
+    assert "Doe mee met je telefoon" in page
+    assert "Uitloggen" not in page and "Sociale kaart" not in page and "Taal" not in page
+    assert 'src="/static/js/scherm.js"' in page and 'nonce="' in page
+
+
+def test_next_and_previous_walk_the_stages(client, sessie, facilitator):
+    client.force_login(facilitator)
+    stappen = scherm_services.scherm_stappen(sessie=sessie)
+    assert stappen[0] == "wachten" and stappen[-2:] == ["overzicht", "einde"]
+    for verwacht in stappen[1:]:
+        assert actie(client, sessie, "volgende").status_code == 302
+        sessie.refresh_from_db()
+        assert sessie.scherm == verwacht
+    actie(client, sessie, "volgende")  # at the end it stays there
+    sessie.refresh_from_db()
+    assert sessie.scherm == "einde"
+    actie(client, sessie, "vorige")
+    sessie.refresh_from_db()
+    assert sessie.scherm == "overzicht"
+    actie(client, sessie, "wachten")
+    sessie.refresh_from_db()
+    assert sessie.scherm == "wachten"
+
+
+def test_reveal_and_hide_act_on_the_condition_on_the_screen(
+    client, sessie, facilitator, stellingen, maak_deelnemers
+):
+    for deelnemer in maak_deelnemers(3):
+        services.antwoord_save(deelnemer=deelnemer, stelling=stellingen["ambitie"][0], score=4)
+    client.force_login(facilitator)
+    actie(client, sessie, "volgende")  # Ambitie
+    page = client.get(url("scherm", sessie)).text
+    assert "3 mensen hebben geantwoord." in page and "4,0" not in page
+
+    actie(client, sessie, "onthul")
+    sessie.refresh_from_db()
+    assert sessie.onthuld == ["ambitie"]
+    page = client.get(url("scherm", sessie), headers={"HX-Request": "true"}).text
+    assert "4,0" in page and "<html" not in page  # the poll gets the stage alone
+
+    actie(client, sessie, "verberg")
+    sessie.refresh_from_db()
+    assert sessie.onthuld == []
+    assert Gebeurtenis.objects.filter(actie="sessie.hide").count() == 1
+    assert "4,0" not in client.get(url("scherm", sessie)).text
+
+
+def test_the_control_page_moves_the_same_screen(client, sessie, facilitator):
+    client.force_login(facilitator)
+    response = actie(client, sessie, "volgende", terug="bediening")
+    assert response.status_code == 302 and response["Location"] == url("bediening", sessie)
+    bediening = client.get(url("bediening", sessie)).text
+    assert "Stap 2 van 8" in bediening and "Ambitie" in bediening
+    assert client.get(url("scherm", sessie)).text.count("Ambitie") >= 1
+
+
+def test_an_unknown_action_changes_nothing(client, sessie, facilitator):
+    client.force_login(facilitator)
+    response = client.post(url("scherm_actie", sessie), {"actie": "sluit", "terug": "scherm"})
+    assert response.status_code == 400
+    sessie.refresh_from_db()
+    assert sessie.scherm == "wachten" and sessie.status == Sessie.Status.OPEN
+
+
+def test_another_practice_cannot_see_or_move_the_screen(client, sessie, outsider):
+    client.force_login(outsider)
+    assert client.get(url("scherm", sessie)).status_code == 404
+    assert actie(client, sessie, "volgende").status_code == 404
+    sessie.refresh_from_db()
+    assert sessie.scherm == "wachten"
