@@ -216,15 +216,16 @@ def _vragen_context(sessie: Sessie, deelnemer: Deelnemer, conditie: str | None) 
     }
 
 
-def _keuzes() -> list[tuple[str, str]]:
-    """The answer scale: 1 to 5, and "weet ik niet"."""
+def _keuzes() -> list[tuple[str, str, str]]:
+    """The answer scale as (value, what the button says, what the end means): 1 to 5, then
+    "weet ik niet"."""
     return [
-        ("1", _("1 · not at all")),
-        ("2", "2"),
-        ("3", "3"),
-        ("4", "4"),
-        ("5", _("5 · completely")),
-        ("?", _("don't know")),
+        ("1", "1", _("not at all")),
+        ("2", "2", ""),
+        ("3", "3", ""),
+        ("4", "4", ""),
+        ("5", "5", _("completely")),
+        ("?", _("don't know"), ""),
     ]
 
 

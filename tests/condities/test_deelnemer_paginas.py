@@ -73,3 +73,18 @@ def test_other_pages_keep_the_menu_and_the_language_switch(client, facilitator, 
     html = client.get(reverse("condities:sessies", args=[praktijk.slug])).content.decode()
     for marker in CHROME:
         assert marker in html, marker
+
+
+def test_the_scale_is_five_buttons_with_the_ends_named_and_dont_know_apart(client, sessie):
+    join(client, sessie)
+    html = client.get(reverse("condities:vragen", args=[sessie.code])).content.decode()
+    stelling = html.split('class="utrecht-form-fieldset lp-stelling"')[1].split("</fieldset>")[0]
+    rij = stelling.split('class="lp-schaal__rij"')[1].split("</div>")[0]
+    assert rij.count('type="radio"') == 5
+    # A screen reader hears what the ends mean; the eye sees it beneath the row.
+    assert '1<span class="lp-visually-hidden"> · helemaal niet</span>' in rij
+    assert '5<span class="lp-visually-hidden"> · helemaal wel</span>' in rij
+    assert 'class="lp-schaal__uitersten" aria-hidden="true"' in stelling
+    weet_niet = stelling.split('class="lp-schaal__rij"')[1].split("</div>", 1)[1]
+    assert 'value="?"' in weet_niet and "weet ik niet" in weet_niet
+    assert "<legend" in stelling
