@@ -86,6 +86,7 @@ def checkin_link(request: HtmxHttpRequest, token: str) -> HttpResponse:
     if deelnemer is None or deelnemer.sessie.status == Sessie.Status.CONCEPT:
         return message_page(
             request,
+            participant=True,
             titel=_("Check-in not found"),
             tekst=_(
                 "We do not know this link. Check that you copied the whole link from the email, "
@@ -97,6 +98,7 @@ def checkin_link(request: HtmxHttpRequest, token: str) -> HttpResponse:
     if sessie.status == Sessie.Status.GESLOTEN:
         return message_page(
             request,
+            participant=True,
             titel=_("The check-in has closed"),
             tekst=_(
                 "“%(titel)s” has closed, so you can no longer answer. The answers that were given "
@@ -107,6 +109,7 @@ def checkin_link(request: HtmxHttpRequest, token: str) -> HttpResponse:
         )
     if request.user.is_authenticated and deelnemer.user_id not in (None, request.user.pk):
         # Someone else's link (forwarded, or a shared computer): nobody answers for another.
+        # The app's own page, as it asks to log out first.
         return message_page(
             request,
             titel=_("This link is for someone else"),

@@ -17,7 +17,7 @@ from condities.selectors import sessies as sessie_selectors
 from condities.services import deelname as deelname_services
 from condities.services.sessies import SessieGesloten
 from config.http import HtmxHttpRequest
-from config.pages import message_page
+from config.pages import PARTICIPANT_BASE, message_page
 from config.ratelimit import Client, client_hit, client_ip, client_limited
 from netwerk.selectors import organisaties_for_praktijk
 
@@ -54,13 +54,14 @@ def _miss(request: HttpRequest) -> None:
 
 
 def _limited_response(request: HttpRequest) -> HttpResponse:
-    return render(request, "429.html", status=429)
+    return render(request, "429.html", {"basis": PARTICIPANT_BASE}, status=429)
 
 
 def _not_found(request: HttpRequest) -> HttpResponse:
     """The friendly answer to a code no open session has (or a browser that did not join)."""
     return message_page(
         request,
+        participant=True,
         titel=_("Session not found"),
         tekst=_(
             "We do not know this code, or the session has already closed. Check the code on the "
@@ -130,6 +131,7 @@ def doe_mee_code(request: HtmxHttpRequest, code: str) -> HttpResponse:
     if sessie.soort == Sessie.Soort.CHECKIN:
         return message_page(
             request,
+            participant=True,
             titel=_("Use your personal link"),
             tekst=_("You take part in this check-in with the personal link from your email."),
             status=403,
@@ -150,6 +152,7 @@ def doe_mee_code(request: HtmxHttpRequest, code: str) -> HttpResponse:
     if sessie.alleen_leden:
         return message_page(
             request,
+            participant=True,
             titel=_("For members of the practice"),
             tekst=_(
                 "This session is for members of %(praktijk)s. Log in with your account, then "
@@ -213,15 +216,16 @@ def _vragen_context(sessie: Sessie, deelnemer: Deelnemer, conditie: str | None) 
     }
 
 
-def _keuzes() -> list[tuple[str, str]]:
-    """The answer scale: 1 to 5, and "weet ik niet"."""
+def _keuzes() -> list[tuple[str, str, str]]:
+    """The answer scale as (value, what the button says, what the end means): 1 to 5, then
+    "weet ik niet"."""
     return [
-        ("1", _("1 · not at all")),
-        ("2", "2"),
-        ("3", "3"),
-        ("4", "4"),
-        ("5", _("5 · completely")),
-        ("?", _("don't know")),
+        ("1", "1", _("not at all")),
+        ("2", "2", ""),
+        ("3", "3", ""),
+        ("4", "4", ""),
+        ("5", "5", _("completely")),
+        ("?", _("don't know"), ""),
     ]
 
 

@@ -6,6 +6,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.functional import Promise
 
 MESSAGE_TEMPLATE = "bericht.html"
+PARTICIPANT_BASE = "base_deelnemer.html"
 
 
 def page_or_partial(
@@ -32,10 +33,12 @@ def message_page(
     link_url: str = "",
     link_tekst: str | Promise = "",
     paginatitel: str | Promise = "",
+    participant: bool = False,
 ) -> HttpResponse:
     """A page with a heading and a paragraph or two: not found, closed, expired, thank you.
 
-    `paginatitel` is the browser tab's title when it should say more than the heading."""
+    `paginatitel` is the browser tab's title when it should say more than the heading;
+    `participant` gives it the participant's bare page (no menu, no language switch)."""
     alineas = tekst if isinstance(tekst, list) else [tekst]
     return render(
         request,
@@ -46,6 +49,7 @@ def message_page(
             "alineas": alineas,
             "link_url": link_url,
             "link_tekst": link_tekst,
+            "basis": PARTICIPANT_BASE if participant else "",
         },
         status=status,
     )
