@@ -57,3 +57,18 @@ def test_logged_in_page_has_the_csp_too(client, user):
 
 def test_pages_may_not_be_framed(client):
     assert client.get("/")["X-Frame-Options"] == "DENY"
+
+
+def test_the_fonts_the_theme_names_are_served_from_our_own_files(client, db):
+    """The look no longer depends on the laptop: Noto Sans and Serif are shipped, with a
+    favicon, under the strict policy (font-src 'self')."""
+    from django.contrib.staticfiles import finders
+
+    page = client.get("/accounts/login/")
+    assert page.status_code == 200
+    assert "/static/vendor/fonts/fonts.css" in page.text and "/static/favicon.svg" in page.text
+    css = open(finders.find("vendor/fonts/fonts.css"), encoding="utf-8").read()
+    for naam in ("noto-sans-latin-400-normal.woff2", "noto-serif-latin-700-normal.woff2"):
+        assert f"url(./{naam})" in css
+        assert finders.find(f"vendor/fonts/{naam}")
+    assert "font-src 'self'" in page["Content-Security-Policy"]
