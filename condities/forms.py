@@ -59,7 +59,9 @@ class SchermActieForm(forms.Form):
     """A key or button on the room's screen or its control page."""
 
     actie = forms.ChoiceField(
-        choices=[(a, a) for a in ("volgende", "vorige", "onthul", "verberg", "wachten")]
+        choices=[
+            (a, a) for a in ("volgende", "vorige", "onthul", "verberg", "wachten", "samen", "los")
+        ]
     )
     terug = forms.ChoiceField(choices=[("scherm", "scherm"), ("bediening", "bediening")])
 

@@ -144,6 +144,11 @@ class Sessie(models.Model):
     onthuld = models.JSONField(_("revealed conditions"), default=list, blank=True)
     # What the room's screen shows: "wachten", a condition's code, "overzicht" or "einde".
     scherm = models.CharField(_("screen"), max_length=20, default="wachten", blank=True)
+    samen_op = models.BooleanField(
+        _("keep the room together"),
+        default=False,
+        help_text=_("Phones show the condition that is on the screen."),
+    )
     papieren_formulieren = models.PositiveIntegerField(_("paper forms"), default=0)
     alleen_leden = models.BooleanField(
         _("members only"),

@@ -43,6 +43,7 @@ urlpatterns = [
     path("doe-mee/", views_doe_mee.doe_mee, name="doe_mee"),
     path("doe-mee/<code:code>/", views_doe_mee.doe_mee_code, name="doe_mee_code"),
     path("doe-mee/<code:code>/vragen/", views_doe_mee.vragen, name="vragen"),
+    path("doe-mee/<code:code>/stap/", views_doe_mee.stap, name="stap"),
     path("doe-mee/<code:code>/antwoord/", views_doe_mee.antwoord, name="antwoord"),
     path("doe-mee/<code:code>/klaar/", views_doe_mee.klaar, name="klaar"),
 ]

@@ -8,13 +8,15 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from condities.forms import AntwoordenForm, CodeForm, JoinForm
 from condities.models import Deelnemer, Sessie
 from condities.selectors import deelname as deelnemer_selectors
 from condities.selectors import sessies as sessie_selectors
 from condities.services import deelname as deelname_services
+from condities.services import scherm as scherm_services
 from condities.services.sessies import SessieGesloten
 from config.http import HtmxHttpRequest
 from config.pages import PARTICIPANT_BASE, message_page
@@ -240,8 +242,38 @@ def vragen(request: HtmxHttpRequest, code: str) -> HttpResponse:
     deelnemer = _deelnemer_for(request, sessie)
     if deelnemer is None:
         return redirect("condities:doe_mee_code", code=sessie.code)
-    context = _vragen_context(sessie, deelnemer, request.GET.get("conditie"))
+    volg = scherm_services.telefoon_conditie(sessie=sessie)
+    if volg == "":  # the screen is past the conditions
+        return render(
+            request,
+            "condities/kijk_scherm.html",
+            {"sessie": sessie, "tempo": _tempo(volg)},
+        )
+    context = _vragen_context(sessie, deelnemer, volg or request.GET.get("conditie"))
+    context.update(samen_op=volg is not None, tempo=_tempo(volg))
     return render(request, "condities/vragen.html", context)
+
+
+def _tempo(volg: str | None) -> str:
+    """What a phone shows of the room's pace, as the poll compares it."""
+    return "eigen" if volg is None else (volg or "scherm")
+
+
+@login_not_required
+@never_cache
+@require_GET
+def stap(request: HtmxHttpRequest, code: str) -> HttpResponse:
+    """A phone's poll: 204 while the room's pace is what it shows, else a redirect (htmx) to the
+    questions as they are now. Only for participants of the session."""
+    sessie = sessie_selectors.sessie_by_code(code=code.upper())
+    if sessie is None or _deelnemer_for(request, sessie) is None:
+        return HttpResponse(status=404)
+    nu = _tempo(scherm_services.telefoon_conditie(sessie=sessie))
+    if request.GET.get("tempo", "")[:20] == nu:
+        return HttpResponse(status=204)
+    response = HttpResponse()
+    response["HX-Redirect"] = reverse("condities:vragen", args=[sessie.code])
+    return response
 
 
 @login_not_required

@@ -1,6 +1,7 @@
 """Every HTML page carries a strict Content Security Policy, and every script carries its nonce."""
 
 import re
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -67,7 +68,7 @@ def test_the_fonts_the_theme_names_are_served_from_our_own_files(client, db):
     page = client.get("/accounts/login/")
     assert page.status_code == 200
     assert "/static/vendor/fonts/fonts.css" in page.text and "/static/favicon.svg" in page.text
-    css = open(finders.find("vendor/fonts/fonts.css"), encoding="utf-8").read()
+    css = Path(finders.find("vendor/fonts/fonts.css")).read_text(encoding="utf-8")
     for naam in ("noto-sans-latin-400-normal.woff2", "noto-serif-latin-700-normal.woff2"):
         assert f"url(./{naam})" in css
         assert finders.find(f"vendor/fonts/{naam}")

@@ -120,6 +120,7 @@ EXPECTED = {
     "condities:vragen": dict.fromkeys(PUBLIC, 302),
     "condities:antwoord": PUBLIC_POST_ONLY,
     "condities:klaar": dict.fromkeys(PUBLIC, 404),  # only for someone who joined
+    "condities:stap": dict.fromkeys(PUBLIC, 404),  # a phone's poll: only for someone who joined
     "condities:praktijk_rapport": readers(),
     "condities:praktijk_export_csv": readers(),
     "condities:praktijk_export_xlsx": readers(),

@@ -14,7 +14,7 @@ from config.http import AccountUser
 from praktijken.audit import gebeurtenis_record
 
 WACHTEN, OVERZICHT, EINDE = "wachten", "overzicht", "einde"
-ACTIES = ("volgende", "vorige", "onthul", "verberg", "wachten")
+ACTIES = ("volgende", "vorige", "onthul", "verberg", "wachten", "samen", "los")
 
 
 def scherm_stappen(*, sessie: Sessie) -> list[str]:
@@ -40,11 +40,31 @@ def sessie_hide(*, sessie: Sessie, conditie: str, by: AccountUser) -> Sessie:
     return sessie
 
 
+def telefoon_conditie(*, sessie: Sessie) -> str | None:
+    """While the facilitator keeps the room together: the condition every phone shows (the one
+    on the screen), "" when the screen is past the conditions (phones say "look at the
+    screen"), None when everyone goes at their own pace."""
+    if not sessie.samen_op:
+        return None
+    stap = scherm_stap(sessie=sessie)
+    if stap in Conditie.values:
+        return stap
+    return "" if stap in (OVERZICHT, EINDE) else None
+
+
 def scherm_act(*, sessie: Sessie, actie: str, by: AccountUser) -> Sessie:
-    """Do one of ACTIES: to the next or previous stage, back to waiting, or reveal or hide the
-    condition on the screen. Unknown actions raise ValueError."""
+    """Do one of ACTIES: to the next or previous stage, back to waiting, reveal or hide the
+    condition on the screen, or keep the room together (phones follow the screen) or not.
+    Unknown actions raise ValueError."""
     if actie not in ACTIES:
         raise ValueError(actie)
+    if actie in ("samen", "los"):
+        samen_op = actie == "samen"
+        if samen_op != sessie.samen_op:
+            sessie.samen_op = samen_op
+            sessie.save(update_fields=["samen_op"])
+            live_forget(sessie_pk=sessie.pk)
+        return sessie
     stappen = scherm_stappen(sessie=sessie)
     index = stappen.index(scherm_stap(sessie=sessie))
     huidig = stappen[index]

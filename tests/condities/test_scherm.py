@@ -95,3 +95,48 @@ def test_another_practice_cannot_see_or_move_the_screen(client, sessie, outsider
     assert actie(client, sessie, "volgende").status_code == 404
     sessie.refresh_from_db()
     assert sessie.scherm == "wachten"
+
+
+def test_phones_follow_the_screen_when_the_room_is_kept_together(
+    client, sessie, facilitator, stellingen
+):
+    telefoon = client_class()
+    telefoon.post(
+        reverse("condities:doe_mee_code", args=[sessie.code]),
+        {"naam": "", "organisatie": "mantelzorger", "email": ""},
+    )
+    vragen = reverse("condities:vragen", args=[sessie.code])
+    stap = reverse("condities:stap", args=[sessie.code])
+    assert "<h1" in telefoon.get(vragen).text and "Ambitie" in telefoon.get(vragen).text
+    assert telefoon.get(stap, {"tempo": "eigen"}).status_code == 204  # own pace: nothing to do
+
+    client.force_login(facilitator)
+    actie(client, sessie, "samen", terug="bediening")
+    for _ in range(3):  # wachten -> ambitie -> belangen -> relatie
+        actie(client, sessie, "volgende")
+
+    poll = telefoon.get(stap, {"tempo": "eigen"})
+    assert poll.status_code == 200 and poll["HX-Redirect"] == vragen
+    page = telefoon.get(vragen).text
+    assert "je telefoon laat de conditie zien die op het scherm staat" in page
+    assert ">Relatie <" in page
+    assert telefoon.get(stap, {"tempo": "relatie"}).status_code == 204
+
+    for _ in range(3):  # proces ... overzicht
+        actie(client, sessie, "volgende")
+    assert "Kijk naar het scherm" in telefoon.get(vragen).text
+
+    actie(client, sessie, "los", terug="bediening")
+    assert ">Ambitie <" in telefoon.get(vragen).text  # back to their own pace
+
+
+def test_the_pace_poll_is_for_participants_only(client, sessie):
+    response = client.get(reverse("condities:stap", args=[sessie.code]), {"tempo": "eigen"})
+    assert response.status_code == 404
+    assert client.get(reverse("condities:doe_mee_code", args=[sessie.code])).status_code == 200
+
+
+def client_class():
+    from django.test import Client
+
+    return Client()
