@@ -2,8 +2,11 @@
 confirmation and paper sessions without a live code."""
 
 import datetime
+import io
 
 import pytest
+import qrcode
+import qrcode.image.svg
 from django.urls import reverse
 
 from condities import services
@@ -73,3 +76,55 @@ def test_sessions_of_one_day_list_the_last_created_first(praktijk, facilitator):
     tweede = _sessie(praktijk, facilitator, "Middag", datetime.date(2026, 5, 1))
     sessies = sessies_for_praktijk(praktijk=praktijk)
     assert [s.pk for s in sessies] == [tweede.pk, eerste.pk]
+
+
+# The join address: the request's own (allowed) host, or SITE_URL when it is set.
+
+
+def _qr_svg(address: str) -> bytes:
+    image = qrcode.make(address, image_factory=qrcode.image.svg.SvgPathImage, box_size=12)
+    buffer = io.BytesIO()
+    image.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def lan(settings):
+    settings.ALLOWED_HOSTS = ["127.0.0.1", "192.168.1.20", "testserver"]
+    settings.SITE_URL = "http://127.0.0.1:8000"
+    settings.SITE_URL_FROM_ENV = False
+
+
+def test_the_join_address_and_qr_use_the_host_the_page_was_asked_on(
+    client, facilitator, sessie, lan
+):
+    client.force_login(facilitator)
+    address = f"http://192.168.1.20:8000/doe-mee/{sessie.code}/"
+    assert reverse("condities:doe_mee_code", args=[sessie.code]) in address
+    page = client.get(url("sessie_detail", sessie), headers={"Host": "192.168.1.20:8000"})
+    assert address in page.text
+    assert "127.0.0.1" not in page.text
+    qr = client.get(url("qr", sessie), headers={"Host": "192.168.1.20:8000"})
+    assert qr.content == _qr_svg(address)
+    presenter = client.get(url("presentatie", sessie), headers={"Host": "192.168.1.20:8000"})
+    assert address in presenter.text
+
+
+def test_a_site_url_that_is_set_wins_over_the_host(client, facilitator, sessie, lan, settings):
+    settings.SITE_URL = "https://lerendepraktijk.example"
+    settings.SITE_URL_FROM_ENV = True
+    client.force_login(facilitator)
+    address = f"https://lerendepraktijk.example/doe-mee/{sessie.code}/"
+    page = client.get(url("sessie_detail", sessie), headers={"Host": "192.168.1.20:8000"})
+    assert address in page.text
+    qr = client.get(url("qr", sessie), headers={"Host": "192.168.1.20:8000"})
+    assert qr.content == _qr_svg(address)
+
+
+def test_a_host_that_is_not_allowed_gets_no_join_address(client, facilitator, sessie, lan):
+    client.force_login(facilitator)
+    page = client.get(url("sessie_detail", sessie), headers={"Host": "evil.example"})
+    assert page.status_code == 400
+    assert sessie.code not in page.text
+    qr = client.get(url("qr", sessie), headers={"Host": "evil.example"})
+    assert qr.status_code == 400
