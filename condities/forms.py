@@ -55,6 +55,14 @@ class DeelnemersVerwijderenForm(forms.Form):
         self.fields["deelnemers"].choices = keuzes
 
 
+class SluitenForm(forms.Form):
+    """Closing cannot be undone: the facilitator confirms it (works without JavaScript)."""
+
+    zeker = forms.BooleanField(
+        label=_("I am sure: close it now. The answers can no longer change."),
+    )
+
+
 class CodeForm(forms.Form):
     code = forms.CharField(
         label=_("Code"),

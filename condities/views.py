@@ -30,6 +30,7 @@ from condities.forms import (
     PapierForm,
     RevealForm,
     SessieForm,
+    SluitenForm,
 )
 from condities.models import Sessie
 from condities.selectors import deelname as deelname_selectors
@@ -108,6 +109,7 @@ def _sessie_detail(
             "actie_form": actie_form,
             "aantallen": sessie_selectors.sessie_aantallen(sessie=sessie),
             "aanmeldingen": _aanmeldingen(toegang, sessie),
+            "sluiten_form": SluitenForm(),
         },
         status=status,
     )
@@ -206,6 +208,9 @@ def sessie_openen(request: AuthenticatedHttpRequest, slug: str, pk: int) -> Http
 @require_POST
 def sessie_sluiten(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     _toegang, sessie = sessie_get_for_manage(user=request.user, slug=slug, pk=pk)
+    if not SluitenForm(request.POST).is_valid():
+        messages.error(request, _("Nothing has changed: tick that you are sure, then close."))
+        return redirect(reverse("condities:sessie_detail", args=[slug, pk]) + "#beheer-kop")
     try:
         afsluiten.sessie_close(sessie=sessie, by=request.user)
     except SessieGesloten:

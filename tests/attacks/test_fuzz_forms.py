@@ -15,6 +15,7 @@ from condities.models import (
     Actie,
     Antwoord,
     Conditie,
+    ConditieScore,
     Deelnemer,
     OpenVraag,
     PapierTelling,
@@ -623,6 +624,14 @@ CONDITIES = [
         htmx=True,
         ok=lambda r: r.status_code in (200, 302),
         statuses=GEWEIGERD_400,
+    ),
+    Doel(
+        name="condities:sessie_sluiten",
+        persona="facilitator",
+        url=stein("condities:sessie_sluiten", "nieuwe_sessie"),
+        base=lambda w: {"zeker": "on"},
+        models=(Sessie, ConditieScore),
+        statuses=frozenset({302}),  # closed, or refused with a message: back to the session
     ),
     Doel(
         name="condities:deelnemers_verwijderen",

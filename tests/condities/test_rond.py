@@ -10,7 +10,8 @@ import qrcode.image.svg
 from django.urls import reverse
 
 from condities import services
-from condities.selectors import sessies_for_praktijk
+from condities.models import ConditieScore, Sessie
+from condities.selectors import sessies_for_praktijk, stellingen_for_sessie
 
 pytestmark = pytest.mark.django_db
 
@@ -128,3 +129,86 @@ def test_a_host_that_is_not_allowed_gets_no_join_address(client, facilitator, se
     assert sessie.code not in page.text
     qr = client.get(url("qr", sessie), headers={"Host": "evil.example"})
     assert qr.status_code == 400
+
+
+# Closing asks for confirmation.
+
+
+def test_closing_without_confirmation_changes_nothing(
+    client, facilitator, sessie, stellingen, maak_deelnemers
+):
+    for deelnemer in maak_deelnemers(3):
+        services.antwoord_save(deelnemer=deelnemer, stelling=stellingen["relatie"][0], score=4)
+    client.force_login(facilitator)
+    page = client.get(url("sessie_detail", sessie))
+    assert 'name="zeker"' in page.text
+    response = client.post(url("sessie_sluiten", sessie), follow=True)
+    sessie.refresh_from_db()
+    assert sessie.status == Sessie.Status.OPEN
+    assert not ConditieScore.objects.filter(sessie=sessie).exists()
+    assert "Er is niets veranderd" in response.text
+
+
+def test_closing_with_confirmation_closes(client, facilitator, sessie, stellingen, maak_deelnemers):
+    for deelnemer in maak_deelnemers(3):
+        services.antwoord_save(deelnemer=deelnemer, stelling=stellingen["relatie"][0], score=4)
+    client.force_login(facilitator)
+    response = client.post(url("sessie_sluiten", sessie), {"zeker": "on"})
+    assert response.status_code == 302
+    sessie.refresh_from_db()
+    assert sessie.status == Sessie.Status.GESLOTEN
+    assert ConditieScore.objects.filter(sessie=sessie).exists()
+
+
+def test_closing_is_post_only(client, facilitator, sessie):
+    client.force_login(facilitator)
+    assert client.get(url("sessie_sluiten", sessie), {"zeker": "on"}).status_code == 405
+    sessie.refresh_from_db()
+    assert sessie.status == Sessie.Status.OPEN
+
+
+# A paper session: tallies and closing without a live code.
+
+
+@pytest.fixture
+def papier_sessie(praktijk, facilitator):
+    return services.sessie_create(
+        praktijk=praktijk,
+        titel="Op papier",
+        datum=datetime.date(2026, 10, 1),
+        modus="papier",
+        condities=["relatie"],
+        by=facilitator,
+    )
+
+
+def test_a_paper_session_gets_its_tallies_and_closes_without_a_code(
+    client, facilitator, papier_sessie
+):
+    client.force_login(facilitator)
+    page = client.get(url("sessie_detail", papier_sessie))
+    assert url("papier", papier_sessie) in page.text
+    assert url("formulier", papier_sessie) in page.text
+    assert url("sessie_sluiten", papier_sessie) in page.text
+    assert url("sessie_openen", papier_sessie) not in page.text
+
+    stelling = stellingen_for_sessie(sessie=papier_sessie)[0]
+    saved = client.post(
+        url("papier", papier_sessie), {"formulieren": "3", f"s{stelling.pk}_4": "3"}
+    )
+    assert saved.status_code == 302
+    client.post(url("sessie_sluiten", papier_sessie), {"zeker": "on"})
+    papier_sessie.refresh_from_db()
+    assert papier_sessie.status == Sessie.Status.GESLOTEN
+    assert papier_sessie.code == ""
+    score = ConditieScore.objects.get(sessie=papier_sessie, conditie="relatie", groep="")
+    assert score.respondenten == 3
+
+
+def test_a_live_session_that_is_not_open_offers_opening_not_paper(client, facilitator, praktijk):
+    live = _sessie(praktijk, facilitator, "Live", datetime.date(2026, 10, 1))
+    client.force_login(facilitator)
+    page = client.get(url("sessie_detail", live))
+    assert url("sessie_openen", live) in page.text
+    assert url("papier", live) not in page.text
+
