@@ -10,7 +10,7 @@ import qrcode.image.svg
 from django.urls import reverse
 
 from condities import services
-from condities.models import ConditieScore, Sessie
+from condities.models import Actie, ConditieScore, Sessie
 from condities.selectors import sessies_for_praktijk, stellingen_for_sessie
 
 pytestmark = pytest.mark.django_db
@@ -212,3 +212,28 @@ def test_a_live_session_that_is_not_open_offers_opening_not_paper(client, facili
     assert url("sessie_openen", live) in page.text
     assert url("papier", live) not in page.text
 
+
+# Words: Django's empty choice in Dutch, one name for the workshop.
+
+
+def test_the_empty_choice_of_a_select_is_dutch(client, kerngroeplid, sessie):
+    stap = services.actie_create(
+        sessie=sessie,
+        actie=Actie(conditie="proces", soort="stap", tekst="Samen oefenen"),
+        by=kerngroeplid,
+    )
+    client.force_login(kerngroeplid)
+    page = client.get(reverse("condities:actie_experiment", args=["stein", sessie.pk, stap.pk]))
+    assert '<option value="" selected>- Kies een optie -</option>' in page.text
+    assert "Select an option" not in page.text
+
+
+def test_the_workshop_is_a_werkvorm_in_menu_heading_and_buttons(client, facilitator, sessie):
+    client.force_login(facilitator)
+    lijst = client.get(reverse("condities:sessies", args=["stein"]))
+    assert "Nieuwe werkvorm" in lijst.text
+    assert "Werkvormen" in lijst.text
+    detail = client.get(url("sessie_detail", sessie))
+    assert "Werkvorm sluiten" in detail.text
+    for page in (lijst, detail):
+        assert "sessie" not in page.text.lower().replace("/sessies/", "")
