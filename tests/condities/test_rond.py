@@ -237,3 +237,13 @@ def test_the_workshop_is_a_werkvorm_in_menu_heading_and_buttons(client, facilita
     assert "Werkvorm sluiten" in detail.text
     for page in (lijst, detail):
         assert "sessie" not in page.text.lower().replace("/sessies/", "")
+
+
+def test_required_fields_are_marked_not_the_optional_ones(client, kerngroeplid, sessie):
+    client.force_login(kerngroeplid)
+    page = client.get(url("sessie_detail", sessie)).text
+    required = '<span class="lp-required" aria-hidden="true">*</span>'
+    assert f'for="id_tekst">Wat {required}</label>' in page
+    assert 'for="id_wie">Wie</label>' in page  # optional: no mark
+    assert page.count("Velden met een * moet je invullen.") == 1
+    assert "niet verplicht" not in page
