@@ -243,7 +243,8 @@ def test_required_fields_are_marked_not_the_optional_ones(client, kerngroeplid, 
     client.force_login(kerngroeplid)
     page = client.get(url("sessie_detail", sessie)).text
     required = '<span class="lp-required" aria-hidden="true">*</span>'
-    assert f'for="id_tekst">Wat {required}</label>' in page
+    # Outside the label: the field's name stays "Wat" (Playwright's get_by_label reads the text).
+    assert f'for="id_tekst">Wat</label> {required}' in page
     assert 'for="id_wie">Wie</label>' in page  # optional: no mark
     assert page.count("Velden met een * moet je invullen.") == 1
     assert "niet verplicht" not in page
