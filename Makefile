@@ -28,13 +28,37 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
+# This machine's address on the local network: the interface a packet to the internet would
+# leave by (a UDP "connect" sends nothing). Empty without a network.
+define LAN_ADDRESS
+import socket
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+try:
+    s.connect(("192.0.2.1", 9))
+    print(s.getsockname()[0])
+except OSError:
+    pass
+endef
+export LAN_ADDRESS
+
+# `make run HOST=0.0.0.0` listens on every interface and allows this machine's network address
+# as a host, so phones on the same Wi-Fi can join a session at the address it prints.
 run: install
 	$(DEV) $(PY) manage.py migrate --no-input
 	$(DEV) $(PY) manage.py demo
-	@echo ""
-	@echo "Lerende Praktijk runs at http://$(HOST):$(PORT)/ - log in with a demo account above."
-	@echo "Login codes and other emails are printed here in the terminal. Stop with Ctrl+C."
-	$(DEV) $(PY) manage.py runserver $(HOST):$(PORT)
+	@hosts="$${DJANGO_ALLOWED_HOSTS:-localhost,127.0.0.1,[::1]}"; address="$(HOST)"; \
+	if [ "$(HOST)" = "0.0.0.0" ]; then \
+	  address=$$($(PY) -c "$$LAN_ADDRESS"); \
+	  if [ -z "$$address" ]; then echo "No network address found: phones cannot reach this machine."; address=127.0.0.1; fi; \
+	fi; \
+	case ",$$hosts," in *",$$address,"*) ;; *) hosts="$$hosts,$$address";; esac; \
+	echo ""; \
+	echo "Lerende Praktijk runs at http://$$address:$(PORT)/ - log in with a demo account above."; \
+	if [ "$(HOST)" = "0.0.0.0" ] && [ "$$address" != 127.0.0.1 ]; then \
+	  echo "Phones on the same network join a session at http://$$address:$(PORT)/doe-mee/"; \
+	  echo "(open the session page from that address too, so its link and QR code use it)."; fi; \
+	echo "Login codes and other emails are printed here in the terminal. Stop with Ctrl+C."; \
+	DJANGO_ALLOWED_HOSTS="$$hosts" $(DEV) exec $(PY) manage.py runserver $(HOST):$(PORT)
 
 # The suite under coverage; the report fails below the floor in pyproject.toml (fail_under).
 test: install

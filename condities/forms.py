@@ -66,6 +66,14 @@ class SchermActieForm(forms.Form):
     terug = forms.ChoiceField(choices=[("scherm", "scherm"), ("bediening", "bediening")])
 
 
+class SluitenForm(forms.Form):
+    """Closing cannot be undone: the facilitator confirms it (works without JavaScript)."""
+
+    zeker = forms.BooleanField(
+        label=_("I am sure: close it now. The answers can no longer change."),
+    )
+
+
 class CodeForm(forms.Form):
     code = forms.CharField(
         label=_("Code"),

@@ -7,7 +7,7 @@ import qrcode.image.svg
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -30,6 +30,7 @@ from condities.forms import (
     PapierForm,
     RevealForm,
     SessieForm,
+    SluitenForm,
 )
 from condities.models import Sessie
 from condities.selectors import deelname as deelname_selectors
@@ -45,8 +46,13 @@ from praktijken.access import Toegang, praktijk_get_for_manage, praktijk_get_for
 from praktijken.selectors import ontwerpvragen_for_praktijk
 
 
-def _join_url(sessie: Sessie) -> str:
-    return settings.SITE_URL + reverse("condities:doe_mee_code", kwargs={"code": sessie.code})
+def _join_url(request: HttpRequest, sessie: Sessie) -> str:
+    """The address participants join at: SITE_URL when it is set, else this request's host
+    (`get_host` refuses a host that is not in ALLOWED_HOSTS)."""
+    path = reverse("condities:doe_mee_code", kwargs={"code": sessie.code})
+    if settings.SITE_URL_FROM_ENV:
+        return settings.SITE_URL + path
+    return request.build_absolute_uri(path)
 
 
 @require_GET
@@ -98,11 +104,12 @@ def _sessie_detail(
             "toegang": toegang,
             "praktijk": toegang.praktijk,
             "sessie": sessie,
-            "join_url": _join_url(sessie) if sessie.is_open else "",
+            "join_url": _join_url(request, sessie) if sessie.is_open else "",
             "acties": sessie_selectors.acties_for_sessie(sessie=sessie),
             "actie_form": actie_form,
             "aantallen": sessie_selectors.sessie_aantallen(sessie=sessie),
             "aanmeldingen": _aanmeldingen(toegang, sessie),
+            "sluiten_form": SluitenForm(),
         },
         status=status,
     )
@@ -201,6 +208,9 @@ def sessie_openen(request: AuthenticatedHttpRequest, slug: str, pk: int) -> Http
 @require_POST
 def sessie_sluiten(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     _toegang, sessie = sessie_get_for_manage(user=request.user, slug=slug, pk=pk)
+    if not SluitenForm(request.POST).is_valid():
+        messages.error(request, _("Nothing has changed: tick that you are sure, then close."))
+        return redirect(reverse("condities:sessie_detail", args=[slug, pk]) + "#beheer-kop")
     try:
         afsluiten.sessie_close(sessie=sessie, by=request.user)
     except SessieGesloten:
@@ -222,7 +232,7 @@ def _presentatie(
         "toegang": toegang,
         "praktijk": toegang.praktijk,
         "sessie": sessie,
-        "join_url": _join_url(sessie) if sessie.is_open else "",
+        "join_url": _join_url(request, sessie) if sessie.is_open else "",
         "live_html": live_html,
     }
     return render(request, "condities/presentatie.html", context)
@@ -268,7 +278,9 @@ def qr(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     _toegang, sessie = sessie_get_for_manage(user=request.user, slug=slug, pk=pk)
     if not sessie.is_open:
         return HttpResponse(status=404)
-    image = qrcode.make(_join_url(sessie), image_factory=qrcode.image.svg.SvgPathImage, box_size=12)
+    image = qrcode.make(
+        _join_url(request, sessie), image_factory=qrcode.image.svg.SvgPathImage, box_size=12
+    )
     buffer = io.BytesIO()
     image.save(buffer)
     response = HttpResponse(buffer.getvalue(), content_type="image/svg+xml")

@@ -23,7 +23,7 @@ from config.http import AuthenticatedHttpRequest
 from praktijken.access import Toegang
 
 
-def _context(toegang: Toegang, sessie: Sessie) -> dict:
+def _context(request: AuthenticatedHttpRequest, toegang: Toegang, sessie: Sessie) -> dict:
     stap = scherm_services.scherm_stap(sessie=sessie)
     stappen = scherm_services.scherm_stappen(sessie=sessie)
     resultaten = sessie_resultaten_live(sessie=sessie)
@@ -36,7 +36,7 @@ def _context(toegang: Toegang, sessie: Sessie) -> dict:
         "stap_nummer": stappen.index(stap) + 1,
         "stappen_aantal": len(stappen),
         "stap_label": Conditie(stap).label if stap in Conditie.values else "",
-        "join_url": _join_url(sessie) if sessie.is_open else "",
+        "join_url": _join_url(request, sessie) if sessie.is_open else "",
         "resultaten": resultaten,
         "conditie": conditie,
         "radar": charts.radar(
@@ -57,7 +57,7 @@ def _context(toegang: Toegang, sessie: Sessie) -> dict:
 def scherm(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """The screen for the room; htmx polls its stage."""
     toegang, sessie = sessie_get_for_manage(user=request.user, slug=slug, pk=pk)
-    context = _context(toegang, sessie)
+    context = _context(request, toegang, sessie)
     if request.htmx:
         return render(request, "condities/scherm.html#stap", context)
     return render(request, "condities/scherm.html", context)
@@ -68,7 +68,7 @@ def scherm(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRespons
 def bediening(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """The facilitator's control page: the same actions as the keys on the screen."""
     toegang, sessie = sessie_get_for_manage(user=request.user, slug=slug, pk=pk)
-    context = _context(toegang, sessie)
+    context = _context(request, toegang, sessie)
     if request.htmx:
         return render(request, "condities/bediening.html#stand", context)
     return render(request, "condities/bediening.html", context)

@@ -9,7 +9,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import patch_cache_control
+from django.utils import translation
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
@@ -38,6 +39,29 @@ class PrivacyHeadersMiddleware:
         download = response.headers.get("Content-Disposition", "").startswith("attachment")
         if has_session or download:
             patch_cache_control(response, private=True, no_store=True)
+        return response
+
+
+class ChosenLanguageMiddleware:
+    """Dutch (LANGUAGE_CODE) unless the user chose another language with the switch, which
+    `set_language` remembers in the language cookie. The browser's Accept-Language is never read:
+    the product is Dutch, also on a laptop or phone set to English. (Django's LocaleMiddleware
+    falls back to Accept-Language; the app has no language prefixes in its URLs.)"""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        try:
+            language = translation.get_supported_language_variant(chosen)
+        except LookupError:
+            language = settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
+        response = self.get_response(request)
+        patch_vary_headers(response, ("Cookie",))
+        response.headers.setdefault("Content-Language", translation.get_language())
         return response
 
 

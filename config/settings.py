@@ -35,6 +35,10 @@ ALLOWED_HOSTS = env_list(
 )
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Mails sent by a worker have no request and always link to SITE_URL. A page shows the join link
+# of the host it was asked on (checked against ALLOWED_HOSTS), unless SITE_URL is set explicitly:
+# the quick start's default must not send phones to 127.0.0.1.
+SITE_URL_FROM_ENV = bool(env_str("SITE_URL"))
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -62,7 +66,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "config.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

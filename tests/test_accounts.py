@@ -128,3 +128,22 @@ def test_remember_me_on_the_password_form_still_remembers(client, db, settings):
     assert response.status_code == 302
     assert not client.session.get_expire_at_browser_close()
     assert client.session.get_expiry_age() == settings.SESSION_COOKIE_AGE
+
+
+def _woorden(text: str) -> str:
+    return text.lower()
+
+
+def test_the_login_code_is_an_inlogcode_on_every_page(client, user, mailoutbox):
+    request_page = client.get(reverse("account_request_login_code"))
+    assert "inlogcode" in _woorden(request_page.text)
+    assert "aanmeld" not in _woorden(request_page.text)
+
+    confirm_page = request_code(client, user.email)
+    confirm_page = client.get(confirm_page["Location"])
+    assert "Inlogcode invullen" in confirm_page.text
+    assert "We hebben een inlogcode gestuurd" in confirm_page.text
+    assert "aanmeld" not in _woorden(confirm_page.text)
+
+    assert "Inlogcode" in mailoutbox[0].subject
+    assert "aanmeld" not in _woorden(mailoutbox[0].subject + mailoutbox[0].body)

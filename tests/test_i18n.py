@@ -47,3 +47,23 @@ def test_403_and_500_pages_are_dutch():
     assert "Geen toegang" in forbidden.content.decode()
     assert broken.status_code == 500
     assert "Er ging iets mis" in broken.content.decode()
+
+
+def test_an_english_browser_gets_dutch(client):
+    response = client.get("/", headers={"Accept-Language": "en-GB,en;q=0.9"})
+    assert response["Content-Language"] == "nl"
+    assert '<html lang="nl"' in response.text
+    assert "Inloggen" in response.text
+
+
+def test_an_english_browser_gets_english_after_choosing_it(client):
+    switch(client, "en")
+    response = client.get("/", headers={"Accept-Language": "nl"})
+    assert response["Content-Language"] == "en"
+    assert "Log in" in response.text
+
+
+def test_an_unknown_language_in_the_cookie_gives_dutch(client, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"
+    response = client.get("/", headers={"Accept-Language": "en"})
+    assert '<html lang="nl"' in response.text

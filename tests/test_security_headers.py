@@ -17,7 +17,7 @@ PUBLIC_PAGES = [
     for path, status, heading in [
         ("/", 200, "Lerende Praktijk</h1>"),
         ("/accounts/login/", 200, "Inloggen</h1>"),
-        ("/accounts/login/code/", 200, "Stuur een aanmeldcode"),
+        ("/accounts/login/code/", 200, "Stuur mij een inlogcode"),
         ("/accounts/signup/", 200, "Registratie gesloten"),
         ("/accounts/password/reset/", 200, "Nieuw wachtwoord"),
         ("/bestaat-niet/", 404, "Pagina niet gevonden</h1>"),

@@ -35,8 +35,11 @@ def acties_for_sessie(*, sessie: Sessie) -> QuerySet[Actie]:
 
 def sessies_for_praktijk(*, praktijk: Praktijk) -> QuerySet[Sessie]:
     """The practice's sessions and check-ins, newest first, with their participant counts."""
-    return Sessie.objects.filter(praktijk=praktijk).annotate(
-        aantal_deelnemers=Count("deelnemers", distinct=True)
+    # An aggregate drops Meta.ordering (Django leaves it out of GROUP BY queries): say it here.
+    return (
+        Sessie.objects.filter(praktijk=praktijk)
+        .annotate(aantal_deelnemers=Count("deelnemers", distinct=True))
+        .order_by("-datum", "-pk")
     )
 
 
@@ -60,10 +63,11 @@ def sessie_by_any_code(*, code: str) -> Sessie | None:
 
 
 def sessie_aantallen(*, sessie: Sessie) -> dict:
-    """How many joined and finished (no answers, no names)."""
+    """How many people joined and finished (no answers, no names). The join with the answers
+    repeats each participant once per answer: every count is of distinct participants."""
     return Deelnemer.objects.filter(sessie=sessie).aggregate(
-        aangemeld=Count("pk"),
-        klaar=Count("pk", filter=Q(klaar_op__isnull=False)),
+        aangemeld=Count("pk", distinct=True),
+        klaar=Count("pk", filter=Q(klaar_op__isnull=False), distinct=True),
         met_antwoorden=Count("pk", filter=Q(antwoorden__isnull=False), distinct=True),
     )
 

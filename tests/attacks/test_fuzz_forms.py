@@ -15,6 +15,7 @@ from condities.models import (
     Actie,
     Antwoord,
     Conditie,
+    ConditieScore,
     Deelnemer,
     OpenVraag,
     PapierTelling,
@@ -630,11 +631,21 @@ CONDITIES = [
         url=stein("condities:scherm_actie", "sessie"),
         base=lambda w: {"actie": "volgende", "terug": "scherm"},
         fields=lambda w: {
-            "actie": field_values("volgende", "vorige", "onthul", "verberg", "wachten"),
+            "actie": field_values(
+                "volgende", "vorige", "onthul", "verberg", "wachten", "samen", "los"
+            ),
             "terug": field_values("scherm", "bediening"),
         },
         models=(Sessie,),
         statuses=GEWEIGERD_400,
+    ),
+    Doel(
+        name="condities:sessie_sluiten",
+        persona="facilitator",
+        url=stein("condities:sessie_sluiten", "nieuwe_sessie"),
+        base=lambda w: {"zeker": "on"},
+        models=(Sessie, ConditieScore),
+        statuses=frozenset({302}),  # closed, or refused with a message: back to the session
     ),
     Doel(
         name="condities:deelnemers_verwijderen",

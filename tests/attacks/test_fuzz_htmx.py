@@ -184,11 +184,6 @@ KNOPPEN = [
         ),
     ),
     Knop(
-        name="condities:sessie_sluiten",
-        persona="facilitator",
-        url=stein("condities:sessie_sluiten", "nieuwe_sessie"),
-    ),
-    Knop(
         name="condities:klaar",
         persona="anonymous",
         url=lambda w: url("condities:klaar", code=w.sessie.code),

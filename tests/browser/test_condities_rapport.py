@@ -98,7 +98,7 @@ def test_member_reads_the_conditions_overview_and_a_session_report(page, live_se
 
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(live_server.url + f"/p/stein/sessies/{open_sessie.pk}/verslag/")
-    expect(page.get_by_text("Deze sessie is nog open")).to_be_visible()
+    expect(page.get_by_text("Deze werkvorm is nog open")).to_be_visible()
     # Not revealed yet: no figures, for nobody, until the facilitator shows them or closes.
     expect(
         page.get_by_text("De facilitator heeft de cijfers van deze conditie nog niet laten zien")

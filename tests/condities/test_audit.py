@@ -75,7 +75,7 @@ def test_opening_revealing_and_closing_are_recorded_in_order(client, concept, fa
     client.force_login(facilitator)
     client.post(url("sessie_openen", concept))
     client.post(url("onthullen", concept), {"conditie": "ambitie"})
-    client.post(url("sessie_sluiten", concept))
+    client.post(url("sessie_sluiten", concept), {"zeker": "on"})
 
     sessie = ("condities.sessie", concept.pk)
     assert trail() == [
@@ -101,10 +101,10 @@ def test_what_changes_nothing_records_nothing(client, concept, facilitator):
 def test_closing_a_closed_session_or_opening_it_again_records_nothing(client, concept, facilitator):
     client.force_login(facilitator)
     client.post(url("sessie_openen", concept))
-    client.post(url("sessie_sluiten", concept))
+    client.post(url("sessie_sluiten", concept), {"zeker": "on"})
     before = trail()
 
-    client.post(url("sessie_sluiten", concept))  # a second click
+    client.post(url("sessie_sluiten", concept), {"zeker": "on"})  # a second click
     client.post(url("sessie_openen", concept))
     with pytest.raises(services.SessieGesloten):
         services.sessie_close(sessie=concept, by=facilitator)

@@ -528,7 +528,9 @@ def test_closing_a_check_in_writes_scores_marked_as_check_in(
     answer(checkin, facilitator, 3)
     client.force_login(facilitator)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("condities:sessie_sluiten", args=["stein", checkin.pk]))
+        response = client.post(
+            reverse("condities:sessie_sluiten", args=["stein", checkin.pk]), {"zeker": "on"}
+        )
     assert response.status_code == 302
     checkin.refresh_from_db()
     assert checkin.status == "gesloten"

@@ -29,7 +29,7 @@ def test_an_unknown_code_gets_a_friendly_dutch_answer(client, sessie):
     assert "kennen we niet" in response.text
     response = client.get(reverse("condities:doe_mee_code", args=["ZZZZZZ"]))
     assert response.status_code == 404
-    assert "Sessie niet gevonden" in response.text
+    assert "Werkvorm niet gevonden" in response.text
 
 
 def test_guessing_codes_is_rate_limited(client, sessie):
@@ -214,5 +214,5 @@ def test_a_code_no_session_can_have_gets_the_friendly_page(client, sessie, code)
     # The converter turns it into "", which matches no session: the database never sees it.
     response = client.get(f"/doe-mee/{code}/")
     assert response.status_code == 404
-    assert "Sessie niet gevonden" in response.text
+    assert "Werkvorm niet gevonden" in response.text
     assert not Deelnemer.objects.filter(user__isnull=True).exists()

@@ -98,7 +98,7 @@ def test_session_csv_while_open_has_the_numbers_of_the_report(client, beantwoord
     )
     tabellen = secties(response)
     assert set(tabellen) == {
-        "Sessie",
+        "Werkvorm",
         "Scores",
         "Stellingen",
         "Organisaties",
@@ -187,7 +187,7 @@ def test_session_xlsx_opens_with_the_expected_sheets_and_text_never_a_formula(
     assert response["Content-Disposition"].endswith('.xlsx"')
     workbook = openpyxl.load_workbook(io.BytesIO(response.content))
     assert workbook.sheetnames == [
-        "Sessie",
+        "Werkvorm",
         "Scores",
         "Stellingen",
         "Organisaties",
@@ -231,7 +231,7 @@ def test_practice_exports_have_all_scores_over_time_and_all_actions(
     scores = tabellen["Scores"]
     assert scores[0] == [
         "Datum",
-        "Sessie",
+        "Werkvorm",
         "Bron",
         "Conditie",
         "Groep",
@@ -252,7 +252,7 @@ def test_practice_exports_have_all_scores_over_time_and_all_actions(
     ] in scores
     assert [r[0] for r in scores[1:]] == sorted(r[0] for r in scores[1:])
     acties = tabellen["Acties"]
-    assert acties[0][:3] == ["Datum sessie", "Sessie", "Conditie"]
+    assert acties[0][:3] == ["Datum werkvorm", "Werkvorm", "Conditie"]
     assert [r[1] for r in acties[1:]] == ["Maart", "Juni"]
 
     workbook = openpyxl.load_workbook(io.BytesIO(client.get(xlsx_url).content))

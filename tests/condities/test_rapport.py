@@ -53,7 +53,7 @@ def test_report_shows_every_condition_even_when_none_was_revealed(client, sessie
     page = client.get(rapport_url(sessie)).text
     for label in ["Ambitie", "Belangen", "Relatie", "Organisatie", "Proces"]:
         assert f">{label}</h2>" in page
-    assert "Deze sessie is nog open" in page
+    assert "Deze werkvorm is nog open" in page
     # Nothing is released before the room saw it, not even to the facilitator.
     assert "nog niet laten zien" in page and "4,0" not in page
     services.sessie_reveal(sessie=sessie, condities=list(Conditie.values), by=facilitator)
@@ -181,7 +181,7 @@ def test_practice_report_without_sessions(client, praktijk, lid):
     client.force_login(lid)
     page = client.get(reverse("condities:praktijk_rapport", args=["stein"])).text
     assert "Er zijn nog geen scores" in page
-    assert "Nog geen sessies of check-ins." in page
+    assert "Nog geen werkvormen of check-ins." in page
 
 
 def test_practice_report_query_count_does_not_grow(

@@ -197,7 +197,8 @@ def test_closing_a_session_works_and_the_summary_follows_when_redis_is_back(
     client.force_login(facilitator)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            reverse("condities:sessie_sluiten", args=[praktijk.slug, open_sessie.pk])
+            reverse("condities:sessie_sluiten", args=[praktijk.slug, open_sessie.pk]),
+            {"zeker": "on"},
         )
     assert response.status_code == 302
     open_sessie.refresh_from_db()

@@ -58,8 +58,9 @@ def test_a_participant_posting_an_answer_gets_the_503_page(production_errors, se
     assert_unavailable_page(response)
 
 
-def test_the_page_is_in_english_for_english_visitors(production_errors):
-    client = Client(raise_request_exception=False, headers={"Accept-Language": "en"})
+def test_the_page_is_in_english_for_visitors_who_chose_english(production_errors, settings):
+    client = Client(raise_request_exception=False)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     with database_away():
         response = client.get(reverse("condities:vragen", args=["ABC234"]))
     assert response.status_code == 503

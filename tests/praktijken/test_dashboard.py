@@ -106,7 +106,7 @@ def test_dashboard_leaves_clear_places_for_conditions_and_carers(client, lid, pr
     assert "Condities voor samenwerking" in page
     for conditie in ["Ambitie", "Belangen", "Relatie", "Organisatie", "Proces"]:
         assert conditie in page
-    assert "Na de eerste sessie" in page
+    assert "Na de eerste werkvorm" in page
     assert "Wat mantelzorgers zeggen" in page
 
 
