@@ -107,7 +107,9 @@ def test_phones_follow_the_screen_when_the_room_is_kept_together(
     )
     vragen = reverse("condities:vragen", args=[sessie.code])
     stap = reverse("condities:stap", args=[sessie.code])
-    assert "<h1" in telefoon.get(vragen).text and "Ambitie" in telefoon.get(vragen).text
+    eigen_tempo = telefoon.get(vragen).text
+    assert "<h1" in eigen_tempo and "Ambitie" in eigen_tempo
+    assert stap not in eigen_tempo  # at their own pace, phones do not poll
     assert telefoon.get(stap, {"tempo": "eigen"}).status_code == 204  # own pace: nothing to do
 
     client.force_login(facilitator)
@@ -119,6 +121,7 @@ def test_phones_follow_the_screen_when_the_room_is_kept_together(
     assert poll.status_code == 200 and poll["HX-Redirect"] == vragen
     page = telefoon.get(vragen).text
     assert "je telefoon laat de conditie zien die op het scherm staat" in page
+    assert f"{stap}?tempo=relatie" in page  # now the phone asks whether the screen moved on
     assert ">Relatie <" in page
     assert telefoon.get(stap, {"tempo": "relatie"}).status_code == 204
 
