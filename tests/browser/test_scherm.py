@@ -61,8 +61,9 @@ def test_every_stage_fits_the_screen_and_the_keys_move_it(
     _fits(page)
     # Labels readable from the back of the room, and a table of the same counts for screen readers.
     grootte = page.evaluate(
-        "Math.min(...[...document.querySelectorAll('.lp-scherm__balk-aantal, .lp-scherm__balk-score,"
-        " .lp-scherm__stelling-tekst')].map(e => parseFloat(getComputedStyle(e).fontSize)))"
+        "Math.min(...[...document.querySelectorAll('.lp-scherm__balk-aantal,"
+        " .lp-scherm__balk-score, .lp-scherm__stelling-tekst')]"
+        ".map(e => parseFloat(getComputedStyle(e).fontSize)))"
     )
     assert grootte >= 24, grootte
     expect(page.get_by_role("table", name="Antwoorden per stelling: Ambitie")).to_have_count(1)
