@@ -18,7 +18,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from condities import services
-from condities.models import Conditie, Respondentgroep, Stelling
+from condities.models import Conditie, Respondentgroep, Sessie, Stelling
 from condities.services import deelname as deelname_services
 from praktijken.models import Rol
 from tests.condities.auditor.release import Rij, csv_tabellen, getoond_in, pagina_decimalen
@@ -285,6 +285,14 @@ class Run:
                 live = self._get(kijker, "condities:presentatie_live", htmx=True)
                 if live.status_code == 200:
                     paginas["live"] = live.content.decode()
+            if kijker == "facilitator" and open_:
+                # The room's screen, at each condition and the overview (moving the screen
+                # releases nothing: only what the export holds may show).
+                for stap_code in [*self.plan.condities, "overzicht"]:
+                    Sessie.objects.filter(pk=self.sessie.pk).update(scherm=stap_code)
+                    scherm = self._get(kijker, "condities:scherm", htmx=True)
+                    if scherm.status_code == 200:
+                        paginas[f"scherm-{stap_code}"] = scherm.content.decode()
             vrijgave = Vrijgave(stap=stap, open=open_, kijker=kijker, rijen=rijen, paginas=paginas)
             if not open_:
                 praktijk_export = self._get(kijker, "condities:praktijk_export_csv", praktijk=True)
