@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from condities.models import Actie, Conditie, Sessie, Stelling
+from condities.services.scherm import ACTIES
 from config.forms import limit_length
 from experimenten.models import Niveau
 from netwerk.models import Organisatie
@@ -58,11 +59,7 @@ class DeelnemersVerwijderenForm(forms.Form):
 class SchermActieForm(forms.Form):
     """A key or button on the room's screen or its control page."""
 
-    actie = forms.ChoiceField(
-        choices=[
-            (a, a) for a in ("volgende", "vorige", "onthul", "verberg", "wachten", "samen", "los")
-        ]
-    )
+    actie = forms.ChoiceField(choices=[(a, a) for a in ACTIES])
     terug = forms.ChoiceField(choices=[("scherm", "scherm"), ("bediening", "bediening")])
 
 

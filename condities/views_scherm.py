@@ -7,7 +7,7 @@ and the buttons on both pages post the same actions.
 """
 
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -20,6 +20,7 @@ from condities.selectors.resultaten import sessie_resultaten_live
 from condities.services import scherm as scherm_services
 from condities.views import _join_url
 from config.http import AuthenticatedHttpRequest
+from config.pages import page_or_partial
 from praktijken.access import Toegang
 
 
@@ -58,9 +59,7 @@ def scherm(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRespons
     """The screen for the room; htmx polls its stage."""
     toegang, sessie = sessie_get_for_manage(user=request.user, slug=slug, pk=pk)
     context = _context(request, toegang, sessie)
-    if request.htmx:
-        return render(request, "condities/scherm.html#stap", context)
-    return render(request, "condities/scherm.html", context)
+    return page_or_partial(request, "condities/scherm.html", "stap", context)
 
 
 @never_cache
@@ -69,9 +68,7 @@ def bediening(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResp
     """The facilitator's control page: the same actions as the keys on the screen."""
     toegang, sessie = sessie_get_for_manage(user=request.user, slug=slug, pk=pk)
     context = _context(request, toegang, sessie)
-    if request.htmx:
-        return render(request, "condities/bediening.html#stand", context)
-    return render(request, "condities/bediening.html", context)
+    return page_or_partial(request, "condities/bediening.html", "stand", context)
 
 
 @require_POST
