@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from condities.models import Actie, Conditie, Sessie, Stelling
+from condities.models import Actie, Conditie, Deelnemer, Sessie, Stelling
 from condities.services.scherm import ACTIES
 from config.forms import limit_length
 from experimenten.models import Niveau
@@ -42,7 +42,8 @@ class SessieForm(forms.Form):
 
 
 class DeelnemersVerwijderenForm(forms.Form):
-    """Which of the participants in a cluster of joins to remove, with their answers."""
+    """Which of the participants in a cluster of joins to remove, with their answers;
+    `cleaned_data["deelnemers"]` holds the chosen participants themselves."""
 
     deelnemers = forms.TypedMultipleChoiceField(
         label=_("Participants to remove"), coerce=int, widget=forms.CheckboxSelectMultiple
@@ -51,9 +52,24 @@ class DeelnemersVerwijderenForm(forms.Form):
         label=_("I am sure: remove these participants and everything they answered."),
     )
 
-    def __init__(self, *args, keuzes: list[tuple[int, str]], **kwargs):
+    def __init__(self, *args, deelnemers: list[Deelnemer], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["deelnemers"].choices = keuzes
+        self._per_pk = {d.pk: d for d in deelnemers}
+        self.fields["deelnemers"].choices = [
+            (
+                d.pk,
+                _("%(naam)s, joined at %(tijd)s, %(n)s answers")
+                % {
+                    "naam": d.naam or _("Anonymous"),
+                    "tijd": timezone.localtime(d.created_at).strftime("%H:%M:%S"),
+                    "n": d.aantal_antwoorden,
+                },
+            )
+            for d in deelnemers
+        ]
+
+    def clean_deelnemers(self) -> list[Deelnemer]:
+        return [self._per_pk[pk] for pk in self.cleaned_data["deelnemers"]]
 
 
 class SchermActieForm(forms.Form):

@@ -10,7 +10,6 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
@@ -123,26 +122,9 @@ def _aanmeldingen(toegang: Toegang, sessie: Sessie) -> list[dict]:
     return [
         {
             "cluster": cluster,
-            "form": DeelnemersVerwijderenForm(
-                keuzes=_keuzes_for(cluster.deelnemers), prefix=f"c{index}"
-            ),
+            "form": DeelnemersVerwijderenForm(deelnemers=cluster.deelnemers, prefix=f"c{index}"),
         }
         for index, cluster in enumerate(deelname_selectors.opvallende_aanmeldingen(sessie=sessie))
-    ]
-
-
-def _keuzes_for(deelnemers: list) -> list[tuple[int, str]]:
-    return [
-        (
-            d.pk,
-            _("%(naam)s, joined at %(tijd)s, %(n)s answers")
-            % {
-                "naam": d.naam or _("Anonymous"),
-                "tijd": timezone.localtime(d.created_at).strftime("%H:%M:%S"),
-                "n": d.aantal_antwoorden,
-            },
-        )
-        for d in deelnemers
     ]
 
 
@@ -150,14 +132,16 @@ def _keuzes_for(deelnemers: list) -> list[tuple[int, str]]:
 def deelnemers_verwijderen(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """Remove participants of a cluster of joins (stuffing) and their answers."""
     _toegang, sessie = sessie_get_for_manage(user=request.user, slug=slug, pk=pk)
-    keuzes = [
-        keuze
-        for cluster in deelname_selectors.opvallende_aanmeldingen(sessie=sessie)
-        for keuze in _keuzes_for(cluster.deelnemers)
-    ]
     prefix = request.POST.get("prefix", "")
     form = DeelnemersVerwijderenForm(
-        request.POST, keuzes=keuzes, prefix=prefix if prefix.startswith("c") else None
+        request.POST,
+        # Only participants of this session's clusters can be chosen.
+        deelnemers=[
+            d
+            for cluster in deelname_selectors.opvallende_aanmeldingen(sessie=sessie)
+            for d in cluster.deelnemers
+        ],
+        prefix=prefix if prefix.startswith("c") else None,
     )
     if not form.is_valid():
         messages.error(
@@ -165,12 +149,9 @@ def deelnemers_verwijderen(request: AuthenticatedHttpRequest, slug: str, pk: int
             _("Nothing was removed: tick the participants and confirm that you are sure."),
         )
         return redirect(reverse("condities:sessie_detail", args=[slug, pk]) + "#aanmeldingen")
-    gekozen = deelname_selectors.deelnemers_get_for_sessie(
-        sessie=sessie, pks=form.cleaned_data["deelnemers"]
-    )
+    gekozen = form.cleaned_data["deelnemers"]
     try:
-        for deelnemer in gekozen:
-            deelname_services.deelnemer_remove(sessie=sessie, deelnemer=deelnemer, by=request.user)
+        deelname_services.deelnemers_remove(sessie=sessie, deelnemers=gekozen, by=request.user)
     except SessieGesloten:
         messages.error(request, _("This session is closed: its answers can no longer change."))
     else:

@@ -124,8 +124,3 @@ def opvallende_aanmeldingen(*, sessie: Sessie) -> list[Aanmeldingen]:
                 )
             )
     return sorted(clusters, key=lambda c: -c.aantal)
-
-
-def deelnemers_get_for_sessie(*, sessie: Sessie, pks: list[int]) -> list[Deelnemer]:
-    """These participants, of this session only (1 query)."""
-    return list(Deelnemer.objects.filter(sessie=sessie, pk__in=pks))

@@ -24,6 +24,7 @@ from condities.services.deelname import (
     deelnemer_finish,
     deelnemer_join,
     deelnemer_remove,
+    deelnemers_remove,
     herkomst_for,
 )
 from condities.services.papier import papier_tellingen_save
@@ -62,6 +63,7 @@ __all__ = [
     "deelnemer_finish",
     "deelnemer_join",
     "deelnemer_remove",
+    "deelnemers_remove",
     "herkomst_for",
     "papier_tellingen_save",
     "sessie_close",

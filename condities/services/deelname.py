@@ -68,15 +68,21 @@ def herkomst_for(address: str) -> str:
 
 
 @transaction.atomic
-def deelnemer_remove(*, sessie: Sessie, deelnemer: Deelnemer, by: AccountUser) -> None:
-    """Remove a participant and everything they answered from an open session (answers that
-    look like stuffing) and record "deelnemer.remove" — never what they answered. The figures
-    shown move only as the disclosure rules allow (a removal is a change like any other).
-    Raises SessieGesloten when the session is closed: its answers are frozen."""
+def deelnemers_remove(*, sessie: Sessie, deelnemers: list[Deelnemer], by: AccountUser) -> None:
+    """Remove participants and everything they answered from an open session (answers that
+    look like stuffing) and record "deelnemer.remove" for each — never what they answered. The
+    figures shown move only as the disclosure rules allow (a removal is a change like any
+    other). Raises SessieGesloten when the session is closed: its answers are frozen."""
     if not Sessie.objects.filter(pk=sessie.pk, status=Sessie.Status.OPEN).exists():
         raise SessieGesloten
-    Deelnemer.objects.filter(pk=deelnemer.pk, sessie=sessie).delete()
-    gebeurtenis_record(praktijk=sessie.praktijk, by=by, actie="deelnemer.remove", obj=sessie)
+    Deelnemer.objects.filter(sessie=sessie, pk__in=[d.pk for d in deelnemers]).delete()
+    for _deelnemer in deelnemers:
+        gebeurtenis_record(praktijk=sessie.praktijk, by=by, actie="deelnemer.remove", obj=sessie)
+
+
+def deelnemer_remove(*, sessie: Sessie, deelnemer: Deelnemer, by: AccountUser) -> None:
+    """One participant: `deelnemers_remove`."""
+    deelnemers_remove(sessie=sessie, deelnemers=[deelnemer], by=by)
 
 
 def antwoord_save(*, deelnemer: Deelnemer, stelling: Stelling, score: int | None) -> Antwoord:
