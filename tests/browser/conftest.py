@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -47,6 +48,64 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "nl-NL"}
+
+
+class _OpenRequests:
+    """Counts the live server's connection threads, so a test can wait for them to end."""
+
+    def __init__(self, httpd) -> None:
+        self.ended = threading.Condition()
+        self.open = 0
+        process_request = httpd.process_request
+        process_request_thread = httpd.process_request_thread
+
+        def counted_process_request(request, client_address):
+            with self.ended:
+                self.open += 1
+            try:
+                process_request(request, client_address)
+            except BaseException:
+                self._end()
+                raise
+
+        def counted_process_request_thread(request, client_address):
+            try:
+                process_request_thread(request, client_address)
+            finally:
+                self._end()
+
+        httpd.process_request = counted_process_request
+        httpd.process_request_thread = counted_process_request_thread
+
+    def _end(self) -> None:
+        with self.ended:
+            self.open -= 1
+            self.ended.notify_all()
+
+    def wait(self, timeout: float) -> bool:
+        with self.ended:
+            return self.ended.wait_for(lambda: self.open <= 0, timeout=timeout)
+
+
+@pytest.fixture(autouse=True)
+def _server_quiet_before_flush(request):
+    """Let the live server finish its requests before the test's data is flushed.
+
+    A poll still running while the next test empties the database shares SQLite's one
+    in-memory connection with it (content types were inserted twice). Every browser context
+    still open is closed first, so no new requests come and kept-alive connections end.
+    """
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    request.getfixturevalue("transactional_db")
+    httpd = request.getfixturevalue("live_server").thread.httpd
+    if not hasattr(httpd, "open_requests"):
+        httpd.open_requests = _OpenRequests(httpd)
+    yield
+    for context in request.getfixturevalue("browser").contexts:
+        context.close()
+    assert httpd.open_requests.wait(timeout=10), "the live server still answers requests"
 
 
 @pytest.fixture
