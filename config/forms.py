@@ -49,7 +49,8 @@ class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
         for pk in values:
             text = str(pk).strip()
             # ASCII digits only: "²" is a digit to str.isdigit() but not a number to int().
-            if _INTEGER.fullmatch(text) and abs(int(text)) > MAX_ID:
+            # Longer than any id: refused before int(), which will not read 4,300+ digits.
+            if _INTEGER.fullmatch(text) and (len(text) > 20 or abs(int(text)) > MAX_ID):
                 raise ValidationError(
                     self.error_messages["invalid_choice"],
                     code="invalid_choice",
