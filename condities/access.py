@@ -6,7 +6,8 @@ it" (403), so the same request gets the same status on every page.
 
 from django.http import Http404
 
-from condities.models import Actie, Sessie
+from condities.models import Actie, Inbreng, Sessie
+from condities.selectors.inbreng import inbreng_get_for_sessie
 from condities.selectors.sessies import actie_get_for_sessie, sessie_get_for_praktijk
 from praktijken.access import Toegang, User, praktijk_get_for_user
 
@@ -57,3 +58,14 @@ def actie_get_for_edit(
     actie = _found(actie_get_for_sessie(sessie=sessie, pk=actie_pk, soort=Actie.Soort.STAP))
     toegang.require(toegang.can_edit)
     return toegang, sessie, actie
+
+
+def inbreng_get_for_manage(
+    *, user: User, slug: str, pk: int, inbreng_pk: int
+) -> tuple[Toegang, Sessie, Inbreng]:
+    """An open answer of a session the user runs (approve, hide, merge, make it a point of the
+    discussion): 404 when the session or answer is not visible, 403 when not theirs to run."""
+    toegang, sessie = sessie_get_for_user(user=user, slug=slug, pk=pk)
+    inbreng = _found(inbreng_get_for_sessie(sessie=sessie, pk=inbreng_pk))
+    toegang.require(toegang.can_manage)
+    return toegang, sessie, inbreng

@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from condities.models import Actie, Conditie, Deelnemer, Sessie, Stelling
+from condities.models import INBRENG_MAX, Actie, Conditie, Deelnemer, OpenVraag, Sessie, Stelling
 from condities.services.scherm import ACTIES
 from config.forms import limit_length
 from experimenten.models import Niveau
@@ -259,4 +259,52 @@ class AntwoordenForm(forms.Form):
                 raise forms.ValidationError(_("This answer is not part of this session."))
             antwoorden[stelling] = ANTWOORD_WAARDEN[value]
         data["antwoorden"] = antwoorden
+        return data
+
+
+class InbrengForm(forms.Form):
+    """An open answer to one of a condition's questions: from a phone, or typed in from a paper
+    sheet. Plain text on one line, at most INBRENG_MAX characters."""
+
+    conditie = forms.ChoiceField(label=_("Condition"), choices=Conditie.choices)
+    soort = forms.ChoiceField(label=_("Question"), choices=OpenVraag.Soort.choices)
+    tekst = forms.CharField(
+        label=_("Your answer"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Type your answer first.")},
+    )
+
+    def __init__(self, *args, condities: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["conditie"].choices = [c for c in Conditie.choices if c[0] in condities]
+        limit_length(self.fields["tekst"], INBRENG_MAX)
+
+    def clean_tekst(self) -> str:
+        # One line of plain text: line breaks and control characters become single spaces.
+        tekst = " ".join(
+            "".join(c if c.isprintable() else " " for c in self.cleaned_data["tekst"]).split()
+        )
+        if not tekst:
+            raise forms.ValidationError(_("Type your answer first."))
+        return tekst
+
+
+class InbrengActieForm(forms.Form):
+    """The facilitator's step with an open answer: show it, hide it, merge it into another one
+    on the screen (`doel`), or make it a point of the discussion."""
+
+    actie = forms.ChoiceField(
+        choices=[
+            ("toon", "toon"),
+            ("verberg", "verberg"),
+            ("samenvoegen", "samenvoegen"),
+            ("afspraak", "afspraak"),
+        ]
+    )
+    doel = forms.IntegerField(label=_("Same as"), required=False, min_value=1)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("actie") == "samenvoegen" and not data.get("doel"):
+            self.add_error("doel", _("Choose the answer it is the same as."))
         return data

@@ -28,6 +28,7 @@ class Respondentgroep(models.TextChoices):
 
 
 ALLE = ""  # the group value of a score over everybody
+INBRENG_MAX = 280  # characters in an open answer from the room
 
 
 class Stellingenset(models.Model):
@@ -205,6 +206,9 @@ class Deelnemer(models.Model):
     # A keyed hash of the network the participant joined from, to spot many joins from one
     # place; emptied when the session closes.
     herkomst = models.CharField(max_length=16, blank=True, editable=False)
+    # How many open answers this participant sent (not which: those are anonymous), to limit
+    # a flood from one phone.
+    inbreng_aantal = models.PositiveSmallIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -307,6 +311,63 @@ class Actie(models.Model):
 
     def __str__(self) -> str:
         return self.tekst[:60]
+
+
+class Inbreng(models.Model):
+    """An open answer from the room to a condition's question: what already goes well, or a
+    small next step. Anonymous: it does not say who wrote it. The screen shows it only after
+    the facilitator approved it; participants can vote for approved ones."""
+
+    class Status(models.TextChoices):
+        NIEUW = "nieuw", _("Waiting for approval")
+        GOEDGEKEURD = "goedgekeurd", _("On the screen")
+        VERBORGEN = "verborgen", _("Hidden")
+        SAMENGEVOEGD = "samengevoegd", _("Merged")
+
+    sessie = models.ForeignKey(Sessie, on_delete=models.CASCADE, related_name="inbreng")
+    conditie = models.CharField(_("condition"), max_length=20, choices=Conditie)
+    soort = models.CharField(_("kind"), max_length=10, choices=OpenVraag.Soort.choices)
+    tekst = models.CharField(_("answer"), max_length=INBRENG_MAX)
+    status = models.CharField(
+        _("status"), max_length=15, choices=Status.choices, default=Status.NIEUW
+    )
+    van_papier = models.BooleanField(_("from a paper sheet"), default=False)
+    # Merged duplicates: the one kept counts how often the room wrote it.
+    samengevoegd_met = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    keer_genoemd = models.PositiveSmallIntegerField(_("times written"), default=1)
+    stemmen = models.PositiveIntegerField(_("votes"), default=0)
+    actie = models.OneToOneField(
+        Actie, on_delete=models.SET_NULL, null=True, blank=True, related_name="inbreng"
+    )
+
+    class Meta:
+        verbose_name = _("open answer")
+        verbose_name_plural = _("open answers")
+        ordering = ["sessie", "conditie", "soort", "pk"]
+        indexes = [models.Index(fields=["sessie", "status"])]
+
+    def __str__(self) -> str:
+        return self.tekst[:60]
+
+
+class Stem(models.Model):
+    """A participant's vote for an approved open answer. Who voted is deleted when the session
+    closes; the count stays on the answer."""
+
+    inbreng = models.ForeignKey(Inbreng, on_delete=models.CASCADE, related_name="stem_set")
+    deelnemer = models.ForeignKey(Deelnemer, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("vote")
+        verbose_name_plural = _("votes")
+        constraints = [
+            models.UniqueConstraint(fields=["inbreng", "deelnemer"], name="stem_eenmaal")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.inbreng_id}"
 
 
 class ConditieScore(models.Model):

@@ -25,6 +25,16 @@ urlpatterns = [
         views_scherm.scherm_actie,
         name="scherm_actie",
     ),
+    path(
+        "p/<slug:slug>/sessies/<int:pk>/inbreng/<int:inbreng_pk>/",
+        views_scherm.inbreng_actie,
+        name="inbreng_actie",
+    ),
+    path(
+        "p/<slug:slug>/sessies/<int:pk>/inbreng/papier/",
+        views_scherm.inbreng_papier,
+        name="inbreng_papier",
+    ),
     path("p/<slug:slug>/sessies/<int:pk>/qr.svg", views.qr, name="qr"),
     path("p/<slug:slug>/sessies/<int:pk>/acties/", views.actie_nieuw, name="actie_nieuw"),
     path(
@@ -44,6 +54,9 @@ urlpatterns = [
     path("doe-mee/<code:code>/", views_doe_mee.doe_mee_code, name="doe_mee_code"),
     path("doe-mee/<code:code>/vragen/", views_doe_mee.vragen, name="vragen"),
     path("doe-mee/<code:code>/stap/", views_doe_mee.stap, name="stap"),
+    path("doe-mee/<code:code>/gesprek/", views_doe_mee.gesprek, name="gesprek"),
+    path("doe-mee/<code:code>/inbreng/", views_doe_mee.inbreng, name="inbreng"),
+    path("doe-mee/<code:code>/stem/<int:inbreng_pk>/", views_doe_mee.stem, name="stem"),
     path("doe-mee/<code:code>/antwoord/", views_doe_mee.antwoord, name="antwoord"),
     path("doe-mee/<code:code>/klaar/", views_doe_mee.klaar, name="klaar"),
 ]

@@ -2,6 +2,7 @@
 
 import contextlib
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -11,11 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from condities.forms import AntwoordenForm, CodeForm, JoinForm
-from condities.models import Deelnemer, Sessie
+from condities.forms import AntwoordenForm, CodeForm, InbrengForm, JoinForm
+from condities.models import INBRENG_MAX, Conditie, Deelnemer, Sessie
 from condities.selectors import deelname as deelnemer_selectors
+from condities.selectors import inbreng as inbreng_selectors
 from condities.selectors import sessies as sessie_selectors
 from condities.services import deelname as deelname_services
+from condities.services import inbreng as inbreng_services
 from condities.services import scherm as scherm_services
 from condities.services.sessies import SessieGesloten
 from config.http import HtmxHttpRequest
@@ -242,16 +245,159 @@ def vragen(request: HtmxHttpRequest, code: str) -> HttpResponse:
     deelnemer = _deelnemer_for(request, sessie)
     if deelnemer is None:
         return redirect("condities:doe_mee_code", code=sessie.code)
-    volg = scherm_services.telefoon_conditie(sessie=sessie)
+    volg = scherm_services.telefoon_stap(sessie=sessie)
     if volg == "":  # the screen is past the conditions
         return render(
             request,
             "condities/kijk_scherm.html",
             {"sessie": sessie, "tempo": _tempo(volg)},
         )
+    if volg and scherm_services.gesprek_conditie(volg):  # the room talks about a condition
+        return redirect("condities:gesprek", code=sessie.code)
     context = _vragen_context(sessie, deelnemer, volg or request.GET.get("conditie"))
     context.update(samen_op=volg is not None, tempo=_tempo(volg))
     return render(request, "condities/vragen.html", context)
+
+
+def _gesprek_context(
+    sessie: Sessie, deelnemer: Deelnemer, conditie: str, form: InbrengForm | None = None
+) -> dict:
+    codes = list(sessie.condities)
+    index = codes.index(conditie)
+    return {
+        "sessie": sessie,
+        "conditie": {"code": conditie, "label": Conditie(conditie).label},
+        "volgende": codes[index + 1] if index + 1 < len(codes) else None,
+        "vragen": inbreng_selectors.vragen_voor(sessie=sessie, conditie=conditie),
+        "gestemd": inbreng_selectors.gestemd(deelnemer=deelnemer),
+        # A refused answer: which question, why, and what was typed (nothing lost).
+        "fout_soort": form.data.get("soort") if form is not None else None,
+        "fouten": form.errors.get("tekst", []) if form is not None else [],
+        "getypt": form.data.get("tekst", "") if form is not None else "",
+        "tekst_max": INBRENG_MAX,
+    }
+
+
+def _vraag(context: dict, soort: str):
+    """The question of this kind among the context's (the first when the kind is unknown)."""
+    return next((v for v in context["vragen"] if v.soort == soort), context["vragen"][0])
+
+
+@login_not_required
+@never_cache
+@require_GET
+def gesprek(request: HtmxHttpRequest, code: str) -> HttpResponse:
+    """The conversation about a condition on the phone: write what goes well and a small next
+    step, and vote for what others wrote (once the facilitator approved it). htmx polls the
+    lists alone (`?deel=lijsten`)."""
+    sessie = sessie_selectors.sessie_by_code(code=code.upper())
+    if sessie is None:
+        return _unknown_code(request)
+    deelnemer = _deelnemer_for(request, sessie)
+    if deelnemer is None:
+        return redirect("condities:doe_mee_code", code=sessie.code)
+    volg = scherm_services.telefoon_stap(sessie=sessie)
+    conditie = scherm_services.gesprek_conditie(volg or "") or request.GET.get("conditie", "")
+    if volg is not None and not scherm_services.gesprek_conditie(volg):
+        return redirect("condities:vragen", code=sessie.code)  # the room is elsewhere
+    if conditie not in sessie.condities:
+        conditie = sessie.condities[0]
+    context = _gesprek_context(sessie, deelnemer, conditie)
+    context.update(samen_op=volg is not None, tempo=_tempo(volg))
+    if request.htmx and request.GET.get("deel") == "lijsten":
+        return render(request, "condities/gesprek.html#lijsten", context)
+    return render(request, "condities/gesprek.html", context)
+
+
+@login_not_required
+@require_POST
+def inbreng(request: HtmxHttpRequest, code: str) -> HttpResponse:
+    """Send an open answer (anonymous). htmx gets the question's form back, empty and with a
+    word of thanks; a plain post goes back to the conversation page."""
+    deelnemer = deelnemer_selectors.deelnemer_by_code(
+        code=code.upper(), user=request.user, tokens=[str(t) for t in _tokens(request).values()]
+    )
+    if deelnemer is None:
+        return _not_found(request)
+    sessie = deelnemer.sessie
+    form = InbrengForm(request.POST, condities=sessie.condities)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            inbreng_services.inbreng_add(
+                deelnemer=deelnemer,
+                conditie=data["conditie"],
+                soort=data["soort"],
+                tekst=data["tekst"],
+            )
+        except SessieGesloten:
+            return render(
+                request, "condities/doe_mee_gesloten.html", {"sessie": sessie}, status=409
+            )
+        except inbreng_services.TeveelInbreng:
+            form.add_error(
+                "tekst",
+                _("You have sent many answers already. Say the rest out loud in the room."),
+            )
+    conditie = form.data.get("conditie", "")
+    if conditie not in sessie.condities:
+        return HttpResponse(_("This question is not part of this session."), status=400)
+    if form.is_valid():
+        if request.htmx:
+            context = _gesprek_context(sessie, deelnemer, conditie)
+            context.update(vraag=_vraag(context, form.cleaned_data["soort"]), verstuurd=True)
+            return render(request, "condities/gesprek.html#formulier", context)
+        messages.success(request, _("Sent. The facilitator puts it on the screen."))
+        url = reverse("condities:gesprek", args=[sessie.code])
+        return redirect(f"{url}?{urlencode({'conditie': conditie})}")
+    context = _gesprek_context(sessie, deelnemer, conditie, form)
+    if request.htmx:
+        context.update(vraag=_vraag(context, form.data.get("soort", "")))
+        return render(request, "condities/gesprek.html#formulier", context, status=422)
+    context.update(samen_op=False, tempo="eigen")
+    return render(request, "condities/gesprek.html", context, status=422)
+
+
+@login_not_required
+@require_POST
+def stem(request: HtmxHttpRequest, code: str, inbreng_pk: int) -> HttpResponse:
+    """Vote for an approved open answer, or take the vote back."""
+    deelnemer = deelnemer_selectors.deelnemer_by_code(
+        code=code.upper(), user=request.user, tokens=[str(t) for t in _tokens(request).values()]
+    )
+    if deelnemer is None:
+        return _not_found(request)
+    sessie = deelnemer.sessie
+    gekozen = inbreng_selectors.inbreng_get_for_sessie(sessie=sessie, pk=inbreng_pk)
+    if gekozen is None:
+        return _not_found(request)
+    try:
+        inbreng_services.stem_toggle(deelnemer=deelnemer, inbreng=gekozen)
+    except SessieGesloten:
+        return render(request, "condities/doe_mee_gesloten.html", {"sessie": sessie}, status=409)
+    except inbreng_services.InbrengNietMogelijk:
+        return message_page(
+            request,
+            participant=True,
+            titel=_("No longer on the screen"),
+            tekst=_("The facilitator has taken this answer off the screen."),
+            status=409,
+            link_url=reverse("condities:gesprek", args=[sessie.code]),
+            link_tekst=_("Back to the conversation"),
+        )
+    if request.htmx:
+        gekozen.refresh_from_db(fields=["stemmen"])
+        return render(
+            request,
+            "condities/gesprek.html#stem",
+            {
+                "sessie": sessie,
+                "inbreng": gekozen,
+                "gestemd": inbreng_selectors.gestemd(deelnemer=deelnemer),
+            },
+        )
+    url = reverse("condities:gesprek", args=[sessie.code])
+    return redirect(f"{url}?{urlencode({'conditie': gekozen.conditie})}#inbreng-{gekozen.pk}")
 
 
 def _tempo(volg: str | None) -> str:
@@ -268,7 +414,7 @@ def stap(request: HtmxHttpRequest, code: str) -> HttpResponse:
     sessie = sessie_selectors.sessie_by_code(code=code.upper())
     if sessie is None or _deelnemer_for(request, sessie) is None:
         return HttpResponse(status=404)
-    nu = _tempo(scherm_services.telefoon_conditie(sessie=sessie))
+    nu = _tempo(scherm_services.telefoon_stap(sessie=sessie))
     if request.GET.get("tempo", "")[:20] == nu:
         return HttpResponse(status=204)
     response = HttpResponse()
@@ -322,6 +468,9 @@ def antwoord(request: HtmxHttpRequest, code: str) -> HttpResponse:
         )
     if volgende == "klaar":
         return redirect("condities:klaar", code=sessie.code)
+    if over := scherm_services.gesprek_conditie(volgende):  # on to the conversation
+        url = reverse("condities:gesprek", kwargs={"code": sessie.code})
+        return redirect(f"{url}?{urlencode({'conditie': over})}")
     url = reverse("condities:vragen", kwargs={"code": sessie.code})
     return redirect(f"{url}?conditie={volgende}" if volgende else url)
 

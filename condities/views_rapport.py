@@ -11,6 +11,7 @@ from condities import charts, disclosure, exports
 from condities.access import sessie_get_for_user
 from condities.forms_rapport import MAX_STELLINGEN, MIN_STELLINGEN, StellingensetForm
 from condities.models import Sessie
+from condities.selectors import inbreng as inbreng_selectors
 from condities.selectors import rapport as rapport_selectors
 from condities.selectors import resultaten as resultaten_selectors
 from condities.selectors import sessies as sessie_selectors
@@ -30,8 +31,10 @@ def sessie_rapport(request: AuthenticatedHttpRequest, slug: str, pk: int) -> Htt
         waarden=[(c.label, c.totaal.gemiddelde) for c in resultaten.condities if c.gedeeld]
     )
     discussie = {d["code"]: d for d in rapport_selectors.discussie_for_sessie(sessie=sessie)}
+    zaal = inbreng_selectors.inbreng_voor_verslag(sessie=sessie)
     condities = [
-        {"resultaat": c, "discussie": discussie.pop(c.code, None)} for c in resultaten.condities
+        {"resultaat": c, "discussie": discussie.pop(c.code, None), "zaal": zaal.get(c.code, [])}
+        for c in resultaten.condities
     ]
     return render(
         request,

@@ -6,18 +6,24 @@ seconds, so the control page and the screen stay in step. Keys on the screen (st
 and the buttons on both pages post the same actions.
 """
 
+from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from condities import charts
-from condities.access import sessie_get_for_manage
-from condities.forms import SchermActieForm
-from condities.models import Conditie, Sessie
+from condities.access import inbreng_get_for_manage, sessie_get_for_manage
+from condities.forms import InbrengActieForm, InbrengForm, SchermActieForm
+from condities.models import Conditie, Inbreng, Sessie
+from condities.selectors import inbreng as inbreng_selectors
+from condities.selectors.inbreng import inbreng_get_for_sessie
 from condities.selectors.resultaten import sessie_resultaten_live
+from condities.services import inbreng as inbreng_services
 from condities.services import scherm as scherm_services
+from condities.services.sessies import SessieGesloten
 from condities.views import _join_url
 from config.http import AuthenticatedHttpRequest
 from config.pages import page_or_partial
@@ -29,6 +35,7 @@ def _context(request: AuthenticatedHttpRequest, toegang: Toegang, sessie: Sessie
     stappen = scherm_services.scherm_stappen(sessie=sessie)
     resultaten = sessie_resultaten_live(sessie=sessie)
     conditie = next((c for c in resultaten.condities if c.code == stap), None)
+    over = scherm_services.gesprek_conditie(stap)
     return {
         "toegang": toegang,
         "praktijk": toegang.praktijk,
@@ -36,7 +43,22 @@ def _context(request: AuthenticatedHttpRequest, toegang: Toegang, sessie: Sessie
         "stap": stap,
         "stap_nummer": stappen.index(stap) + 1,
         "stappen_aantal": len(stappen),
-        "stap_label": Conditie(stap).label if stap in Conditie.values else "",
+        "stap_label": (
+            Conditie(stap).label
+            if stap in Conditie.values
+            else _("%(conditie)s: the conversation") % {"conditie": Conditie(over).label}
+            if over
+            else ""
+        ),
+        # The conversation about a condition: its questions with the answers on the screen.
+        "gesprek": (
+            {
+                "label": Conditie(over).label,
+                "vragen": inbreng_selectors.vragen_voor(sessie=sessie, conditie=over),
+            }
+            if over
+            else None
+        ),
         "join_url": _join_url(request, sessie) if sessie.is_open else "",
         "resultaten": resultaten,
         "conditie": conditie,
@@ -62,13 +84,107 @@ def scherm(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRespons
     return page_or_partial(request, "condities/scherm.html", "stap", context)
 
 
+def _bediening(
+    request: AuthenticatedHttpRequest,
+    toegang: Toegang,
+    sessie: Sessie,
+    *,
+    papier_form: InbrengForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    context = _context(request, toegang, sessie)
+    context["inbreng_nieuw"] = inbreng_selectors.inbreng_nieuw_aantal(sessie=sessie)
+    if not request.htmx:  # the poll shows the stage alone
+        context.update(
+            inbreng=inbreng_selectors.inbreng_voor_bediening(sessie=sessie),
+            papier_form=papier_form or InbrengForm(prefix="papier", condities=sessie.condities),
+        )
+    return page_or_partial(request, "condities/bediening.html", "stand", context, status=status)
+
+
 @never_cache
 @require_GET
 def bediening(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
-    """The facilitator's control page: the same actions as the keys on the screen."""
+    """The facilitator's control page: the same actions as the keys on the screen, and the
+    room's open answers to approve, hide, merge or write down. htmx polls the stage alone;
+    the answers are fetched when the facilitator asks (`?deel=inbreng`), so nothing moves under
+    the pointer."""
     toegang, sessie = sessie_get_for_manage(user=request.user, slug=slug, pk=pk)
-    context = _context(request, toegang, sessie)
-    return page_or_partial(request, "condities/bediening.html", "stand", context)
+    if request.htmx and request.GET.get("deel") == "inbreng":
+        return _inbreng_lijst(request, toegang, sessie)
+    return _bediening(request, toegang, sessie)
+
+
+def _inbreng_lijst(
+    request: AuthenticatedHttpRequest, toegang: Toegang, sessie: Sessie, *, status: int = 200
+) -> HttpResponse:
+    return render(
+        request,
+        "condities/bediening.html#inbreng",
+        {
+            "praktijk": toegang.praktijk,
+            "sessie": sessie,
+            "inbreng": inbreng_selectors.inbreng_voor_bediening(sessie=sessie),
+        },
+        status=status,
+    )
+
+
+@require_POST
+def inbreng_actie(
+    request: AuthenticatedHttpRequest, slug: str, pk: int, inbreng_pk: int
+) -> HttpResponse:
+    """Approve, hide or merge an open answer, or make it a point of the discussion."""
+    toegang, sessie, inbreng = inbreng_get_for_manage(
+        user=request.user, slug=slug, pk=pk, inbreng_pk=inbreng_pk
+    )
+    form = InbrengActieForm(request.POST)
+    fout = ""
+    if not form.is_valid():
+        fout = " ".join(e for errors in form.errors.values() for e in errors)
+    else:
+        actie = form.cleaned_data["actie"]
+        try:
+            if actie == "toon":
+                inbreng_services.inbreng_moderate(
+                    inbreng=inbreng, status=Inbreng.Status.GOEDGEKEURD, by=request.user
+                )
+            elif actie == "verberg":
+                inbreng_services.inbreng_moderate(
+                    inbreng=inbreng, status=Inbreng.Status.VERBORGEN, by=request.user
+                )
+            elif actie == "samenvoegen":
+                doel = inbreng_get_for_sessie(sessie=sessie, pk=form.cleaned_data["doel"])
+                if doel is None:
+                    raise inbreng_services.InbrengNietMogelijk
+                inbreng_services.inbreng_merge(inbreng=inbreng, doel=doel, by=request.user)
+            else:
+                inbreng_services.inbreng_to_actie(inbreng=inbreng, by=request.user)
+        except inbreng_services.InbrengNietMogelijk:
+            fout = _(
+                "That is not possible with this answer (any more). The list is up to date now."
+            )
+    if request.htmx:
+        return _inbreng_lijst(request, toegang, sessie, status=422 if fout else 200)
+    if fout:
+        messages.error(request, fout)
+    return redirect(reverse("condities:bediening", args=[slug, pk]) + "#inbreng")
+
+
+@require_POST
+def inbreng_papier(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Type in an open answer from a paper sheet: it goes on the screen at once."""
+    toegang, sessie = sessie_get_for_manage(user=request.user, slug=slug, pk=pk)
+    form = InbrengForm(request.POST, prefix="papier", condities=sessie.condities)
+    if form.is_valid():
+        try:
+            inbreng_services.inbreng_paper_add(sessie=sessie, by=request.user, **form.cleaned_data)
+        except SessieGesloten:
+            form.add_error(None, _("The session has closed: nothing can be added any more."))
+        else:
+            messages.success(request, _("Added. It is on the screen."))
+            return redirect(reverse("condities:bediening", args=[slug, pk]) + "#papier")
+    return _bediening(request, toegang, sessie, papier_form=form, status=422)
 
 
 @require_POST

@@ -11,7 +11,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from condities import services as condities_services
-from condities.models import Actie, Sessie
+from condities.models import Actie, Inbreng, Sessie
 from mantelzorg.models import Reactie
 from netwerk.models import Deelname
 from praktijken.models import Lidmaatschap
@@ -103,6 +103,8 @@ EXPECTED = {
     "condities:scherm": managers(),
     "condities:bediening": managers(),
     "condities:scherm_actie": POST_ONLY,
+    "condities:inbreng_actie": POST_ONLY,
+    "condities:inbreng_papier": POST_ONLY,
     "condities:qr": managers(),
     "condities:actie_nieuw": POST_ONLY,
     "condities:actie_experiment": editors(),
@@ -119,6 +121,9 @@ EXPECTED = {
     # Not joined yet: back to the join page.
     "condities:vragen": dict.fromkeys(PUBLIC, 302),
     "condities:antwoord": PUBLIC_POST_ONLY,
+    "condities:gesprek": dict.fromkeys(PUBLIC, 302),  # not joined yet: to the join page
+    "condities:inbreng": PUBLIC_POST_ONLY,
+    "condities:stem": PUBLIC_POST_ONLY,
     "condities:klaar": dict.fromkeys(PUBLIC, 404),  # only for someone who joined
     "condities:stap": dict.fromkeys(PUBLIC, 404),  # a phone's poll: only for someone who joined
     "condities:praktijk_rapport": readers(),
@@ -224,6 +229,9 @@ def wereld(praktijk, eigen_organisatie, facilitator, lid, kerngroeplid, staff, o
             sessie=sessie, conditie="relatie", soort="stap", tekst="Bellen"
         ).pk,
         "checkin": checkin.pk,
+        "inbreng": Inbreng.objects.create(
+            sessie=sessie, conditie="relatie", soort="goed", tekst="Korte lijnen"
+        ).pk,
         "reactie": Reactie.objects.create(praktijk=praktijk, wat_gaat_goed="Fijn").pk,
     }
 
@@ -238,6 +246,8 @@ def kwargs_for(name: str, route: str, w: dict) -> dict:
         kwargs["token"] = w["uitnodiging"].token if name.endswith("accepteren") else "onbekend"
     if "<int:actie_pk>" in route:
         kwargs["actie_pk"] = w["actie"]
+    if "<int:inbreng_pk>" in route:
+        kwargs["inbreng_pk"] = w["inbreng"]
     if "<int:pk>" in route:
         kwargs["pk"] = object_pk(name, w)
     return kwargs

@@ -16,6 +16,7 @@ from condities.charts import afgerond
 from condities.live_cache import live_forget
 from condities.models import ALLE, ConditieScore, Deelnemer, Sessie, Vrijgave
 from condities.selectors.resultaten import Resultaten, sessie_resultaten
+from condities.services.inbreng import inbreng_close
 from condities.services.sessies import SessieGesloten
 from config.http import AccountUser
 from config.mail import Bericht, header_line, mail_once
@@ -46,6 +47,7 @@ def sessie_close(*, sessie: Sessie, by: AccountUser) -> Sessie:
     Vrijgave.objects.filter(sessie=sessie).delete()  # the steps of an open session are done
     # Where the participants joined from was kept to spot stuffing while open: gone now.
     Deelnemer.objects.filter(sessie=sessie).exclude(herkomst="").update(herkomst="")
+    inbreng_close(sessie=sessie)  # who voted, and the open answers never shown
     scores_write(sessie=sessie)
     gebeurtenis_record(praktijk=sessie.praktijk, by=by, actie="sessie.close", obj=sessie)
     queue_after_commit(summary_send_task, sessie.pk)

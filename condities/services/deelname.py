@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from condities.models import Antwoord, Deelnemer, Sessie, Stelling
 from condities.selectors.deelname import respondentgroep_for
+from condities.services.inbreng import stemmen_recount
 from condities.services.sessies import SessieGesloten
 from config.http import AccountUser
 from netwerk.models import Organisatie, User
@@ -76,6 +77,7 @@ def deelnemers_remove(*, sessie: Sessie, deelnemers: list[Deelnemer], by: Accoun
     if not Sessie.objects.filter(pk=sessie.pk, status=Sessie.Status.OPEN).exists():
         raise SessieGesloten
     Deelnemer.objects.filter(sessie=sessie, pk__in=[d.pk for d in deelnemers]).delete()
+    stemmen_recount(sessie=sessie)  # their votes went with them
     for _deelnemer in deelnemers:
         gebeurtenis_record(praktijk=sessie.praktijk, by=by, actie="deelnemer.remove", obj=sessie)
 

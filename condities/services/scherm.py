@@ -1,8 +1,9 @@
 """The room's screen: which stage it shows, moved on by the facilitator (keys or buttons).
 
-Stages in order: waiting (join code and QR), each condition of the session, the overview, the
-end. Revealing and hiding act on the condition the screen shows; figures themselves are only ever
-what `condities.disclosure` releases.
+Stages in order: waiting (join code and QR), each condition of the session followed by its
+conversation (the room's open answers to it), the overview, the end. Revealing and hiding act on
+the condition the screen shows; figures themselves are only ever what `condities.disclosure`
+releases.
 """
 
 from django.db import transaction
@@ -14,12 +15,20 @@ from config.http import AccountUser
 from praktijken.audit import gebeurtenis_record
 
 WACHTEN, OVERZICHT, EINDE = "wachten", "overzicht", "einde"
+GESPREK = "gesprek-"  # + a condition's code: the conversation about it
 ACTIES = ("volgende", "vorige", "onthul", "verberg", "wachten", "samen", "los")
+
+
+def gesprek_conditie(stap: str) -> str | None:
+    """The condition a conversation stage is about; None for any other stage."""
+    conditie = stap.removeprefix(GESPREK)
+    return conditie if conditie != stap and conditie in Conditie.values else None
 
 
 def scherm_stappen(*, sessie: Sessie) -> list[str]:
     """The screen's stages, in order."""
-    return [WACHTEN, *sessie.condities, OVERZICHT, EINDE]
+    per_conditie = [stap for code in sessie.condities for stap in (code, GESPREK + code)]
+    return [WACHTEN, *per_conditie, OVERZICHT, EINDE]
 
 
 def scherm_stap(*, sessie: Sessie) -> str:
@@ -40,14 +49,15 @@ def sessie_hide(*, sessie: Sessie, conditie: str, by: AccountUser) -> Sessie:
     return sessie
 
 
-def telefoon_conditie(*, sessie: Sessie) -> str | None:
-    """While the facilitator keeps the room together: the condition every phone shows (the one
-    on the screen), "" when the screen is past the conditions (phones say "look at the
-    screen"), None when everyone goes at their own pace."""
+def telefoon_stap(*, sessie: Sessie) -> str | None:
+    """While the facilitator keeps the room together, what every phone shows: the condition on
+    the screen (its statements), its conversation (GESPREK + code: write and vote), or "" when
+    the screen is past the conditions (phones say "look at the screen"). None when everyone
+    goes at their own pace, and on the join screen."""
     if not sessie.samen_op:
         return None
     stap = scherm_stap(sessie=sessie)
-    if stap in Conditie.values:
+    if stap in Conditie.values or gesprek_conditie(stap):
         return stap
     return "" if stap in (OVERZICHT, EINDE) else None
 

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from condities import services
-from condities.models import Actie, Conditie, Sessie, Stelling
+from condities.models import Actie, Conditie, Inbreng, Sessie, Stelling
 from mantelzorg import services as mantelzorg_services
 from mantelzorg.models import Reactie
 from netwerk.models import Uitnodiging
@@ -142,6 +142,23 @@ class Wereld:
     def stellingen(self) -> list[Stelling]:
         return list(Stelling.objects.filter(set=self.sessie.stellingenset).order_by("pk"))
 
+    def nieuwe_inbreng(self) -> Inbreng:
+        """An open answer of the room, waiting for the facilitator."""
+        return Inbreng.objects.create(
+            sessie=self.sessie, conditie=Conditie.AMBITIE, soort="goed", tekst="We bellen elkaar."
+        )
+
+    @cached_property
+    def inbreng_op_scherm(self) -> Inbreng:
+        """An approved open answer: on the screen, to vote for and to merge into."""
+        return Inbreng.objects.create(
+            sessie=self.sessie,
+            conditie=Conditie.AMBITIE,
+            soort="goed",
+            tekst="Korte lijnen met de huisarts.",
+            status=Inbreng.Status.GOEDGEKEURD,
+        )
+
     _actie = None
 
     def open_actie(self) -> Actie:
@@ -269,6 +286,8 @@ class Wereld:
                 break
         if view == "actie_experiment":
             values["actie_pk"] = str(self.open_actie().pk)
+        if view in ("inbreng_actie", "stem"):
+            values["inbreng_pk"] = str(self.inbreng_op_scherm.pk)
         return values
 
 

@@ -17,11 +17,13 @@ from condities.models import (
     Conditie,
     ConditieScore,
     Deelnemer,
+    Inbreng,
     OpenVraag,
     PapierTelling,
     Sessie,
     Stelling,
     Stellingenset,
+    Stem,
 )
 from experimenten.models import Experiment, Fase, Niveau, Opbrengst, Tussenstap
 from mantelzorg.forms import tijdstempel
@@ -686,6 +688,68 @@ CONDITIES = [
         ok=lambda r: r.status_code in (200, 302),
         prepare=join,
         statuses=GEWEIGERD_400,
+    ),
+    Doel(
+        name="condities:inbreng",
+        persona="anonymous",
+        url=lambda w: url("condities:inbreng", code=w.sessie.code),
+        base=lambda w: {"conditie": "ambitie", "soort": "goed", "tekst": TEKST},
+        fields=lambda w: {
+            "conditie": field_values(*Conditie.values, "onzin"),
+            "soort": field_values(*OpenVraag.Soort.values, "anders"),
+        },
+        models=(Inbreng, Deelnemer),
+        htmx=True,
+        ok=lambda r: r.status_code in (200, 302),
+        prepare=join,
+        # Refused: 400 (not a question of this session), 422 (no text, too long, too many).
+        statuses=frozenset({200, 302, 400, 422}),
+    ),
+    Doel(
+        name="condities:stem",
+        persona="anonymous",
+        url=lambda w: url("condities:stem", code=w.sessie.code, inbreng_pk=w.inbreng_op_scherm.pk),
+        base=lambda w: {},
+        models=(Stem, Inbreng),
+        htmx=True,
+        ok=lambda r: r.status_code in (200, 302),
+        prepare=join,
+        statuses=frozenset({200, 302, 400}),
+    ),
+    Doel(
+        name="condities:inbreng_actie",
+        persona="facilitator",
+        url=lambda w: url(
+            "condities:inbreng_actie",
+            slug="stein",
+            pk=w.sessie.pk,
+            inbreng_pk=w.nieuwe_inbreng().pk,
+        ),
+        base=lambda w: {"actie": "toon"},
+        fields=lambda w: {
+            "actie": field_values("toon", "verberg", "samenvoegen", "afspraak", "weg"),
+            "doel": field_values(*ids(w.inbreng_op_scherm), "0", "-1"),
+        },
+        models=(Inbreng, Actie, Stem),
+        htmx=True,
+        ok=lambda r: r.status_code in (200, 302),
+        statuses=frozenset({200, 302, 400, 422}),
+    ),
+    Doel(
+        name="condities:inbreng_papier",
+        persona="facilitator",
+        url=stein("condities:inbreng_papier", "sessie"),
+        base=lambda w: {
+            "papier-conditie": "relatie",
+            "papier-soort": "stap",
+            "papier-tekst": TEKST,
+        },
+        fields=lambda w: {
+            "papier-conditie": field_values(*Conditie.values, "onzin"),
+            "papier-soort": field_values(*OpenVraag.Soort.values, "anders"),
+        },
+        models=(Inbreng,),
+        statuses=FORMULIER_422,
     ),
     Doel(
         name="condities:checkin_nieuw",

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from condities import services
-from condities.models import Actie, Conditie, Sessie
+from condities.models import Actie, Conditie, Inbreng, Sessie
 from tests.condities.rapport_data import actie, deelnemers, eerste_stellingen, gesloten_sessie
 from tests.factories import ExperimentFactory, OntwerpvraagFactory
 from tests.permissions import assert_matrix, readers
@@ -209,8 +209,11 @@ def test_session_report_does_a_fixed_number_of_queries(
             services.antwoord_save(deelnemer=deelnemer, stelling=stelling, score=3)
     for i in range(n // 3):
         actie(sessie, f"Stap {i}")
+        Inbreng.objects.create(
+            sessie=sessie, conditie="ambitie", soort="goed", tekst=f"Idee {i}", status="goedgekeurd"
+        )
     client.force_login(lid)
     # As before, plus the released state of the open session (read; on a step: savepoint, row
-    # lock, write, release).
-    with django_assert_max_num_queries(15):
+    # lock, write, release), plus the open answers from the room (one).
+    with django_assert_max_num_queries(16):
         assert client.get(rapport_url(sessie)).status_code == 200

@@ -77,7 +77,7 @@ def test_the_control_page_moves_the_same_screen(client, sessie, facilitator):
     response = actie(client, sessie, "volgende", terug="bediening")
     assert response.status_code == 302 and response["Location"] == url("bediening", sessie)
     bediening = client.get(url("bediening", sessie)).text
-    assert "Stap 2 van 8" in bediening and "Ambitie" in bediening
+    assert "Stap 2 van 13" in bediening and "Ambitie" in bediening
     assert client.get(url("scherm", sessie)).text.count("Ambitie") >= 1
 
 
@@ -114,7 +114,7 @@ def test_phones_follow_the_screen_when_the_room_is_kept_together(
 
     client.force_login(facilitator)
     actie(client, sessie, "samen", terug="bediening")
-    for _ in range(3):  # wachten -> ambitie -> belangen -> relatie
+    for _ in range(5):  # wachten -> ambitie -> its conversation -> belangen -> ... -> relatie
         actie(client, sessie, "volgende")
 
     poll = telefoon.get(stap, {"tempo": "eigen"})
@@ -125,7 +125,16 @@ def test_phones_follow_the_screen_when_the_room_is_kept_together(
     assert ">Relatie <" in page
     assert telefoon.get(stap, {"tempo": "relatie"}).status_code == 204
 
-    for _ in range(3):  # proces ... overzicht
+    actie(client, sessie, "volgende")  # the conversation about Relatie
+    poll = telefoon.get(stap, {"tempo": "relatie"})
+    gesprek = reverse("condities:gesprek", args=[sessie.code])
+    assert poll.status_code == 200 and poll["HX-Redirect"] == vragen
+    assert telefoon.get(vragen)["Location"] == gesprek
+    page = telefoon.get(gesprek).text
+    assert "Relatie: het gesprek" in page and f"{stap}?tempo=gesprek-relatie" in page
+    assert telefoon.get(stap, {"tempo": "gesprek-relatie"}).status_code == 204
+
+    for _ in range(5):  # organisatie ... proces, its conversation, overzicht
         actie(client, sessie, "volgende")
     assert "Kijk naar het scherm" in telefoon.get(vragen).text
 
