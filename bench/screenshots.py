@@ -2,8 +2,9 @@
 
 Run: `make screenshots` (or `.venv/bin/python -m bench.screenshots [folder]`). It builds a fresh
 demo database in a temporary folder, adds an open workshop with answers (two conditions
-revealed) and a joined phone, starts the development server on a free port, and writes PNG files
-to `screenshots/` (not committed): one per page and size, named `<page>-<width>x<height>.png`.
+revealed, all of them once the screen reaches the overview) and a joined phone, starts the
+development server on a free port, and writes PNG files to `screenshots/` (not committed): one
+per page and size, named `<page>-<width>x<height>.png`.
 Needs Chromium at /usr/bin/chromium (Debian's package), as the browser tests do.
 """
 
@@ -45,13 +46,15 @@ sessie = services.sessie_create(
 services.sessie_open(sessie=sessie, by=facilitator)
 rng = random.Random(7)
 deelnames = list(Deelname.objects.filter(praktijk=stein).select_related("organisatie"))
+# Six of the core group and ten of the design group, so the overview can set them side by side.
+kern = [d for d in deelnames if d.groep == "kerngroep"]
+ontwerp = [d for d in deelnames if d.groep != "kerngroep"]
 for i in range(16):
-    deelnemer = services.deelnemer_join(
-        sessie=sessie, naam="", organisatie=deelnames[i % len(deelnames)].organisatie
-    )
+    deelname = kern[i % len(kern)] if i < 6 else ontwerp[i % len(ontwerp)]
+    deelnemer = services.deelnemer_join(sessie=sessie, naam="", organisatie=deelname.organisatie)
     for stelling in stellingen_for_sessie(sessie=sessie):
-        score = rng.choice([2, 3, 4, 4, 5])
-        services.antwoord_save(deelnemer=deelnemer, stelling=stelling, score=score)
+        keuzes = [3, 4, 4, 5, 5] if i < 6 else [2, 3, 3, 4, 5]
+        services.antwoord_save(deelnemer=deelnemer, stelling=stelling, score=rng.choice(keuzes))
 services.sessie_reveal(sessie=sessie, condities=["ambitie", "relatie"], by=facilitator)
 print(sessie.pk, sessie.code)
 """
@@ -145,20 +148,35 @@ def _member_pages(browser, base: str, uit: Path, sessie_pk: str) -> None:
             page.goto(base + pad)
             page.wait_for_load_state("networkidle")
             page.screenshot(path=str(uit / f"{naam}-{width}x{height}.png"))
-    # The room's screen, stage by stage (the keys move it on, as in the room).
-    for width, height in SIZES[1:]:
-        page.set_viewport_size({"width": width, "height": height})
-        page.goto(f"{base}/p/stein/sessies/{sessie_pk}/scherm/")
-        with page.expect_navigation():
-            page.keyboard.press("w")
-        for stap in range(8):
-            page.screenshot(path=str(uit / f"scherm-{stap}-{width}x{height}.png"))
-            with page.expect_navigation():
-                page.keyboard.press("ArrowRight")
+    # The room's screen, stage by stage (the keys move it on, as in the room), at each size. On
+    # the overview (stage 6) R reveals every condition, and G shows the groups and back.
+    page.goto(f"{base}/p/stein/sessies/{sessie_pk}/scherm/")
+    with page.expect_navigation():
+        page.keyboard.press("w")
+    for stap in range(8):
+        if stap == 6:
+            _press(page, "r")
+        _screen_shots(page, uit, f"scherm-{stap}")
+        if stap == 6:
+            _press(page, "g")
+            _screen_shots(page, uit, f"scherm-{stap}-groepen")
+            _press(page, "g")
+        _press(page, "ArrowRight")
     page.set_viewport_size({"width": 1280, "height": 720})
     page.goto(base + pages["verslag"])
     page.screenshot(path=str(uit / "verslag-1280-hele-pagina.png"), full_page=True)
     context.close()
+
+
+def _press(page, key: str) -> None:
+    with page.expect_navigation():
+        page.keyboard.press(key)
+
+
+def _screen_shots(page, uit: Path, naam: str) -> None:
+    for width, height in SIZES[1:]:
+        page.set_viewport_size({"width": width, "height": height})
+        page.screenshot(path=str(uit / f"{naam}-{width}x{height}.png"))
 
 
 def _participant_pages(browser, base: str, uit: Path, code: str) -> None:

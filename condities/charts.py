@@ -7,7 +7,8 @@ Coordinates are rounded to one decimal, which is sharp enough on screen and keep
 """
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -65,15 +66,59 @@ def _points(coords: Iterable[tuple[float, float]]) -> str:
     return " ".join(f"{_fmt(x)},{_fmt(y)}" for x, y in coords)
 
 
+@dataclass(frozen=True)
+class Reeks:
+    """A further series on a radar, drawn as an outline over the filled main one.
+
+    `waarden` holds a value per axis, in the axes' order; None: no point on that axis. `code`
+    names its colour in CSS (`lp-reeks--<code>`); `marker` (one of MARKERS) and `lijn` (one of
+    LIJNEN) tell it apart without colour. The main series is drawn as MARKERS[0] and LIJNEN[0].
+    """
+
+    code: str
+    label: str
+    waarden: Sequence[float | Decimal | None]
+    marker: str
+    lijn: str
+
+
+def _runs(coords: list[tuple[float, float] | None]) -> list[list[tuple[float, float]]]:
+    """The unbroken runs of points around the radar (the last axis joins the first); a gap ends
+    a run. All present: one run, the closed shape."""
+    n = len(coords)
+    if all(c is not None for c in coords):
+        return [[c for c in coords if c is not None]]
+    # Start just after a gap, so that no run wraps past the start.
+    start = next(i for i in range(n) if coords[i - 1] is None)
+    runs: list[list[tuple[float, float]]] = [[]]
+    for k in range(n):
+        c = coords[(start + k) % n]
+        if c is None:
+            runs.append([])
+        else:
+            runs[-1].append(c)
+    return [run for run in runs if run]
+
+
 def radar(
-    *, waarden: list[tuple[str, float | None]], maximum: int = 5, size: int = 320
+    *,
+    waarden: list[tuple[str, float | None]],
+    maximum: int = 5,
+    size: int = 320,
+    label: str = "",
+    reeksen: Sequence[Reeks] = (),
 ) -> dict[str, Any]:
     """A radar chart: one axis per (label, value), clockwise from the top; None is drawn at 0.
 
     Returns the polygon of the values, the axes, a ring per whole score, label positions and
-    rows for the table beside the chart.
+    rows for the table beside the chart. `label` names the main (filled) series in a legend;
+    each of `reeksen` is drawn as an outline with its marker and line pattern, and gets a
+    column in the table.
     """
     n = len(waarden)
+    for reeks in reeksen:
+        if len(reeks.waarden) != n or reeks.marker not in MARKERS or reeks.lijn not in LIJNEN:
+            raise ValueError(f"series {reeks.code!r} does not fit the radar")
     cx = cy = size / 2
     radius = size * 0.38
     label_radius = radius + 14
@@ -82,9 +127,12 @@ def radar(
         angle = -math.pi / 2 + 2 * math.pi * index / n
         return cx + r * math.cos(angle), cy + r * math.sin(angle)
 
+    def geschaald(waarde: float | Decimal) -> float:
+        return max(0.0, min(float(waarde), maximum)) / maximum
+
     assen, labels, punten, rijen = [], [], [], []
     polygoon: list[tuple[float, float]] = []
-    for index, (label, waarde) in enumerate(waarden):
+    for index, (as_label, waarde) in enumerate(waarden):
         x, y = at(index, radius)
         assen.append({"x1": _fmt(cx), "y1": _fmt(cy), "x2": _fmt(x), "y2": _fmt(y)})
 
@@ -94,13 +142,48 @@ def radar(
         # Text hangs from its baseline: push labels below the centre down by a line's height.
         if ly > cy + radius * 0.1:
             ly += 12
-        labels.append({"tekst": label, "x": _fmt(lx), "y": _fmt(ly), "anchor": anchor})
+        labels.append({"tekst": as_label, "x": _fmt(lx), "y": _fmt(ly), "anchor": anchor})
 
-        geschaald = 0.0 if waarde is None else max(0.0, min(float(waarde), maximum)) / maximum
-        px, py = at(index, radius * geschaald)
+        px, py = at(index, radius * (0.0 if waarde is None else geschaald(waarde)))
         polygoon.append((px, py))
-        punten.append({"label": label, "waarde": waarde, "x": _fmt(px), "y": _fmt(py)})
-        rijen.append({"label": label, "waarde": waarde, "geen_antwoorden": waarde is None})
+        punten.append({"label": as_label, "waarde": waarde, "x": _fmt(px), "y": _fmt(py)})
+        rijen.append(
+            {
+                "label": as_label,
+                "waarde": waarde,
+                "geen_antwoorden": waarde is None,
+                "reeksen": [reeks.waarden[index] for reeks in reeksen],
+            }
+        )
+
+    uit = []
+    for reeks in reeksen:
+        coords = [
+            None if w is None else at(i, radius * geschaald(w)) for i, w in enumerate(reeks.waarden)
+        ]
+        runs = _runs(coords)
+        uit.append(
+            {
+                "code": reeks.code,
+                "label": reeks.label,
+                "marker": reeks.marker,
+                "lijn": reeks.lijn,
+                "legenda_marker": marker_path(reeks.marker, 15, 6),
+                "punten": [
+                    {"waarde": w, "path": marker_path(reeks.marker, *c)}
+                    for w, c in zip(reeks.waarden, coords, strict=True)
+                    if c is not None
+                ],
+                # All axes present: a closed outline. Otherwise a line per unbroken run, never
+                # across an axis without a point; a lone point is drawn by its marker only.
+                "gesloten": all(c is not None for c in coords),
+                "lijnen": [_points(run) for run in runs if len(run) > 1],
+                "rijen": [
+                    {"label": as_label, "waarde": w}
+                    for (as_label, _w), w in zip(waarden, reeks.waarden, strict=True)
+                ],
+            }
+        )
 
     ringen = [
         {
@@ -120,12 +203,14 @@ def radar(
         "cy": _fmt(cy),
         "radius": _fmt(radius),
         "maximum": maximum,
+        "label": label,
         "polygon": _points(polygoon),
         "assen": assen,
         "labels": labels,
         "punten": punten,
         "ringen": ringen,
         "rijen": rijen,
+        "reeksen": uit,
         "heeft_waarden": any(w is not None for _label, w in waarden),
         "bruikbaar": n >= 3,  # fewer than three axes make a line, not a radar: table only
     }

@@ -143,7 +143,8 @@ class Sessie(models.Model):
     )
     code = models.CharField(_("join code"), max_length=8, blank=True)
     onthuld = models.JSONField(_("revealed conditions"), default=list, blank=True)
-    # What the room's screen shows: "wachten", a condition's code, "overzicht" or "einde".
+    # What the room's screen shows: "wachten", a condition's code, "overzicht" (or its group
+    # view, "overzicht-groepen") or "einde".
     scherm = models.CharField(_("screen"), max_length=20, default="wachten", blank=True)
     samen_op = models.BooleanField(
         _("keep the room together"),

@@ -2,7 +2,7 @@
 
 from typing import TypedDict
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet, Subquery
 from django.utils.functional import Promise
 
 from condities.models import ALLE, Actie, Conditie, ConditieScore, Respondentgroep, Sessie
@@ -12,6 +12,30 @@ from praktijken.models import Praktijk
 def scores_for_praktijk(*, praktijk: Praktijk) -> QuerySet[ConditieScore]:
     """Every score over everybody, oldest first: the trend per condition."""
     return ConditieScore.objects.filter(praktijk=praktijk, groep="").select_related("sessie")
+
+
+def vorige_werkvorm_scores(*, sessie: Sessie) -> list[ConditieScore]:
+    """The overall scores with a figure of the practice's latest closed workshop before `sessie`
+    (an earlier date, or the same date and made earlier); empty without one (1 query)."""
+    vorige = (
+        Sessie.objects.filter(
+            praktijk_id=sessie.praktijk_id,
+            soort=Sessie.Soort.WERKVORM,
+            status=Sessie.Status.GESLOTEN,
+        )
+        .filter(Q(datum__lt=sessie.datum) | Q(datum=sessie.datum, pk__lt=sessie.pk))
+        .order_by("-datum", "-pk")
+        .values("pk")[:1]
+    )
+    # Written back at close through the disclosure rules: released figures, read as they are.
+    return list(
+        ConditieScore.objects.filter(
+            praktijk_id=sessie.praktijk_id,
+            sessie=Subquery(vorige),
+            groep=ALLE,
+            gemiddelde__isnull=False,
+        ).order_by("conditie")
+    )
 
 
 def trend_for_praktijk(*, praktijk: Praktijk) -> dict:

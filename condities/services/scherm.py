@@ -1,9 +1,10 @@
 """The room's screen: which stage it shows, moved on by the facilitator (keys or buttons).
 
 Stages in order: waiting (join code and QR), each condition of the session followed by its
-conversation (the room's open answers to it), the overview, the end. Revealing and hiding act on
-the condition the screen shows; figures themselves are only ever what `condities.disclosure`
-releases.
+conversation (the room's open answers to it), the overview, the end. The overview has a second
+view, the core group beside the design group, that the facilitator toggles. Revealing and hiding
+act on the condition the screen shows; figures themselves are only ever what
+`condities.disclosure` releases.
 """
 
 from django.db import transaction
@@ -16,7 +17,9 @@ from praktijken.audit import gebeurtenis_record
 
 WACHTEN, OVERZICHT, EINDE = "wachten", "overzicht", "einde"
 GESPREK = "gesprek-"  # + a condition's code: the conversation about it
-ACTIES = ("volgende", "vorige", "onthul", "verberg", "wachten", "samen", "los")
+# The overview's second view, kept in the same field as the stage (it is the same stage).
+OVERZICHT_GROEPEN = "overzicht-groepen"
+ACTIES = ("volgende", "vorige", "onthul", "verberg", "wachten", "groepen", "samen", "los")
 
 
 def gesprek_conditie(stap: str) -> str | None:
@@ -33,7 +36,15 @@ def scherm_stappen(*, sessie: Sessie) -> list[str]:
 
 def scherm_stap(*, sessie: Sessie) -> str:
     """The stage the screen shows now (waiting when it is not one of this session's)."""
+    if sessie.scherm == OVERZICHT_GROEPEN:
+        return OVERZICHT
     return sessie.scherm if sessie.scherm in scherm_stappen(sessie=sessie) else WACHTEN
+
+
+def scherm_groepen(*, sessie: Sessie) -> bool:
+    """Whether the overview shows the core group beside the design group (instead of this
+    workshop beside the previous one)."""
+    return sessie.scherm == OVERZICHT_GROEPEN
 
 
 def sessie_hide(*, sessie: Sessie, conditie: str, by: AccountUser) -> Sessie:
@@ -64,8 +75,8 @@ def telefoon_stap(*, sessie: Sessie) -> str | None:
 
 def scherm_act(*, sessie: Sessie, actie: str, by: AccountUser) -> Sessie:
     """Do one of ACTIES: to the next or previous stage, back to waiting, reveal or hide the
-    condition on the screen, or keep the room together (phones follow the screen) or not.
-    Unknown actions raise ValueError."""
+    condition on the screen, on the overview switch to the groups and back, or keep the room
+    together (phones follow the screen) or not. Unknown actions raise ValueError."""
     if actie not in ACTIES:
         raise ValueError(actie)
     if actie in ("samen", "los"):
@@ -90,11 +101,16 @@ def scherm_act(*, sessie: Sessie, actie: str, by: AccountUser) -> Sessie:
             if huidig in Conditie.values
             else sessie
         )
-    nieuw = {
-        "volgende": stappen[min(index + 1, len(stappen) - 1)],
-        "vorige": stappen[max(index - 1, 0)],
-        "wachten": WACHTEN,
-    }[actie]
+    if actie == "groepen":
+        if huidig != OVERZICHT:
+            return sessie
+        nieuw = OVERZICHT if scherm_groepen(sessie=sessie) else OVERZICHT_GROEPEN
+    else:
+        nieuw = {
+            "volgende": stappen[min(index + 1, len(stappen) - 1)],
+            "vorige": stappen[max(index - 1, 0)],
+            "wachten": WACHTEN,
+        }[actie]
     if nieuw != sessie.scherm:
         sessie.scherm = nieuw
         sessie.save(update_fields=["scherm"])

@@ -7,6 +7,7 @@
     ArrowLeft: "vorige",
     r: "onthul",
     h: "verberg",
+    g: "groepen",
     w: "wachten",
   };
   document.addEventListener("keydown", function (event) {

@@ -130,7 +130,20 @@ def log_in(live_server):
 
 
 @pytest.fixture
-def werkvorm(praktijk, facilitator):
+def standaardset(transactional_db):
+    """The default statement set: a transactional test may run after another one emptied the
+    tables its migration filled."""
+    from condities.models import OpenVraag, Stelling, Stellingenset
+    from condities.standaardset import standaardset_create
+
+    if not Stellingenset.objects.filter(praktijk__isnull=True).exists():
+        standaardset_create(
+            stellingenset_model=Stellingenset, stelling_model=Stelling, open_vraag_model=OpenVraag
+        )
+
+
+@pytest.fixture
+def werkvorm(praktijk, facilitator, standaardset):
     """Return a function that creates and opens a live session of Ambitie and Relatie."""
     from condities import services
 

@@ -1,13 +1,21 @@
 """The room's screen on a beamer and a projector: every stage fits, keys move it, the control
-page and the screen stay in step."""
+page and the screen stay in step, and the overview's outlines and legend can be read."""
+
+import datetime
+from decimal import Decimal
 
 import pytest
 from playwright.sync_api import expect
 
 from condities import services
-from condities.models import Sessie, Stelling
+from condities.models import Conditie, Sessie, Stelling
 from tests.browser.axe import assert_accessible
-from tests.factories import DeelnameFactory, OrganisatieFactory
+from tests.factories import (
+    ConditieScoreFactory,
+    DeelnameFactory,
+    OrganisatieFactory,
+    SessieFactory,
+)
 
 GROOTTES = [(1280, 720), (1920, 1080)]
 
@@ -20,16 +28,28 @@ def _fits(page) -> None:
     assert maat[0] <= maat[2] and maat[1] <= maat[3], maat
 
 
-def _antwoorden(sessie, praktijk) -> None:
+def _antwoorden(sessie, praktijk, groep: str = "ontwerpgroep", n: int = 5, score=None) -> None:
     organisatie = OrganisatieFactory()
-    DeelnameFactory(praktijk=praktijk, organisatie=organisatie, groep="ontwerpgroep")
+    DeelnameFactory(praktijk=praktijk, organisatie=organisatie, groep=groep)
     stellingen = list(
         Stelling.objects.filter(set=sessie.stellingenset, conditie__in=sessie.condities)
     )
-    for i in range(5):
+    for i in range(n):
         deelnemer = services.deelnemer_join(sessie=sessie, naam=f"D{i}", organisatie=organisatie)
         for stelling in stellingen:
-            services.antwoord_save(deelnemer=deelnemer, stelling=stelling, score=2 + i % 4)
+            services.antwoord_save(deelnemer=deelnemer, stelling=stelling, score=score or 2 + i % 4)
+
+
+# The smallest text on the overview as the room sees it, in CSS pixels: the axis labels (SVG
+# units times the chart's scale) and the legend.
+KLEINSTE_TEKST = """
+Math.min(
+  ...[...document.querySelectorAll('.lp-radar__label')]
+    .map(e => parseFloat(getComputedStyle(e).fontSize) * e.getScreenCTM().a),
+  ...[...document.querySelectorAll('.lp-legenda__item')]
+    .map(e => parseFloat(getComputedStyle(e).fontSize)),
+)
+"""
 
 
 @pytest.mark.django_db(transaction=True)
@@ -103,3 +123,57 @@ def test_the_control_page_and_the_screen_stay_in_step(
     expect(projector.get_by_role("heading", level=1)).to_have_text("Ambitie", timeout=8000)
     scherm.close()
     laptop.close()
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(("breedte", "hoogte"), GROOTTES)
+def test_the_overview_shows_the_previous_workshop_and_the_groups_readably(
+    page, live_server, log_in, facilitator, praktijk, standaardset, breedte, hoogte
+):
+    sessie = services.sessie_create(
+        praktijk=praktijk,
+        titel="Werkvorm vijf condities",
+        datum="2026-11-22",
+        modus="live",
+        condities=Conditie.values,
+        by=facilitator,
+    )
+    sessie = services.sessie_open(sessie=sessie, by=facilitator)
+    vorige = SessieFactory(
+        praktijk=praktijk,
+        gesloten=True,
+        datum=datetime.date(2026, 9, 1),
+        stellingenset=sessie.stellingenset,
+    )
+    for code, gemiddelde in zip(
+        Conditie.values, ("3.10", "2.40", "3.80", "2.00", "2.90"), strict=True
+    ):
+        ConditieScoreFactory(sessie=vorige, conditie=code, gemiddelde=Decimal(gemiddelde))
+    _antwoorden(sessie, praktijk, groep="kerngroep", n=3, score=4)
+    _antwoorden(sessie, praktijk, groep="ontwerpgroep", n=4, score=2)
+    services.sessie_reveal(sessie=sessie, condities=Conditie.values, by=facilitator)
+    Sessie.objects.filter(pk=sessie.pk).update(scherm="overzicht")
+    log_in(page.context, facilitator)
+    page.set_viewport_size({"width": breedte, "height": hoogte})
+    page.goto(f"{live_server.url}/p/stein/sessies/{sessie.pk}/scherm/")
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("De condities in één oogopslag")
+    legenda = page.get_by_role("list", name="Legenda")
+    expect(legenda.get_by_role("listitem")).to_have_text(
+        ["Deze werkvorm", "Vorige werkvorm (1 sep 2026)"]
+    )
+    expect(page.locator(".lp-radar__svg .lp-reeks--vorige .lp-reeks__marker")).to_have_count(5)
+    _fits(page)
+    assert page.evaluate(KLEINSTE_TEKST) >= 24
+    assert_accessible(page)
+
+    with page.expect_navigation():
+        page.keyboard.press("g")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kerngroep en ontwerpgroep")
+    expect(legenda.get_by_role("listitem")).to_have_text(["Iedereen", "Kerngroep", "Ontwerpgroep"])
+    for groep in ("kerngroep", "ontwerpgroep"):
+        markers = page.locator(f".lp-radar__svg .lp-reeks--{groep} .lp-reeks__marker")
+        expect(markers).to_have_count(5)
+    _fits(page)
+    assert page.evaluate(KLEINSTE_TEKST) >= 24
+    assert_accessible(page)

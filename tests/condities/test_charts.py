@@ -1,6 +1,7 @@
 """The SVG geometry of the radar and trend charts, and the tables that carry the same numbers."""
 
 import datetime
+import math
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -41,7 +42,12 @@ def test_a_value_is_drawn_at_its_share_of_the_radius():
 def test_none_is_drawn_at_the_centre_and_marked_as_no_answers():
     radar = charts.radar(waarden=VIJF)
     assert xy(radar["punten"][2]) == (float(radar["cx"]), float(radar["cy"]))
-    assert radar["rijen"][2] == {"label": "Relatie", "waarde": None, "geen_antwoorden": True}
+    assert radar["rijen"][2] == {
+        "label": "Relatie",
+        "waarde": None,
+        "geen_antwoorden": True,
+        "reeksen": [],
+    }
     assert not radar["rijen"][0]["geen_antwoorden"]
 
 
@@ -81,6 +87,99 @@ def test_radar_template_has_an_svg_with_a_title_and_a_table():
     assert '<title id="r1-titel">' in html
     assert "<table" in html and "geen antwoorden" in html
     assert "2,5" in html  # Dutch decimal comma in the table
+    assert "style=" not in html
+
+
+def test_without_further_series_there_is_no_legend_and_one_column_of_figures():
+    radar = charts.radar(waarden=VIJF)
+    with translation.override("nl"):
+        html = render_to_string(
+            "condities/_radar.html", {"radar": radar, "radar_id": "r1", "titel": "Gemiddelde"}
+        )
+    assert "lp-legenda" not in html and "lp-reeks" not in html
+    assert html.count('scope="col"') == 2
+
+
+VORIGE = charts.Reeks(
+    code="vorige",
+    label="Vorige werkvorm",
+    waarden=[Decimal("4.00"), 2.5, 3.0, None, 5.0],
+    marker="vierkant",
+    lijn="streep",
+)
+
+
+def test_a_further_series_is_an_outline_with_its_own_marker_and_line_pattern():
+    radar = charts.radar(waarden=VIJF, label="Deze werkvorm", reeksen=[VORIGE])
+    cx, cy, r = float(radar["cx"]), float(radar["cy"]), float(radar["radius"])
+    (reeks,) = radar["reeksen"]
+    assert (reeks["code"], reeks["marker"], reeks["lijn"]) == ("vorige", "vierkant", "streep")
+    assert reeks["marker"] in charts.MARKERS and reeks["lijn"] in charts.LIJNEN
+    # 4 of 5 on the first axis: at the top, four fifths of the radius out; a square marker.
+    top = charts.marker_path("vierkant", cx, cy - r * 4 / 5)
+    assert reeks["punten"][0] == {"waarde": Decimal("4.00"), "path": top}
+    assert [p["waarde"] for p in reeks["punten"]] == [Decimal("4.00"), 2.5, 3.0, 5.0]
+    assert [rij["reeksen"] for rij in radar["rijen"]] == [[w] for w in VORIGE.waarden]
+
+
+def op_as(radar, index: int, waarde: float) -> str:
+    """The "x,y" of `waarde` on axis `index` of a five-axis radar, as the chart writes it."""
+    cx, cy, r = float(radar["cx"]), float(radar["cy"]), float(radar["radius"])
+    hoek = -math.pi / 2 + 2 * math.pi * index / 5
+    return f"{cx + r * waarde / 5 * math.cos(hoek):.1f},{cy + r * waarde / 5 * math.sin(hoek):.1f}"
+
+
+def test_an_axis_without_a_point_breaks_the_outline_there():
+    radar = charts.radar(waarden=VIJF, reeksen=[VORIGE])
+    (reeks,) = radar["reeksen"]
+    assert not reeks["gesloten"]
+    # No point on the fourth axis: one line from the fifth axis round to the third, not closed.
+    assert reeks["lijnen"] == [
+        " ".join(
+            [op_as(radar, 4, 5.0), op_as(radar, 0, 4.0), op_as(radar, 1, 2.5), op_as(radar, 2, 3.0)]
+        )
+    ]
+
+
+def test_a_full_series_is_closed_and_a_lone_point_has_only_its_marker():
+    vol = charts.Reeks(code="a", label="A", waarden=[3.0] * 5, marker="ruit", lijn="punt")
+    los = charts.Reeks(
+        code="b", label="B", waarden=[None, 4.0, None, None, None], marker="driehoek", lijn="punt"
+    )
+    radar = charts.radar(waarden=VIJF, reeksen=[vol, los])
+    assert radar["reeksen"][0]["gesloten"]
+    assert len(radar["reeksen"][0]["lijnen"][0].split()) == 5
+    assert radar["reeksen"][0]["lijnen"][0] == radar["ringen"][2]["points"]  # on the ring of 3
+    assert not radar["reeksen"][1]["gesloten"] and radar["reeksen"][1]["lijnen"] == []
+    assert len(radar["reeksen"][1]["punten"]) == 1
+
+
+def test_a_series_that_does_not_fit_the_axes_or_the_legend_is_refused():
+    with pytest.raises(ValueError):
+        charts.radar(waarden=VIJF, reeksen=[charts.Reeks("a", "A", [1.0], "ruit", "punt")])
+    with pytest.raises(ValueError):
+        charts.radar(waarden=VIJF, reeksen=[charts.Reeks("a", "A", [1.0] * 5, "ster", "punt")])
+    with pytest.raises(ValueError):
+        charts.radar(waarden=VIJF, reeksen=[charts.Reeks("a", "A", [1.0] * 5, "ruit", "golf")])
+
+
+def test_the_legend_names_every_series_and_the_table_has_a_column_for_each():
+    radar = charts.radar(waarden=VIJF, label="Deze werkvorm", reeksen=[VORIGE])
+    with translation.override("nl"):
+        html = render_to_string(
+            "condities/_radar.html", {"radar": radar, "radar_id": "r1", "titel": "Gemiddelde"}
+        )
+    legenda = html[html.index('<ul class="lp-legenda') : html.index("</ul>")]
+    assert 'aria-label="Legenda"' in legenda
+    assert "Deze werkvorm" in legenda and "Vorige werkvorm" in legenda
+    assert "lp-marker--vierkant" in legenda and "lp-lijn--streep" in legenda
+    assert '<g class="lp-reeks lp-reeks--vorige lp-lijn--streep lp-marker--vierkant">' in html
+    assert html.count('scope="col"') == 3
+    assert ">Deze werkvorm</th>" in html and ">Vorige werkvorm</th>" in html
+    # Organisatie: 1,0 this time, no figure last time.
+    rij = html[html.index(">Organisatie</th>") :].split("</tr>")[0]
+    assert "1,0" in rij and "geen cijfer" in rij
+    assert "Vorige werkvorm: Ambitie 4,0" in html  # the chart's title names it too
     assert "style=" not in html
 
 

@@ -49,6 +49,33 @@ def test_next_and_previous_walk_the_stages(client, sessie, facilitator):
     assert sessie.scherm == "wachten"
 
 
+def test_key_g_switches_the_overview_to_the_groups_and_back(client, sessie, facilitator):
+    client.force_login(facilitator)
+    actie(client, sessie, "volgende")  # Ambitie: nothing to switch
+    actie(client, sessie, "groepen")
+    sessie.refresh_from_db()
+    assert sessie.scherm == "ambitie"
+
+    sessie.scherm = "overzicht"
+    sessie.save(update_fields=["scherm"])
+    actie(client, sessie, "groepen", terug="bediening")
+    sessie.refresh_from_db()
+    assert sessie.scherm == "overzicht-groepen"
+    assert scherm_services.scherm_stap(sessie=sessie) == "overzicht"
+    assert scherm_services.telefoon_conditie(sessie=sessie) is None  # own pace still
+    bediening = client.get(url("bediening", sessie)).text
+    assert "Stap 7 van 8" in bediening and "overzicht: kerngroep en ontwerpgroep" in bediening
+
+    actie(client, sessie, "groepen")
+    sessie.refresh_from_db()
+    assert sessie.scherm == "overzicht"
+    actie(client, sessie, "groepen")
+    actie(client, sessie, "volgende")  # on from either view of the overview: the end
+    sessie.refresh_from_db()
+    assert sessie.scherm == "einde"
+    assert 'aria-keyshortcuts="G"' in client.get(url("scherm", sessie)).text
+
+
 def test_reveal_and_hide_act_on_the_condition_on_the_screen(
     client, sessie, facilitator, stellingen, maak_deelnemers
 ):
