@@ -62,9 +62,9 @@ def test_key_g_switches_the_overview_to_the_groups_and_back(client, sessie, faci
     sessie.refresh_from_db()
     assert sessie.scherm == "overzicht-groepen"
     assert scherm_services.scherm_stap(sessie=sessie) == "overzicht"
-    assert scherm_services.telefoon_conditie(sessie=sessie) is None  # own pace still
+    assert scherm_services.telefoon_stap(sessie=sessie) is None  # own pace still
     bediening = client.get(url("bediening", sessie)).text
-    assert "Stap 7 van 8" in bediening and "overzicht: kerngroep en ontwerpgroep" in bediening
+    assert "Stap 12 van 13" in bediening and "overzicht: kerngroep en ontwerpgroep" in bediening
 
     actie(client, sessie, "groepen")
     sessie.refresh_from_db()
