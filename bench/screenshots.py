@@ -56,6 +56,19 @@ for i in range(16):
         keuzes = [3, 4, 4, 5, 5] if i < 6 else [2, 3, 3, 4, 5]
         services.antwoord_save(deelnemer=deelnemer, stelling=stelling, score=rng.choice(keuzes))
 services.sessie_reveal(sessie=sessie, condities=["ambitie", "relatie"], by=facilitator)
+# Open answers from the room on Ambitie: some on the screen with votes, one waiting.
+from condities.models import Inbreng
+for soort, tekst, stemmen in [
+    ("goed", "We kennen elkaar bij naam en bellen elkaar snel.", 9),
+    ("goed", "Het steunpunt is voor iedereen het eerste adres.", 6),
+    ("goed", "De huisartsen doen mee vanaf het begin.", 2),
+    ("stap", "Eén vraagformulier voor alle organisaties.", 11),
+    ("stap", "Een keer per maand samen lunchen met het wijkteam.", 4),
+]:
+    Inbreng.objects.create(sessie=sessie, conditie="ambitie", soort=soort, tekst=tekst,
+                           status="goedgekeurd", stemmen=stemmen)
+Inbreng.objects.create(sessie=sessie, conditie="ambitie", soort="stap",
+                       tekst="Vaker vragen wat de mantelzorger zelf wil.")
 print(sessie.pk, sessie.code)
 """
 
@@ -139,6 +152,7 @@ def _member_pages(browser, base: str, uit: Path, sessie_pk: str) -> None:
         "dashboard": "/p/stein/",
         "sessie": f"/p/stein/sessies/{sessie_pk}/",
         "presentatie": f"/p/stein/sessies/{sessie_pk}/presentatie/",
+        "bediening": f"/p/stein/sessies/{sessie_pk}/bediening/",
         "verslag": f"/p/stein/sessies/{sessie_pk}/verslag/",
         "condities": "/p/stein/condities/",
     }
@@ -148,18 +162,21 @@ def _member_pages(browser, base: str, uit: Path, sessie_pk: str) -> None:
             page.goto(base + pad)
             page.wait_for_load_state("networkidle")
             page.screenshot(path=str(uit / f"{naam}-{width}x{height}.png"))
-    # The room's screen, stage by stage (the keys move it on, as in the room), at each size. On
-    # the overview (stage 6) R reveals every condition, and G shows the groups and back.
+    # The room's screen, stage by stage (the keys move it on, as in the room), at each size:
+    # waiting, each condition and its conversation, the overview, the end. On the overview R
+    # reveals every condition, and G shows the groups and back.
     page.goto(f"{base}/p/stein/sessies/{sessie_pk}/scherm/")
     with page.expect_navigation():
         page.keyboard.press("w")
-    for stap in range(8):
-        if stap == 6:
+    for stap in range(13):
+        naam = f"scherm-{stap:02d}-{page.locator('#stap').get_attribute('data-stap')}"
+        overzicht = page.locator("#stap").get_attribute("data-stap") == "overzicht"
+        if overzicht:
             _press(page, "r")
-        _screen_shots(page, uit, f"scherm-{stap}")
-        if stap == 6:
+        _screen_shots(page, uit, naam)
+        if overzicht:
             _press(page, "g")
-            _screen_shots(page, uit, f"scherm-{stap}-groepen")
+            _screen_shots(page, uit, f"{naam}-groepen")
             _press(page, "g")
         _press(page, "ArrowRight")
     page.set_viewport_size({"width": 1280, "height": 720})
@@ -193,6 +210,9 @@ def _participant_pages(browser, base: str, uit: Path, code: str) -> None:
     page.wait_for_load_state("networkidle")
     page.screenshot(path=str(uit / "vragen-320x640.png"))
     page.screenshot(path=str(uit / "vragen-320x640-hele-pagina.png"), full_page=True)
+    page.goto(f"{base}/doe-mee/{code}/gesprek/?conditie=ambitie")
+    page.screenshot(path=str(uit / "gesprek-320x640.png"))
+    page.screenshot(path=str(uit / "gesprek-320x640-hele-pagina.png"), full_page=True)
     page.goto(f"{base}/p/stein/mantelzorg/")
     page.screenshot(path=str(uit / "mantelzorg-320x640.png"), full_page=True)
     context.close()
