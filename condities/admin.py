@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from condities.models import (
     ConditieScore,
+    Inbreng,
     OpenVraag,
     Sessie,
     Stelling,
@@ -82,4 +83,19 @@ class ConditieScoreAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Inbreng)
+class InbrengAdmin(admin.ModelAdmin):
+    """Open answers from the room: anonymous; approving, merging and votes go through the app."""
+
+    list_display = ["tekst", "sessie", "conditie", "soort", "status", "stemmen"]
+    list_filter = ["status", "conditie", "soort"]
+    search_fields = ["tekst"]
+    list_select_related = ["sessie"]
+    raw_id_fields = ["sessie", "samengevoegd_met", "actie"]
+    readonly_fields = ["stemmen", "keer_genoemd", "samengevoegd_met", "actie"]
+
+    def has_add_permission(self, request) -> bool:
         return False

@@ -352,3 +352,17 @@ def test_closed_session_refuses_new_answers_in_the_service(sessie, facilitator):
         )
     deelnemer.refresh_from_db()
     assert deelnemer.inbreng_aantal == 0 and Inbreng.objects.count() == 0
+
+
+def test_staff_find_open_answers_in_the_admin_but_cannot_add_one(client, sessie, staff):
+    inbreng = Inbreng.objects.create(
+        sessie=sessie, conditie="ambitie", soort="goed", tekst="Korte lijnen", status="goedgekeurd"
+    )
+    staff.is_superuser = True
+    staff.save(update_fields=["is_superuser"])
+    client.force_login(staff)
+    lijst = client.get(reverse("admin:condities_inbreng_changelist"))
+    assert lijst.status_code == 200 and "Korte lijnen" in lijst.text
+    change = client.get(reverse("admin:condities_inbreng_change", args=[inbreng.pk]))
+    assert change.status_code == 200
+    assert client.get(reverse("admin:condities_inbreng_add")).status_code == 403
