@@ -442,14 +442,22 @@ def antwoord(request: HtmxHttpRequest, code: str) -> HttpResponse:
         return HttpResponse(_("This answer is not part of this session."), status=400)
     antwoorden = form.cleaned_data["antwoorden"]
     volgende = form.cleaned_data["volgende"]
+    enkel = request.htmx and len(antwoorden) == 1
+    if enkel:
+        # Progress is read before the save, so that the answer is the request's last write: a
+        # participant told "saved" has it stored, and one who is not (a database outage after
+        # the save) does not.
+        ((stelling, score),) = antwoorden.items()
+        voortgang = deelnemer_selectors.voortgang_met(
+            deelnemer=deelnemer, stellingen=stellingen, stelling=stelling
+        )
     try:
         deelname_services.antwoorden_save(
             deelnemer=deelnemer, antwoorden=antwoorden, finish=volgende == "klaar"
         )
     except SessieGesloten:
         return render(request, "condities/doe_mee_gesloten.html", {"sessie": sessie}, status=409)
-    if request.htmx and len(antwoorden) == 1:
-        ((stelling, score),) = antwoorden.items()
+    if enkel:
         return render(
             request,
             "condities/vragen.html#stelling",
@@ -460,9 +468,7 @@ def antwoord(request: HtmxHttpRequest, code: str) -> HttpResponse:
                 "opgeslagen": True,
                 # Only the scale, not the whole questions page: 5 queries fewer per answer.
                 "keuzes": _keuzes(),
-                "voortgang": deelnemer_selectors.voortgang(
-                    deelnemer=deelnemer, stellingen=stellingen
-                ),
+                "voortgang": voortgang,
                 "oob": True,
             },
         )

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from condities import charts
 from condities.models import Antwoord, Deelnemer, Respondentgroep, Sessie, Stelling
@@ -65,15 +65,27 @@ def deelnemer_by_code(
     return deelnemers.filter(token__in=tokens).order_by("-sessie_id").first() if tokens else None
 
 
-def voortgang(*, deelnemer: Deelnemer, stellingen: list[Stelling]) -> dict:
-    """How far a participant is: answered statements of the session's statements."""
-    beantwoord = Antwoord.objects.filter(deelnemer=deelnemer, stelling__in=stellingen).count()
-    totaal = len(stellingen)
+def _voortgang(beantwoord: int, totaal: int) -> dict:
     return {
         "beantwoord": beantwoord,
         "totaal": totaal,
         "procent": charts.procent(beantwoord, totaal),
     }
+
+
+def voortgang(*, deelnemer: Deelnemer, stellingen: list[Stelling]) -> dict:
+    """How far a participant is: answered statements of the session's statements."""
+    beantwoord = Antwoord.objects.filter(deelnemer=deelnemer, stelling__in=stellingen).count()
+    return _voortgang(beantwoord, len(stellingen))
+
+
+def voortgang_met(*, deelnemer: Deelnemer, stellingen: list[Stelling], stelling: Stelling) -> dict:
+    """`voortgang` as it will be once this statement is answered (read before saving it)."""
+    telling = Antwoord.objects.filter(deelnemer=deelnemer, stelling__in=stellingen).aggregate(
+        beantwoord=Count("pk"), deze=Count("pk", filter=Q(stelling=stelling))
+    )
+    beantwoord = telling["beantwoord"] + (0 if telling["deze"] else 1)
+    return _voortgang(min(beantwoord, len(stellingen)), len(stellingen))
 
 
 def antwoorden_for_deelnemer(*, deelnemer: Deelnemer) -> dict[int, int | None]:
