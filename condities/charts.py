@@ -41,8 +41,12 @@ BAR_HEIGHT = 24
 def staafjes(*, counts: dict[int, int], totaal: int) -> list[dict]:
     """Per score: how many chose it, its share of the numeric answers, and its bar."""
     rows = []
+    hoogste = max(counts.values(), default=0) or 1
     for score, n in counts.items():
         hoogte = round(BAR_HEIGHT * n / (totaal or 1), 1)
+        # On the room's screen the most chosen score fills the bar's height: the numbers on the
+        # bars say how many, the heights how they compare.
+        hoogte_scherm = round(BAR_HEIGHT * n / hoogste, 1)
         rows.append(
             {
                 "score": score,
@@ -51,6 +55,8 @@ def staafjes(*, counts: dict[int, int], totaal: int) -> list[dict]:
                 "x": (score - 1) * 20 + 2,
                 "y": BAR_HEIGHT - hoogte,
                 "hoogte": hoogte,
+                "y_scherm": round(BAR_HEIGHT - hoogte_scherm, 1),
+                "hoogte_scherm": hoogte_scherm,
             }
         )
     return rows

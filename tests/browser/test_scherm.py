@@ -94,7 +94,8 @@ def test_every_stage_fits_the_screen_and_the_keys_move_it(
     page.keyboard.press("q")
     expect(page.locator("#qr-overlay")).to_be_hidden()
 
-    for _ in range(3):  # Relatie, the overview, the end
+    # Ambitie's conversation, Relatie, its conversation, the overview, the end.
+    for _ in range(5):
         with page.expect_navigation():
             page.keyboard.press("ArrowRight")
         _fits(page)
@@ -113,12 +114,12 @@ def test_the_control_page_and_the_screen_stay_in_step(
     projector, bediening = scherm.new_page(), laptop.new_page()
     projector.goto(f"{live_server.url}/p/stein/sessies/{open_sessie.pk}/scherm/")
     bediening.goto(f"{live_server.url}/p/stein/sessies/{open_sessie.pk}/bediening/")
-    expect(bediening.get_by_text("Stap 1 van 5:")).to_be_visible()
+    expect(bediening.get_by_text("Stap 1 van 7:")).to_be_visible()
     assert_accessible(bediening)
 
     bediening.get_by_role("button", name="Verder").click()
 
-    expect(bediening.get_by_text("Stap 2 van 5:")).to_be_visible()
+    expect(bediening.get_by_text("Stap 2 van 7:")).to_be_visible()
     # The projector follows by its own poll, without anyone touching it.
     expect(projector.get_by_role("heading", level=1)).to_have_text("Ambitie", timeout=8000)
     scherm.close()
