@@ -1,7 +1,7 @@
-"""The cache behind the presenter's shared live region: its key, and dropping it.
+"""The cache of what the room's screen shares between viewers: its key, and dropping it.
 
-Services drop the region when what it shows changes (opening, a reveal, closing) without
-importing the request and template code that renders it (`condities.live`).
+Services drop it when what the screen shows changes (opening, the stage, a reveal, closing)
+without importing the request and template code that renders it.
 """
 
 import contextlib
@@ -11,11 +11,12 @@ from django.core.cache import cache
 
 
 def live_key(sessie_pk: int, language: str) -> str:
-    """The cache key of a session's shared live region in one language."""
+    """The cache key of a session's shared screen in one language."""
     return f"condities:presenter:{sessie_pk}:{language}"
 
 
 def live_forget(*, sessie_pk: int) -> None:
-    """Drop the shared region after a reveal, opening or closing: the next poll shows it."""
+    """Drop what is shared after a reveal, opening, closing or a new stage: the next poll shows
+    it."""
     with contextlib.suppress(Exception):  # the cache is away: nothing is shared either
         cache.delete_many([live_key(sessie_pk, code) for code, _name in settings.LANGUAGES])

@@ -96,8 +96,8 @@ def sessie_create(
 def sessie_code_assign(*, sessie: Sessie) -> bool:
     """Open the session with a fresh join code that no other open session uses, without an
     audit event (for `sessie_open` and `checkin_create`, which record their own). False when it
-    was open already; raises SessieGesloten when it is closed. The caller drops the live region
-    (`live_forget`) once the change is committed."""
+    was open already; raises SessieGesloten when it is closed. The caller drops what the screen
+    shares (`live_forget`) once the change is committed."""
     if sessie.status == Sessie.Status.GESLOTEN:
         raise SessieGesloten
     if sessie.is_open:
@@ -130,7 +130,7 @@ def sessie_open(*, sessie: Sessie, by: AccountUser) -> Sessie:
 
 
 def sessie_reveal(*, sessie: Sessie, condities: list[str], by: AccountUser) -> Sessie:
-    """Show these conditions' results on the presenter view (all of them with every code).
+    """Show these conditions' results on the room's screen (all of them with every code).
     Revealing what is shown already changes nothing and records nothing."""
     wanted = set(sessie.onthuld) | (set(condities) & set(sessie.condities))
     onthuld = [code for code in Conditie.values if code in wanted]

@@ -327,7 +327,7 @@ def plannen(draw) -> Plan:
             tellingen = {i: t for i, t in tellingen.items() if sum(t.values()) <= formulieren}
             event = ("papier", formulieren, tellingen)
         events.insert(draw(st.integers(0, len(events))), event)
-    # Most sessions reveal everything at some point (a check-in from the presenter's screen):
+    # Most sessions reveal everything at some point (a check-in from the room's screen):
     # from then on every step releases figures, which is where differencing would bite.
     if draw(st.integers(0, 3)) > 0:
         events.insert(draw(st.integers(0, len(events))), ("onthul", list(condities)))
