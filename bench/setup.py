@@ -1,12 +1,13 @@
 """Prepare the benchmark's data: `python -m bench.setup <out.json>` (run by bench.run).
 
 Expects the demo to be loaded (`manage.py demo`). Tops the practice's network up to
-`ORGANISATIES` organisations, creates and opens a session over all five conditions, and makes two
-logged-in sessions for the facilitator (the presenters). For the members' scenario it adds
-BENCH_MEMBERS member accounts of the practice with one known password (they log in through the
-login form during the run) and a logged-in member session for the throughput runs; it lists the
-practice's experiments and search terms taken from its social map. Writes what the load test
-needs as JSON.
+`ORGANISATIES` organisations, creates and opens a session over all five conditions with every
+condition revealed and the room's screen on the first condition (once people answer, its poll
+renders the average and the bars), and makes two logged-in sessions for the facilitator (the
+screens). For the members' scenario it adds BENCH_MEMBERS member accounts of the practice with
+one known password (they log in through the login form during the run) and a logged-in member
+session for the throughput runs; it lists the practice's experiments and search terms taken from
+its social map. Writes what the load test needs as JSON.
 """
 
 import json
@@ -21,7 +22,7 @@ import django
 ORGANISATIES = 20
 PRAKTIJK_SLUG = "stein"
 FACILITATOR_EMAIL = "adviseur@stein.example"
-PRESENTERS = 2
+SCREENS = 2
 MEMBER_EMAIL = "lid{}@bench.example"
 # Words people look for on the social map besides the names in it; the last finds nobody.
 EXTRA_TERMS = ["mantelzorg", "huisarts", "dementie", "wijkverpleging", "respijt", "xyzzy"]
@@ -104,6 +105,7 @@ def main(out: str) -> None:
 
     from condities import selectors, services
     from condities.models import Conditie
+    from condities.services import scherm as scherm_services
     from experimenten.models import Experiment
     from netwerk.models import User
     from praktijken.models import Praktijk
@@ -120,9 +122,9 @@ def main(out: str) -> None:
         by=facilitator,
     )
     sessie = services.sessie_open(sessie=sessie, by=facilitator)
-    services.sessie_reveal(
-        sessie=sessie, condities=Conditie.values, by=facilitator
-    )  # the full fragment
+    # The screen's fragment in full: its first condition, with the results shown.
+    services.sessie_reveal(sessie=sessie, condities=Conditie.values, by=facilitator)
+    sessie = scherm_services.scherm_act(sessie=sessie, actie="volgende", by=facilitator)
     stellingen = selectors.stellingen_for_sessie(sessie=sessie)
     password = _members(praktijk, int(os.environ.get("BENCH_MEMBERS", "50")))
     member = User.objects.get(email=MEMBER_EMAIL.format(1))
@@ -133,7 +135,7 @@ def main(out: str) -> None:
         "organisaties": organisaties,
         "stellingen": [{"id": s.pk, "conditie": s.conditie} for s in stellingen],
         "session_cookie_name": settings.SESSION_COOKIE_NAME,
-        "presenter_sessions": [_login_cookie(facilitator) for _ in range(PRESENTERS)],
+        "screen_sessions": [_login_cookie(facilitator) for _ in range(SCREENS)],
         "praktijk": praktijk.pk,
         "member_email": MEMBER_EMAIL,
         "member_password": password,
