@@ -6,8 +6,15 @@ seconds, so the control page and the screen stay in step. Keys on the screen (st
 and the buttons on both pages post the same actions.
 """
 
+import contextlib
+import hashlib
+import json
+
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -16,33 +23,45 @@ from condities import charts
 from condities.access import sessie_get_for_manage
 from condities.forms import SchermActieForm
 from condities.models import Conditie, Sessie
-from condities.selectors.resultaten import sessie_resultaten_live
+from condities.selectors.resultaten import LIVE_MAX_AGE, sessie_resultaten_live
 from condities.services import scherm as scherm_services
 from condities.views import _join_url
 from config.http import AuthenticatedHttpRequest
-from config.pages import page_or_partial
+from config.pages import page_or_partial, partial_response, wants_partial
 from praktijken.access import Toegang
+from praktijken.models import Praktijk
 
 
-def _context(request: AuthenticatedHttpRequest, toegang: Toegang, sessie: Sessie) -> dict:
+def _stap_context(request: AuthenticatedHttpRequest, praktijk: Praktijk, sessie: Sessie) -> dict:
+    """What the stage (`#stap`) shows: the same for everyone who may see the screen."""
     stap = scherm_services.scherm_stap(sessie=sessie)
     stappen = scherm_services.scherm_stappen(sessie=sessie)
     resultaten = sessie_resultaten_live(sessie=sessie)
-    conditie = next((c for c in resultaten.condities if c.code == stap), None)
     return {
-        "toegang": toegang,
-        "praktijk": toegang.praktijk,
+        "praktijk": praktijk,
         "sessie": sessie,
         "stap": stap,
         "stap_nummer": stappen.index(stap) + 1,
         "stappen_aantal": len(stappen),
-        "stap_label": Conditie(stap).label if stap in Conditie.values else "",
         "join_url": _join_url(request, sessie) if sessie.is_open else "",
         "resultaten": resultaten,
-        "conditie": conditie,
+        "conditie": next((c for c in resultaten.condities if c.code == stap), None),
+        # Only the overview shows the radar.
         "radar": charts.radar(
             waarden=[(c.label, c.totaal.gemiddelde) for c in resultaten.condities if c.gedeeld]
-        ),
+        )
+        if stap == scherm_services.OVERZICHT
+        else None,
+    }
+
+
+def _context(request: AuthenticatedHttpRequest, toegang: Toegang, sessie: Sessie) -> dict:
+    context = _stap_context(request, toegang.praktijk, sessie)
+    stap = context["stap"]
+    return {
+        **context,
+        "toegang": toegang,
+        "stap_label": Conditie(stap).label if stap in Conditie.values else "",
         "knoppen": [
             ("vorige", _("Previous"), "ArrowLeft"),
             ("volgende", _("Next"), "ArrowRight"),
@@ -53,13 +72,50 @@ def _context(request: AuthenticatedHttpRequest, toegang: Toegang, sessie: Sessie
     }
 
 
+def _stap_gedeeld(request: AuthenticatedHttpRequest, toegang: Toegang, sessie: Sessie) -> str:
+    """The stage as the screen's poll gets it, rendered once per LIVE_MAX_AGE for every screen
+    of the session instead of once per screen and poll.
+
+    It holds nothing of the viewer: it is rendered without the request (the buttons with their
+    CSRF token are outside `#stap`), for those who passed the access check. Its key names all of
+    the session that the stage shows, so a new stage, a reveal, hiding, opening or closing shows
+    at the next poll; the answers are as fresh as the shared results (sessie_resultaten_live).
+    """
+    staat = [
+        sessie.pk,
+        toegang.praktijk.slug,
+        get_language(),
+        sessie.titel,
+        sessie.code,
+        sessie.status,
+        list(sessie.condities),
+        sessie.scherm,
+        list(sessie.onthuld),
+        _join_url(request, sessie) if sessie.is_open else "",
+    ]
+    key = "condities:scherm:" + hashlib.sha256(json.dumps(staat).encode()).hexdigest()
+    try:
+        html = cache.get(key)
+    except Exception:  # the cache is away: render, as without one
+        html = None
+    if html is None:
+        context = _stap_context(request, toegang.praktijk, sessie)
+        html = render_to_string("condities/scherm.html#stap", context)
+        with contextlib.suppress(Exception):
+            cache.set(key, html, LIVE_MAX_AGE)
+    return html
+
+
 @never_cache
 @require_GET
 def scherm(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
-    """The screen for the room; htmx polls its stage."""
+    """The screen for the room; htmx polls its stage (shared between screens, `_stap_gedeeld`)."""
     toegang, sessie = sessie_get_for_manage(user=request.user, slug=slug, pk=pk)
-    context = _context(request, toegang, sessie)
-    return page_or_partial(request, "condities/scherm.html", "stap", context)
+    if wants_partial(request):
+        return partial_response(_stap_gedeeld(request, toegang, sessie))
+    return page_or_partial(
+        request, "condities/scherm.html", "stap", _context(request, toegang, sessie)
+    )
 
 
 @never_cache

@@ -7,7 +7,6 @@ what `condities.disclosure` releases.
 
 from django.db import transaction
 
-from condities.live_cache import live_forget
 from condities.models import Conditie, Sessie
 from condities.services.sessies import sessie_reveal
 from config.http import AccountUser
@@ -36,7 +35,6 @@ def sessie_hide(*, sessie: Sessie, conditie: str, by: AccountUser) -> Sessie:
     with transaction.atomic():
         sessie.save(update_fields=["onthuld"])
         gebeurtenis_record(praktijk=sessie.praktijk, by=by, actie="sessie.hide", obj=sessie)
-    live_forget(sessie_pk=sessie.pk)
     return sessie
 
 
@@ -63,7 +61,6 @@ def scherm_act(*, sessie: Sessie, actie: str, by: AccountUser) -> Sessie:
         if samen_op != sessie.samen_op:
             sessie.samen_op = samen_op
             sessie.save(update_fields=["samen_op"])
-            live_forget(sessie_pk=sessie.pk)
         return sessie
     stappen = scherm_stappen(sessie=sessie)
     index = stappen.index(scherm_stap(sessie=sessie))
@@ -88,5 +85,4 @@ def scherm_act(*, sessie: Sessie, actie: str, by: AccountUser) -> Sessie:
     if nieuw != sessie.scherm:
         sessie.scherm = nieuw
         sessie.save(update_fields=["scherm"])
-        live_forget(sessie_pk=sessie.pk)
     return sessie

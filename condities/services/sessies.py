@@ -10,7 +10,6 @@ import secrets
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from condities.live_cache import live_forget
 from condities.models import Actie, Conditie, Sessie, Stelling, Vrijgave
 from condities.services.stellingen import stellingenset_for_praktijk
 from config.http import AccountUser
@@ -96,8 +95,7 @@ def sessie_create(
 def sessie_code_assign(*, sessie: Sessie) -> bool:
     """Open the session with a fresh join code that no other open session uses, without an
     audit event (for `sessie_open` and `checkin_create`, which record their own). False when it
-    was open already; raises SessieGesloten when it is closed. The caller drops what the screen
-    shares (`live_forget`) once the change is committed."""
+    was open already; raises SessieGesloten when it is closed."""
     if sessie.status == Sessie.Status.GESLOTEN:
         raise SessieGesloten
     if sessie.is_open:
@@ -124,8 +122,6 @@ def sessie_open(*, sessie: Sessie, by: AccountUser) -> Sessie:
         geopend = sessie_code_assign(sessie=sessie)
         if geopend:
             gebeurtenis_record(praktijk=sessie.praktijk, by=by, actie="sessie.open", obj=sessie)
-    if geopend:
-        live_forget(sessie_pk=sessie.pk)
     return sessie
 
 
@@ -140,7 +136,6 @@ def sessie_reveal(*, sessie: Sessie, condities: list[str], by: AccountUser) -> S
     with transaction.atomic():
         sessie.save(update_fields=["onthuld"])
         gebeurtenis_record(praktijk=sessie.praktijk, by=by, actie="sessie.reveal", obj=sessie)
-    live_forget(sessie_pk=sessie.pk)
     return sessie
 
 

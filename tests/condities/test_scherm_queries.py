@@ -135,6 +135,54 @@ def test_a_poll_within_the_moment_shares_the_results(
         assert client.get(poll_url("scherm", sessie), headers=HTMX).status_code == 200
 
 
+def test_screens_share_the_stage_for_a_moment_and_it_holds_nothing_of_the_viewer(
+    facilitator, staff, sessie, stellingen, praktijk
+):
+    from django.test import Client
+
+    on_screen(sessie, "wachten")
+    fill(sessie, stellingen, praktijk, 3)
+    projector, laptop = Client(), Client()
+    projector.force_login(facilitator)
+    laptop.force_login(staff)
+    eerste = projector.get(poll_url("scherm", sessie), headers=HTMX)
+    fill(sessie, stellingen, praktijk, 3)  # three more people join within the moment
+    tweede = laptop.get(poll_url("scherm", sessie), headers=HTMX)
+
+    # The laptop gets what the projector's poll rendered, without rendering it again.
+    assert [t.name for t in eerste.templates] == ["stap"]  # the partial of scherm.html
+    assert tweede.templates == [] and tweede.text == eerste.text
+    eerste = eerste.text
+    assert "3 mensen doen mee" in eerste
+    for persoon in (facilitator, staff):
+        assert persoon.email not in eerste and persoon.get_full_name() not in eerste
+    assert "csrfmiddlewaretoken" not in eerste and "csrftoken" not in eerste
+    cache.clear()  # as when LIVE_MAX_AGE has passed
+    assert "6 mensen doen mee" in laptop.get(poll_url("scherm", sessie), headers=HTMX).text
+
+
+def test_the_shared_stage_follows_the_screen_and_the_address_at_once(
+    client, facilitator, sessie, stellingen, praktijk, settings
+):
+    settings.ALLOWED_HOSTS = ["testserver", "192.168.1.20"]
+    fill(sessie, stellingen, praktijk, 3)
+    client.force_login(facilitator)
+    wachten = client.get(poll_url("scherm", sessie), headers=HTMX).text
+    assert f"http://testserver/doe-mee/{sessie.code}/" in wachten
+    # Asked on the network's address, the stage shows that address, not the one shared before.
+    lan = client.get(poll_url("scherm", sessie), headers={**HTMX, "Host": "192.168.1.20"}).text
+    assert f"http://192.168.1.20/doe-mee/{sessie.code}/" in lan
+    # The next stage, within the moment: shown at the next poll.
+    client.post(poll_url("scherm_actie", sessie), {"actie": "volgende", "terug": "bediening"})
+    ambitie = client.get(poll_url("scherm", sessie), headers=HTMX).text
+    assert 'data-stap="ambitie"' in ambitie and "3 mensen hebben geantwoord." in ambitie
+    # Closing: the join code goes from the waiting stage at once.
+    client.post(poll_url("scherm_actie", sessie), {"actie": "wachten", "terug": "bediening"})
+    services.sessie_close(sessie=sessie, by=facilitator)
+    gesloten = client.get(poll_url("scherm", sessie), headers=HTMX).text
+    assert sessie.code not in gesloten and "Deze werkvorm is niet open." in gesloten
+
+
 def test_the_screen_shows_the_right_numbers_with_300_participants(
     client, facilitator, sessie, stellingen, praktijk
 ):
