@@ -3,9 +3,10 @@
 - `Deelnemer`: joins with the code (GET the form for the CSRF cookie, POST name and side), then
   rates every statement one by one as htmx does (HX-Request, X-CSRFToken), opening each
   condition's page first, with a think time between answers; finishes with the thanks page.
-- `Scherm` (two of them): the room's screen, logged in as the facilitator, showing a condition
-  whose results are revealed; it loads the page once and then polls its stage every 3 seconds
-  as htmx does (`hx-get` of `#stap`, with `HX-Request: true`).
+- `Scherm` (two of them): the room's screen on the first condition, logged in as the
+  facilitator; it loads the page once and then polls its stage every 3 seconds as htmx does
+  (`hx-get` of `#stap`, with `HX-Request: true`). While the room answers, the stage shows how
+  many people answered; bench.run reveals the conditions after the live scenario.
 - `Kaal` and `Fragment`: no think time, for the throughput ratio (bare view vs the screen's
   fragment).
 
@@ -163,7 +164,7 @@ class _Facilitator(FastHttpUser):
 
     abstract = True
     _next = 0
-    bars = False  # whether every answer must show bars (not while the first answers come in)
+    bars = False  # whether every answer must show bars (not while the room answers)
 
     def on_start(self) -> None:
         sessions = SETUP["screen_sessions"]
@@ -217,7 +218,8 @@ class Scherm(_Facilitator):
 
 class Fragment(_Facilitator):
     """Throughput: the screen's fragment as fast as it goes, polled as the projector does. It
-    runs after the live scenario, so the condition on the screen has answers: bars, always."""
+    runs after the live scenario and the reveal (bench.run), so the condition on the screen
+    shows its average and bars: a fragment without bars is a failure here."""
 
     wait_time = constant(0)
     bars = True

@@ -5,8 +5,8 @@ session over all five conditions and adds member accounts; starts gunicorn on a 
 port and a Celery worker; then runs the selected scenarios one after the other with locust:
 
 - live: BENCH_USERS participants join and rate every statement with a think time while two
-  room's screens (on a condition with its results revealed) poll their stage every 3 s
-  (bench/locustfile_sessie.py);
+  room's screens (on the first condition) poll their stage every 3 s (bench/locustfile_sessie.py);
+  then every condition is revealed, as a facilitator does once the room has answered;
 - members: BENCH_MEMBERS members log in and browse the dashboard, the social map and its live
   search, the experiments and the meetings for BENCH_MEMBERS_TIME (bench/locustfile_leden.py);
 - carers: BENCH_CARERS carers arrive within BENCH_CARERS_TIME and each send the public feedback
@@ -653,6 +653,14 @@ def main() -> int:
             cpu_after = sampler.mark()
             cpu[name] = {kind: cpu_after[kind] - cpu_before.get(kind, 0.0) for kind in cpu_after}
         counts = db_counts(config.database_url, setup["sessie"], setup["praktijk"])
+        if "live" in config.scenarios:
+            say("reveal every condition, now that the room has answered (bench/setup.py)")
+            command(
+                [PY, "-m", "bench.setup", "--reveal", str(setup_file)],
+                env=env,
+                log=log,
+                timeout=120,
+            )
 
         pages = [row for row in THROUGHPUT if not row[0] or row[0] in config.scenarios]
         say(f"throughput: {', '.join(row[3] for row in pages)} ({config.throughput_time} s each)")
