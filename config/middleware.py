@@ -27,8 +27,7 @@ class PrivacyHeadersMiddleware:
     that neither a shared computer's browser nor a proxy keeps a copy.
 
     The session cookie decides, not `request.user`: reading the user costs a database query,
-    which a page that does not need the user (a public page, the benchmark's bare view) must not
-    make."""
+    and the room's screen's polls must not make one."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -83,9 +82,10 @@ class InactiefMiddleware:
     is anonymous, and gets a message saying why. A remembered login keeps its own expiry.
 
     The check runs when the request first reads `request.user`, not before: a request that
-    does not need the user makes no query for it. The room's screen polls every 3 s with the
-    full access check, so an open projector screen counts as activity and keeps its login
-    (closing the screen lets the timeout run)."""
+    does not need the user makes no query for it, such as a poll of the room's screen soon after
+    its full access check (condities.scherm_cache). That check runs again at least every
+    RECHECK_SECONDS, so an open projector screen counts as activity and keeps its login (closing
+    the screen lets the timeout run)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from condities.charts import afgerond
 from condities.models import ALLE, ConditieScore, Deelnemer, Sessie, Vrijgave
+from condities.scherm_cache import scherm_forget
 from condities.selectors.resultaten import Resultaten, sessie_resultaten
 from condities.services.sessies import SessieGesloten
 from config.http import AccountUser
@@ -41,6 +42,7 @@ def sessie_close(*, sessie: Sessie, by: AccountUser) -> Sessie:
     sessie.status = Sessie.Status.GESLOTEN
     sessie.gesloten_op = timezone.now()
     sessie.save(update_fields=["status", "gesloten_op"])
+    scherm_forget(sessie_pk=sessie.pk)
     Vrijgave.objects.filter(sessie=sessie).delete()  # the steps of an open session are done
     # Where the participants joined from was kept to spot stuffing while open: gone now.
     Deelnemer.objects.filter(sessie=sessie).exclude(herkomst="").update(herkomst="")

@@ -8,6 +8,7 @@ what `condities.disclosure` releases.
 from django.db import transaction
 
 from condities.models import Conditie, Sessie
+from condities.scherm_cache import scherm_forget
 from condities.services.sessies import sessie_reveal
 from config.http import AccountUser
 from praktijken.audit import gebeurtenis_record
@@ -35,6 +36,7 @@ def sessie_hide(*, sessie: Sessie, conditie: str, by: AccountUser) -> Sessie:
     with transaction.atomic():
         sessie.save(update_fields=["onthuld"])
         gebeurtenis_record(praktijk=sessie.praktijk, by=by, actie="sessie.hide", obj=sessie)
+    scherm_forget(sessie_pk=sessie.pk)
     return sessie
 
 
@@ -85,4 +87,5 @@ def scherm_act(*, sessie: Sessie, actie: str, by: AccountUser) -> Sessie:
     if nieuw != sessie.scherm:
         sessie.scherm = nieuw
         sessie.save(update_fields=["scherm"])
+        scherm_forget(sessie_pk=sessie.pk)
     return sessie

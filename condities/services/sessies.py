@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from condities.models import Actie, Conditie, Sessie, Stelling, Vrijgave
+from condities.scherm_cache import scherm_forget
 from condities.services.stellingen import stellingenset_for_praktijk
 from config.http import AccountUser
 from experimenten.models import Experiment, Fase
@@ -122,6 +123,8 @@ def sessie_open(*, sessie: Sessie, by: AccountUser) -> Sessie:
         geopend = sessie_code_assign(sessie=sessie)
         if geopend:
             gebeurtenis_record(praktijk=sessie.praktijk, by=by, actie="sessie.open", obj=sessie)
+    if geopend:
+        scherm_forget(sessie_pk=sessie.pk)
     return sessie
 
 
@@ -136,6 +139,7 @@ def sessie_reveal(*, sessie: Sessie, condities: list[str], by: AccountUser) -> S
     with transaction.atomic():
         sessie.save(update_fields=["onthuld"])
         gebeurtenis_record(praktijk=sessie.praktijk, by=by, actie="sessie.reveal", obj=sessie)
+    scherm_forget(sessie_pk=sessie.pk)
     return sessie
 
 

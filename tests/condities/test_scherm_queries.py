@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from condities import selectors, services
+from condities import scherm_cache, selectors, services
 from condities.models import Antwoord, Conditie, Deelnemer, Respondentgroep
 from condities.selectors import resultaten
 from tests.factories import (
@@ -83,8 +83,10 @@ def poll_url(name: str, sessie) -> str:
 
 
 def on_screen(sessie, stap: str) -> None:
+    """Put the screen on `stap` at once, and drop its kept stage as scherm_act does."""
     sessie.scherm = stap
     sessie.save(update_fields=["scherm"])
+    scherm_cache.scherm_forget(sessie_pk=sessie.pk)
 
 
 def poll_queries(client, name: str, sessie) -> list[str]:
