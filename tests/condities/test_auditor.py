@@ -210,8 +210,8 @@ def test_a_checkin_answered_one_by_one_gives_no_one_away():
 
 
 def test_pages_show_no_figure_the_export_does_not():
-    """The export is the complete release: every average or spread on the report, the presenter
-    view, the practice report and the dashboard is in the same viewer's export at that moment."""
+    """The export is the complete release: every average or spread on the report, the room's
+    screen, the practice report and the dashboard is in the same viewer's export at that moment."""
     plan = Plan(
         soort=WERKVORM,
         condities=[R],
