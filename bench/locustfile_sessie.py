@@ -3,9 +3,12 @@
 - `Deelnemer`: joins with the code (GET the form for the CSRF cookie, POST name and side), then
   rates every statement one by one as htmx does (HX-Request, X-CSRFToken), opening each
   condition's page first, with a think time between answers; finishes with the thanks page.
-- `Presentator` (two of them): the facilitator's presenter view, polling its live fragment every
-  3 seconds as htmx does (the URL and poll token from the live region's hx-get and hx-headers).
-- `Kaal` and `Fragment`: no think time, for the throughput ratio (bare view vs fragment).
+- `Scherm` (two of them): the room's screen on the first condition, logged in as the
+  facilitator; it loads the page once and then polls its stage every 3 seconds as htmx does
+  (`hx-get` of `#stap`, with `HX-Request: true`). While the room answers, the stage shows how
+  many people answered; bench.run reveals the conditions after the live scenario.
+- `Kaal` and `Fragment`: no think time, for the throughput ratio (bare view vs the screen's
+  fragment).
 
 The live scenario ends by itself (bench.locust_common.Phases asks `Deelnemer.scenario_done`)
 when every participant has finished, or at BENCH_DEADLINE (a Unix time): then participants start
@@ -31,7 +34,7 @@ ORGANISATIES = [str(pk) for pk in SETUP["organisaties"]]
 PARTICIPANTS = int(os.environ.get("BENCH_USERS", "300"))
 THINK = [float(s) for s in os.environ.get("BENCH_THINK", "2-6").split("-")]
 DEADLINE = float(os.environ.get("BENCH_DEADLINE") or "inf")
-FRAGMENT_URL = f"/p/{SETUP['slug']}/sessies/{SETUP['sessie']}/presentatie/"
+SCREEN_URL = f"/p/{SETUP['slug']}/sessies/{SETUP['sessie']}/scherm/"
 HTMX = {"HX-Request": "true"}
 
 # Names of the requests in locust's statistics (bench.run reads them back).
@@ -40,8 +43,8 @@ JOIN_POST = "join: post"
 QUESTIONS = "questions page"
 ANSWER = "answer (htmx)"
 FINISH = "finish page"
-PRESENTER_PAGE = "presenter page"
-PRESENTER_FRAGMENT = "presenter fragment"
+SCREEN_PAGE = "screen page"
+SCREEN_FRAGMENT = "screen fragment"
 BARE = "bare view"
 
 CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -151,59 +154,59 @@ class Deelnemer(FastHttpUser):
         self.todo.pop(0)
 
 
-LIVE_REGION = re.compile(r"<div id=\"live\"[^>]*>")
+STAGE = re.compile(r"<div id=\"stap\"[^>]*>")
 HX_GET = re.compile(r'hx-get="([^"]+)"')
-HX_HEADERS = re.compile(r"hx-headers='([^']*)'")
 
 
 class _Facilitator(FastHttpUser):
-    """A screen showing the presenter view. Like htmx, it polls the URL in the live region's
-    hx-get with the headers in its hx-headers (the poll token), taken from the last response."""
+    """The room's screen. Like htmx, it polls the URL in the hx-get of its stage (`#stap`),
+    taken from the last response, with `HX-Request: true`; the answer is the stage alone."""
 
     abstract = True
     _next = 0
+    bars = False  # whether every answer must show bars (not while the room answers)
 
     def on_start(self) -> None:
-        sessions = SETUP["presenter_sessions"]
+        sessions = SETUP["screen_sessions"]
         key = sessions[_Facilitator._next % len(sessions)]
         _Facilitator._next += 1
         self.cookie = {"Cookie": f"{SETUP['session_cookie_name']}={key}"}
-        self.poll_url, self.poll_headers = FRAGMENT_URL, {}
+        self.poll_url = SCREEN_URL
         with self.client.get(
-            FRAGMENT_URL,
+            SCREEN_URL,
             headers=self.cookie,
-            name=PRESENTER_PAGE,
+            name=SCREEN_PAGE,
             allow_redirects=False,
             catch_response=True,
         ) as r:
-            if r.status_code != 200 or not self._follow(r.text or ""):
-                r.failure(f"presenter page: status {r.status_code}")
+            if r.status_code != 200 or "<html" not in (r.text or "") or not self._follow(r.text):
+                r.failure(f"screen page: status {r.status_code}")
 
     def _follow(self, html: str) -> bool:
-        """Take the next poll's URL and headers from the live region; False without one."""
-        region = LIVE_REGION.search(html)
-        if region is None:
+        """Take the next poll's URL from the stage; False without one, or without bars where
+        they are due."""
+        stage = STAGE.search(html)
+        if stage is None or (self.bars and "lp-scherm__balk" not in html):
             return False
-        url, headers = HX_GET.search(region.group(0)), HX_HEADERS.search(region.group(0))
-        self.poll_url = url.group(1) if url else FRAGMENT_URL
-        self.poll_headers = json.loads(headers.group(1)) if headers else {}
+        url = HX_GET.search(stage.group(0))
+        self.poll_url = url.group(1) if url else SCREEN_URL
         return True
 
     def fragment(self) -> None:
         with self.client.get(
             self.poll_url,
-            headers={**HTMX, **self.cookie, **self.poll_headers},
-            name=PRESENTER_FRAGMENT,
+            headers={**HTMX, **self.cookie},
+            name=SCREEN_FRAGMENT,
             allow_redirects=False,
             catch_response=True,
         ) as r:
             text = r.text or ""
             if r.status_code != 200 or "<html" in text or not self._follow(text):
-                r.failure(f"presenter fragment: status {r.status_code}")
+                r.failure(f"screen fragment: status {r.status_code}")
 
 
-class Presentator(_Facilitator):
-    """The projector: the whole page once, then the live region every 3 s."""
+class Scherm(_Facilitator):
+    """The projector: the whole page once, then its stage every 3 s."""
 
     fixed_count = 2
     wait_time = constant_pacing(3)
@@ -214,9 +217,12 @@ class Presentator(_Facilitator):
 
 
 class Fragment(_Facilitator):
-    """Throughput: the presenter fragment as fast as it goes, polled as the projector does."""
+    """Throughput: the screen's fragment as fast as it goes, polled as the projector does. It
+    runs after the live scenario and the reveal (bench.run), so the condition on the screen
+    shows its average and bars: a fragment without bars is a failure here."""
 
     wait_time = constant(0)
+    bars = True
 
     @task
     def poll(self) -> None:

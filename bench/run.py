@@ -5,7 +5,8 @@ session over all five conditions and adds member accounts; starts gunicorn on a 
 port and a Celery worker; then runs the selected scenarios one after the other with locust:
 
 - live: BENCH_USERS participants join and rate every statement with a think time while two
-  presenters poll the live fragment every 3 s (bench/locustfile_sessie.py);
+  room's screens (on the first condition) poll their stage every 3 s (bench/locustfile_sessie.py);
+  then every condition is revealed, as a facilitator does once the room has answered;
 - members: BENCH_MEMBERS members log in and browse the dashboard, the social map and its live
   search, the experiments and the meetings for BENCH_MEMBERS_TIME (bench/locustfile_leden.py);
 - carers: BENCH_CARERS carers arrive within BENCH_CARERS_TIME and each send the public feedback
@@ -64,7 +65,7 @@ SCENARIOS = ("live", "members", "carers")
 
 # Request names, as the locustfiles report them.
 ANSWER = "answer (htmx)"
-PRESENTER_FRAGMENT = "presenter fragment"
+SCREEN_FRAGMENT = "screen fragment"
 FINISH = "finish page"
 BARE = "bare view"
 DASHBOARD = "dashboard"
@@ -77,7 +78,7 @@ THANKS = "carers' thanks page"
 # scenario's ratio in the table is that of its first page here.
 THROUGHPUT = [
     ("", LOCUSTFILE, "Kaal", BARE),
-    ("live", LOCUSTFILE, "Fragment", PRESENTER_FRAGMENT),
+    ("live", LOCUSTFILE, "Fragment", SCREEN_FRAGMENT),
     ("members", LOCUSTFILE_MEMBERS, "Dashboard", DASHBOARD),
     ("members", LOCUSTFILE_MEMBERS, "KaartZoeken", SEARCH),
     ("carers", LOCUSTFILE_CARERS, "Formulier", FORM),
@@ -234,8 +235,8 @@ def _get(url: str, headers: dict[str, str]) -> None:
 
 def warm_up(host: str, setup: dict, workers: int) -> None:
     """Read-only requests so that each worker has loaded its templates before it is measured."""
-    cookie = {"Cookie": f"{setup['session_cookie_name']}={setup['presenter_sessions'][0]}"}
-    fragment = f"{host}/p/{setup['slug']}/sessies/{setup['sessie']}/presentatie/"
+    cookie = {"Cookie": f"{setup['session_cookie_name']}={setup['screen_sessions'][0]}"}
+    fragment = f"{host}/p/{setup['slug']}/sessies/{setup['sessie']}/scherm/"
     member = {"Cookie": f"{setup['session_cookie_name']}={setup['member_session']}"}
     praktijk = f"{host}/p/{setup['slug']}"
     for _round in range(4 * workers):
@@ -333,7 +334,7 @@ def _stats_line(label: str, stats: Stats, ratio: str = "") -> str:
 def _describe(config: Config, setup: dict, results: Results) -> list[str]:
     parts = {
         "live": (
-            f"live: {config.users} participants + 2 presenters, {len(setup['stellingen'])} "
+            f"live: {config.users} participants + 2 screens, {len(setup['stellingen'])} "
             f"statements, think time {config.think} s"
         ),
         "members": (
@@ -390,14 +391,14 @@ def report(config: Config, *, setup: dict, results: Results) -> bool:
         )
 
     # One table: each scenario, then each throughput run, with the ratio to the bare view.
-    main_page = {"live": PRESENTER_FRAGMENT, "members": DASHBOARD, "carers": FORM}
+    main_page = {"live": SCREEN_FRAGMENT, "members": DASHBOARD, "carers": FORM}
     print()
     columns = ("requests", "errors", "p50 ms", "p95 ms", "p99 ms", "req/s")
     header = f"{'scenario':38}{columns[0]:>9}" + "".join(f"{c:>8}" for c in columns[1:]) + "  ratio"
     print(header)
     print("-" * (len(header) + 24))
     titles = {
-        "live": f"live ({config.users} + 2 presenters)",
+        "live": f"live ({config.users} + 2 screens)",
         "members": f"members ({config.members})",
         "carers": f"carers ({config.carers} in {config.carers_time} s)",
     }
@@ -442,7 +443,7 @@ def report(config: Config, *, setup: dict, results: Results) -> bool:
         finish = live.rows.get(FINISH, Stats())
         finished = finish.requests - finish.failures
         stored = results.counts["antwoorden"]
-        ratio = _ratio(results, PRESENTER_FRAGMENT)
+        ratio = _ratio(results, SCREEN_FRAGMENT)
         rows += [
             ("participants joined (rows)", f"{results.counts['deelnemers']:,}", "", ""),
             (
@@ -454,7 +455,7 @@ def report(config: Config, *, setup: dict, results: Results) -> bool:
             ("answers sent (successful POSTs)", f"{sent:,}", "", ""),
             ("answers stored (Antwoord rows)", f"{stored:,}", "= sent", _yes(stored == sent)),
             p95_row("save an answer", answers),
-            p95_row("presenter fragment", live.rows.get(PRESENTER_FRAGMENT, Stats())),
+            p95_row("screen fragment", live.rows.get(SCREEN_FRAGMENT, Stats())),
             ("ratio fragment / bare view", f"{ratio:.2f}", f">= {TARGET_RATIO}", _yes(
                 ratio >= TARGET_RATIO
             )),
@@ -551,9 +552,9 @@ def scenario_load(config: Config, name: str) -> tuple[str, dict]:
     if name == "live":
         deadline = {"BENCH_DEADLINE": str(time.time() + config.run_time)}
         return (
-            f"{config.users} participants + 2 presenters (at most {config.run_time} s)",
+            f"{config.users} participants + 2 screens (at most {config.run_time} s)",
             {
-                "classes": ["Deelnemer", "Presentator"],
+                "classes": ["Deelnemer", "Scherm"],
                 "users": config.users + 2,
                 "rate": config.spawn_rate,
                 "run_time": config.run_time + 60,
@@ -652,6 +653,14 @@ def main() -> int:
             cpu_after = sampler.mark()
             cpu[name] = {kind: cpu_after[kind] - cpu_before.get(kind, 0.0) for kind in cpu_after}
         counts = db_counts(config.database_url, setup["sessie"], setup["praktijk"])
+        if "live" in config.scenarios:
+            say("reveal every condition, now that the room has answered (bench/setup.py)")
+            command(
+                [PY, "-m", "bench.setup", "--reveal", str(setup_file)],
+                env=env,
+                log=log,
+                timeout=120,
+            )
 
         pages = [row for row in THROUGHPUT if not row[0] or row[0] in config.scenarios]
         say(f"throughput: {', '.join(row[3] for row in pages)} ({config.throughput_time} s each)")

@@ -11,10 +11,10 @@ inserts and COPY) is bench/scale_data.py's; this module only measures and report
 
 Pages, each requested N times after a warm-up, in-process through Django's test client (https,
 debug off, no cache: see bench/settings_scale.py), logged in as a facilitator of the practice:
-the practice dashboard, the social map's live search (htmx, with a search term), the presenter
-view's live fragment of an open session with all results revealed (30 participants small, 300
-large), that session's CSV and XLSX export, the practice's condition export (CSV and XLSX) and
-the carers' feedback inbox.
+the practice dashboard, the social map's live search (htmx, with a search term), the room's
+screen's fragment (its poll, htmx) of an open session on its first condition with all results
+revealed (30 participants small, 300 large), that session's CSV and XLSX export, the practice's
+condition export (CSV and XLSX) and the carers' feedback inbox.
 
 Environment (all optional):
   DATABASE_URL     postgres://postgres@127.0.0.1:5432/lp_scale (created and dropped: its name
@@ -101,8 +101,8 @@ def _pages() -> list[Pagina]:
             htmx=True,
         ),
         Pagina(
-            "presenter live fragment (htmx)",
-            lambda g: reverse("condities:presentatie", args=[g.slug, g.sessie]),
+            "screen fragment (htmx)",
+            lambda g: reverse("condities:scherm", args=[g.slug, g.sessie]),
             htmx=True,
         ),
         Pagina(

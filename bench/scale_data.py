@@ -31,7 +31,7 @@ REACTIES = 50_000
 # The practice measured in the large installation.
 GROOT_ORGANISATIES = 100
 GROOT_PERSONEN = 400
-GROOT_SESSIES = 40  # one of them open, for the presenter view
+GROOT_SESSIES = 40  # one of them open, for the room's screen
 GROOT_LIVE_DEELNEMERS = 300  # in the open session
 GROOT_DEELNEMERS_PER_SESSIE = 4  # in each closed session
 GROOT_REACTIES = 1_000
@@ -159,13 +159,15 @@ class Gemeten:
 
 
 def _live_sessie(*, praktijk, facilitator, deelnemers: int, rng: random.Random) -> int:
-    """An open session over all five conditions, every condition revealed, with `deelnemers`
-    participants who each rated all 25 statements. Returns its id."""
+    """An open session over all five conditions, every condition revealed and the room's screen
+    on the first, with `deelnemers` participants who each rated all 25 statements. Returns its
+    id."""
     from django.utils import timezone
 
     from condities import services
     from condities.models import Antwoord, Conditie, Deelnemer, Respondentgroep
     from condities.selectors import stellingen_for_sessie
+    from condities.services import scherm as scherm_services
     from netwerk.selectors import organisaties_for_praktijk
 
     sessie = services.sessie_create(
@@ -178,6 +180,7 @@ def _live_sessie(*, praktijk, facilitator, deelnemers: int, rng: random.Random) 
     )
     sessie = services.sessie_open(sessie=sessie, by=facilitator)
     services.sessie_reveal(sessie=sessie, condities=Conditie.values, by=facilitator)
+    scherm_services.scherm_act(sessie=sessie, actie="volgende", by=facilitator)
     stellingen = stellingen_for_sessie(sessie=sessie)
     organisaties = list(organisaties_for_praktijk(praktijk=praktijk).values_list("pk", flat=True))
     now = timezone.now()

@@ -151,7 +151,6 @@ def _member_pages(browser, base: str, uit: Path, sessie_pk: str) -> None:
     pages = {
         "dashboard": "/p/stein/",
         "sessie": f"/p/stein/sessies/{sessie_pk}/",
-        "presentatie": f"/p/stein/sessies/{sessie_pk}/presentatie/",
         "bediening": f"/p/stein/sessies/{sessie_pk}/bediening/",
         "verslag": f"/p/stein/sessies/{sessie_pk}/verslag/",
         "condities": "/p/stein/condities/",

@@ -1,12 +1,18 @@
 """Prepare the benchmark's data: `python -m bench.setup <out.json>` (run by bench.run).
 
 Expects the demo to be loaded (`manage.py demo`). Tops the practice's network up to
-`ORGANISATIES` organisations, creates and opens a session over all five conditions, and makes two
-logged-in sessions for the facilitator (the presenters). For the members' scenario it adds
-BENCH_MEMBERS member accounts of the practice with one known password (they log in through the
-login form during the run) and a logged-in member session for the throughput runs; it lists the
-practice's experiments and search terms taken from its social map. Writes what the load test
-needs as JSON.
+`ORGANISATIES` organisations, creates and opens a session over all five conditions with the room's
+screen on the first condition, and makes two logged-in sessions for the facilitator (the
+screens). For the members' scenario it adds BENCH_MEMBERS member accounts of the practice with
+one known password (they log in through the login form during the run) and a logged-in member
+session for the throughput runs; it lists the practice's experiments and search terms taken from
+its social map. Writes what the load test needs as JSON.
+
+`python -m bench.setup --reveal <setup.json>` (bench.run, after the live scenario) reveals every
+condition, as a facilitator does once the room has answered: the screen's poll then renders the
+average and the bars. Revealed before anyone answered, the first figures released (at three
+respondents) would fix which statements an open session can ever show (docs/privacy.md, rule 4),
+possibly none, and the throughput run would measure a screen without bars.
 """
 
 import json
@@ -21,7 +27,7 @@ import django
 ORGANISATIES = 20
 PRAKTIJK_SLUG = "stein"
 FACILITATOR_EMAIL = "adviseur@stein.example"
-PRESENTERS = 2
+SCREENS = 2
 MEMBER_EMAIL = "lid{}@bench.example"
 # Words people look for on the social map besides the names in it; the last finds nobody.
 EXTRA_TERMS = ["mantelzorg", "huisarts", "dementie", "wijkverpleging", "respijt", "xyzzy"]
@@ -104,6 +110,7 @@ def main(out: str) -> None:
 
     from condities import selectors, services
     from condities.models import Conditie
+    from condities.services import scherm as scherm_services
     from experimenten.models import Experiment
     from netwerk.models import User
     from praktijken.models import Praktijk
@@ -120,9 +127,7 @@ def main(out: str) -> None:
         by=facilitator,
     )
     sessie = services.sessie_open(sessie=sessie, by=facilitator)
-    services.sessie_reveal(
-        sessie=sessie, condities=Conditie.values, by=facilitator
-    )  # the full fragment
+    sessie = scherm_services.scherm_act(sessie=sessie, actie="volgende", by=facilitator)
     stellingen = selectors.stellingen_for_sessie(sessie=sessie)
     password = _members(praktijk, int(os.environ.get("BENCH_MEMBERS", "50")))
     member = User.objects.get(email=MEMBER_EMAIL.format(1))
@@ -133,7 +138,7 @@ def main(out: str) -> None:
         "organisaties": organisaties,
         "stellingen": [{"id": s.pk, "conditie": s.conditie} for s in stellingen],
         "session_cookie_name": settings.SESSION_COOKIE_NAME,
-        "presenter_sessions": [_login_cookie(facilitator) for _ in range(PRESENTERS)],
+        "screen_sessions": [_login_cookie(facilitator) for _ in range(SCREENS)],
         "praktijk": praktijk.pk,
         "member_email": MEMBER_EMAIL,
         "member_password": password,
@@ -147,5 +152,22 @@ def main(out: str) -> None:
         json.dump(data, fh)
 
 
+def reveal(setup_file: str) -> None:
+    """Reveal every condition of the benchmark's session (see the module's docstring)."""
+    django.setup()
+    from condities import services
+    from condities.models import Conditie, Sessie
+    from netwerk.models import User
+
+    with open(setup_file, encoding="utf-8") as fh:
+        data = json.load(fh)
+    sessie = Sessie.objects.get(pk=data["sessie"])
+    facilitator = User.objects.get(email=FACILITATOR_EMAIL)
+    services.sessie_reveal(sessie=sessie, condities=Conditie.values, by=facilitator)
+
+
 if __name__ == "__main__":
-    main(sys.argv[1])
+    if sys.argv[1] == "--reveal":
+        reveal(sys.argv[2])
+    else:
+        main(sys.argv[1])

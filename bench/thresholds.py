@@ -11,8 +11,8 @@ from typing import Protocol
 MAX_FAIL_RATIO = 0.0
 MAX_EXCEPTIONS = 0
 
-TARGET_P95_MS = 150  # saving an answer, the presenter fragment, sending the carers' form
-TARGET_RATIO = 0.4  # presenter fragment / bare view, requests per second
+TARGET_P95_MS = 150  # saving an answer, the screen's fragment, sending the carers' form
+TARGET_RATIO = 0.4  # the screen's fragment / bare view, requests per second
 TARGET_RSS_MB = 200  # peak memory of a web worker
 
 

@@ -1,6 +1,6 @@
 """The one place that releases figures about answers.
 
-Every figure computed from a session's or check-in's answers — the presenter's screen, the
+Every figure computed from a session's or check-in's answers — the room's screen, the
 report, the exports, the summary mail, the scores written back to the practice (and from there
 the dashboard, the trend and the practice's export) — comes out of `vrijgeven`, from a `Stand`
 (the answers at one moment) and, while a session is open, from the state last released

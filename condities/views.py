@@ -1,4 +1,5 @@
-"""The facilitator's side of a workshop: sessions, the presenter view, discussion and paper."""
+"""The facilitator's side of a workshop: sessions, discussion and paper (the room's screen is in
+views_scherm)."""
 
 import io
 
@@ -12,10 +13,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from condities import live
 from condities.access import (
     actie_get_for_edit,
     sessie_get_for_edit,
@@ -203,54 +202,32 @@ def sessie_sluiten(request: AuthenticatedHttpRequest, slug: str, pk: int) -> Htt
     return redirect("condities:sessie_detail", slug=slug, pk=pk)
 
 
-def _presentatie(
-    request: AuthenticatedHttpRequest, toegang: Toegang, sessie: Sessie
-) -> HttpResponse:
-    live_html = live.html(request, toegang=toegang, sessie=sessie)
-    if request.htmx:
-        return HttpResponse(live_html)
-    context = {
-        "toegang": toegang,
-        "praktijk": toegang.praktijk,
-        "sessie": sessie,
-        "join_url": _join_url(request, sessie) if sessie.is_open else "",
-        "live_html": live_html,
-    }
-    return render(request, "condities/presentatie.html", context)
-
-
-@never_cache
 @require_GET
 def presentatie(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
-    """The projector view; htmx polls its live region every few seconds."""
-    toegang, sessie = sessie_get_for_manage(user=request.user, slug=slug, pk=pk)
-    return _presentatie(request, toegang, sessie)
+    """The old presenter view's address (bookmarks): on to the room's screen, for those who may
+    run the session."""
+    sessie_get_for_manage(user=request.user, slug=slug, pk=pk)
+    return redirect("condities:scherm", slug=slug, pk=pk)
 
 
 @login_not_required
-@never_cache
 @require_GET
 def presentatie_live(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse:
-    """The live region alone, for the presenter's poll. A screen with a fresh poll token gets
-    the shared region straight away; any other request passes the full check first (a poll
-    without a login gets a 404: there is nothing here to log in for)."""
-    shared = live.shared_html(request, slug=slug, sessie_pk=pk)
-    if shared is not None:
-        return HttpResponse(shared)
-    toegang, sessie = sessie_get_for_manage(user=request.user, slug=slug, pk=pk)
-    return HttpResponse(live.html(request, toegang=toegang, sessie=sessie))
+    """The old presenter view's poll (a screen left open): on to the room's screen as well. A
+    poll without a login gets a 404, not the login page."""
+    sessie_get_for_manage(user=request.user, slug=slug, pk=pk)
+    return redirect("condities:scherm", slug=slug, pk=pk)
 
 
 @require_POST
 def onthullen(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
-    toegang, sessie = sessie_get_for_manage(user=request.user, slug=slug, pk=pk)
+    """Reveal one condition or all of them ("alle"), then show the room's screen."""
+    _toegang, sessie = sessie_get_for_manage(user=request.user, slug=slug, pk=pk)
     form = RevealForm(request.POST)
     if not form.is_valid():
         return HttpResponse(_("Unknown condition."), status=400)
     sessie_services.sessie_reveal(sessie=sessie, condities=form.codes(), by=request.user)
-    if request.htmx:
-        return _presentatie(request, toegang, sessie)
-    return redirect("condities:presentatie", slug=slug, pk=pk)
+    return redirect("condities:scherm", slug=slug, pk=pk)
 
 
 @require_GET

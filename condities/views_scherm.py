@@ -9,32 +9,49 @@ the same actions.
 The overview draws this workshop's released averages as a filled shape with the previous
 workshop's written-back scores as an outline, or (key G) the core group and the design group as
 outlines where the disclosure rules released their figures.
+
+The screen's poll is its most frequent request: every screen of a session, every 3 s. Its stage is
+rendered once per LIVE_MAX_AGE for all of them (`_stap_gedeeld`), and a browser that passed the
+full access check for the screen a moment ago gets it without the database (`_stap_snel`; the
+rules are in condities.scherm_cache).
 """
 
+import contextlib
+import hashlib
+import json
+import time
+
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from condities import charts
+from condities import charts, scherm_cache
 from condities.access import inbreng_get_for_manage, sessie_get_for_manage
 from condities.forms import InbrengActieForm, InbrengForm, SchermActieForm
 from condities.models import Conditie, Inbreng, Respondentgroep, Sessie
 from condities.selectors import inbreng as inbreng_selectors
 from condities.selectors.inbreng import inbreng_get_for_sessie
 from condities.selectors.rapport import vorige_werkvorm_scores
-from condities.selectors.resultaten import Resultaten, sessie_resultaten_live
+from condities.selectors.resultaten import LIVE_MAX_AGE, Resultaten, sessie_resultaten_live
 from condities.services import inbreng as inbreng_services
 from condities.services import scherm as scherm_services
 from condities.services.sessies import SessieGesloten
 from condities.views import _join_url
-from config.http import AuthenticatedHttpRequest
-from config.pages import page_or_partial
+from config.http import AuthenticatedHttpRequest, HtmxHttpRequest
+from config.pages import page_or_partial, partial_response, wants_partial
 from praktijken.access import Toegang
+from praktijken.models import Praktijk
 
 # The outlines, each with the marker and line pattern it keeps in every view (the filled shape
 # is MARKERS[0] and LIJNEN[0]).
@@ -91,27 +108,23 @@ def _overzicht(*, sessie: Sessie, resultaten: Resultaten, groepen: bool) -> dict
     )
 
 
-def _context(request: AuthenticatedHttpRequest, toegang: Toegang, sessie: Sessie) -> dict:
+def _stap_context(request: HtmxHttpRequest, praktijk: Praktijk, sessie: Sessie) -> dict:
+    """What the stage (`#stap`) shows: the same for everyone who may see the screen."""
     stap = scherm_services.scherm_stap(sessie=sessie)
     stappen = scherm_services.scherm_stappen(sessie=sessie)
     groepen = scherm_services.scherm_groepen(sessie=sessie)
     resultaten = sessie_resultaten_live(sessie=sessie)
-    conditie = next((c for c in resultaten.condities if c.code == stap), None)
     over = scherm_services.gesprek_conditie(stap)
     return {
-        "toegang": toegang,
-        "praktijk": toegang.praktijk,
+        "praktijk": praktijk,
         "sessie": sessie,
         "stap": stap,
         "stap_nummer": stappen.index(stap) + 1,
         "stappen_aantal": len(stappen),
-        "stap_label": (
-            Conditie(stap).label
-            if stap in Conditie.values
-            else _("%(conditie)s: the conversation") % {"conditie": Conditie(over).label}
-            if over
-            else ""
-        ),
+        "join_url": _join_url(request, sessie) if sessie.is_open else "",
+        "resultaten": resultaten,
+        "conditie": next((c for c in resultaten.condities if c.code == stap), None),
+        "groepen": groepen,
         # The conversation about a condition: its questions with the answers on the screen.
         "gesprek": (
             {
@@ -121,14 +134,28 @@ def _context(request: AuthenticatedHttpRequest, toegang: Toegang, sessie: Sessie
             if over
             else None
         ),
-        "join_url": _join_url(request, sessie) if sessie.is_open else "",
-        "resultaten": resultaten,
-        "conditie": conditie,
-        "groepen": groepen,
+        # Only the overview shows the radar.
         "radar": (
             _overzicht(sessie=sessie, resultaten=resultaten, groepen=groepen)
             if stap == scherm_services.OVERZICHT
             else None
+        ),
+    }
+
+
+def _context(request: HtmxHttpRequest, toegang: Toegang, sessie: Sessie) -> dict:
+    context = _stap_context(request, toegang.praktijk, sessie)
+    stap = context["stap"]
+    over = scherm_services.gesprek_conditie(stap)
+    return {
+        **context,
+        "toegang": toegang,
+        "stap_label": (
+            Conditie(stap).label
+            if stap in Conditie.values
+            else _("%(conditie)s: the conversation") % {"conditie": Conditie(over).label}
+            if over
+            else ""
         ),
         "knoppen": [
             ("vorige", _("Previous"), "ArrowLeft"),
@@ -141,13 +168,104 @@ def _context(request: AuthenticatedHttpRequest, toegang: Toegang, sessie: Sessie
     }
 
 
+def _vers(kept: dict | None, host: str, staat: str | None = None) -> str | None:
+    """The stage kept for this host when it is at most LIVE_MAX_AGE old (and of this `staat`)."""
+    entry = (kept or {}).get(host)
+    if entry is None:
+        return None
+    entry_staat, rendered_at, html = entry
+    if time.time() - rendered_at > LIVE_MAX_AGE or staat not in (None, entry_staat):
+        return None
+    return html
+
+
+def _stap_gedeeld(request: HtmxHttpRequest, toegang: Toegang, sessie: Sessie) -> str:
+    """The stage as the screen's poll gets it, rendered once per LIVE_MAX_AGE for every screen
+    of the session instead of once per screen and poll (kept under scherm_cache.stap_key).
+
+    It holds nothing of the viewer: it is rendered without the request (the buttons with their
+    CSRF token are outside `#stap`), for those who passed the access check. It is kept with all
+    of the session that the stage shows (`staat`), so a new stage, a reveal, hiding, opening or
+    closing shows at the next poll even where the services could not drop it; the answers are
+    as fresh as the shared results (sessie_resultaten_live).
+    """
+    host = request.get_host()
+    staat = [
+        sessie.pk,
+        toegang.praktijk.slug,
+        get_language(),
+        sessie.titel,
+        sessie.code,
+        sessie.status,
+        list(sessie.condities),
+        sessie.scherm,
+        list(sessie.onthuld),
+        _join_url(request, sessie) if sessie.is_open else "",
+    ]
+    digest = hashlib.sha256(json.dumps(staat).encode()).hexdigest()
+    key = scherm_cache.stap_key(sessie.pk, get_language())
+    try:
+        kept = cache.get(key)
+    except Exception:  # the cache is away: render, as without one
+        kept = None
+    html = _vers(kept, host, digest)
+    if html is None:
+        context = _stap_context(request, toegang.praktijk, sessie)
+        html = render_to_string("condities/scherm.html#stap", context)
+        with contextlib.suppress(Exception):
+            cache.set(key, {**(kept or {}), host: (digest, time.time(), html)}, LIVE_MAX_AGE)
+    return html
+
+
+def _stap_snel(request: HtmxHttpRequest, *, slug: str, pk: int) -> str | None:
+    """The kept stage, for a poll from a browser that passed the full check for this screen
+    less than RECHECK_SECONDS ago (scherm_cache): no database at all. None: do the full check."""
+    cookie = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    if not cookie or not wants_partial(request):
+        return None
+    toegang, stap = (
+        scherm_cache.toegang_key(cookie, slug, pk),
+        scherm_cache.stap_key(pk, get_language()),
+    )
+    try:
+        kept = cache.get_many([toegang, stap])
+    except Exception:  # the cache is away: the full check
+        return None
+    if not kept.get(toegang):
+        return None
+    return _vers(kept.get(stap), request.get_host())
+
+
+def _toegang_onthouden(request: HtmxHttpRequest, *, slug: str, pk: int) -> None:
+    """This browser passed the full check for this screen: its polls may skip it for a while."""
+    cookie = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    if cookie:
+        with contextlib.suppress(Exception):
+            cache.set(
+                scherm_cache.toegang_key(cookie, slug, pk), True, scherm_cache.RECHECK_SECONDS
+            )
+
+
+# Not behind LoginRequiredMiddleware: a poll from a browser that passed the full check a moment
+# ago is answered before the login is read (_stap_snel); every other request logs in first.
+@login_not_required
 @never_cache
 @require_GET
-def scherm(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
-    """The screen for the room; htmx polls its stage."""
+def scherm(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The screen for the room; htmx polls its stage (shared between screens, `_stap_gedeeld`)."""
+    snel = _stap_snel(request, slug=slug, pk=pk)
+    if snel is not None:
+        return partial_response(snel)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
     toegang, sessie = sessie_get_for_manage(user=request.user, slug=slug, pk=pk)
-    context = _context(request, toegang, sessie)
-    return page_or_partial(request, "condities/scherm.html", "stap", context)
+    if wants_partial(request):
+        html = _stap_gedeeld(request, toegang, sessie)
+        _toegang_onthouden(request, slug=slug, pk=pk)
+        return partial_response(html)
+    return page_or_partial(
+        request, "condities/scherm.html", "stap", _context(request, toegang, sessie)
+    )
 
 
 def _bediening(

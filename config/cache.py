@@ -1,7 +1,7 @@
 """The Redis cache, made to forget instead of fail while Redis is away.
 
 Django's RedisCache raises when Redis cannot be reached. Everything we keep in the cache can be
-lost without harm (rate-limit counters, a session's statements, the presenter's results for two
+lost without harm (rate-limit counters, a session's statements, the screen's results for two
 seconds), so an outage behaves like an empty cache that keeps nothing: reads miss, writes are
 dropped, and `add` reports success so that callers that take a lock or count a hit (allauth's
 login rate limits, config.ratelimit) let the request through. Sessions live in the database, so
@@ -37,7 +37,7 @@ _lock = threading.Lock()
 
 class ReusingRedisCacheClient(RedisCacheClient):
     """Django's client builds a new redis.Redis object for every cache call (a noticeable part of
-    a cheap request, such as the presenter's poll); one per connection pool does the same work,
+    a cheap request, such as the screen's poll); one per connection pool does the same work,
     as a redis.Redis object may be shared between threads."""
 
     if TYPE_CHECKING:

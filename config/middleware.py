@@ -27,7 +27,7 @@ class PrivacyHeadersMiddleware:
     that neither a shared computer's browser nor a proxy keeps a copy.
 
     The session cookie decides, not `request.user`: reading the user costs a database query,
-    and the presenter's polls must not make one."""
+    and the room's screen's polls must not make one."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -81,10 +81,11 @@ class InactiefMiddleware:
     login by code) also ends after `SESSIE_INACTIEF_MINUTEN` without a request: the next request
     is anonymous, and gets a message saying why. A remembered login keeps its own expiry.
 
-    The check runs when the request first reads `request.user`, not before: the presenter's
-    poll with a fresh token reads neither the session nor the user and stays free of database
-    queries. Every ~20 s a poll does the full check, so an open projector screen counts as
-    activity and keeps its login (closing the screen lets the timeout run)."""
+    The check runs when the request first reads `request.user`, not before: a request that
+    does not need the user makes no query for it, such as a poll of the room's screen soon after
+    its full access check (condities.scherm_cache). That check runs again at least every
+    RECHECK_SECONDS, so an open projector screen counts as activity and keeps its login (closing
+    the screen lets the timeout run)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response

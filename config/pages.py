@@ -9,6 +9,12 @@ MESSAGE_TEMPLATE = "bericht.html"
 PARTICIPANT_BASE = "base_deelnemer.html"
 
 
+def wants_partial(request: HttpRequest) -> bool:
+    """Whether htmx asks for a region: not when it restores a page from its history."""
+    htmx = getattr(request, "htmx", None)
+    return bool(htmx and not htmx.history_restore_request)
+
+
 def page_or_partial(
     request: HttpRequest, template: str, partial: str, context: dict, *, status: int = 200
 ) -> HttpResponse:
@@ -17,9 +23,15 @@ def page_or_partial(
     htmx restoring a page from its history asks for the whole page. One address gives two
     answers, so caches must keep them apart (Vary: HX-Request).
     """
-    htmx = getattr(request, "htmx", None)
-    name = f"{template}#{partial}" if htmx and not htmx.history_restore_request else template
+    name = f"{template}#{partial}" if wants_partial(request) else template
     response = render(request, name, context, status=status)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def partial_response(html: str) -> HttpResponse:
+    """A region rendered beforehand (when `wants_partial`), answered as page_or_partial would."""
+    response = HttpResponse(html)
     patch_vary_headers(response, ["HX-Request"])
     return response
 

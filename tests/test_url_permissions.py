@@ -96,8 +96,9 @@ EXPECTED = {
     "condities:sessie_detail": readers(),
     "condities:sessie_openen": POST_ONLY,
     "condities:sessie_sluiten": POST_ONLY,
-    "condities:presentatie": managers(),
-    "condities:presentatie_live": {**managers(), "anonymous": 404},  # a poll: no login page
+    # The old presenter view's addresses: on to the room's screen (302) for those who run it.
+    "condities:presentatie": managers(302),
+    "condities:presentatie_live": {**managers(302), "anonymous": 404},  # a poll: no login page
     "condities:onthullen": POST_ONLY,
     "condities:deelnemers_verwijderen": POST_ONLY,
     "condities:scherm": managers(),

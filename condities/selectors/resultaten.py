@@ -189,13 +189,13 @@ def groepen_tabel(*, resultaten: Resultaten) -> dict:
     return {"kolommen": [label for _code, label in kolommen], "rijen": rijen}
 
 
-# The presenter view polls every 3 s, often from a projector and a laptop at once.
+# The room's screen and its control page poll every 3 s, often a projector and a laptop at once.
 LIVE_MAX_AGE = 2
 
 
 def sessie_resultaten_live(*, sessie: Sessie, max_age: int = LIVE_MAX_AGE) -> Resultaten:
-    """sessie_resultaten for the presenter's poll (the facilitator's screen): shared between
-    screens, at most `max_age` seconds old. Never for closing, reports or exports.
+    """sessie_resultaten for the polls of the room's screen and its control page: shared
+    between screens, at most `max_age` seconds old. Never for closing, reports or exports.
 
     Without a cache it computes afresh.
     """

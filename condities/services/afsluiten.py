@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from condities.charts import afgerond
-from condities.live_cache import live_forget
 from condities.models import ALLE, ConditieScore, Deelnemer, Sessie, Vrijgave
+from condities.scherm_cache import scherm_forget
 from condities.selectors.resultaten import Resultaten, sessie_resultaten
 from condities.services.inbreng import inbreng_close
 from condities.services.sessies import SessieGesloten
@@ -43,7 +43,7 @@ def sessie_close(*, sessie: Sessie, by: AccountUser) -> Sessie:
     sessie.status = Sessie.Status.GESLOTEN
     sessie.gesloten_op = timezone.now()
     sessie.save(update_fields=["status", "gesloten_op"])
-    live_forget(sessie_pk=sessie.pk)
+    scherm_forget(sessie_pk=sessie.pk)
     Vrijgave.objects.filter(sessie=sessie).delete()  # the steps of an open session are done
     # Where the participants joined from was kept to spot stuffing while open: gone now.
     Deelnemer.objects.filter(sessie=sessie).exclude(herkomst="").update(herkomst="")

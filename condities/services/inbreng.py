@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
-from condities.live_cache import live_forget
+from condities.scherm_cache import scherm_forget
 from condities.models import Actie, Deelnemer, Inbreng, Sessie, Stem
 from condities.services.sessies import SessieGesloten, actie_create
 from config.http import AccountUser
@@ -46,7 +46,7 @@ def inbreng_add(*, deelnemer: Deelnemer, conditie: str, soort: str, tekst: str) 
         if not counted:
             raise TeveelInbreng
         inbreng = Inbreng.objects.create(sessie=sessie, conditie=conditie, soort=soort, tekst=tekst)
-    live_forget(sessie_pk=sessie.pk)
+    scherm_forget(sessie_pk=sessie.pk)
     return inbreng
 
 
@@ -69,7 +69,7 @@ def inbreng_paper_add(
         gebeurtenis_record(
             praktijk=sessie.praktijk, by=by, actie="inbreng.paper", obj=inbreng, omschrijving=""
         )
-    live_forget(sessie_pk=sessie.pk)
+    scherm_forget(sessie_pk=sessie.pk)
     return inbreng
 
 
@@ -90,7 +90,7 @@ def inbreng_moderate(*, inbreng: Inbreng, status: str, by: AccountUser) -> Inbre
             obj=inbreng,
             omschrijving="",
         )
-    live_forget(sessie_pk=inbreng.sessie_id)
+    scherm_forget(sessie_pk=inbreng.sessie_id)
     return inbreng
 
 
@@ -130,7 +130,7 @@ def inbreng_merge(*, inbreng: Inbreng, doel: Inbreng, by: AccountUser) -> Inbren
     gebeurtenis_record(
         praktijk=inbreng.sessie.praktijk, by=by, actie="inbreng.merge", obj=doel, omschrijving=""
     )
-    transaction.on_commit(lambda: live_forget(sessie_pk=inbreng.sessie_id))
+    scherm_forget(sessie_pk=inbreng.sessie_id)
     doel.refresh_from_db()
     return doel
 
@@ -151,7 +151,7 @@ def stem_toggle(*, deelnemer: Deelnemer, inbreng: Inbreng) -> bool:
             except IntegrityError:  # a second tap at the same moment: one vote
                 pass
         _recount([inbreng.pk])
-    live_forget(sessie_pk=deelnemer.sessie_id)
+    scherm_forget(sessie_pk=deelnemer.sessie_id)
     return not removed
 
 

@@ -9,8 +9,8 @@ act on the condition the screen shows; figures themselves are only ever what
 
 from django.db import transaction
 
-from condities.live_cache import live_forget
 from condities.models import Conditie, Sessie
+from condities.scherm_cache import scherm_forget
 from condities.services.sessies import sessie_reveal
 from config.http import AccountUser
 from praktijken.audit import gebeurtenis_record
@@ -56,7 +56,7 @@ def sessie_hide(*, sessie: Sessie, conditie: str, by: AccountUser) -> Sessie:
     with transaction.atomic():
         sessie.save(update_fields=["onthuld"])
         gebeurtenis_record(praktijk=sessie.praktijk, by=by, actie="sessie.hide", obj=sessie)
-    live_forget(sessie_pk=sessie.pk)
+    scherm_forget(sessie_pk=sessie.pk)
     return sessie
 
 
@@ -84,7 +84,6 @@ def scherm_act(*, sessie: Sessie, actie: str, by: AccountUser) -> Sessie:
         if samen_op != sessie.samen_op:
             sessie.samen_op = samen_op
             sessie.save(update_fields=["samen_op"])
-            live_forget(sessie_pk=sessie.pk)
         return sessie
     stappen = scherm_stappen(sessie=sessie)
     index = stappen.index(scherm_stap(sessie=sessie))
@@ -114,5 +113,5 @@ def scherm_act(*, sessie: Sessie, actie: str, by: AccountUser) -> Sessie:
     if nieuw != sessie.scherm:
         sessie.scherm = nieuw
         sessie.save(update_fields=["scherm"])
-        live_forget(sessie_pk=sessie.pk)
+        scherm_forget(sessie_pk=sessie.pk)
     return sessie

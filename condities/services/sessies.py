@@ -10,8 +10,8 @@ import secrets
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from condities.live_cache import live_forget
 from condities.models import Actie, Conditie, Sessie, Stelling, Vrijgave
+from condities.scherm_cache import scherm_forget
 from condities.services.stellingen import stellingenset_for_praktijk
 from config.http import AccountUser
 from experimenten.models import Experiment, Fase
@@ -96,8 +96,7 @@ def sessie_create(
 def sessie_code_assign(*, sessie: Sessie) -> bool:
     """Open the session with a fresh join code that no other open session uses, without an
     audit event (for `sessie_open` and `checkin_create`, which record their own). False when it
-    was open already; raises SessieGesloten when it is closed. The caller drops the live region
-    (`live_forget`) once the change is committed."""
+    was open already; raises SessieGesloten when it is closed."""
     if sessie.status == Sessie.Status.GESLOTEN:
         raise SessieGesloten
     if sessie.is_open:
@@ -125,12 +124,12 @@ def sessie_open(*, sessie: Sessie, by: AccountUser) -> Sessie:
         if geopend:
             gebeurtenis_record(praktijk=sessie.praktijk, by=by, actie="sessie.open", obj=sessie)
     if geopend:
-        live_forget(sessie_pk=sessie.pk)
+        scherm_forget(sessie_pk=sessie.pk)
     return sessie
 
 
 def sessie_reveal(*, sessie: Sessie, condities: list[str], by: AccountUser) -> Sessie:
-    """Show these conditions' results on the presenter view (all of them with every code).
+    """Show these conditions' results on the room's screen (all of them with every code).
     Revealing what is shown already changes nothing and records nothing."""
     wanted = set(sessie.onthuld) | (set(condities) & set(sessie.condities))
     onthuld = [code for code in Conditie.values if code in wanted]
@@ -140,7 +139,7 @@ def sessie_reveal(*, sessie: Sessie, condities: list[str], by: AccountUser) -> S
     with transaction.atomic():
         sessie.save(update_fields=["onthuld"])
         gebeurtenis_record(praktijk=sessie.praktijk, by=by, actie="sessie.reveal", obj=sessie)
-    live_forget(sessie_pk=sessie.pk)
+    scherm_forget(sessie_pk=sessie.pk)
     return sessie
 
 

@@ -114,10 +114,17 @@ ZOEKEN = [
         prepare=join,
     ),
     Zoeken(
-        name="condities:presentatie",
+        name="condities:scherm",
         persona="facilitator",
         htmx=True,
-        url=stein("condities:presentatie", "sessie"),
+        url=stein("condities:scherm", "sessie"),
+        base=lambda w: {},
+    ),
+    Zoeken(
+        name="condities:bediening",
+        persona="facilitator",
+        htmx=True,
+        url=stein("condities:bediening", "sessie"),
         base=lambda w: {},
     ),
     Zoeken(

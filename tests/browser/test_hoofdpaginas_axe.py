@@ -229,7 +229,7 @@ def test_every_main_page_passes_axe_at_wcag_21_aa(browser, live_server, log_in, 
     deelnemer.close()
     assert Antwoord.objects.filter(deelnemer__naam="Gerrit").count() == 2
 
-    # The facilitator: home, dashboard, social map, an experiment, the presenter view.
+    # The facilitator: home, dashboard, social map, an experiment, the room's screen.
     lid = browser.new_context(locale="nl-NL", viewport=SCREEN)
     log_in(lid, stein["facilitator"])
     page = lid.new_page()
@@ -258,13 +258,17 @@ def test_every_main_page_passes_axe_at_wcag_21_aa(browser, live_server, log_in, 
     expect(page.get_by_text("Kennismaking met de POH")).to_be_visible()
     scan(page, "experiment")
 
-    page.goto(f"{url}/p/stein/sessies/{sessie.pk}/presentatie/")
-    expect(page.get_by_text("4 mensen hebben geantwoord.").first).to_be_visible()
-    page.get_by_role("button", name="Toon alle uitkomsten").click()
-    ambitie = page.locator("section", has=page.get_by_role("heading", name="Ambitie"))
-    expect(ambitie.locator(".lp-score__getal")).to_be_visible()
-    expect(ambitie.locator("svg.lp-bars").first).to_be_visible()
-    scan(page, "presenter view, revealed")
+    # The room's screen on its first condition, its results shown (key R).
+    page.goto(f"{url}/p/stein/sessies/{sessie.pk}/scherm/")
+    with page.expect_navigation():
+        page.keyboard.press("ArrowRight")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ambitie")
+    expect(page.get_by_text("4 mensen hebben geantwoord.")).to_be_visible()
+    with page.expect_navigation():
+        page.keyboard.press("r")
+    expect(page.locator(".lp-scherm__gemiddelde")).to_be_visible()
+    expect(page.locator("svg.lp-scherm__balk-svg").first).to_be_visible()
+    scan(page, "room's screen, revealed")
     lid.close()
 
     assert not problemen, "\n\n".join(problemen)

@@ -210,8 +210,8 @@ def test_a_checkin_answered_one_by_one_gives_no_one_away():
 
 
 def test_pages_show_no_figure_the_export_does_not():
-    """The export is the complete release: every average or spread on the report, the presenter
-    view, the practice report and the dashboard is in the same viewer's export at that moment."""
+    """The export is the complete release: every average or spread on the report, the room's
+    screen, the practice report and the dashboard is in the same viewer's export at that moment."""
     plan = Plan(
         soort=WERKVORM,
         condities=[R],
@@ -327,7 +327,7 @@ def plannen(draw) -> Plan:
             tellingen = {i: t for i, t in tellingen.items() if sum(t.values()) <= formulieren}
             event = ("papier", formulieren, tellingen)
         events.insert(draw(st.integers(0, len(events))), event)
-    # Most sessions reveal everything at some point (a check-in from the presenter's screen):
+    # Most sessions reveal everything at some point (a check-in from the room's screen):
     # from then on every step releases figures, which is where differencing would bite.
     if draw(st.integers(0, 3)) > 0:
         events.insert(draw(st.integers(0, len(events))), ("onthul", list(condities)))

@@ -17,7 +17,11 @@ MISSING = 999_999
 MANAGE = [
     ("sessie_openen", "post"),
     ("sessie_sluiten", "post"),
-    ("presentatie", "get"),
+    ("scherm", "get"),
+    ("bediening", "get"),
+    ("scherm_actie", "post"),
+    ("presentatie", "get"),  # the old presenter view's address: a redirect to the screen
+    ("presentatie_live", "get"),
     ("onthullen", "post"),
     ("qr", "get"),
     ("papier", "get"),

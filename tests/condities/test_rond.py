@@ -107,8 +107,8 @@ def test_the_join_address_and_qr_use_the_host_the_page_was_asked_on(
     assert "127.0.0.1" not in page.text
     qr = client.get(url("qr", sessie), headers={"Host": "192.168.1.20:8000"})
     assert qr.content == _qr_svg(address)
-    presenter = client.get(url("presentatie", sessie), headers={"Host": "192.168.1.20:8000"})
-    assert address in presenter.text
+    scherm = client.get(url("scherm", sessie), headers={"Host": "192.168.1.20:8000"})
+    assert address in scherm.text
 
 
 def test_a_site_url_that_is_set_wins_over_the_host(client, facilitator, sessie, lan, settings):

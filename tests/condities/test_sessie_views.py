@@ -28,9 +28,23 @@ def test_session_detail_permissions(login_as, sessie):
     assert_matrix(login_as, url("sessie_detail", sessie), readers())
 
 
-def test_presenter_view_permissions(login_as, sessie):
-    assert_matrix(login_as, url("presentatie", sessie), managers())
-    assert_matrix(login_as, url("presentatie", sessie), managers(), headers={"HX-Request": "true"})
+def test_screen_and_control_page_permissions(login_as, sessie):
+    for name in ("scherm", "bediening"):
+        assert_matrix(login_as, url(name, sessie), managers())
+        assert_matrix(login_as, url(name, sessie), managers(), headers={"HX-Request": "true"})
+
+
+def test_the_old_presenter_addresses_lead_to_the_screen_for_those_who_run_it(
+    login_as, client, facilitator, sessie
+):
+    assert_matrix(login_as, url("presentatie", sessie), managers(302))
+    # A poll from an old screen left open: no login page, as before.
+    poll = {**managers(302), "anonymous": 404}
+    assert_matrix(login_as, url("presentatie_live", sessie), poll, headers={"HX-Request": "true"})
+    client.force_login(facilitator)
+    for name in ("presentatie", "presentatie_live"):
+        response = client.get(url(name, sessie))
+        assert response["Location"] == url("scherm", sessie)
 
 
 def test_qr_permissions(login_as, sessie):
@@ -67,8 +81,9 @@ def test_writing_down_the_discussion_is_for_editors(login_as, sessie):
 
 def test_a_session_of_another_practice_is_404(client, facilitator, sessie, andere_praktijk):
     client.force_login(facilitator)
-    other = reverse("condities:presentatie", kwargs={"slug": "stein", "pk": 999999})
-    assert client.get(other).status_code == 404
+    for name in ("scherm", "presentatie"):
+        other = reverse(f"condities:{name}", kwargs={"slug": "stein", "pk": 999999})
+        assert client.get(other).status_code == 404
     wrong_slug = reverse("condities:sessie_detail", kwargs={"slug": "ede", "pk": sessie.pk})
     assert client.get(wrong_slug).status_code == 404
 
@@ -121,23 +136,23 @@ def test_opening_gives_a_code_and_a_qr_code(client, facilitator, praktijk):
     assert b"<svg" in qr.content
 
 
-def test_the_presenter_view_hides_results_until_revealed(
+def test_the_screen_hides_results_until_revealed(
     client, facilitator, sessie, stellingen, maak_deelnemers
 ):
     for deelnemer in maak_deelnemers(3):
         services.antwoord_save(deelnemer=deelnemer, stelling=stellingen["ambitie"][0], score=2)
+    sessie.scherm = "ambitie"
+    sessie.save(update_fields=["scherm"])
     client.force_login(facilitator)
-    fragment = client.get(url("presentatie", sessie), headers={"HX-Request": "true"})
+    fragment = client.get(url("scherm", sessie), headers={"HX-Request": "true"})
     assert fragment.status_code == 200
     assert "3 mensen hebben geantwoord." in fragment.text
     assert "2,0" not in fragment.text
     assert "<html" not in fragment.text
 
-    revealed = client.post(
-        url("onthullen", sessie), {"conditie": "ambitie"}, headers={"HX-Request": "true"}
-    )
-    assert revealed.status_code == 200
-    assert "2,0" in revealed.text
+    revealed = client.post(url("onthullen", sessie), {"conditie": "ambitie"})
+    assert revealed.status_code == 302 and revealed["Location"] == url("scherm", sessie)
+    assert "2,0" in client.get(url("scherm", sessie), headers={"HX-Request": "true"}).text
     sessie.refresh_from_db()
     assert sessie.onthuld == ["ambitie"]
 
@@ -183,8 +198,8 @@ def test_paper_tallies_are_saved_and_checked(client, facilitator, sessie, stelli
     assert {(t.score, t.aantal) for t in PapierTelling.objects.all()} == {(4, 2), (0, 1)}
 
 
-def test_anonymous_gets_the_login_page_not_the_presenter(client, sessie):
-    response = client.get(url("presentatie", sessie))
+def test_anonymous_gets_the_login_page_not_the_screen(client, sessie):
+    response = client.get(url("scherm", sessie))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login") + "?next=")
 

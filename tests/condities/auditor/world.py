@@ -257,7 +257,7 @@ class Run:
         if not praktijk:
             kwargs["pk"] = self.sessie.pk
         headers = {"HX-Request": "true"} if htmx else {}
-        cache.clear()  # the live region is cached for two seconds
+        cache.clear()  # the screen's results are shared for two seconds
         return self.clients[kijker].get(reverse(name, kwargs=kwargs), headers=headers)
 
     def record(self, *, open_: bool) -> None:
@@ -281,13 +281,10 @@ class Run:
             rapport = self._get(kijker, "condities:sessie_rapport")
             if rapport.status_code == 200:
                 paginas["rapport"] = rapport.content.decode()
-            if kijker == "facilitator" and self.plan.soort == WERKVORM:
-                live = self._get(kijker, "condities:presentatie_live", htmx=True)
-                if live.status_code == 200:
-                    paginas["live"] = live.content.decode()
-            if kijker == "facilitator" and open_:
-                # The room's screen, at each condition and the overview (moving the screen
-                # releases nothing: only what the export holds may show).
+            if kijker == "facilitator" and (open_ or self.plan.soort == WERKVORM):
+                # The room's screen as its poll gets it (the fragment), at each condition and the
+                # overview, also after a workshop closed (moving the screen releases nothing:
+                # only what the export holds may show).
                 for stap_code in [*self.plan.condities, "overzicht"]:
                     Sessie.objects.filter(pk=self.sessie.pk).update(scherm=stap_code)
                     scherm = self._get(kijker, "condities:scherm", htmx=True)
