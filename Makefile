@@ -13,7 +13,7 @@ FIND_PYTHON = for p in python3.13 python3.12 python3.14 python3 \
 	  if command -v "$$p" >/dev/null 2>&1 && "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
 	    echo "$$p"; break; fi; done
 
-.PHONY: run test e2e faults lint fmt messages messages-check compose-check deploy-check audit bench bench-scale screenshots install clean
+.PHONY: run test e2e faults lint fmt messages messages-check compose-check k8s-check deploy-check audit bench bench-scale screenshots install clean
 
 $(VENV)/.installed: pyproject.toml
 	@if [ ! -x $(PY) ]; then \
@@ -113,6 +113,42 @@ messages-check: install
 compose-check: install
 	$(VENV)/bin/check-jsonschema --builtin-schema vendor.compose-spec docker-compose.yml
 
+# The Kubernetes manifests (deploy/kubernetes; docs/operations.md): each overlay rendered by
+# `kubectl kustomize`, validated against the API schemas of the oldest and the newest Kubernetes
+# that kubernetes-validate bundles (offline; --strict fails on unknown fields), then scanned by
+# checkov (deploy/kubernetes/.checkov.yaml lists the checks skipped and why). The two checkers
+# live in a venv of their own: checkov's pins conflict with the app's dev tools.
+K8S_DIR := deploy/kubernetes
+K8S_OVERLAYS := klein conferentie
+K8S_VERSIONS := 1.25.0 1.37.0
+K8S_VENV := .venv-k8s
+
+$(K8S_VENV)/.installed: $(K8S_DIR)/requirements-check.txt
+	@if [ ! -x $(K8S_VENV)/bin/python ]; then \
+	  py=$$($(FIND_PYTHON)); \
+	  if [ -z "$$py" ]; then echo "Python 3.12 or newer is needed for $(K8S_VENV) and none was found."; exit 1; fi; \
+	  echo "Creating $(K8S_VENV) with $$py"; "$$py" -m venv $(K8S_VENV); fi
+	$(K8S_VENV)/bin/python -m pip install --quiet -r $(K8S_DIR)/requirements-check.txt
+	@touch $@
+
+k8s-check: $(K8S_VENV)/.installed
+	@command -v kubectl >/dev/null 2>&1 || { \
+	  echo "kubectl is not installed: k8s-check renders the overlays with 'kubectl kustomize'."; \
+	  echo "Install kubectl (the Kubernetes command-line tool; no cluster is needed) and run it again."; exit 1; }
+	@out=$$(mktemp -d /tmp/lp-k8s.XXXXXX); \
+	for overlay in $(K8S_OVERLAYS); do \
+	  kubectl kustomize $(K8S_DIR)/overlays/$$overlay > $$out/$$overlay.yaml || exit 1; \
+	  echo "kubectl kustomize overlays/$$overlay: $$(grep -c '^kind:' $$out/$$overlay.yaml) resources"; \
+	done; \
+	for version in $(K8S_VERSIONS); do \
+	  $(K8S_VENV)/bin/kubernetes-validate --strict --quiet --kubernetes-version $$version \
+	    $$out/*.yaml $(K8S_DIR)/secret.example.yaml || { echo "Rendered manifests kept in $$out"; exit 1; }; \
+	  echo "kubernetes-validate --strict against Kubernetes $$version: all valid"; \
+	done; \
+	$(K8S_VENV)/bin/checkov --directory $$out --config-file $(K8S_DIR)/.checkov.yaml \
+	  || { echo "Rendered manifests kept in $$out"; exit 1; }; \
+	rm -rf $$out
+
 # `check --deploy` as production would run it: debug off, a real secret, PostgreSQL and Redis.
 deploy-check: install
 	DJANGO_DEBUG=false DJANGO_SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(60))')" \
@@ -171,4 +207,4 @@ bench-scale: install
 	$(PY) -m bench.scale
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .mypy_cache
+	rm -rf $(VENV) $(K8S_VENV) staticfiles .pytest_cache .ruff_cache .mypy_cache
