@@ -151,8 +151,11 @@ def test_a_participant_takes_part_with_the_keyboard_only(page, live_server, open
     # Each answer is stored as it is given, the last of several arrow presses too.
     wacht_op_opgeslagen(page, "Gerrit", "ambitie", [2, None] + [4] * (aantal - 2))
 
-    # On to the next condition with the button, by keyboard.
+    # The conversation's button comes first (after the statements), then on to the next
+    # condition with the button, by keyboard.
     knop = tab_to(page, "el.type === 'submit' && el.closest('main')")
+    assert knop["text"] == "Schrijf je antwoord en zie wat anderen schreven"
+    knop = tab_to(page, "el.type === 'submit' && el.closest('.lp-actions')")
     assert knop["text"] == "Opslaan en verder"
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Relatie")
@@ -169,7 +172,7 @@ def test_a_participant_takes_part_with_the_keyboard_only(page, live_server, open
     expect(page.locator("#voortgang")).to_contain_text(f"{aantal + 1} van 10 beantwoord")
     wacht_op_opgeslagen(page, "Gerrit", "relatie", [5])
 
-    knop = tab_to(page, "el.type === 'submit' && el.closest('main')")
+    knop = tab_to(page, "el.type === 'submit' && el.closest('.lp-actions')")
     assert knop["text"] == "Opslaan en afronden"
     assert focus_ring(page)
     page.keyboard.press("Enter")
