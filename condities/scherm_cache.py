@@ -9,10 +9,12 @@ poll be answered without the database:
   reveal or hide, closing), so the next poll shows the change.
 - `toegang_key`: this browser passed the full access check (its login, the practice, its role,
   the session) for this session less than RECHECK_SECONDS ago. It is named by a hash of the
-  browser's login session cookie, so it is of no use to another browser, and logging out (the
-  cookie changes) ends it at once. Anything else that takes access away (a role changed, a
-  membership or account ended) reaches a polling screen within RECHECK_SECONDS, when the full
-  check runs again.
+  browser's login session cookie, so it is of no use to a browser without that cookie. Logging
+  out ends it at once for the browser that logs out (its cookie changes); a copy of the old
+  cookie value used elsewhere, and anything else that takes access away (a role changed, a
+  membership or account ended, the login expired or timed out), reaches a polling screen within
+  RECHECK_SECONDS, when the full check runs again. A hide or a close can likewise show on a
+  screen up to LIVE_MAX_AGE late, when a poll rendered just before it.
 """
 
 import contextlib
@@ -28,7 +30,7 @@ RECHECK_SECONDS = 20
 
 def stap_key(sessie_pk: int, language: str) -> str:
     """The cache key of a session's last rendered stage in one language ({host: html})."""
-    return f"condities:scherm:stap:{sessie_pk}:{language}"
+    return f"condities:scherm:stap:v2:{sessie_pk}:{language}"
 
 
 def toegang_key(cookie: str, slug: str, sessie_pk: int) -> str:

@@ -168,15 +168,36 @@ def _context(request: HtmxHttpRequest, toegang: Toegang, sessie: Sessie) -> dict
     }
 
 
-def _vers(kept: dict | None, host: str, staat: str | None = None) -> str | None:
-    """The stage kept for this host when it is at most LIVE_MAX_AGE old (and of this `staat`)."""
-    entry = (kept or {}).get(host)
-    if entry is None:
+# Hosts kept per session and language: a room has one or two (the address phones use, and
+# localhost on the laptop); more only from someone trying, and the oldest go first.
+HOSTS_KEPT = 4
+
+
+def _vers(kept: object, host: str, staat: str | None = None) -> str | None:
+    """The stage kept for this host when it is at most LIVE_MAX_AGE old (and of this `staat`).
+    Anything not in the expected shape (another release's entry, during a rolling update) is
+    not kept."""
+    try:
+        entry_staat, rendered_at, html = kept.get(host)  # type: ignore[attr-defined]
+        fresh = time.time() - float(rendered_at) <= LIVE_MAX_AGE
+    except (AttributeError, TypeError, ValueError):
         return None
-    entry_staat, rendered_at, html = entry
-    if time.time() - rendered_at > LIVE_MAX_AGE or staat not in (None, entry_staat):
+    if not fresh or staat not in (None, entry_staat) or not isinstance(html, str):
         return None
     return html
+
+
+def _kept_with(kept: object, host: str, entry: tuple) -> dict:
+    """The hosts' entries with this one added: only fresh ones, at most HOSTS_KEPT."""
+    nu = time.time()
+    fresh = {}
+    if isinstance(kept, dict):
+        for other, value in kept.items():
+            with contextlib.suppress(TypeError, ValueError):
+                if other != host and nu - float(value[1]) <= LIVE_MAX_AGE:
+                    fresh[other] = value
+    newest = sorted(fresh.items(), key=lambda item: item[1][1])[-(HOSTS_KEPT - 1) :]
+    return {**dict(newest), host: entry}
 
 
 def _stap_gedeeld(request: HtmxHttpRequest, toegang: Toegang, sessie: Sessie) -> str:
@@ -213,7 +234,7 @@ def _stap_gedeeld(request: HtmxHttpRequest, toegang: Toegang, sessie: Sessie) ->
         context = _stap_context(request, toegang.praktijk, sessie)
         html = render_to_string("condities/scherm.html#stap", context)
         with contextlib.suppress(Exception):
-            cache.set(key, {**(kept or {}), host: (digest, time.time(), html)}, LIVE_MAX_AGE)
+            cache.set(key, _kept_with(kept, host, (digest, time.time(), html)), LIVE_MAX_AGE)
     return html
 
 
@@ -325,7 +346,7 @@ def inbreng_actie(
     form = InbrengActieForm(request.POST)
     fout = ""
     if not form.is_valid():
-        fout = " ".join(e for errors in form.errors.values() for e in errors)
+        fout = " ".join(str(e) for errors in form.errors.values() for e in errors)
     else:
         actie = form.cleaned_data["actie"]
         try:

@@ -10,8 +10,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
-from condities.scherm_cache import scherm_forget
 from condities.models import Actie, Deelnemer, Inbreng, Sessie, Stem
+from condities.scherm_cache import scherm_forget
 from condities.services.sessies import SessieGesloten, actie_create
 from config.http import AccountUser
 from praktijken.audit import gebeurtenis_record

@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
-from condities import scherm_cache, services
+from condities import scherm_cache, services, views_scherm
 from condities.models import Conditie
 from condities.services import inbreng as inbreng_services
 from praktijken.models import Lidmaatschap
@@ -123,3 +123,25 @@ def test_a_poll_does_the_full_check_when_the_cache_is_away(scherm, sessie):
     ):
         poll = scherm.get(url(sessie), headers=HTMX)
     assert poll.status_code == 200 and "3 mensen hebben geantwoord." in poll.text
+
+
+@pytest.mark.parametrize("kept", [{"testserver": ("a", 1.0)}, ["x"], "html", {"testserver": 5}])
+def test_a_kept_stage_of_another_shape_is_rendered_again_not_a_500(scherm, sessie, kept):
+    # As when pods of two releases share the cache during a rolling update.
+    cache.set(scherm_cache.stap_key(sessie.pk, "nl"), kept)
+    response = scherm.get(url(sessie), headers=HTMX)
+    assert response.status_code == 200 and 'data-stap="ambitie"' in response.text
+
+
+def test_the_kept_stage_holds_a_few_hosts_only(scherm, sessie, settings):
+    settings.ALLOWED_HOSTS = ["*"]
+    for poort in range(1, 21):  # someone trying twenty hosts within the moment
+        assert (
+            scherm.get(url(sessie), headers=HTMX, HTTP_HOST=f"testserver:{poort}").status_code
+            == 200
+        )
+    kept = cache.get(scherm_cache.stap_key(sessie.pk, "nl"))
+    assert len(kept) == views_scherm.HOSTS_KEPT
+    assert "testserver:20" in kept  # the newest stays
+    response = scherm.get(url(sessie), headers=HTMX)
+    assert response.status_code == 200 and 'data-stap="ambitie"' in response.text
