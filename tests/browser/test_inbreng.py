@@ -94,3 +94,9 @@ def test_an_open_answer_goes_from_phone_to_screen_to_an_agreed_step(
     )
     assert Inbreng.objects.get().stemmen == 1
     assert Sessie.objects.get(pk=sessie.pk).scherm == "gesprek-ambitie"
+
+    # The room kept together and the screen on the overview: the phone says to look up.
+    Sessie.objects.filter(pk=sessie.pk).update(samen_op=True, scherm="overzicht")
+    mies.goto(f"{live_server.url}/doe-mee/{sessie.code}/vragen/")
+    expect(mies.get_by_role("heading", level=1)).to_have_text("Kijk naar het scherm")
+    assert_accessible(mies)
