@@ -4,8 +4,8 @@ Django's RedisCache raises when Redis cannot be reached. Everything we keep in t
 lost without harm (rate-limit counters, a session's statements, the screen's results for two
 seconds), so an outage behaves like an empty cache that keeps nothing: reads miss, writes are
 dropped, and `add` reports success so that callers that take a lock or count a hit (allauth's
-login rate limits, config.ratelimit) let the request through. Sessions live in the database, so
-nobody is logged out.
+login rate limits, config.ratelimit) let the request through. Sessions live in the database (the
+cache holds a copy to read from), so nobody is logged out.
 
 After a failure the cache is skipped for a few seconds (per process), so that a Redis host that
 does not answer costs one connect timeout now and then, not one per cache call.
