@@ -234,9 +234,10 @@ def _keuzes() -> list[tuple[str, str, str]]:
     ]
 
 
-@login_not_required
-@require_http_methods(["GET"])
-def vragen(request: HtmxHttpRequest, code: str) -> HttpResponse:
+def _joined(request: HtmxHttpRequest, code: str) -> tuple[Sessie, Deelnemer] | HttpResponse:
+    """The open session with this code and the participant this browser is in it; else the
+    answer to give instead: too many guesses, an unknown code (counted as a guess), or to the
+    join page for a browser that has not joined yet."""
     if _too_many(request):
         return _limited_response(request)
     sessie = sessie_selectors.sessie_by_code(code=code.upper())
@@ -245,6 +246,16 @@ def vragen(request: HtmxHttpRequest, code: str) -> HttpResponse:
     deelnemer = _deelnemer_for(request, sessie)
     if deelnemer is None:
         return redirect("condities:doe_mee_code", code=sessie.code)
+    return sessie, deelnemer
+
+
+@login_not_required
+@require_http_methods(["GET"])
+def vragen(request: HtmxHttpRequest, code: str) -> HttpResponse:
+    gevonden = _joined(request, code)
+    if isinstance(gevonden, HttpResponse):
+        return gevonden
+    sessie, deelnemer = gevonden
     volg = scherm_services.telefoon_stap(sessie=sessie)
     if volg == "":  # the screen is past the conditions
         return render(
@@ -290,12 +301,10 @@ def gesprek(request: HtmxHttpRequest, code: str) -> HttpResponse:
     """The conversation about a condition on the phone: write what goes well and a small next
     step, and vote for what others wrote (once the facilitator approved it). htmx polls the
     lists alone (`?deel=lijsten`)."""
-    sessie = sessie_selectors.sessie_by_code(code=code.upper())
-    if sessie is None:
-        return _unknown_code(request)
-    deelnemer = _deelnemer_for(request, sessie)
-    if deelnemer is None:
-        return redirect("condities:doe_mee_code", code=sessie.code)
+    gevonden = _joined(request, code)
+    if isinstance(gevonden, HttpResponse):
+        return gevonden
+    sessie, deelnemer = gevonden
     volg = scherm_services.telefoon_stap(sessie=sessie)
     conditie = scherm_services.gesprek_conditie(volg or "") or request.GET.get("conditie", "")
     if volg is not None and not scherm_services.gesprek_conditie(volg):

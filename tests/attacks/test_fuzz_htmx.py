@@ -218,6 +218,7 @@ PUBLIEK = [
     ("condities:checkin_link", "token", ("get",)),
     ("condities:doe_mee_code", "code", ("get", "post")),
     ("condities:vragen", "code", ("get",)),
+    ("condities:gesprek", "code", ("get",)),
     ("condities:antwoord", "code", ("post",)),
     ("condities:klaar", "code", ("get", "post")),
 ]
@@ -239,6 +240,8 @@ ANTWOORDEN = {
     "condities:doe_mee_code": {404, 429},
     # vragen(): like doe_mee_code(), an unknown code counts as a guess: 404, then 429.
     "condities:vragen": {404, 429},
+    # gesprek(): the same check as vragen() (_joined).
+    "condities:gesprek": {404, 429},
     # antwoord(), klaar(): no session (or no participant in it) with this code: 404.
     "condities:antwoord": {404},
     "condities:klaar": {404},

@@ -366,3 +366,13 @@ def test_staff_find_open_answers_in_the_admin_but_cannot_add_one(client, sessie,
     change = client.get(reverse("admin:condities_inbreng_change", args=[inbreng.pk]))
     assert change.status_code == 200
     assert client.get(reverse("admin:condities_inbreng_add")).status_code == 403
+
+
+def test_guessing_codes_through_the_conversation_page_meets_the_limit(client, sessie):
+    from condities.views_doe_mee import CODE_LIMIT
+
+    gesprek_url = reverse("condities:gesprek", args=["ZZZZZZ"])
+    statuses = [client.get(gesprek_url).status_code for _ in range(CODE_LIMIT + 1)]
+    assert statuses[0] == 404 and statuses[-1] == 429
+    # The real code, from the same browser, is refused too until the window passes.
+    assert client.get(reverse("condities:gesprek", args=[sessie.code])).status_code == 429
