@@ -48,6 +48,18 @@ def gesprek(client, sessie, conditie="ambitie"):
     return client.get(reverse("condities:gesprek", args=[sessie.code]), {"conditie": conditie})
 
 
+def andere_sessie(praktijk, facilitator):
+    """A second workshop of the same practice (not opened)."""
+    return services.sessie_create(
+        praktijk=praktijk,
+        titel="Andere",
+        datum=datetime.date(2026, 11, 1),
+        modus="live",
+        condities=["ambitie"],
+        by=facilitator,
+    )
+
+
 def naar_gesprek(client, sessie, conditie="ambitie"):
     """Move the screen to the conversation about `conditie`."""
     sessie.scherm = f"gesprek-{conditie}"
@@ -274,14 +286,7 @@ def test_another_practice_cannot_touch_the_answers(client, sessie, outsider, pra
     assert stap(client, sessie, inbreng, "toon").status_code == 404
     assert client.post(url("inbreng_papier", sessie), {}).status_code == 404
     # Nor an answer of one session through another session of the same practice.
-    andere = services.sessie_create(
-        praktijk=praktijk,
-        titel="Andere",
-        datum=datetime.date(2026, 11, 1),
-        modus="live",
-        condities=["ambitie"],
-        by=facilitator,
-    )
+    andere = andere_sessie(praktijk, facilitator)
     client.force_login(facilitator)
     assert stap(client, andere, inbreng, "toon").status_code == 404
     inbreng.refresh_from_db()
@@ -290,17 +295,7 @@ def test_another_practice_cannot_touch_the_answers(client, sessie, outsider, pra
 
 
 def test_a_phone_cannot_vote_for_another_sessions_answer(sessie, praktijk, facilitator):
-    andere = services.sessie_open(
-        sessie=services.sessie_create(
-            praktijk=praktijk,
-            titel="Andere",
-            datum=datetime.date(2026, 11, 1),
-            modus="live",
-            condities=["ambitie"],
-            by=facilitator,
-        ),
-        by=facilitator,
-    )
+    andere = services.sessie_open(sessie=andere_sessie(praktijk, facilitator), by=facilitator)
     elders = Inbreng.objects.create(
         sessie=andere, conditie="ambitie", soort="goed", tekst="x", status="goedgekeurd"
     )
