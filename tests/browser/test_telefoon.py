@@ -88,3 +88,13 @@ def test_the_chosen_score_shows_without_colour_alone(browser, live_server, open_
     page.locator("fieldset.lp-stelling").first.locator(".lp-schaal__keuze").nth(1).tap()
     expect(radio).to_be_checked()
     assert radio.evaluate(vink) == '""'
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_phone_set_to_english_gets_dutch(browser, live_server, open_sessie):
+    context = browser.new_context(locale="en-US", viewport=SMAL)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/doe-mee/{open_sessie.code}/")
+    expect(page.locator("html")).to_have_attribute("lang", "nl")
+    expect(page.get_by_role("button", name="Beginnen")).to_be_visible()
+    assert page.evaluate("navigator.language") == "en-US"  # the browser did ask for English
