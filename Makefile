@@ -13,7 +13,7 @@ FIND_PYTHON = for p in python3.13 python3.12 python3.14 python3 \
 	  if command -v "$$p" >/dev/null 2>&1 && "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
 	    echo "$$p"; break; fi; done
 
-.PHONY: run test e2e faults lint fmt messages messages-check compose-check k8s-check deploy-check audit bench bench-scale bench-antwoord screenshots install clean
+.PHONY: run test e2e faults lint fmt messages messages-check compose-check k8s-check deploy-check audit bench bench-scale bench-conference bench-antwoord screenshots install clean
 
 $(VENV)/.installed: pyproject.toml
 	@if [ ! -x $(PY) ]; then \
@@ -205,6 +205,12 @@ screenshots: install
 
 bench-scale: install
 	$(PY) -m bench.scale
+
+# Issue #13's conference: 2,000 phones join within two minutes (20/s) and rate all 25 statements
+# with 6–14 s between answers, two screens polling; live scenario only (bench/README.md).
+bench-conference: install
+	BENCH_SCENARIOS=live BENCH_USERS=2000 BENCH_SPAWN_RATE=20 BENCH_THINK=6-14 \
+	BENCH_RUN_TIME=$${BENCH_RUN_TIME:-8m} $(PY) -m bench.run
 
 # The answer click in-process (PostgreSQL, a minute): CPU and statements per answer; bench/antwoord.py.
 bench-antwoord: install
