@@ -4,7 +4,7 @@ import datetime
 import re
 from collections.abc import Iterable
 from enum import StrEnum
-from typing import TYPE_CHECKING, TypedDict, cast
+from typing import TYPE_CHECKING, NamedTuple, TypedDict, cast
 
 from django.contrib.auth.models import AnonymousUser
 from django.db import models
@@ -56,6 +56,25 @@ def groepen_for_praktijk(*, praktijk: Praktijk) -> dict[str, list[Deelname]]:
     groepen: dict[str, list[Deelname]] = {Groep.KERNGROEP: [], Groep.ONTWERPGROEP: []}
     for deelname in deelnames_for_praktijk(praktijk=praktijk):
         groepen[deelname.groep].append(deelname)
+    return groepen
+
+
+class GroepOrganisatie(NamedTuple):
+    """An organisation in a group, by id and name: all a list of names needs."""
+
+    pk: int
+    naam: str
+
+
+def groepen_namen_for_praktijk(*, praktijk: Praktijk) -> dict[str, list[GroepOrganisatie]]:
+    """The names in the core group and the design group, by name (one query, no model objects:
+    the dashboard lists only names, and building two models a row was most of its cost)."""
+    groepen: dict[str, list[GroepOrganisatie]] = {Groep.KERNGROEP: [], Groep.ONTWERPGROEP: []}
+    rijen = deelnames_for_praktijk(praktijk=praktijk).values_list(
+        "groep", "organisatie_id", "organisatie__naam"
+    )
+    for groep, pk, naam in rijen:
+        groepen[groep].append(GroepOrganisatie(pk=pk, naam=naam))
     return groepen
 
 
