@@ -13,7 +13,7 @@ FIND_PYTHON = for p in python3.13 python3.12 python3.14 python3 \
 	  if command -v "$$p" >/dev/null 2>&1 && "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
 	    echo "$$p"; break; fi; done
 
-.PHONY: run test e2e faults lint fmt messages messages-check compose-check k8s-check deploy-check audit bench bench-scale bench-conference bench-antwoord screenshots install clean
+.PHONY: run test e2e faults lint fmt messages messages-check compose-check k8s-check deploy-check audit bench bench-scale bench-conference bench-antwoord bench-dashboard screenshots install clean
 
 $(VENV)/.installed: pyproject.toml
 	@if [ ! -x $(PY) ]; then \
@@ -215,6 +215,11 @@ bench-conference: install
 # The answer click in-process (PostgreSQL, a minute): CPU and statements per answer; bench/antwoord.py.
 bench-antwoord: install
 	$(PY) -m bench.antwoord
+
+# The practice dashboard in-process (PostgreSQL, a minute): CPU per page against the bare view,
+# its statements and a profile; bench/dashboard.py.
+bench-dashboard: install
+	$(PY) -m bench.dashboard
 
 clean:
 	rm -rf $(VENV) $(K8S_VENV) staticfiles .pytest_cache .ruff_cache .mypy_cache

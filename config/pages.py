@@ -1,5 +1,6 @@
 """Rendering helpers every app's views share: a page or its htmx region, a message page, a file."""
 
+from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
@@ -27,6 +28,18 @@ def page_or_partial(
     response = render(request, name, context, status=status)
     patch_vary_headers(response, ["HX-Request"])
     return response
+
+
+def page_get(paginator: Paginator, number: str | None) -> Page:
+    """The page asked for: the first for garbage or a number below one, the last past the end.
+
+    Never raises: a shared or edited address whose page no longer exists shows the nearest page.
+    """
+    try:
+        nummer = int(number or "")
+    except ValueError:  # also for an integer of more than 4300 digits
+        nummer = 1
+    return paginator.page(min(max(nummer, 1), paginator.num_pages))
 
 
 def partial_response(html: str) -> HttpResponse:

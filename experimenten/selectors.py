@@ -1,6 +1,6 @@
-from typing import TypedDict
+from typing import NamedTuple, TypedDict
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.functional import Promise
 
 from experimenten.models import Experiment, Fase, Niveau, Opbrengst, Tussenstap
@@ -31,15 +31,42 @@ def experimenten_for_praktijk(*, praktijk: Praktijk) -> QuerySet[Experiment]:
     return Experiment.objects.filter(praktijk=praktijk).select_related("ontwerpvraag", "eigenaar")
 
 
-def experimenten_matrix(*, praktijk: Praktijk) -> list[MatrixRij]:
-    """Counts of experiments per level (rows) and phase (columns), in one query."""
-    counts = {
-        (row["niveau"], row["fase"]): row["n"]
-        for row in Experiment.objects.filter(praktijk=praktijk)
-        .values("niveau", "fase")
-        .annotate(n=Count("pk"))
-    }
-    return [
+class OntwerpvraagTelling(NamedTuple):
+    """A design question with the number of its experiments."""
+
+    pk: int
+    vraag: str
+    aantal_experimenten: int
+
+
+def ontwerpvragen_with_matrix(
+    *, praktijk: Praktijk
+) -> tuple[list[OntwerpvraagTelling], list[MatrixRij]]:
+    """The design questions in their order with their number of experiments, and the
+    experiments per level (rows) and phase (columns), together in one query.
+
+    Every experiment hangs on a design question of its own practice (experimenten.services
+    checks it), so counting per question, level and phase gives both. An experiment counts only
+    in its own practice.
+    """
+    rijen = (
+        Ontwerpvraag.objects.filter(praktijk=praktijk)
+        .values_list("pk", "vraag", "experimenten__niveau", "experimenten__fase")
+        .annotate(n=Count("experimenten", filter=Q(experimenten__praktijk=praktijk)))
+        .order_by("volgorde", "pk")
+    )
+    vragen: dict[int, OntwerpvraagTelling] = {}
+    counts: dict[tuple[str, str], int] = {}
+    for pk, vraag, niveau, fase, n in rijen:
+        eerder = vragen.get(pk)
+        vragen[pk] = OntwerpvraagTelling(
+            pk=pk,
+            vraag=vraag,
+            aantal_experimenten=n + (eerder.aantal_experimenten if eerder else 0),
+        )
+        if n:
+            counts[(niveau, fase)] = counts.get((niveau, fase), 0) + n
+    matrix = [
         MatrixRij(
             niveau=niveau,
             label=label,
@@ -48,6 +75,7 @@ def experimenten_matrix(*, praktijk: Praktijk) -> list[MatrixRij]:
         )
         for niveau, label in Niveau.choices
     ]
+    return list(vragen.values()), matrix
 
 
 def experimenten_filter(

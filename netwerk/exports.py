@@ -2,6 +2,7 @@
 
 import csv
 import io
+from collections.abc import Iterable
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,7 +16,7 @@ def _datum(value) -> str:
     return timezone.localtime(value).date().isoformat() if value else ""
 
 
-def kaart_csv(*, organisaties: list[KaartOrganisatie]) -> str:
+def kaart_csv(*, organisaties: Iterable[KaartOrganisatie]) -> str:
     """One row per person; an organisation without people gets one row of its own.
 
     Semicolon-separated with a byte-order mark, as Excel in Dutch expects it.
@@ -118,7 +119,7 @@ def _vcard(lines: list[tuple[str, str]]) -> str:
     return "".join(_vcard_fold(f"{name}:{value}") + "\r\n" for name, value in content if value)
 
 
-def kaart_vcf(*, organisaties: list[KaartOrganisatie]) -> str:
+def kaart_vcf(*, organisaties: Iterable[KaartOrganisatie]) -> str:
     """A vCard 3.0 for every organisation and for every person on the (filtered) map."""
     cards: list[str] = []
     for organisatie in organisaties:

@@ -1,9 +1,10 @@
 """Reads of the network: organisations, people, the social map, members and invitations."""
 
 import datetime
+import re
 from collections.abc import Iterable
 from enum import StrEnum
-from typing import TYPE_CHECKING, TypedDict, cast
+from typing import TYPE_CHECKING, NamedTuple, TypedDict, cast
 
 from django.contrib.auth.models import AnonymousUser
 from django.db import models
@@ -55,6 +56,25 @@ def groepen_for_praktijk(*, praktijk: Praktijk) -> dict[str, list[Deelname]]:
     groepen: dict[str, list[Deelname]] = {Groep.KERNGROEP: [], Groep.ONTWERPGROEP: []}
     for deelname in deelnames_for_praktijk(praktijk=praktijk):
         groepen[deelname.groep].append(deelname)
+    return groepen
+
+
+class GroepOrganisatie(NamedTuple):
+    """An organisation in a group, by id and name: all a list of names needs."""
+
+    pk: int
+    naam: str
+
+
+def groepen_namen_for_praktijk(*, praktijk: Praktijk) -> dict[str, list[GroepOrganisatie]]:
+    """The names in the core group and the design group, by name (one query, no model objects:
+    the dashboard lists only names, and building two models a row was most of its cost)."""
+    groepen: dict[str, list[GroepOrganisatie]] = {Groep.KERNGROEP: [], Groep.ONTWERPGROEP: []}
+    rijen = deelnames_for_praktijk(praktijk=praktijk).values_list(
+        "groep", "organisatie_id", "organisatie__naam"
+    )
+    for groep, pk, naam in rijen:
+        groepen[groep].append(GroepOrganisatie(pk=pk, naam=naam))
     return groepen
 
 
@@ -181,28 +201,12 @@ def _organisatie_match(q: str, *, via: str = "") -> Q:
     )
 
 
-def sociale_kaart(
-    *,
-    praktijk: Praktijk,
-    q: str = "",
-    soort: str = "",
-    domein: str = "",
-    wijk: str = "",
-) -> list[KaartOrganisatie]:
-    """The practice's social map: matching organisations with their domains and people.
-
-    q matches the name, offer, kind, domain and neighbourhoods of an organisation, and the
-    name, function, expertise and "call me for" of its people. When q matches only some people
-    of an organisation, just those are listed (`kaart_personen`). Three queries, whatever the size.
-    """
-    organisaties = organisaties_for_praktijk(praktijk=praktijk).annotate(
-        groep=Subquery(
-            Deelname.objects.filter(praktijk=praktijk, organisatie=OuterRef("pk")).values("groep")[
-                :1
-            ]
-        )
-    )
-    personen = Persoon.objects.order_by("naam")
+def _sociale_kaart_filter(
+    *, praktijk: Praktijk, q: str, soort: str, domein: str, wijk: str
+) -> tuple[QuerySet[Organisatie], QuerySet[Persoon]]:
+    """The matching organisations, and the people to list at a matching organisation."""
+    organisaties = organisaties_for_praktijk(praktijk=praktijk)
+    personen = Persoon.objects.all()
     q = q.strip()
     if q:
         persoon_match = (
@@ -229,19 +233,62 @@ def sociale_kaart(
                 )
             )
         )
-    if wijk:
-        organisaties = organisaties.filter(wijken__icontains=wijk.strip())
-    resultaat: list[KaartOrganisatie] = list(
-        organisaties.order_by("naam", "pk").prefetch_related(
+    if wijk.strip():
+        # A whole name in the comma-separated list ("Stein" is not "Stein-Noord"), in the
+        # database: a page of the map must not depend on filtering every organisation in Python.
+        naam = re.escape(wijk.strip())
+        organisaties = organisaties.filter(wijken__iregex=rf"(^|,)\s*{naam}\s*(,|$)")
+    return organisaties, personen
+
+
+def sociale_kaart(
+    *,
+    praktijk: Praktijk,
+    q: str = "",
+    soort: str = "",
+    domein: str = "",
+    wijk: str = "",
+) -> "QuerySet[KaartOrganisatie]":
+    """The practice's social map: matching organisations with their domains and people, by name.
+
+    q matches the name, offer, kind, domain and neighbourhoods of an organisation, and the
+    name, function, expertise and "call me for" of its people. When q matches only some people
+    of an organisation, just those are listed (`kaart_personen`). Lazy, so that a page of it can
+    be sliced off: three queries for any slice, whatever the size.
+    """
+    organisaties, personen = _sociale_kaart_filter(
+        praktijk=praktijk, q=q, soort=soort, domein=domein, wijk=wijk
+    )
+    kaart = (
+        organisaties.annotate(
+            groep=Subquery(
+                Deelname.objects.filter(praktijk=praktijk, organisatie=OuterRef("pk")).values(
+                    "groep"
+                )[:1]
+            )
+        )
+        .order_by("naam", "pk")
+        .prefetch_related(
             "levensdomeinen",
-            Prefetch("personen", queryset=personen, to_attr="kaart_personen"),
+            Prefetch("personen", queryset=personen.order_by("naam"), to_attr="kaart_personen"),
         )
     )
-    if wijk:
-        # icontains is a coarse first cut ("Stein" is inside "Stein-Noord"); keep exact names only.
-        gezocht = wijk.strip().casefold()
-        resultaat = [o for o in resultaat if gezocht in {w.casefold() for w in o.wijken_lijst}]
-    return resultaat
+    return cast("QuerySet[KaartOrganisatie]", kaart)
+
+
+def sociale_kaart_personen_count(
+    *,
+    praktijk: Praktijk,
+    q: str = "",
+    soort: str = "",
+    domein: str = "",
+    wijk: str = "",
+) -> int:
+    """How many people the whole social map for this search lists, on every page (one query)."""
+    organisaties, personen = _sociale_kaart_filter(
+        praktijk=praktijk, q=q, soort=soort, domein=domein, wijk=wijk
+    )
+    return personen.filter(organisatie__in=organisaties.values("pk")).count()
 
 
 # Keeping the social map current: which entries are due for a check.

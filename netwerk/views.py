@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -10,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from config.exports import bestand_response
 from config.http import AuthenticatedHttpRequest, HtmxHttpRequest
-from config.pages import message_page, page_or_partial
+from config.pages import message_page, page_get, page_or_partial
 from netwerk import access, exports, selectors, services
 from netwerk.access import LidToegang, lid_get_for_user
 from netwerk.forms import (
@@ -23,6 +24,9 @@ from netwerk.forms import (
 )
 from netwerk.models import Groep
 from netwerk.services import DeelnameBestaatAl
+
+# Organisations on a page of the social map: a conference-sized network stays a short page.
+KAART_PER_PAGINA = 25
 
 
 @require_GET
@@ -266,8 +270,8 @@ def bevestigen(request: HtmxHttpRequest, token: str) -> HttpResponse:
 
 def _kaart_zoeken(
     request: AuthenticatedHttpRequest, slug: str
-) -> tuple[LidToegang, KaartZoekForm, bool, list[selectors.KaartOrganisatie]]:
-    """Access, the search form and the matching organisations, shared by the page and exports."""
+) -> tuple[LidToegang, KaartZoekForm, dict[str, str] | None]:
+    """Access, the search form and its filters (None when it is invalid), for page and exports."""
     toegang = lid_get_for_user(user=request.user, slug=slug)
     praktijk = toegang.praktijk
     form = KaartZoekForm(
@@ -276,23 +280,37 @@ def _kaart_zoeken(
         live_url=reverse("netwerk:kaart", args=[praktijk.slug]),
     )
     # An unbound form (no search yet) shows the whole map; an invalid one shows its errors.
-    ongeldig = form.is_bound and not form.is_valid()
-    organisaties = [] if ongeldig else selectors.sociale_kaart(praktijk=praktijk, **form.filters())
-    return toegang, form, ongeldig, organisaties
+    if form.is_bound and not form.is_valid():
+        return toegang, form, None
+    return toegang, form, form.filters()
 
 
 @require_GET
 def kaart(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
-    """The social map: who offers what, and whom to call. Live search with htmx, a phone book."""
-    toegang, form, ongeldig, organisaties = _kaart_zoeken(request, slug)
+    """The social map: who offers what, and whom to call. Live search with htmx, a phone book,
+    KAART_PER_PAGINA organisations a page (`?pagina=`, kept with the search in the address)."""
+    toegang, form, filters = _kaart_zoeken(request, slug)
+    praktijk = toegang.praktijk
+    pagina = None
+    organisaties: list[selectors.KaartOrganisatie] = []
+    aantal_personen = 0
+    if filters is not None:
+        paginator = Paginator(
+            selectors.sociale_kaart(praktijk=praktijk, **filters), KAART_PER_PAGINA
+        )
+        pagina = page_get(paginator, request.GET.get("pagina"))
+        organisaties = list(pagina.object_list)
+        aantal_personen = selectors.sociale_kaart_personen_count(praktijk=praktijk, **filters)
     context = {
-        "praktijk": toegang.praktijk,
+        "praktijk": praktijk,
         "toegang": toegang,
         "form": form,
-        "ongeldig": ongeldig,
+        "ongeldig": filters is None,
+        "pagina": pagina,
+        "paginas": pagina.paginator.get_elided_page_range(pagina.number) if pagina else [],
         "organisaties": organisaties,
-        "aantal_personen": sum(len(o.kaart_personen) for o in organisaties),
-        "zoekterm": request.GET.urlencode() if not ongeldig else "",
+        "aantal_organisaties": pagina.paginator.count if pagina else 0,
+        "aantal_personen": aantal_personen,
     }
     return page_or_partial(request, "netwerk/kaart.html", "resultaten", context)
 
@@ -300,9 +318,11 @@ def kaart(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def kaart_csv(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """The (filtered) social map as a spreadsheet: one row per person, or per organisation."""
-    toegang, _form, ongeldig, organisaties = _kaart_zoeken(request, slug)
-    if ongeldig:
+    toegang, _form, filters = _kaart_zoeken(request, slug)
+    if filters is None:
         return HttpResponseBadRequest(_("The search is not valid; adjust it on the social map."))
+    # Every matching organisation, not a page of them.
+    organisaties = selectors.sociale_kaart(praktijk=toegang.praktijk, **filters)
     return bestand_response(
         exports.kaart_csv(organisaties=organisaties),
         content_type="text/csv; charset=utf-8",
@@ -313,9 +333,10 @@ def kaart_csv(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def kaart_vcf(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """The (filtered) social map as vCards: one per organisation and one per person."""
-    toegang, _form, ongeldig, organisaties = _kaart_zoeken(request, slug)
-    if ongeldig:
+    toegang, _form, filters = _kaart_zoeken(request, slug)
+    if filters is None:
         return HttpResponseBadRequest(_("The search is not valid; adjust it on the social map."))
+    organisaties = selectors.sociale_kaart(praktijk=toegang.praktijk, **filters)
     return bestand_response(
         exports.kaart_vcf(organisaties=organisaties),
         content_type="text/vcard; charset=utf-8",

@@ -24,6 +24,7 @@ class MatrixRijMetCellen(experimenten_selectors.MatrixRij):
 
 
 class ExperimentenSection(TypedDict):
+    ontwerpvragen: list[experimenten_selectors.OntwerpvraagTelling]
     fasen: list[tuple[str, str | Promise]]
     matrix: list[MatrixRijMetCellen]
     fase_totalen: list[int]
@@ -44,8 +45,9 @@ class MantelzorgSection(TypedDict):
 
 
 def experimenten_section(*, praktijk: Praktijk) -> ExperimentenSection:
-    """Experiments by level and phase, with the totals per phase (one query)."""
-    matrix = experimenten_selectors.experimenten_matrix(praktijk=praktijk)
+    """The design questions with their number of experiments, and the experiments by level and
+    phase with the totals per phase (one query)."""
+    ontwerpvragen, matrix = experimenten_selectors.ontwerpvragen_with_matrix(praktijk=praktijk)
     fasen: list[tuple[str, str | Promise]] = list(Fase.choices)
     rijen = [
         MatrixRijMetCellen(
@@ -55,6 +57,7 @@ def experimenten_section(*, praktijk: Praktijk) -> ExperimentenSection:
     ]
     fase_totalen = [sum(rij["fasen"][i] for rij in matrix) for i in range(len(fasen))]
     return ExperimentenSection(
+        ontwerpvragen=ontwerpvragen,
         fasen=fasen,
         matrix=rijen,
         fase_totalen=fase_totalen,
@@ -64,7 +67,7 @@ def experimenten_section(*, praktijk: Praktijk) -> ExperimentenSection:
 
 def condities_section(*, praktijk: Praktijk) -> ConditiesSection:
     """Latest score per condition, the trend and the open next steps, in two queries."""
-    trend = condities_selectors.trend_for_praktijk(praktijk=praktijk)
+    trend = condities_selectors.trend_for_praktijk(praktijk=praktijk, met_sessies=False)
     return ConditiesSection(
         trend=trend,
         grafiek=condities_charts.trend(reeksen=trend["reeksen"]) if trend["heeft_scores"] else None,

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 from config.http import AuthenticatedHttpRequest, HtmxHttpRequest
 from experimenten import selectors as experimenten_selectors
 from netwerk.models import Groep
-from netwerk.selectors import groepen_for_praktijk
+from netwerk.selectors import groepen_namen_for_praktijk
 from overzicht import selectors
 from praktijken import selectors as praktijken_selectors
 from praktijken.access import Toegang, praktijk_get_for_user, praktijken_for_user
@@ -35,7 +35,7 @@ def dashboard(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     conditions for collaboration and what carers say."""
     toegang = praktijk_get_for_user(user=request.user, slug=slug)
     praktijk = toegang.praktijk
-    groepen = groepen_for_praktijk(praktijk=praktijk)
+    groepen = groepen_namen_for_praktijk(praktijk=praktijk)
     return render(
         request,
         "overzicht/dashboard.html",
@@ -45,7 +45,6 @@ def dashboard(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
             ontwerpgroep=groepen[Groep.ONTWERPGROEP],
             **selectors.experimenten_section(praktijk=praktijk),
             volgende=praktijken_selectors.volgende_bijeenkomst(praktijk=praktijk),
-            ontwerpvragen=list(experimenten_selectors.ontwerpvragen_with_counts(praktijk=praktijk)),
             condities=selectors.condities_section(praktijk=praktijk),
             mantelzorg=selectors.mantelzorg_section(praktijk=praktijk),
         ),

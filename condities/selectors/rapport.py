@@ -9,9 +9,10 @@ from condities.models import ALLE, Actie, Conditie, ConditieScore, Respondentgro
 from praktijken.models import Praktijk
 
 
-def scores_for_praktijk(*, praktijk: Praktijk) -> QuerySet[ConditieScore]:
-    """Every score over everybody, oldest first: the trend per condition."""
-    return ConditieScore.objects.filter(praktijk=praktijk, groep="").select_related("sessie")
+def scores_for_praktijk(*, praktijk: Praktijk, met_sessie: bool = True) -> QuerySet[ConditieScore]:
+    """Every score over everybody: the trend per condition; with its session unless not needed."""
+    scores = ConditieScore.objects.filter(praktijk=praktijk, groep="")
+    return scores.select_related("sessie") if met_sessie else scores
 
 
 def vorige_werkvorm_scores(*, sessie: Sessie) -> list[ConditieScore]:
@@ -38,10 +39,15 @@ def vorige_werkvorm_scores(*, sessie: Sessie) -> list[ConditieScore]:
     )
 
 
-def trend_for_praktijk(*, praktijk: Praktijk) -> dict:
-    """The latest score per condition and the series over all sessions and check-ins (1 query)."""
+def trend_for_praktijk(*, praktijk: Praktijk, met_sessies: bool = True) -> dict:
+    """The latest score per condition and the series over all sessions and check-ins (1 query).
+
+    `met_sessies=False` leaves the sessions out (charts.trend then gives no `sessie` per column):
+    the dashboard shows no session, and building one per score was most of this query's cost.
+    """
     series: dict[str, list[ConditieScore]] = {code: [] for code in Conditie.values}
-    for score in scores_for_praktijk(praktijk=praktijk).order_by("datum", "sessie_id"):
+    scores = scores_for_praktijk(praktijk=praktijk, met_sessie=met_sessies)
+    for score in scores.order_by("datum", "sessie_id"):
         series[score.conditie].append(score)
     return {
         "reeksen": [
@@ -61,6 +67,8 @@ def acties_for_praktijk(*, praktijk: Praktijk, limit: int | None = None) -> list
     acties = (
         Actie.objects.filter(sessie__praktijk=praktijk, soort=Actie.Soort.STAP, gedaan=False)
         .select_related("sessie")
+        # A step names its session by title: its session's other columns are never read here.
+        .only("sessie", "sessie__titel", "conditie", "soort", "tekst", "wie", "wanneer", "gedaan")
         .order_by("-created_at", "-pk")
     )
     return list(acties[:limit] if limit else acties)

@@ -109,3 +109,62 @@ def test_network_pages_are_accessible(page, live_server, log_in):
     page.get_by_role("button", name="Ja, het klopt nog").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Dank je wel!")
     assert_accessible(page)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_member_pages_through_a_large_map_and_a_new_search_starts_at_page_one(
+    page, live_server, log_in
+):
+    stein = PraktijkFactory(slug="stein", naam="Lerende praktijk Stein", gemeente="Stein")
+    member = UserFactory(email="lid@stein.example", name="Luuk Lid")
+    LidmaatschapFactory(praktijk=stein, user=member, rol=Rol.LID)
+    for i in range(1, 31):
+        organisatie = OrganisatieFactory(naam=f"Buurtorganisatie {i:02}", wijken="Stein")
+        DeelnameFactory(praktijk=stein, organisatie=organisatie, groep=Groep.ONTWERPGROEP)
+    wijkverpleging = OrganisatieFactory(naam="Thuiszorg Westelijke Mijnstreek")
+    DeelnameFactory(praktijk=stein, organisatie=wijkverpleging, groep=Groep.ONTWERPGROEP)
+    PersoonFactory(organisatie=wijkverpleging, naam="Wendy", functie="Wijkverpleegkundige")
+
+    log_in(page.context, member)
+    page.goto(live_server.url + "/p/stein/sociale-kaart/")
+    results = page.locator("#kaart-resultaten")
+    nav = results.get_by_role("navigation", name="Pagina's van de sociale kaart")
+    expect(nav.get_by_role("link", name="Pagina 1", exact=True)).to_have_attribute(
+        "aria-current", "page"
+    )
+    expect(results.get_by_role("link", name="Buurtorganisatie 25")).to_be_visible()
+    expect(results.get_by_role("link", name="Buurtorganisatie 26")).to_have_count(0)
+    assert_accessible(page)
+
+    # "Next" says which page it goes to.
+    nav.get_by_role("link", name=re.compile(r"^Volgende\s*\(pagina 2\)$")).click()
+    expect(page).to_have_url(re.compile(r"pagina=2"))
+    expect(nav.get_by_role("link", name="Pagina 2", exact=True)).to_have_attribute(
+        "aria-current", "page"
+    )
+    expect(results.get_by_role("link", name="Buurtorganisatie 26")).to_be_visible()
+    expect(results.get_by_role("link", name="Thuiszorg Westelijke Mijnstreek")).to_be_visible()
+    assert_accessible(page)
+
+    # Typing a search shows its first page, and the address no longer says page 2.
+    page.get_by_role("searchbox", name=re.compile("^Zoeken")).press_sequentially(
+        "buurtorganisatie", delay=20
+    )
+    expect(page).to_have_url(re.compile(r"q=buurtorganisatie"))
+    assert "pagina=" not in page.url
+    expect(results.get_by_role("link", name="Buurtorganisatie 01")).to_be_visible()
+    expect(nav.get_by_role("link", name="Pagina 1", exact=True)).to_have_attribute(
+        "aria-current", "page"
+    )
+    nav.get_by_role("link", name="Pagina 2", exact=True).click()
+    expect(page).to_have_url(re.compile(r"q=buurtorganisatie.*pagina=2"))
+    expect(results.get_by_role("link", name="Buurtorganisatie 30")).to_be_visible()
+    expect(results.get_by_role("link", name="Thuiszorg Westelijke Mijnstreek")).to_have_count(0)
+    expect(page.get_by_role("searchbox", name=re.compile("^Zoeken"))).to_have_value(
+        "buurtorganisatie"
+    )
+
+    # Back: the first page of the search again.
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"q=buurtorganisatie"))
+    expect(results.get_by_role("link", name="Buurtorganisatie 01")).to_be_visible()

@@ -68,8 +68,9 @@ def test_experiment_can_edit_follows_role_owner_and_organisation(
 
 def test_matrix_and_list_selectors_keep_their_contract(praktijk, experiment_betrokken):
     assert list(selectors.experimenten_for_praktijk(praktijk=praktijk)) == [experiment_betrokken]
-    matrix = selectors.experimenten_matrix(praktijk=praktijk)
+    vragen, matrix = selectors.ontwerpvragen_with_matrix(praktijk=praktijk)
     assert sum(row["totaal"] for row in matrix) == 1
+    assert [vraag.aantal_experimenten for vraag in vragen] == [1]
 
 
 def test_staff_can_open_experiments_in_the_admin(client, staff, experiment_betrokken):

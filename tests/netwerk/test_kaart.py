@@ -4,6 +4,8 @@ import csv
 import io
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from netwerk.exports import csv_cell
@@ -287,26 +289,157 @@ def test_vcard_escapes_and_folds_long_lines(client, lid, praktijk):
     assert ("Bel mij voor: " + "ë" * 100) in text.replace("\r\n ", "")
 
 
-def _vul_kaart(praktijk, n: int) -> None:
+def _vul_kaart(praktijk, n: int, *, vanaf: int = 0) -> None:
+    """n organisations named "Organisatie 001" and on, each with two district nurses."""
     zorg = domeinen("zorg", "wonen")
-    for i in range(n):
-        organisatie = OrganisatieFactory(wijken=f"Wijk {i}, Stein")
+    for i in range(vanaf, vanaf + n):
+        organisatie = OrganisatieFactory(naam=f"Organisatie {i + 1:03}", wijken=f"Wijk {i}, Stein")
         organisatie.levensdomeinen.set(zorg)
         DeelnameFactory(praktijk=praktijk, organisatie=organisatie)
         PersoonFactory.create_batch(2, organisatie=organisatie, functie="Wijkverpleegkundige")
 
 
-@pytest.mark.parametrize("n", [3, 30])
+def _queries(client, **params) -> tuple[int, object]:
+    with CaptureQueriesContext(connection) as queries:
+        response = kaart(client, **params)
+    assert response.status_code == 200
+    return len(queries), response
+
+
 @pytest.mark.parametrize("params", [{}, {"q": "wijkverpleeg", "domein": "zorg", "wijk": "Stein"}])
-def test_social_map_makes_a_fixed_number_of_queries(
-    client, lid, praktijk, django_assert_max_num_queries, n, params
+def test_social_map_makes_the_same_number_of_queries_for_5_or_60_organisations(
+    client, lid, praktijk, params
 ):
-    _vul_kaart(praktijk, n)
+    """Session, user, access, neighbourhoods, the count, the page, its domains and its people,
+    the number of people: nine, for the first page and the last, whatever the size."""
+    client.force_login(lid)
+    _vul_kaart(praktijk, 5)
+    klein = [_queries(client, **params, pagina=p)[0] for p in ["1", "999"]]
+    _vul_kaart(praktijk, 55, vanaf=5)
+    groot = []
+    for p, op_pagina in [("1", 25), ("999", 10 if params else 11)]:
+        aantal, response = _queries(client, **params, pagina=p)
+        groot.append(aantal)
+        assert len(response.context["organisaties"]) == op_pagina
+        # The `lid`'s own organisation is on the map too, but has no one called a district nurse.
+        assert response.context["aantal_organisaties"] == 60 + (0 if params else 1)
+        assert response.context["aantal_personen"] == 120 + (0 if params else 1)
+    assert klein == groot
+    assert max(groot) <= 9
+
+
+@pytest.mark.parametrize("name", ["kaart_csv", "kaart_vcf"])
+def test_exports_hold_every_organisation_not_a_page(
+    client, lid, praktijk, name, django_assert_max_num_queries
+):
+    _vul_kaart(praktijk, 60)
     client.force_login(lid)
     with django_assert_max_num_queries(7):
-        response = kaart(client, **params)
-    # The `lid`'s own organisation is on the map too, but has no one called a district nurse.
-    assert len(response.context["organisaties"]) == n + (0 if params else 1)
-    for name in ["kaart_csv", "kaart_vcf"]:
-        with django_assert_max_num_queries(7):
-            client.get(reverse(f"netwerk:{name}", args=["stein"]), params)
+        response = client.get(reverse(f"netwerk:{name}", args=["stein"]), {"pagina": "2"})
+    text = response.content.decode()
+    for i in range(1, 61):
+        assert f"Organisatie {i:03}" in text
+    assert "Steunpunt Mantelzorg Stein" in text
+
+
+def test_the_map_shows_25_organisations_a_page_by_name(client, lid, praktijk):
+    _vul_kaart(praktijk, 60)
+    client.force_login(lid)
+    eerste = kaart(client)
+    assert namen(eerste) == [f"Organisatie {i:03}" for i in range(1, 26)]
+    html = eerste.content.decode()
+    assert "61 organisaties, 121 personen" in " ".join(html.split())
+    assert "Pagina 1 van 3: organisaties 1 tot en met 25." in html
+    assert namen(kaart(client, pagina="2")) == [f"Organisatie {i:03}" for i in range(26, 51)]
+    assert namen(kaart(client, pagina="3")) == [
+        *[f"Organisatie {i:03}" for i in range(51, 61)],
+        "Steunpunt Mantelzorg Stein",
+    ]
+
+
+def test_a_search_result_pages_too_and_its_links_keep_the_search(client, lid, praktijk):
+    _vul_kaart(praktijk, 30)
+    client.force_login(lid)
+    response = client.get(
+        reverse("netwerk:kaart", args=["stein"]),
+        {"q": "wijkverpleeg", "domein": "zorg", "pagina": "2"},
+        headers=HX,
+    )
+    assert namen(response) == [f"Organisatie {i:03}" for i in range(26, 31)]
+    html = response.content.decode()
+    base = reverse("netwerk:kaart", args=["stein"])
+    assert f'href="{base}?q=wijkverpleeg&amp;domein=zorg&amp;pagina=1"' in html
+    # The downloads hold the whole search, whatever page is shown.
+    csv_url = reverse("netwerk:kaart_csv", args=["stein"])
+    assert f'href="{csv_url}?q=wijkverpleeg&amp;domein=zorg"' in html
+    # The search form has no page field: typing or choosing a filter starts at page one again.
+    assert 'name="pagina"' not in kaart(client, q="wijkverpleeg", pagina="2").content.decode()
+
+
+def test_page_navigation_is_accessible_and_dutch(client, lid, praktijk):
+    _vul_kaart(praktijk, 60)
+    client.force_login(lid)
+    html = kaart(client, q="organisatie", pagina="2").content.decode()
+    nav = html.split('<nav class="utrecht-pagination')[1].split("</nav>")[0]
+    assert 'aria-label="Pagina\'s van de sociale kaart"' in nav
+    assert nav.count('aria-current="page"') == 1
+    base = reverse("netwerk:kaart", args=["stein"])
+    huidig = nav.split('aria-current="page"')[1].split("</a>")[0]
+    assert f'href="{base}?q=organisatie&amp;pagina=2"' in huidig
+    assert '<span class="lp-visually-hidden">Pagina </span>2' in huidig
+    assert '<span class="lp-visually-hidden">Pagina </span>1</a>' in nav
+    assert '<span class="lp-visually-hidden">Pagina </span>3</a>' in nav
+    assert (
+        'rel="prev"' in nav and 'Vorige<span class="lp-visually-hidden"> (pagina 1)</span>' in nav
+    )
+    assert (
+        'rel="next"' in nav and 'Volgende<span class="lp-visually-hidden"> (pagina 3)</span>' in nav
+    )
+
+
+def test_one_page_has_no_page_navigation(client, lid, gevuld):
+    client.force_login(lid)
+    html = kaart(client).content.decode()
+    assert "utrecht-pagination" not in html
+    assert "Pagina 1 van" not in html
+
+
+@pytest.mark.parametrize(
+    ("pagina", "verwacht"),
+    [
+        ("abc", 1),
+        ("", 1),
+        ("0", 1),
+        ("-3", 1),
+        ("2.5", 1),
+        ("9" * 5000, 1),  # more digits than Python turns into an integer: garbage
+        ("4", 3),
+        ("99999999999999999999", 3),
+        (" 2 ", 2),
+    ],
+)
+def test_a_page_out_of_range_or_garbage_shows_the_first_or_the_last(
+    client, lid, praktijk, pagina, verwacht
+):
+    _vul_kaart(praktijk, 60)
+    client.force_login(lid)
+    response = kaart(client, pagina=pagina)
+    assert response.status_code == 200
+    assert response.context["pagina"].number == verwacht
+    hx = client.get(reverse("netwerk:kaart", args=["stein"]), {"pagina": pagina}, headers=HX)
+    assert hx.status_code == 200
+    assert hx.context["pagina"].number == verwacht
+
+
+def test_neighbourhood_filter_ignores_case_spaces_and_punctuation(client, lid, praktijk):
+    for naam, wijken in [
+        ("Buurtteam Elsloo", "Elsloo,berg"),
+        ("Kerk Sint Joost", " St. Joost (Echt) , Stein"),
+        ("Sint Joost-achtig", "St. Joostx (Echt)"),
+    ]:
+        DeelnameFactory(praktijk=praktijk, organisatie=OrganisatieFactory(naam=naam, wijken=wijken))
+    client.force_login(lid)
+    keuzes = [w for w, _label in kaart(client).context["form"].fields["wijk"].choices]
+    assert "St. Joost (Echt)" in keuzes
+    assert namen(kaart(client, wijk="berg")) == ["Buurtteam Elsloo"]
+    assert namen(kaart(client, wijk="St. Joost (Echt)")) == ["Kerk Sint Joost"]
