@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -186,7 +187,9 @@ def test_dashboard_takes_the_same_ten_queries_for_3_or_30_of_everything(
     klein, _response = _queries(client)
     _fill(praktijk, 27)
     groot, response = _queries(client)
-    assert klein == groot == 10
+    # The login session comes from Redis where it is configured (cached_db): one query less.
+    sessie_uit_cache = settings.SESSION_ENGINE.endswith("cached_db")
+    assert klein == groot == (9 if sessie_uit_cache else 10)
     page = response.text
     assert page.count('class="utrecht-ordered-list__item"') == 30
     assert page.count('class="utrecht-unordered-list__item lp-stap"') == 5  # the latest five
