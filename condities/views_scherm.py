@@ -39,9 +39,8 @@ from django.views.decorators.http import require_GET, require_POST
 from condities import charts, scherm_cache
 from condities.access import inbreng_get_for_manage, sessie_get_for_manage
 from condities.forms import InbrengActieForm, InbrengForm, SchermActieForm
-from condities.models import Conditie, Inbreng, Respondentgroep, Sessie
+from condities.models import Conditie, Respondentgroep, Sessie
 from condities.selectors import inbreng as inbreng_selectors
-from condities.selectors.inbreng import inbreng_get_for_sessie
 from condities.selectors.rapport import vorige_werkvorm_scores
 from condities.selectors.resultaten import LIVE_MAX_AGE, Resultaten, sessie_resultaten_live
 from condities.services import inbreng as inbreng_services
@@ -348,23 +347,13 @@ def inbreng_actie(
     if not form.is_valid():
         fout = " ".join(str(e) for errors in form.errors.values() for e in errors)
     else:
-        actie = form.cleaned_data["actie"]
         try:
-            if actie == "toon":
-                inbreng_services.inbreng_moderate(
-                    inbreng=inbreng, status=Inbreng.Status.GOEDGEKEURD, by=request.user
-                )
-            elif actie == "verberg":
-                inbreng_services.inbreng_moderate(
-                    inbreng=inbreng, status=Inbreng.Status.VERBORGEN, by=request.user
-                )
-            elif actie == "samenvoegen":
-                doel = inbreng_get_for_sessie(sessie=sessie, pk=form.cleaned_data["doel"])
-                if doel is None:
-                    raise inbreng_services.InbrengNietMogelijk
-                inbreng_services.inbreng_merge(inbreng=inbreng, doel=doel, by=request.user)
-            else:
-                inbreng_services.inbreng_to_actie(inbreng=inbreng, by=request.user)
+            inbreng_services.inbreng_step(
+                inbreng=inbreng,
+                actie=form.cleaned_data["actie"],
+                doel_pk=form.cleaned_data["doel"],
+                by=request.user,
+            )
         except inbreng_services.InbrengNietMogelijk:
             fout = _(
                 "That is not possible with this answer (any more). The list is up to date now."

@@ -176,6 +176,28 @@ def inbreng_to_actie(*, inbreng: Inbreng, by: AccountUser) -> Actie:
     return actie
 
 
+def inbreng_step(*, inbreng: Inbreng, actie: str, doel_pk: int | None, by: AccountUser) -> None:
+    """The facilitator's step with an open answer (InbrengActieForm): "toon", "verberg",
+    "samenvoegen" (into the answer `doel_pk` of the same session) or "afspraak". Raises
+    InbrengNietMogelijk when the answer cannot take it."""
+    if actie in ("toon", "verberg"):
+        status = Inbreng.Status.GOEDGEKEURD if actie == "toon" else Inbreng.Status.VERBORGEN
+        inbreng_moderate(inbreng=inbreng, status=status, by=by)
+    elif actie == "samenvoegen":
+        doel = (
+            Inbreng.objects.filter(sessie_id=inbreng.sessie_id, pk=doel_pk).first()
+            if doel_pk is not None
+            else None
+        )
+        if doel is None:
+            raise InbrengNietMogelijk(doel_pk)
+        inbreng_merge(inbreng=inbreng, doel=doel, by=by)
+    elif actie == "afspraak":
+        inbreng_to_actie(inbreng=inbreng, by=by)
+    else:
+        raise InbrengNietMogelijk(actie)
+
+
 def inbreng_close(*, sessie: Sessie) -> None:
     """At closing: who voted goes (the counts stay), and so does every answer that never made
     it to the screen (waiting, hidden, or merged into another)."""
