@@ -187,6 +187,11 @@ class Sessie(models.Model):
 class Deelnemer(models.Model):
     """Someone taking part in a session: a member, a named guest, or anonymous."""
 
+    # Read with the participant by condities.selectors.deelname.deelnemer_by_code (not fields):
+    # how many statements they answered, and whether the one being answered is among them.
+    beantwoord: int
+    deze_beantwoord: bool
+
     sessie = models.ForeignKey(Sessie, on_delete=models.CASCADE, related_name="deelnemers")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

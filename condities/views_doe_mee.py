@@ -198,12 +198,13 @@ def _keuze(antwoorden: dict, stelling_id: int) -> str:
 
 
 def _vragen_context(sessie: Sessie, deelnemer: Deelnemer, conditie: str | None) -> dict:
-    condities = sessie_selectors.stellingen_per_conditie(sessie=sessie)
+    condities = sessie_selectors.stellingen_per_conditie_cached(sessie=sessie)
     codes = [c["code"] for c in condities]
     huidig = conditie if conditie in codes else codes[0]
     index = codes.index(huidig)
     stellingen = [s for c in condities for s in c["stellingen"]]
     antwoorden = deelnemer_selectors.antwoorden_for_deelnemer(deelnemer=deelnemer)
+    beantwoord = sum(1 for s in stellingen if s.pk in antwoorden)
     return {
         "sessie": sessie,
         "deelnemer": deelnemer,
@@ -216,7 +217,7 @@ def _vragen_context(sessie: Sessie, deelnemer: Deelnemer, conditie: str | None) 
             {"stelling": s, "gekozen": _keuze(antwoorden, s.pk)}
             for s in condities[index]["stellingen"]
         ],
-        "voortgang": deelnemer_selectors.voortgang(deelnemer=deelnemer, stellingen=stellingen),
+        "voortgang": deelnemer_selectors.voortgang_van(beantwoord, len(stellingen)),
         "keuzes": _keuzes(),
     }
 
@@ -240,6 +241,13 @@ def _joined(request: HtmxHttpRequest, code: str) -> tuple[Sessie, Deelnemer] | H
     join page for a browser that has not joined yet."""
     if _too_many(request):
         return _limited_response(request)
+    # Each page of every phone: one statement finds the participant with the session; only a
+    # browser that did not join it (or a code of a session long closed) takes the longer way.
+    deelnemer = deelnemer_selectors.deelnemer_by_code(
+        code=code.upper(), user=request.user, tokens=[str(t) for t in _tokens(request).values()]
+    )
+    if deelnemer is not None and deelnemer.sessie.is_open:
+        return deelnemer.sessie, deelnemer
     sessie = sessie_selectors.sessie_by_code(code=code.upper())
     if sessie is None:
         return _unknown_code(request)
@@ -431,6 +439,11 @@ def stap(request: HtmxHttpRequest, code: str) -> HttpResponse:
     return response
 
 
+def _pk(tekst: str) -> int | None:
+    """A primary key typed in a request, or None when it cannot be one (the form says why)."""
+    return int(tekst) if tekst.isascii() and tekst.isdigit() and len(tekst) <= 18 else None
+
+
 @login_not_required
 @require_POST
 def antwoord(request: HtmxHttpRequest, code: str) -> HttpResponse:
@@ -439,8 +452,14 @@ def antwoord(request: HtmxHttpRequest, code: str) -> HttpResponse:
 
     All of one post or nothing of it is stored (`antwoorden_save` is one transaction).
     """
+    # The statement of a single answer (an htmx click), so that the participant comes with
+    # whether it was answered before: the progress after it, without another statement.
+    sleutels = [k[1:] for k in request.POST if k.startswith("s")]
     deelnemer = deelnemer_selectors.deelnemer_by_code(
-        code=code.upper(), user=request.user, tokens=[str(t) for t in _tokens(request).values()]
+        code=code.upper(),
+        user=request.user,
+        tokens=[str(t) for t in _tokens(request).values()],
+        stelling_pk=_pk(sleutels[0]) if len(sleutels) == 1 else None,
     )
     if deelnemer is None:  # an unknown code, or not (yet) a participant of its session
         return _not_found(request)
@@ -452,14 +471,6 @@ def antwoord(request: HtmxHttpRequest, code: str) -> HttpResponse:
     antwoorden = form.cleaned_data["antwoorden"]
     volgende = form.cleaned_data["volgende"]
     enkel = request.htmx and len(antwoorden) == 1
-    if enkel:
-        # Progress is read before the save, so that the answer is the request's last write: a
-        # participant told "saved" has it stored, and one who is not (a database outage after
-        # the save) does not.
-        ((stelling, score),) = antwoorden.items()
-        voortgang = deelnemer_selectors.voortgang_met(
-            deelnemer=deelnemer, stellingen=stellingen, stelling=stelling
-        )
     try:
         deelname_services.antwoorden_save(
             deelnemer=deelnemer, antwoorden=antwoorden, finish=volgende == "klaar"
@@ -467,20 +478,11 @@ def antwoord(request: HtmxHttpRequest, code: str) -> HttpResponse:
     except SessieGesloten:
         return render(request, "condities/doe_mee_gesloten.html", {"sessie": sessie}, status=409)
     if enkel:
-        return render(
-            request,
-            "condities/vragen.html#stelling",
-            {
-                "sessie": sessie,
-                "stelling": stelling,
-                "gekozen": "?" if score is None else str(score),
-                "opgeslagen": True,
-                # Only the scale, not the whole questions page: 5 queries fewer per answer.
-                "keuzes": _keuzes(),
-                "voortgang": voortgang,
-                "oob": True,
-            },
-        )
+        # Only what the statement's status and the progress bar show: a few hundred bytes. The
+        # progress was read with the participant, before the save: the answer is the request's
+        # last write, so a participant told "saved" has it stored.
+        voortgang = deelnemer_selectors.voortgang_na(deelnemer=deelnemer, totaal=len(stellingen))
+        return render(request, "condities/vragen.html#opgeslagen", {"voortgang": voortgang})
     if volgende == "klaar":
         return redirect("condities:klaar", code=sessie.code)
     if over := scherm_services.gesprek_conditie(volgende):  # on to the conversation

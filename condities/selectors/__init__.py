@@ -19,7 +19,6 @@ from condities.selectors.deelname import (
     deelnemer_for_browser,
     is_member,
     respondentgroep_for,
-    voortgang,
 )
 from condities.selectors.papier import papier_tellingen
 from condities.selectors.rapport import (
@@ -48,6 +47,7 @@ from condities.selectors.sessies import (
     stellingen_for_sessie,
     stellingen_for_sessie_cached,
     stellingen_per_conditie,
+    stellingen_per_conditie_cached,
 )
 from condities.selectors.stellingen import (
     stellingen_of_set,
@@ -90,9 +90,9 @@ __all__ = [
     "stellingen_for_sessie_cached",
     "stellingen_of_set",
     "stellingen_per_conditie",
+    "stellingen_per_conditie_cached",
     "stellingenset_aantal_sessies",
     "stellingenset_inhoud",
     "stellingenset_is_used",
     "trend_for_praktijk",
-    "voortgang",
 ]

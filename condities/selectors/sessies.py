@@ -89,27 +89,37 @@ def stellingen_for_sessie(*, sessie: Sessie) -> list[Stelling]:
 STELLINGEN_CACHE_SECONDS = 600
 
 
+def _uit_cache(key: str, maak):
+    """What `maak()` returns, kept in the cache for STELLINGEN_CACHE_SECONDS; without a cache
+    (Redis away) it is made anew each time."""
+    try:
+        waarde = cache.get(key)
+    except Exception:  # the cache is away: read the database, as without one
+        waarde = None
+    if waarde is None:
+        waarde = maak()
+        with contextlib.suppress(Exception):
+            cache.set(key, waarde, STELLINGEN_CACHE_SECONDS)
+    return waarde
+
+
 def stellingen_for_sessie_cached(*, sessie: Sessie) -> list[Stelling]:
     """stellingen_for_sessie through the cache, for the answer that every click of every
     participant saves (2 queries fewer each time). Without a cache it reads the database."""
-    key = f"condities:stellingen:{sessie.pk}:{sessie.stellingenset_id}"
-    try:
-        stellingen = cache.get(key)
-    except Exception:  # the cache is away: read the database, as without one
-        stellingen = None
-    if stellingen is None:
-        stellingen = stellingen_for_sessie(sessie=sessie)
-        with contextlib.suppress(Exception):
-            cache.set(key, stellingen, STELLINGEN_CACHE_SECONDS)
-    return stellingen
+    return _uit_cache(
+        f"condities:stellingen:{sessie.pk}:{sessie.stellingenset_id}",
+        lambda: stellingen_for_sessie(sessie=sessie),
+    )
 
 
-def stellingen_per_conditie(*, sessie: Sessie) -> list[dict]:
-    """The session's statements grouped by condition, with each condition's open questions."""
-    stellingen = stellingen_for_sessie(sessie=sessie)
-    open_vragen: dict[str, list[OpenVraag]] = {}
-    for vraag in OpenVraag.objects.filter(set=sessie.stellingenset_id):
-        open_vragen.setdefault(vraag.conditie, []).append(vraag)
+def _open_vragen(*, sessie: Sessie) -> list[OpenVraag]:
+    return list(OpenVraag.objects.filter(set=sessie.stellingenset_id))
+
+
+def _per_conditie(stellingen: list[Stelling], open_vragen: list[OpenVraag]) -> list[dict]:
+    per_vraag: dict[str, list[OpenVraag]] = {}
+    for vraag in open_vragen:
+        per_vraag.setdefault(vraag.conditie, []).append(vraag)
     groepen: dict[str, dict] = {}
     for stelling in stellingen:
         groep = groepen.setdefault(
@@ -118,8 +128,25 @@ def stellingen_per_conditie(*, sessie: Sessie) -> list[dict]:
                 "code": stelling.conditie,
                 "label": Conditie(stelling.conditie).label,
                 "stellingen": [],
-                "open_vragen": open_vragen.get(stelling.conditie, []),
+                "open_vragen": per_vraag.get(stelling.conditie, []),
             },
         )
         groep["stellingen"].append(stelling)
     return [groepen[code] for code in Conditie.values if code in groepen]
+
+
+def stellingen_per_conditie(*, sessie: Sessie) -> list[dict]:
+    """The session's statements grouped by condition, with each condition's open questions."""
+    return _per_conditie(stellingen_for_sessie(sessie=sessie), _open_vragen(sessie=sessie))
+
+
+def stellingen_per_conditie_cached(*, sessie: Sessie) -> list[dict]:
+    """stellingen_per_conditie with the statements and questions from the cache: every page of
+    every phone shows them (3 queries fewer each time)."""
+    return _per_conditie(
+        stellingen_for_sessie_cached(sessie=sessie),
+        _uit_cache(
+            f"condities:open-vragen:{sessie.pk}:{sessie.stellingenset_id}",
+            lambda: _open_vragen(sessie=sessie),
+        ),
+    )
