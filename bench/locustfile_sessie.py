@@ -147,9 +147,9 @@ class Deelnemer(FastHttpUser):
             catch_response=True,
         ) as r:
             text = r.text or ""
-            if r.status_code != 200 or f'id="stelling-{stelling["id"]}"' not in text:
+            if r.status_code != 200 or 'id="voortgang"' not in text:
                 r.failure(f"answer: status {r.status_code}")
-            elif 'role="status"></p>' in text:
+            elif 'class="lp-opgeslagen" role="status"><span>' not in text:
                 r.failure("answer: no 'saved' confirmation")
         self.todo.pop(0)
 
