@@ -210,6 +210,7 @@ bench-scale: install
 # with 6–14 s between answers, two screens polling; live scenario only (bench/README.md).
 bench-conference: install
 	BENCH_SCENARIOS=live BENCH_USERS=2000 BENCH_SPAWN_RATE=20 BENCH_THINK=6-14 \
+	BENCH_TARGET_P95_MS=100 BENCH_TARGET_RATIO=0.5 \
 	BENCH_RUN_TIME=$${BENCH_RUN_TIME:-8m} $(PY) -m bench.run
 
 # The answer click in-process (PostgreSQL, a minute): CPU and statements per answer; bench/antwoord.py.

@@ -433,8 +433,8 @@ def report(config: Config, *, setup: dict, results: Results) -> bool:
         return (
             f"{label} p50 / p95 (ms)",
             f"{_ms(stats.p50)} / {_ms(stats.p95)}",
-            f"p95 < {TARGET_P95_MS}",
-            _yes(stats.requests > 0 and stats.p95 < TARGET_P95_MS),
+            f"p95 <= {TARGET_P95_MS}",
+            _yes(stats.requests > 0 and stats.p95 <= TARGET_P95_MS),
         )
 
     if live is not None:
@@ -455,6 +455,12 @@ def report(config: Config, *, setup: dict, results: Results) -> bool:
             ("answers sent (successful POSTs)", f"{sent:,}", "", ""),
             ("answers stored (Antwoord rows)", f"{stored:,}", "= sent", _yes(stored == sent)),
             p95_row("save an answer", answers),
+            (
+                "web CPU per answer (ms; all requests)",
+                f"{1000 * results.cpu.get('live', {}).get('web', 0.0) / max(sent, 1):.1f}",
+                "",
+                "",
+            ),
             p95_row("screen fragment", live.rows.get(SCREEN_FRAGMENT, Stats())),
             ("ratio fragment / bare view", f"{ratio:.2f}", f">= {TARGET_RATIO}", _yes(
                 ratio >= TARGET_RATIO

@@ -13,7 +13,10 @@ from config.settings import *  # noqa: F403
 from config.settings import STORAGES
 
 ALLOWED_HOSTS = ["testserver"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    "proces": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+}
 STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -120,5 +120,4 @@ def checkin_link(request: HtmxHttpRequest, token: str) -> HttpResponse:
             ),
             status=403,
         )
-    _remember(request, deelnemer)
-    return redirect("condities:vragen", code=sessie.code)
+    return _remember(request, redirect("condities:vragen", code=sessie.code), deelnemer)

@@ -4,6 +4,7 @@ import contextlib
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from condities import deelname_cookie
 from condities.forms import AntwoordenForm, CodeForm, InbrengForm, JoinForm
 from condities.models import INBRENG_MAX, Conditie, Deelnemer, Sessie
 from condities.selectors import deelname as deelnemer_selectors
@@ -84,21 +86,59 @@ def _unknown_code(request: HttpRequest) -> HttpResponse:
 
 
 def _tokens(request: HttpRequest) -> dict[str, str]:
-    """The participants' tokens this browser holds: {sessie_id: token}."""
+    """The tokens kept in this browser's login session: {sessie_id: token} (members' places,
+    and guests' who joined before their places moved to `deelname_cookie`)."""
     return request.session.get(SESSION_KEY, {})
 
 
 def _deelnemer_for(request: HttpRequest, sessie: Sessie) -> Deelnemer | None:
-    """The participant this browser is: by account, or by the token kept in its session."""
+    """The participant this browser is: a guest by the cookie's token, else by account or by
+    the token kept in its login session."""
+    token = deelname_cookie.tokens(request).get(str(sessie.pk))
+    if token:
+        deelnemer = deelnemer_selectors.deelnemer_for_browser(
+            sessie=sessie, user=AnonymousUser(), token=token
+        )
+        if deelnemer is not None:
+            return deelnemer
     return deelnemer_selectors.deelnemer_for_browser(
         sessie=sessie, user=request.user, token=_tokens(request).get(str(sessie.pk))
     )
 
 
-def _remember(request: HttpRequest, deelnemer: Deelnemer) -> None:
-    tokens = dict(_tokens(request))
-    tokens[str(deelnemer.sessie_id)] = deelnemer.token
-    request.session[SESSION_KEY] = tokens
+def _deelnemer_by_code(
+    request: HttpRequest, code: str, stelling_pk: int | None = None
+) -> Deelnemer | None:
+    """`_deelnemer_for` by the session's code, in one statement: every click and page of every
+    phone asks it. A guest found by the cookie costs no read of the login session."""
+    gast = deelname_cookie.tokens(request)
+    if gast:
+        deelnemer = deelnemer_selectors.deelnemer_by_code(
+            code=code.upper(),
+            user=AnonymousUser(),
+            tokens=list(gast.values()),
+            stelling_pk=stelling_pk,
+        )
+        if deelnemer is not None:
+            return deelnemer
+    return deelnemer_selectors.deelnemer_by_code(
+        code=code.upper(),
+        user=request.user,
+        tokens=[str(t) for t in _tokens(request).values()],
+        stelling_pk=stelling_pk,
+    )
+
+
+def _remember(request: HttpRequest, response: HttpResponse, deelnemer: Deelnemer) -> HttpResponse:
+    """Keep the place this browser joined: a guest's in its cookie, a member's in the login
+    session (ended by logging out). Returns the response."""
+    if deelnemer.user_id is None:
+        deelname_cookie.remember(request, response, deelnemer.sessie_id, deelnemer.token)
+    else:
+        tokens = dict(_tokens(request))
+        tokens[str(deelnemer.sessie_id)] = deelnemer.token
+        request.session[SESSION_KEY] = tokens
+    return response
 
 
 @login_not_required
@@ -152,8 +192,7 @@ def doe_mee_code(request: HtmxHttpRequest, code: str) -> HttpResponse:
             organisatie=organisatie,
             email=request.user.email,
         )
-        _remember(request, deelnemer)
-        return redirect("condities:vragen", code=sessie.code)
+        return _remember(request, redirect("condities:vragen", code=sessie.code), deelnemer)
     if sessie.alleen_leden:
         return message_page(
             request,
@@ -180,8 +219,7 @@ def doe_mee_code(request: HtmxHttpRequest, code: str) -> HttpResponse:
             email=form.cleaned_data["email"],
             herkomst=deelname_services.herkomst_for(client_ip(request)),
         )
-        _remember(request, deelnemer)
-        return redirect("condities:vragen", code=sessie.code)
+        return _remember(request, redirect("condities:vragen", code=sessie.code), deelnemer)
     return render(
         request,
         "condities/doe_mee_aanmelden.html",
@@ -243,9 +281,7 @@ def _joined(request: HtmxHttpRequest, code: str) -> tuple[Sessie, Deelnemer] | H
         return _limited_response(request)
     # Each page of every phone: one statement finds the participant with the session; only a
     # browser that did not join it (or a code of a session long closed) takes the longer way.
-    deelnemer = deelnemer_selectors.deelnemer_by_code(
-        code=code.upper(), user=request.user, tokens=[str(t) for t in _tokens(request).values()]
-    )
+    deelnemer = _deelnemer_by_code(request, code)
     if deelnemer is not None and deelnemer.sessie.is_open:
         return deelnemer.sessie, deelnemer
     sessie = sessie_selectors.sessie_by_code(code=code.upper())
@@ -331,9 +367,7 @@ def gesprek(request: HtmxHttpRequest, code: str) -> HttpResponse:
 def inbreng(request: HtmxHttpRequest, code: str) -> HttpResponse:
     """Send an open answer (anonymous). htmx gets the question's form back, empty and with a
     word of thanks; a plain post goes back to the conversation page."""
-    deelnemer = deelnemer_selectors.deelnemer_by_code(
-        code=code.upper(), user=request.user, tokens=[str(t) for t in _tokens(request).values()]
-    )
+    deelnemer = _deelnemer_by_code(request, code)
     if deelnemer is None:
         return _not_found(request)
     sessie = deelnemer.sessie
@@ -379,9 +413,7 @@ def inbreng(request: HtmxHttpRequest, code: str) -> HttpResponse:
 @require_POST
 def stem(request: HtmxHttpRequest, code: str, inbreng_pk: int) -> HttpResponse:
     """Vote for an approved open answer, or take the vote back."""
-    deelnemer = deelnemer_selectors.deelnemer_by_code(
-        code=code.upper(), user=request.user, tokens=[str(t) for t in _tokens(request).values()]
-    )
+    deelnemer = _deelnemer_by_code(request, code)
     if deelnemer is None:
         return _not_found(request)
     sessie = deelnemer.sessie
@@ -455,11 +487,8 @@ def antwoord(request: HtmxHttpRequest, code: str) -> HttpResponse:
     # The statement of a single answer (an htmx click), so that the participant comes with
     # whether it was answered before: the progress after it, without another statement.
     sleutels = [k[1:] for k in request.POST if k.startswith("s")]
-    deelnemer = deelnemer_selectors.deelnemer_by_code(
-        code=code.upper(),
-        user=request.user,
-        tokens=[str(t) for t in _tokens(request).values()],
-        stelling_pk=_pk(sleutels[0]) if len(sleutels) == 1 else None,
+    deelnemer = _deelnemer_by_code(
+        request, code, stelling_pk=_pk(sleutels[0]) if len(sleutels) == 1 else None
     )
     if deelnemer is None:  # an unknown code, or not (yet) a participant of its session
         return _not_found(request)

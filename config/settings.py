@@ -126,6 +126,13 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Each worker process's own memory, for what never changes once made (a session's statements):
+# read on every answer click without a round trip to Redis (issue #13).
+CACHES["proces"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "proces",
+    "OPTIONS": {"MAX_ENTRIES": 500},
+}
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL

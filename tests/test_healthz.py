@@ -44,11 +44,12 @@ def test_unreachable_database_gives_503(client):
 
 def test_unreachable_redis_is_reported_down_without_a_500(client, settings):
     settings.CACHES = {
+        **settings.CACHES,
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": UNREACHABLE_REDIS,
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
+        },
     }
     settings.REDIS_URL = UNREACHABLE_REDIS
     settings.CELERY_BROKER_URL = UNREACHABLE_REDIS

@@ -2,7 +2,7 @@
 
 import contextlib
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db.models import Count, Q, QuerySet
 
 from condities.models import Actie, Conditie, Deelnemer, OpenVraag, Sessie, Stelling
@@ -90,8 +90,13 @@ STELLINGEN_CACHE_SECONDS = 600
 
 
 def _uit_cache(key: str, maak):
-    """What `maak()` returns, kept in the cache for STELLINGEN_CACHE_SECONDS; without a cache
-    (Redis away) it is made anew each time."""
+    """What `maak()` returns for something that never changes once made: from this worker's
+    own memory, else from the shared cache (kept STELLINGEN_CACHE_SECONDS), else made anew.
+    Without Redis it is made once per worker."""
+    proces = caches["proces"]
+    waarde = proces.get(key)
+    if waarde is not None:
+        return waarde
     try:
         waarde = cache.get(key)
     except Exception:  # the cache is away: read the database, as without one
@@ -100,6 +105,7 @@ def _uit_cache(key: str, maak):
         waarde = maak()
         with contextlib.suppress(Exception):
             cache.set(key, waarde, STELLINGEN_CACHE_SECONDS)
+    proces.set(key, waarde, STELLINGEN_CACHE_SECONDS)
     return waarde
 
 

@@ -2,14 +2,18 @@
 (issue #13), which must give what the ORM gave, on SQLite and on PostgreSQL."""
 
 import datetime
+from unittest import mock
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.contrib.sessions.backends.base import SessionBase
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
-from condities import services
-from condities.models import Conditie, Sessie, Stelling
+from condities import deelname_cookie, services
+from condities.models import Antwoord, Conditie, Deelnemer, Sessie, Stelling
 from condities.selectors import deelname
 
 pytestmark = pytest.mark.django_db
@@ -85,3 +89,101 @@ def test_the_progress_after_an_answer_counts_a_statement_answered_before_once(se
     assert na(tweede) == {"beantwoord": 2, "totaal": 25, "procent": 8}  # changed: still two
     assert na(derde)["beantwoord"] == 3  # a new one: three once it is saved
     assert Sessie.objects.get(pk=sessie.pk).is_open
+
+
+# The browser's place: a guest's in a signed cookie, so that a click reads no login session.
+
+HTMX = {"HX-Request": "true"}
+
+
+def _join(client, sessie):
+    return client.post(
+        reverse("condities:doe_mee_code", args=[sessie.code]),
+        {"naam": "", "organisatie": "mantelzorger", "email": ""},
+    )
+
+
+def test_a_guests_place_is_in_a_signed_httponly_cookie_not_in_the_login_session(client, sessie):
+    response = _join(client, sessie)
+
+    assert response.status_code == 302
+    cookie = response.cookies[deelname_cookie.COOKIE]
+    assert cookie["httponly"]
+    assert cookie["samesite"] == "Lax"
+    deelnemer = Deelnemer.objects.get(sessie=sessie)
+    assert deelname_cookie.tokens(_request_with(cookie.value)) == {str(sessie.pk): deelnemer.token}
+    assert client.session.get("doe_mee", {}) == {}  # nothing of the place in the session
+
+
+def test_a_guests_answer_reads_no_login_session(client, sessie, stellingen):
+    _join(client, sessie)
+    stelling = stellingen[Conditie.RELATIE][0]
+    url = reverse("condities:antwoord", args=[sessie.code])
+    gelezen = []
+    echt = SessionBase._get_session
+
+    def meetellen(self, *args, **kwargs):
+        gelezen.append(self.session_key)
+        return echt(self, *args, **kwargs)
+
+    with mock.patch.object(SessionBase, "_get_session", meetellen):
+        response = client.post(url, {f"s{stelling.pk}": "5"}, headers=HTMX)
+
+    assert response.status_code == 200
+    assert "Opgeslagen" in response.text
+    assert Antwoord.objects.get(stelling=stelling).score == 5
+    assert gelezen == []
+
+
+def test_a_made_up_or_changed_cookie_is_nobody(client, sessie, stellingen):
+    _join(client, sessie)
+    echt = client.cookies[deelname_cookie.COOKIE].value
+    stelling = stellingen[Conditie.AMBITIE][0]
+    url = reverse("condities:antwoord", args=[sessie.code])
+
+    client.cookies[deelname_cookie.COOKIE] = echt[:-3] + "abc"
+    response = client.post(url, {f"s{stelling.pk}": "2"}, headers=HTMX)
+    assert response.status_code == 404
+    assert not Antwoord.objects.exists()
+
+    client.cookies[deelname_cookie.COOKIE] = echt  # positive control
+    response = client.post(url, {f"s{stelling.pk}": "2"}, headers=HTMX)
+    assert response.status_code == 200
+    assert Antwoord.objects.get(stelling=stelling).score == 2
+
+
+def test_a_browser_that_joined_before_the_cookie_keeps_its_place(client, sessie, stellingen):
+    gast = services.deelnemer_join(sessie=sessie, mantelzorger=True)
+    session = client.session
+    session["doe_mee"] = {str(sessie.pk): gast.token}  # where places were kept before
+    session.save()
+    stelling = stellingen[Conditie.PROCES][0]
+
+    response = client.post(
+        reverse("condities:antwoord", args=[sessie.code]), {f"s{stelling.pk}": "3"}, headers=HTMX
+    )
+
+    assert response.status_code == 200
+    assert Antwoord.objects.get(deelnemer=gast, stelling=stelling).score == 3
+
+
+def test_a_members_place_stays_with_the_account_and_ends_with_logging_out(
+    client, sessie, lid, stellingen
+):
+    client.force_login(lid)
+    response = client.get(reverse("condities:doe_mee_code", args=[sessie.code]))
+    assert response.status_code == 302
+    assert deelname_cookie.COOKIE not in response.cookies
+    stelling = stellingen[Conditie.BELANGEN][0]
+    url = reverse("condities:antwoord", args=[sessie.code])
+    assert client.post(url, {f"s{stelling.pk}": "4"}, headers=HTMX).status_code == 200
+
+    client.logout()
+    assert client.post(url, {f"s{stelling.pk}": "1"}, headers=HTMX).status_code == 404
+    assert Antwoord.objects.get(stelling=stelling).score == 4
+
+
+def _request_with(waarde):
+    request = RequestFactory().get("/")
+    request.COOKIES[deelname_cookie.COOKIE] = waarde
+    return request

@@ -83,7 +83,7 @@ def redis_down(settings):
     with celery_broker(UNREACHABLE_REDIS, eager=False):
         cache = dict(settings.CACHES["default"])
         cache["LOCATION"] = UNREACHABLE_REDIS
-        settings.CACHES = {"default": cache}
+        settings.CACHES = {**settings.CACHES, "default": cache}
         settings.REDIS_URL = UNREACHABLE_REDIS
         settings.CELERY_BROKER_URL = UNREACHABLE_REDIS
         yield

@@ -55,7 +55,8 @@ def test_it_warns_once_and_then_skips_redis_for_a_while(away, caplog):
 
 def test_rate_limits_let_people_through_while_it_is_away(settings):
     settings.CACHES = {
-        "default": {"BACKEND": "config.cache.ResilientRedisCache", "LOCATION": UNREACHABLE_REDIS}
+        **settings.CACHES,
+        "default": {"BACKEND": "config.cache.ResilientRedisCache", "LOCATION": UNREACHABLE_REDIS},
     }
     for _ in range(30):
         ratelimit.hit(scope="code", ident="1.2.3.4", window=60)
