@@ -29,6 +29,7 @@ def gunicorn_start(config: "Config", env: dict, port: int, log: Path) -> subproc
         "--workers", str(config.workers),
         "--worker-class", config.worker_class,
         "--threads", str(config.threads),
+        "--keep-alive", str(config.keep_alive),
         "--timeout", "30",
         "--graceful-timeout", "5",
         "--log-level", "warning",

@@ -121,6 +121,8 @@ class Config:
     workers: int = int(os.environ.get("BENCH_WORKERS", "3"))
     worker_class: str = os.environ.get("BENCH_WORKER_CLASS", "sync")
     threads: int = int(os.environ.get("BENCH_THREADS", "1"))
+    # Seconds an idle connection stays open (gthread; sync workers close after each request).
+    keep_alive: int = int(os.environ.get("BENCH_KEEPALIVE", "2"))
     out: str = os.environ.get("BENCH_OUT", "")
     scenarios: tuple[str, ...] = _scenarios(os.environ.get("BENCH_SCENARIOS", ",".join(SCENARIOS)))
     members: int = int(os.environ.get("BENCH_MEMBERS", "50"))
@@ -362,7 +364,7 @@ def report(config: Config, *, setup: dict, results: Results) -> bool:
     ]
     workers = f"{config.workers} {config.worker_class} workers"
     if config.worker_class == "gthread":
-        workers += f" x {config.threads} threads"
+        workers += f" x {config.threads} threads, keep-alive {config.keep_alive} s"
     live = results.scenarios.get("live")
     members = results.scenarios.get("members")
     carers = results.scenarios.get("carers")
