@@ -22,8 +22,19 @@ ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 
 
-def gunicorn_start(config: "Config", env: dict, port: int, log: Path) -> subprocess.Popen:
-    cmd = [
+def server_command(config: "Config", port: int) -> list[str]:
+    """The web server: gunicorn (as in production), or granian (`BENCH_SERVER=granian`: a WSGI
+    server with its HTTP handling in Rust, to measure what the server's own work costs; the
+    threads are its blocking threads per worker). Both run config.wsgi's application."""
+    if config.server == "granian":
+        return [
+            PY, "-m", "granian", "--interface", "wsgi", "config.wsgi:application",
+            "--host", "127.0.0.1", "--port", str(port),
+            "--workers", str(config.workers),
+            "--blocking-threads", str(config.threads),
+            "--log-level", "warning", "--no-access-log",
+        ]  # fmt: skip
+    return [
         PY, "-m", "gunicorn", "config.wsgi:application",
         "--bind", f"127.0.0.1:{port}",
         "--workers", str(config.workers),
@@ -34,19 +45,24 @@ def gunicorn_start(config: "Config", env: dict, port: int, log: Path) -> subproc
         "--graceful-timeout", "5",
         "--log-level", "warning",
     ]  # fmt: skip
+
+
+def gunicorn_start(config: "Config", env: dict, port: int, log: Path) -> subprocess.Popen:
+    """Start the web server (`server_command`) and wait until its bare view answers."""
+    cmd = server_command(config, port)
     fh = log.open("a")
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=fh, stderr=fh)  # noqa: S603
     url = f"http://127.0.0.1:{port}/bench/bare/"
     for _attempt in range(60):
         if proc.poll() is not None:
-            raise SystemExit(f"gunicorn stopped at start; see {log}:\n{log.read_text()[-2000:]}")
+            raise SystemExit(f"{cmd[2]} stopped at start; see {log}:\n{log.read_text()[-2000:]}")
         try:
             with urllib.request.urlopen(url, timeout=2) as response:
                 if response.status == 200:
                     return proc
         except OSError:
             time.sleep(0.5)
-    raise SystemExit(f"gunicorn did not answer on {url} within 30 s; see {log}.")
+    raise SystemExit(f"{cmd[2]} did not answer on {url} within 30 s; see {log}.")
 
 
 def process_stop(proc: subprocess.Popen) -> None:

@@ -123,6 +123,7 @@ class Config:
     threads: int = int(os.environ.get("BENCH_THREADS", "1"))
     # Seconds an idle connection stays open (gthread; sync workers close after each request).
     keep_alive: int = int(os.environ.get("BENCH_KEEPALIVE", "2"))
+    server: str = os.environ.get("BENCH_SERVER", "gunicorn")  # or granian (bench only)
     out: str = os.environ.get("BENCH_OUT", "")
     scenarios: tuple[str, ...] = _scenarios(os.environ.get("BENCH_SCENARIOS", ",".join(SCENARIOS)))
     members: int = int(os.environ.get("BENCH_MEMBERS", "50"))
@@ -362,9 +363,11 @@ def report(config: Config, *, setup: dict, results: Results) -> bool:
     broken = [
         f"locust exited {run.exit_code} ({name})" for name, run in runs.items() if run.exit_code
     ]
-    workers = f"{config.workers} {config.worker_class} workers"
+    workers = f"gunicorn {config.workers} {config.worker_class} workers"
     if config.worker_class == "gthread":
         workers += f" x {config.threads} threads, keep-alive {config.keep_alive} s"
+    if config.server == "granian":
+        workers = f"granian {config.workers} workers x {config.threads} blocking threads"
     live = results.scenarios.get("live")
     members = results.scenarios.get("members")
     carers = results.scenarios.get("carers")
@@ -378,7 +381,7 @@ def report(config: Config, *, setup: dict, results: Results) -> bool:
         "clients without think time"
     )
     print(
-        f"gunicorn {workers}, Celery worker (prefork x {config.celery_concurrency}), "
+        f"{workers}, Celery worker (prefork x {config.celery_concurrency}), "
         f"PostgreSQL + Redis, locust (1 process), all on this machine: {os.cpu_count()} CPUs "
         f"({_cpu_model()}), Python {platform.python_version()}, load average "
         f"{results.load[0]:.1f} before / {results.load[1]:.1f} after"
@@ -626,7 +629,7 @@ def main() -> int:
             f"session {setup['code']}: {len(setup['stellingen'])} statements, "
             f"{len(setup['organisaties'])} organisations in the network"
         )
-        say(f"gunicorn: {config.workers} {config.worker_class} workers on {host}")
+        say(f"{config.server}: {config.workers} workers on {host}")
         gunicorn = gunicorn_start(config, env, port, log)
         say(f"Celery worker: prefork x {config.celery_concurrency}; log in {celery_log}")
         celery = celery_start(config, env, celery_log)

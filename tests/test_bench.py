@@ -7,12 +7,14 @@ it runs in a child process of its own.
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
-from bench.run import _seconds
+from bench.processes import server_command
+from bench.run import Config, _seconds
 from bench.thresholds import broken_thresholds
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,6 +42,20 @@ def test_an_exception_in_a_user_breaks_the_thresholds():
     assert broken_thresholds(totals(10, 0), exceptions=2) == [
         "2 exceptions in the users (at most 0 allowed)"
     ]
+
+
+def test_the_web_server_is_gunicorn_unless_granian_is_asked_for():
+    gunicorn = server_command(replace(Config(), threads=4, keep_alive=20), 8001)
+    assert gunicorn[2] == "gunicorn"
+    assert gunicorn[gunicorn.index("--threads") + 1] == "4"
+    assert gunicorn[gunicorn.index("--keep-alive") + 1] == "20"
+    assert gunicorn[gunicorn.index("--bind") + 1] == "127.0.0.1:8001"
+
+    granian = server_command(replace(Config(), server="granian", threads=4), 8001)
+    assert granian[2] == "granian"
+    assert granian[granian.index("--interface") + 1] == "wsgi"
+    assert granian[granian.index("--blocking-threads") + 1] == "4"
+    assert "config.wsgi:application" in granian
 
 
 @pytest.mark.parametrize(
