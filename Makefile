@@ -58,7 +58,7 @@ run: install
 	  echo "Phones on the same network join a session at http://$$address:$(PORT)/doe-mee/"; \
 	  echo "(open the session page from that address too, so its link and QR code use it)."; fi; \
 	echo "Login codes and other emails are printed here in the terminal. Stop with Ctrl+C."; \
-	DJANGO_ALLOWED_HOSTS="$$hosts" $(DEV) exec $(PY) manage.py runserver $(HOST):$(PORT)
+	DJANGO_ALLOWED_HOSTS="$$hosts" $(DEV) exec $(PY) -m config.quickstart $(HOST):$(PORT)
 
 # The suite under coverage; the report fails below the floor in pyproject.toml (fail_under).
 test: install

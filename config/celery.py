@@ -23,3 +23,15 @@ def _refuse_without_secret_key(**_kwargs) -> None:
         require_secret_key()
     except ImproperlyConfigured as error:  # Celery logs and ignores a receiver's Exception
         raise SystemExit(str(error)) from error
+
+
+@worker_init.connect
+@beat_init.connect
+def _quickstart_sends_to_the_worker(**_kwargs) -> None:
+    """In the quick start (LP_QUICKSTART, no Redis) the web process runs tasks inline, but the
+    worker and its embedded beat send theirs through the folder broker, so that beat's periodic
+    tasks run in the worker as they do in production."""
+    from django.conf import settings
+
+    if settings.QUICKSTART:
+        app.conf.task_always_eager = False

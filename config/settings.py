@@ -134,7 +134,22 @@ CACHES["proces"] = {
     "OPTIONS": {"MAX_ENTRIES": 500},
 }
 
-CELERY_BROKER_URL = REDIS_URL or "memory://"
+# The quick start (`make run`: config/quickstart.py sets LP_QUICKSTART) without Redis: beat's
+# periodic tasks reach the worker that `make run` starts next to runserver through a folder
+# (kombu's filesystem transport, under QUICKSTART_DIR). The web process still runs what it queues
+# inline (eager); the worker and its embedded beat send to the folder (config/celery.py).
+QUICKSTART = env_bool("LP_QUICKSTART") and not REDIS_URL
+QUICKSTART_DIR = Path(env_str("LP_QUICKSTART_DIR", str(BASE_DIR / ".run")))
+# The quick start's web process and worker share the SQLite file: write-ahead logging lets one
+# read while the other writes, and a writer waits up to 20 s for the other instead of failing.
+if QUICKSTART and DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
+
+CELERY_BROKER_URL = REDIS_URL or ("filesystem://localhost/" if QUICKSTART else "memory://")
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_IGNORE_RESULT = True
@@ -146,7 +161,16 @@ CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+CELERY_BROKER_TRANSPORT_OPTIONS: dict = {"visibility_timeout": 3600}
+if QUICKSTART:
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(QUICKSTART_DIR / "celery" / "queue"),
+        "data_folder_out": str(QUICKSTART_DIR / "celery" / "queue"),
+        "control_folder": str(QUICKSTART_DIR / "celery" / "control"),
+        "store_processed": False,
+    }
+    # Beat's record of when each task last ran, so a restart does not run them all again.
+    CELERY_BEAT_SCHEDULE_FILENAME = str(QUICKSTART_DIR / "celery" / "beat-schedule")
 # Do not hang a web request when the broker is down: a few quick tries, then the caller decides.
 CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "max_retries": 2,
