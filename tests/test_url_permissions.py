@@ -143,6 +143,7 @@ EXPECTED = {
     "mantelzorg:inbox": managers(),
     "mantelzorg:reactie": managers(),
     "mantelzorg:contact_verwijderen": POST_ONLY,
+    "mantelzorg:beantwoorden": POST_ONLY,
     "mantelzorg:instellingen": managers(),
     "mantelzorg:overzicht": readers(),
     "mantelzorg:export_csv": managers(),
