@@ -291,3 +291,23 @@ def doorgeven_status(*, reactie: Reactie) -> DoorgevenStatus | None:
         op=None,
         geen_contactpersoon=contactpersoon_for_organisatie(organisatie=organisatie) is None,
     )
+
+
+def reacties_for_experiment(*, experiment: Experiment, limit: int = 50) -> list[Reactie]:
+    """The latest feedback tagged with an experiment: the texts only, never who (one query).
+
+    For those who may read the inbox; the caller checks that."""
+    return list(
+        Reactie.objects.filter(praktijk_id=experiment.praktijk_id, experiment=experiment)
+        .only(
+            "pk",
+            "praktijk_id",
+            "experiment_id",
+            "wat_gaat_goed",
+            "meer_van",
+            "kan_beter",
+            "keer_verteld",
+            "created_at",
+        )
+        .order_by("-created_at", "-pk")[:limit]
+    )
