@@ -33,6 +33,7 @@ from mantelzorg.forms import (
     ReactieForm,
 )
 from mantelzorg.models import Reactie
+from netwerk.selectors import steunpunt_for_praktijk
 from praktijken.access import Toegang, praktijk_get_for_manage, praktijk_get_for_user
 from praktijken.models import Praktijk
 
@@ -116,7 +117,12 @@ def bedankt(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "mantelzorg/bedankt.html",
-        {"praktijk": praktijk, "bewaren_maanden": settings.MANTELZORG_CONTACT_BEWAREN_MAANDEN},
+        {
+            "praktijk": praktijk,
+            "bewaren_maanden": settings.MANTELZORG_CONTACT_BEWAREN_MAANDEN,
+            # Only the organisation's own public details, never a person's.
+            "steunpunt": steunpunt_for_praktijk(praktijk=praktijk),
+        },
     )
 
 

@@ -93,6 +93,17 @@ def contactpersoon_for_organisatie(*, organisatie: Organisatie) -> Persoon | Non
     )
 
 
+def steunpunt_for_praktijk(*, praktijk: Praktijk) -> Organisatie | None:
+    """The carer support point on the practice's social map (the first by name), or None."""
+    return (
+        organisaties_for_praktijk(praktijk=praktijk)
+        .filter(soort=Organisatie.Soort.MANTELZORGSTEUNPUNT)
+        .only("pk", "naam", "telefoon", "email", "website")
+        .order_by("naam", "pk")
+        .first()
+    )
+
+
 def organisaties_to_add(*, praktijk: Praktijk) -> QuerySet[Organisatie]:
     """Organisations the practice may add to its network as its own copy: other practices'
     original entries (not their copies) that it has not copied yet, by name."""
