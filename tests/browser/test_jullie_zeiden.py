@@ -1,6 +1,10 @@
-"""A carer on a small phone: the thanks page with the support point, and "You said, we did"."""
+"""A carer on a small phone: the thanks page with the support point, and "You said, we did";
+a facilitator passing feedback on, replying, and seeing it on the experiment."""
+
+import datetime
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from experimenten.models import Experiment
@@ -12,6 +16,7 @@ from tests.factories import (
     ExperimentFactory,
     OntwerpvraagFactory,
     OrganisatieFactory,
+    PersoonFactory,
     PraktijkFactory,
     ReactieFactory,
     SessieFactory,
@@ -70,4 +75,52 @@ def test_thanks_page_and_public_page_at_320_pixels(page, live_server):
     expect(page.get_by_text("Tien-minutencheck")).to_be_visible()
     expect(page.get_by_text("Niet om te delen.")).to_have_count(0)
     assert no_horizontal_scroll(page)
+    assert_accessible(page)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_facilitator_passes_on_and_replies_and_sees_it_on_the_experiment(
+    page, live_server, praktijk, facilitator, log_in, mailoutbox
+):
+    welzijn = OrganisatieFactory(naam="Welzijn Stein", eigenaar=praktijk)
+    DeelnameFactory(praktijk=praktijk, organisatie=welzijn)
+    PersoonFactory(
+        organisatie=welzijn,
+        naam="Wim Welzijn",
+        email="wim@welzijn.example",
+        is_contactpersoon=True,
+    )
+    experiment = ExperimentFactory(
+        ontwerpvraag=OntwerpvraagFactory(praktijk=praktijk), titel="Tien-minutencheck"
+    )
+    reactie = ReactieFactory(
+        praktijk=praktijk,
+        experiment=experiment,
+        wat_gaat_goed="De POH nam echt de tijd.",
+        contact_toestemming=True,
+        naam="Anna de Vries",
+        email="anna@voorbeeld.example",
+        contact_bewaren_tot=timezone.localdate() + datetime.timedelta(days=100),
+    )
+    log_in(page.context, facilitator)
+
+    page.goto(f"{live_server.url}/p/stein/mantelzorg/inbox/{reactie.pk}/")
+    page.get_by_label("Doorgegeven aan").select_option(label="Welzijn Stein")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.locator("#doorgeven-status")).to_contain_text(
+        "verstuurd naar Wim Welzijn (Welzijn Stein)"
+    )
+    assert_accessible(page)
+
+    page.get_by_label("Je antwoord").fill("Dank je wel, we bellen de POH.")
+    page.get_by_role("button", name="Antwoord versturen").click()
+    expect(page.get_by_text("Je antwoord is naar de mantelzorger gestuurd.")).to_be_visible()
+    expect(page.get_by_role("button", name="Antwoord versturen")).to_have_count(0)
+    assert_accessible(page)
+    assert sorted(m.to[0] for m in mailoutbox) == ["anna@voorbeeld.example", "wim@welzijn.example"]
+
+    page.goto(f"{live_server.url}/p/stein/experimenten/{experiment.pk}/")
+    sectie = page.locator("#mantelzorgers")
+    expect(sectie).to_contain_text("De POH nam echt de tijd.")
+    expect(sectie).not_to_contain_text("Anna")
     assert_accessible(page)
