@@ -87,6 +87,8 @@ def test_passing_on_mails_the_contact_person_the_texts_without_the_carers_detail
     # The inbox says where it went.
     page = client.get(url("reactie", pk=reactie.pk)).content.decode()
     assert "Doorgegeven: verstuurd naar Contact Welzijn (Welzijn) op" in page
+    lijst = client.get(url("inbox")).content.decode()
+    assert "verstuurd op" in lijst
 
 
 def test_passing_on_goes_once_and_again_to_a_new_organisation(
@@ -120,6 +122,9 @@ def test_without_a_contact_person_nothing_is_sent_and_the_inbox_says_so(
     assert reactie.doorgegeven_op is None
     page = client.get(url("reactie", pk=reactie.pk)).content.decode()
     assert "Zonder heeft geen contactpersoon met een e-mailadres" in page
+    lijst = client.get(url("inbox")).content.decode()
+    assert "Zonder" in lijst  # positive control: the organisation is in the list
+    assert "verstuurd op" not in lijst
 
     # A contact person is added: the sweep sends it.
     PersoonFactory(organisatie=zonder, email="nieuw@zonder.example", is_contactpersoon=True)
