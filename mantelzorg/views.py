@@ -220,9 +220,15 @@ def beantwoorden(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpR
             )
         except services.AntwoordNietMogelijk:
             messages.error(request, NIET_TE_BEANTWOORDEN)
+            return redirect("mantelzorg:reactie", slug=slug, pk=reactie.pk)
+        except OSError:
+            # The mail server is away: nothing went out; the text stays in the form to try again.
+            antwoord_form.add_error(
+                None, _("Your reply could not be sent right now. Try again in a few minutes.")
+            )
         else:
             messages.success(request, _("Your reply has been sent to the carer."))
-        return redirect("mantelzorg:reactie", slug=slug, pk=reactie.pk)
+            return redirect("mantelzorg:reactie", slug=slug, pk=reactie.pk)
     form = ReactieForm(instance=reactie, praktijk=toegang.praktijk)
     return _reactie_page(request, toegang, reactie, form=form, antwoord_form=antwoord_form)
 

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.mail import EmailMessage
 from django.utils import timezone
 
 from mantelzorg import services
@@ -104,3 +105,24 @@ def test_without_consent_there_is_no_reply_form(client, facilitator, praktijk, m
     assert "Antwoord versturen" not in page
     client.post(url("beantwoorden", pk=anoniem.pk), {"tekst": ANTWOORD})
     assert mailoutbox == []
+
+
+def test_a_mail_server_outage_keeps_the_reply_to_send_again(
+    client, facilitator, reactie, mailoutbox, monkeypatch
+):
+    def kapot(self, *args, **kwargs):
+        raise ConnectionRefusedError("no mail server")
+
+    monkeypatch.setattr(EmailMessage, "send", kapot)
+    client.force_login(facilitator)
+    response = client.post(url("beantwoorden", pk=reactie.pk), {"tekst": ANTWOORD})
+    assert response.status_code == 422
+    text = response.content.decode()
+    assert "Je antwoord kon nu niet worden verstuurd" in text
+    assert ANTWOORD in text
+    reactie.refresh_from_db()
+    assert reactie.beantwoord_op is None
+
+    monkeypatch.undo()
+    client.post(url("beantwoorden", pk=reactie.pk), {"tekst": ANTWOORD})
+    assert [m.to for m in mailoutbox] == [["anna@voorbeeld.example"]]
