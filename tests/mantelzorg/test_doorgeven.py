@@ -147,3 +147,16 @@ def test_not_passed_on_sends_nothing(
 def test_the_sweep_and_its_schedule(settings):
     schema = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
     assert "mantelzorg.tasks.doorgeven_sweep_task" in schema
+
+
+def test_the_inbox_still_says_it_went_when_the_contact_person_is_gone(
+    client, praktijk, facilitator, reactie, mailoutbox, django_capture_on_commit_callbacks
+):
+    welzijn = _organisatie(praktijk, "Welzijn", contact="contact@welzijn.example")
+    _doorgeven(client, facilitator, reactie, welzijn, django_capture_on_commit_callbacks)
+    reactie.refresh_from_db()
+    reactie.doorgegeven_persoon.delete()
+    page = client.get(url("reactie", pk=reactie.pk)).content.decode()
+    assert "Doorgegeven: verstuurd naar de contactpersoon van Welzijn op" in page
+    assert len(mailoutbox) == 1  # and not sent again
+    assert services.doorgeven_sweep() == 0
