@@ -207,6 +207,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "mantelzorg.tasks.notifications_sweep_task",
         "schedule": crontab(minute="*/10"),
     },
+    # Carers' feedback: pass on to an organisation's contact person what an outage left unsent.
+    "mantelzorg-doorgeven-sweep": {
+        "task": "mantelzorg.tasks.doorgeven_sweep_task",
+        "schedule": crontab(minute="*/10"),
+    },
     # Carers' feedback: remove contact details whose retention period has ended.
     "mantelzorg-contact-opruimen": {
         "task": "mantelzorg.tasks.contact_expired_delete_task",

@@ -194,3 +194,15 @@ def personen_for_praktijk(*, praktijk: Praktijk) -> QuerySet[Persoon]:
         .select_related("organisatie")
         .order_by("naam", "pk")
     )
+
+
+def experimenten_for_publiek(*, praktijk: Praktijk, limit: int = 20) -> list[Experiment]:
+    """The practice's running and finished experiments for the public: title, status and result
+    only, finished first (1 query)."""
+    return list(
+        Experiment.objects.filter(
+            praktijk=praktijk, status__in=[Experiment.Status.LOOPT, Experiment.Status.AFGEROND]
+        )
+        .only("pk", "praktijk_id", "titel", "doel", "status", "resultaat", "updated_at")
+        .order_by("status", "-updated_at", "-pk")[:limit]
+    )

@@ -21,6 +21,7 @@ from experimenten.forms import (
     TussenstapForm,
 )
 from experimenten.models import Experiment, Fase
+from mantelzorg import selectors as mantelzorg_selectors
 from netwerk.access import LidToegang, lid_get_for_edit, lid_get_for_user
 
 # Plain-Dutch explanations of the four phases of Appreciative Inquiry, shown on every experiment.
@@ -69,6 +70,12 @@ def _detail_context(
         "opbrengsten": selectors.opbrengsten_by_soort(experiment=experiment),
         "stap_form": TussenstapForm() if stap_form is None else stap_form,
         "opbrengst_form": OpbrengstForm() if opbrengst_form is None else opbrengst_form,
+        # Carers' feedback about this experiment: for whoever may read the inbox, texts only.
+        "reacties": (
+            mantelzorg_selectors.reacties_for_experiment(experiment=experiment)
+            if toegang.can_manage
+            else None
+        ),
     }
 
 

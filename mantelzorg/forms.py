@@ -282,10 +282,13 @@ class ReactieForm(forms.ModelForm):
         ]
         widgets = {"interne_notitie": forms.Textarea(attrs={"rows": 3})}
         help_texts = {
-            "doorgegeven_aan": _("Which organisation of the network took it up?"),
+            "doorgegeven_aan": _(
+                "Which organisation of the network took it up? Its contact person gets the "
+                "three answers by email, never the carer's name or contact details."
+            ),
             "deelbaar": _(
-                "The answer to “what goes well” may appear on the dashboard and in the "
-                "members' overview, without a name."
+                "The answer to “what goes well” may appear on the dashboard, in the "
+                "members' overview and on the public page “You said, we did”, without a name."
             ),
             "gedeeld_met_leden": _(
                 "Members see this feedback in the overview, without contact details and "
@@ -342,3 +345,14 @@ class MantelzorgFormulierForm(forms.ModelForm):
         model = MantelzorgFormulier
         fields = ["is_open", "intro"]
         widgets = {"intro": forms.Textarea(attrs={"rows": 5})}
+
+
+class AntwoordForm(forms.Form):
+    """The facilitator's reply to a carer who left an email address with consent."""
+
+    tekst = forms.CharField(
+        label=_("Your reply"),
+        help_text=_("Sent once, by email, to the carer. Plain language helps."),
+        max_length=TEKST_MAX,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from condities.models import Conditie
 from experimenten.models import Experiment
-from netwerk.models import Organisatie
+from netwerk.models import Organisatie, Persoon
 from praktijken.models import Praktijk
 
 
@@ -103,6 +103,17 @@ class Reactie(models.Model):
         related_name="+",
         verbose_name=_("passed on to"),
     )
+    # Passing on: the organisation whose contact person was mailed the texts, whom and when. A
+    # different `doorgegeven_aan` than `doorgegeven_naar` means a mail to the new one is due.
+    doorgegeven_naar = models.ForeignKey(
+        Organisatie, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    doorgegeven_persoon = models.ForeignKey(
+        Persoon, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    doorgegeven_op = models.DateTimeField(_("passed on on"), null=True, blank=True)
+    # When the facilitator replied to the carer (once); the reply's text is never stored.
+    beantwoord_op = models.DateTimeField(_("replied on"), null=True, blank=True)
     deelbaar = models.BooleanField(_("quote may be shared"), default=False)
     gedeeld_met_leden = models.BooleanField(_("shared with the members"), default=False)
     # Notifying the facilitators: whom we mailed about it, and when all of them had been told.
@@ -149,6 +160,13 @@ class Reactie(models.Model):
     @property
     def heeft_contact(self) -> bool:
         return bool(self.naam or self.email or self.telefoon)
+
+    @property
+    def doorgeven_open(self) -> bool:
+        """Passed on to an organisation whose contact person has not been mailed yet."""
+        return self.doorgegeven_aan_id is not None and (
+            self.doorgegeven_naar_id != self.doorgegeven_aan_id
+        )
 
 
 class ReactieConditie(models.Model):

@@ -18,6 +18,7 @@ from django.utils import timezone
 from config.ratelimit import Client, client_limited
 from experimenten.models import Experiment
 from mantelzorg.models import MantelzorgFormulier, Reactie, ReactieConditie
+from netwerk.selectors import contactpersoon_for_organisatie
 from praktijken.models import Praktijk
 
 CONTACT_VELDEN = ("naam", "email", "telefoon")
@@ -87,7 +88,11 @@ def reacties_for_inbox(
 
 def reactie_get(*, praktijk: Praktijk, pk: int) -> Reactie | None:
     """One reaction of this practice with its tags, or None (another practice's reaction too)."""
-    return _met_tags(Reactie.objects.filter(praktijk=praktijk, pk=pk)).first()
+    return (
+        _met_tags(Reactie.objects.filter(praktijk=praktijk, pk=pk))
+        .select_related("doorgegeven_persoon")
+        .first()
+    )
 
 
 def post_scope(*, praktijk: Praktijk) -> str:
@@ -250,4 +255,59 @@ def reacties_for_export(*, praktijk: Praktijk) -> QuerySet[Reactie]:
         _met_tags(Reactie.objects.filter(praktijk=praktijk))
         .defer(*CONTACT_VELDEN, "interne_notitie")
         .order_by("created_at", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class DoorgevenStatus:
+    """What the inbox says about passing a reaction on: sent (to whom, when), due, or stuck."""
+
+    verstuurd: bool
+    persoon_naam: str
+    organisatie_naam: str
+    op: datetime.datetime | None
+    geen_contactpersoon: bool
+
+
+def doorgeven_status(*, reactie: Reactie) -> DoorgevenStatus | None:
+    """The passing-on state of a reaction, or None when it was never passed on."""
+    if reactie.doorgegeven_aan_id is None:
+        return None
+    organisatie = reactie.doorgegeven_aan
+    assert organisatie is not None
+    if not reactie.doorgeven_open:
+        persoon = reactie.doorgegeven_persoon
+        return DoorgevenStatus(
+            verstuurd=True,
+            persoon_naam=persoon.naam if persoon else "",
+            organisatie_naam=organisatie.naam,
+            op=reactie.doorgegeven_op,
+            geen_contactpersoon=False,
+        )
+    return DoorgevenStatus(
+        verstuurd=False,
+        persoon_naam="",
+        organisatie_naam=organisatie.naam,
+        op=None,
+        geen_contactpersoon=contactpersoon_for_organisatie(organisatie=organisatie) is None,
+    )
+
+
+def reacties_for_experiment(*, experiment: Experiment, limit: int = 50) -> list[Reactie]:
+    """The latest feedback tagged with an experiment: the texts only, never who (one query).
+
+    For those who may read the inbox; the caller checks that."""
+    return list(
+        Reactie.objects.filter(praktijk_id=experiment.praktijk_id, experiment=experiment)
+        .only(
+            "pk",
+            "praktijk_id",
+            "experiment_id",
+            "wat_gaat_goed",
+            "meer_van",
+            "kan_beter",
+            "keer_verteld",
+            "created_at",
+        )
+        .order_by("-created_at", "-pk")[:limit]
     )

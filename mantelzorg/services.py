@@ -11,19 +11,20 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Count, Q, QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from condities.models import Conditie
-from config.mail import Bericht, header_line, mail_once
+from config.mail import Bericht, header_line, mail_once, mail_once_forget
 from config.ratelimit import Client, client_hit
 from experimenten.models import Experiment
 from mantelzorg.models import MantelzorgFormulier, MantelzorgMelding, Reactie, ReactieConditie
 from mantelzorg.selectors import contact_bewaren_tot, post_scope
 from netwerk.models import Organisatie, User
+from netwerk.selectors import contactpersoon_for_organisatie
 from praktijken.audit import gebeurtenis_record
 from praktijken.models import Lidmaatschap, Praktijk, Rol
 
@@ -117,6 +118,12 @@ def reactie_update(
     """The facilitator's handling: status, tags, note, who took it up, and what is shared."""
     if experiment is not None and experiment.praktijk_id != reactie.praktijk_id:
         raise ValueError("experiment of another practice")
+    # Imported here: the tasks module imports this one.
+    from mantelzorg.tasks import doorgeven_send_after_commit
+
+    andere_organisatie = (doorgegeven_aan.pk if doorgegeven_aan else None) != (
+        reactie.doorgegeven_aan_id
+    )
     with transaction.atomic():
         reactie.status = status
         reactie.experiment = experiment
@@ -144,7 +151,138 @@ def reactie_update(
         gebeurtenis_record(
             praktijk=reactie.praktijk, by=by, actie="reactie.update", obj=reactie, omschrijving=""
         )
+        if andere_organisatie:
+            # A mail to the previous organisation still being sent is not the one due now.
+            mail_once_forget(soort=DOORGEVEN_SOORT, sleutel=reactie.pk)
+        if reactie.doorgeven_open:
+            doorgeven_send_after_commit(reactie_id=reactie.pk)
     return reactie
+
+
+# Passing feedback on: the organisation's contact person gets the texts, never who wrote them.
+
+DOORGEVEN_SOORT = "mantelzorg_doorgeven"
+ANTWOORD_SOORT = "mantelzorg_antwoord"
+
+
+def doorgeven_send(*, reactie_id: int, now: datetime.datetime | None = None) -> bool:
+    """Mail the feedback's texts to the contact person of the organisation it was passed on
+    to, once per organisation; returns whether a mail went out.
+
+    Only the three texts and the "told my story" figure go out: never the carer's name, email or
+    phone. Safe to run twice: the organisation mailed is stored on the reaction (`sent`), and
+    without a contact person nothing is sent (the inbox says so).
+    """
+    now = now or timezone.now()
+
+    def prepare() -> Bericht | None:
+        reactie = (
+            Reactie.objects.select_for_update(of=("self",))
+            .select_related("praktijk", "doorgegeven_aan")
+            .filter(pk=reactie_id)
+            .first()
+        )
+        if reactie is None or not reactie.doorgeven_open:
+            return None
+        organisatie = reactie.doorgegeven_aan
+        assert organisatie is not None
+        persoon = contactpersoon_for_organisatie(organisatie=organisatie)
+        if persoon is None:
+            return None
+        with translation.override(settings.LANGUAGE_CODE):
+            context = {"reactie": reactie, "persoon": persoon, "organisatie": organisatie}
+            subject = render_to_string("mantelzorg/email/doorgeven_onderwerp.txt", context)
+            body = render_to_string("mantelzorg/email/doorgeven.txt", context)
+
+        def sent() -> None:
+            Reactie.objects.filter(pk=reactie.pk, doorgegeven_aan=organisatie).update(
+                doorgegeven_naar=organisatie, doorgegeven_persoon=persoon, doorgegeven_op=now
+            )
+            gebeurtenis_record(
+                praktijk=reactie.praktijk,
+                by=None,
+                actie="reactie.doorgegeven",
+                obj=reactie,
+                omschrijving=organisatie.naam,
+            )
+
+        return Bericht(
+            message=EmailMessage(subject=header_line(subject), body=body, to=[persoon.email]),
+            sent=sent,
+        )
+
+    return mail_once(soort=DOORGEVEN_SOORT, sleutel=reactie_id, prepare=prepare)
+
+
+def doorgeven_sweep() -> int:
+    """Pass on what a broker or mail server outage left unsent; returns how many mails."""
+    open_ids = (
+        Reactie.objects.filter(doorgegeven_aan__isnull=False)
+        .exclude(doorgegeven_naar=models.F("doorgegeven_aan"))
+        .values_list("pk", flat=True)
+    )
+    verstuurd = 0
+    for reactie_id in list(open_ids):
+        try:
+            verstuurd += doorgeven_send(reactie_id=reactie_id)
+        except OSError:
+            logger.warning("mantelzorg: passing on %s failed", reactie_id, exc_info=True)
+    return verstuurd
+
+
+class AntwoordNietMogelijk(Exception):
+    """The carer cannot be replied to: no consent, no email address (any more), or replied."""
+
+
+def reactie_reply(*, reactie: Reactie, by: User, tekst: str) -> None:
+    """Send the facilitator's reply to the carer, once; Reply-To is the facilitator.
+
+    Refused (AntwoordNietMogelijk) without consent and an email address, e.g. after the contact
+    details were removed at their term. Only the fact is logged, never the reply's text.
+    """
+
+    def prepare() -> Bericht | None:
+        actueel = (
+            Reactie.objects.select_for_update(of=("self",))
+            .select_related("praktijk")
+            .filter(pk=reactie.pk)
+            .first()
+        )
+        if actueel is None or not (actueel.contact_toestemming and actueel.email):
+            raise AntwoordNietMogelijk
+        if actueel.beantwoord_op is not None:
+            raise AntwoordNietMogelijk
+        with translation.override(settings.LANGUAGE_CODE):
+            context = {"reactie": actueel, "praktijk": actueel.praktijk, "tekst": tekst}
+            subject = render_to_string("mantelzorg/email/antwoord_onderwerp.txt", context)
+            body = render_to_string("mantelzorg/email/antwoord.txt", context)
+
+        def sent() -> None:
+            Reactie.objects.filter(pk=actueel.pk).update(
+                beantwoord_op=timezone.now(), updated_at=timezone.now()
+            )
+            gebeurtenis_record(
+                praktijk=actueel.praktijk,
+                by=by,
+                actie="reactie.beantwoord",
+                obj=actueel,
+                omschrijving="",
+            )
+
+        return Bericht(
+            message=EmailMessage(
+                subject=header_line(subject),
+                body=body,
+                to=[actueel.email],
+                reply_to=[by.email] if by.email else None,
+            ),
+            sent=sent,
+        )
+
+    if not mail_once(soort=ANTWOORD_SOORT, sleutel=reactie.pk, prepare=prepare):
+        # Another request is sending a reply to this carer right now.
+        raise AntwoordNietMogelijk
+    reactie.refresh_from_db()
 
 
 def _contact_wissen(qs: QuerySet[Reactie], now: datetime.datetime) -> int:

@@ -24,6 +24,24 @@ def contact_expired_delete_task() -> int:
     return services.contact_expired_delete()
 
 
+@shared_task(**RETRY)
+def doorgeven_send_task(reactie_id: int) -> bool:
+    """Mail passed-on feedback to the organisation's contact person (once per organisation)."""
+    return services.doorgeven_send(reactie_id=reactie_id)
+
+
+@shared_task
+def doorgeven_sweep_task() -> int:
+    """Every ten minutes (beat): pass on what a failed run left unsent."""
+    return services.doorgeven_sweep()
+
+
+def doorgeven_send_after_commit(*, reactie_id: int) -> None:
+    """Queue passing on once the facilitator's change is committed; doorgeven_sweep_task
+    catches up after a broker outage."""
+    queue_after_commit(doorgeven_send_task, reactie_id)
+
+
 def notifications_send_after_commit(*, praktijk_id: int) -> None:
     """Queue the notification once the feedback is committed; a broker outage is only logged.
 

@@ -21,6 +21,11 @@ urlpatterns = [
         name="contact_verwijderen",
     ),
     path(
+        "p/<slug:slug>/mantelzorg/inbox/<int:pk>/beantwoorden/",
+        views.beantwoorden,
+        name="beantwoorden",
+    ),
+    path(
         "p/<slug:slug>/mantelzorg/instellingen/",
         views.instellingen,
         name="instellingen",

@@ -26,16 +26,22 @@ from config.ratelimit import Client, client_ip
 from mantelzorg import exports, selectors, services
 from mantelzorg.access import reactie_get_for_manage
 from mantelzorg.forms import (
+    AntwoordForm,
     InboxFilterForm,
     MantelzorgForm,
     MantelzorgFormulierForm,
     ReactieForm,
 )
 from mantelzorg.models import Reactie
-from praktijken.access import praktijk_get_for_manage, praktijk_get_for_user
+from netwerk.selectors import steunpunt_for_praktijk
+from praktijken.access import Toegang, praktijk_get_for_manage, praktijk_get_for_user
 from praktijken.models import Praktijk
 
 PER_PAGINA = 25
+NIET_TE_BEANTWOORDEN = gettext_lazy(
+    "This carer cannot be sent a reply: their contact details have been removed, they left no "
+    "email address, or a reply has already been sent."
+)
 TE_DRUK = gettext_lazy(
     "Many people are sending feedback from the same place right now. Wait a few minutes and "
     "press “Send” again. What you filled in stays here."
@@ -111,7 +117,12 @@ def bedankt(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "mantelzorg/bedankt.html",
-        {"praktijk": praktijk, "bewaren_maanden": settings.MANTELZORG_CONTACT_BEWAREN_MAANDEN},
+        {
+            "praktijk": praktijk,
+            "bewaren_maanden": settings.MANTELZORG_CONTACT_BEWAREN_MAANDEN,
+            # Only the organisation's own public details, never a person's.
+            "steunpunt": steunpunt_for_praktijk(praktijk=praktijk),
+        },
     )
 
 
@@ -171,12 +182,55 @@ def reactie_detail(request: AuthenticatedHttpRequest, slug: str, pk: int) -> Htt
     else:
         reactie = services.reactie_mark_read(reactie=reactie)
         form = ReactieForm(instance=reactie, praktijk=toegang.praktijk)
+    return _reactie_page(request, toegang, reactie, form=form, antwoord_form=AntwoordForm())
+
+
+def _reactie_page(
+    request: AuthenticatedHttpRequest,
+    toegang: Toegang,
+    reactie: Reactie,
+    *,
+    form: ReactieForm,
+    antwoord_form: AntwoordForm,
+) -> HttpResponse:
     return render(
         request,
         "mantelzorg/reactie.html",
-        {"praktijk": toegang.praktijk, "toegang": toegang, "reactie": reactie, "form": form},
-        status=422 if form.errors else 200,
+        {
+            "praktijk": toegang.praktijk,
+            "toegang": toegang,
+            "reactie": reactie,
+            "form": form,
+            "antwoord_form": antwoord_form,
+            "doorgeven": selectors.doorgeven_status(reactie=reactie),
+        },
+        status=422 if form.errors or antwoord_form.errors else 200,
     )
+
+
+@require_POST
+def beantwoorden(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Send the facilitator's reply to a carer who left an email address with consent."""
+    toegang, reactie = reactie_get_for_manage(user=request.user, slug=slug, pk=pk)
+    antwoord_form = AntwoordForm(request.POST)
+    if antwoord_form.is_valid():
+        try:
+            services.reactie_reply(
+                reactie=reactie, by=request.user, tekst=antwoord_form.cleaned_data["tekst"]
+            )
+        except services.AntwoordNietMogelijk:
+            messages.error(request, NIET_TE_BEANTWOORDEN)
+            return redirect("mantelzorg:reactie", slug=slug, pk=reactie.pk)
+        except OSError:
+            # The mail server is away: nothing went out; the text stays in the form to try again.
+            antwoord_form.add_error(
+                None, _("Your reply could not be sent right now. Try again in a few minutes.")
+            )
+        else:
+            messages.success(request, _("Your reply has been sent to the carer."))
+            return redirect("mantelzorg:reactie", slug=slug, pk=reactie.pk)
+    form = ReactieForm(instance=reactie, praktijk=toegang.praktijk)
+    return _reactie_page(request, toegang, reactie, form=form, antwoord_form=antwoord_form)
 
 
 @require_POST

@@ -83,6 +83,27 @@ def organisaties_for_praktijk(*, praktijk: Praktijk) -> QuerySet[Organisatie]:
     return Organisatie.objects.filter(eigenaar=praktijk, deelnames__praktijk=praktijk)
 
 
+def contactpersoon_for_organisatie(*, organisatie: Organisatie) -> Persoon | None:
+    """The organisation's contact person with an email address (the first one), or None."""
+    return (
+        Persoon.objects.filter(organisatie=organisatie, is_contactpersoon=True)
+        .exclude(email="")
+        .order_by("pk")
+        .first()
+    )
+
+
+def steunpunt_for_praktijk(*, praktijk: Praktijk) -> Organisatie | None:
+    """The carer support point on the practice's social map (the first by name), or None."""
+    return (
+        organisaties_for_praktijk(praktijk=praktijk)
+        .filter(soort=Organisatie.Soort.MANTELZORGSTEUNPUNT)
+        .only("pk", "naam", "telefoon", "email", "website")
+        .order_by("naam", "pk")
+        .first()
+    )
+
+
 def organisaties_to_add(*, praktijk: Praktijk) -> QuerySet[Organisatie]:
     """Organisations the practice may add to its network as its own copy: other practices'
     original entries (not their copies) that it has not copied yet, by name."""

@@ -14,4 +14,5 @@ urlpatterns = [
         name="ontwerpvraag_detail",
     ),
     path("p/<slug:slug>/verhalen/<int:pk>/", views.verhaal_detail, name="verhaal_detail"),
+    path("p/<slug:slug>/jullie-zeiden/", views.jullie_zeiden, name="jullie_zeiden"),
 ]

@@ -4,10 +4,13 @@ questions and stories with the experiments they led to. Each reads the apps' own
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from condities.selectors import acties_gedaan_voor
 from config.http import AuthenticatedHttpRequest, HtmxHttpRequest
 from experimenten import selectors as experimenten_selectors
+from mantelzorg import selectors as mantelzorg_selectors
 from netwerk.models import Groep
 from netwerk.selectors import groepen_namen_for_praktijk
 from overzicht import selectors
@@ -80,4 +83,25 @@ def verhaal_detail(request: AuthenticatedHttpRequest, slug: str, pk: int) -> Htt
         request,
         "overzicht/verhaal_detail.html",
         _ctx(toegang, verhaal=verhaal, mag_bewerken=toegang.can_edit_verhaal(verhaal)),
+    )
+
+
+@login_not_required
+# No personal data, so the browser may keep it a few minutes. Not `public`: the base template's
+# forms (language switch) set the CSRF cookie, which a shared cache must never hand on.
+@cache_control(private=True, max_age=300)
+@require_GET
+def jullie_zeiden(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    """Public, for carers: "You said, we did". Shareable quotes (the text only, never who)
+    next to the small steps the network did and its experiments."""
+    praktijk = mantelzorg_selectors.praktijk_for_formulier(slug=slug)
+    return render(
+        request,
+        "overzicht/jullie_zeiden.html",
+        {
+            "praktijk": praktijk,
+            "citaten": mantelzorg_selectors.deelbare_citaten(praktijk=praktijk, limit=12),
+            "acties": acties_gedaan_voor(praktijk=praktijk),
+            "experimenten": experimenten_selectors.experimenten_for_publiek(praktijk=praktijk),
+        },
     )

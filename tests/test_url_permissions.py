@@ -62,6 +62,7 @@ EXPECTED = {
     "praktijken:verhalen": readers(),
     "praktijken:verhaal_nieuw": readers(),  # every member may tell a story
     "overzicht:verhaal_detail": readers(),
+    "overzicht:jullie_zeiden": PUBLIC,
     "praktijken:verhaal_bewerken": editors(),  # the story is someone else's
     "netwerk:netwerk": readers(),
     "netwerk:deelname_nieuw": editors(),
@@ -143,6 +144,7 @@ EXPECTED = {
     "mantelzorg:inbox": managers(),
     "mantelzorg:reactie": managers(),
     "mantelzorg:contact_verwijderen": POST_ONLY,
+    "mantelzorg:beantwoorden": POST_ONLY,
     "mantelzorg:instellingen": managers(),
     "mantelzorg:overzicht": readers(),
     "mantelzorg:export_csv": managers(),

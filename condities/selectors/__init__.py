@@ -21,6 +21,7 @@ from condities.selectors.deelname import (
     respondentgroep_for,
 )
 from condities.selectors.papier import papier_tellingen
+from condities.selectors.publiek import acties_gedaan_voor
 from condities.selectors.rapport import (
     acties_for_praktijk,
     conditiescores_for_export,
@@ -65,6 +66,7 @@ __all__ = [
     "actie_get_for_sessie",
     "acties_for_praktijk",
     "acties_for_sessie",
+    "acties_gedaan_voor",
     "antwoorden_for_deelnemer",
     "checkin_deelnemer_by_token",
     "checkin_ontvangers",

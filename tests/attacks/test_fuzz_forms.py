@@ -39,7 +39,15 @@ from netwerk.models import (
     Uitnodiging,
     User,
 )
-from praktijken.models import Bijeenkomst, Lidmaatschap, Ontwerpvraag, Praktijk, Rol, Verhaal
+from praktijken.models import (
+    Bijeenkomst,
+    Gebeurtenis,
+    Lidmaatschap,
+    Ontwerpvraag,
+    Praktijk,
+    Rol,
+    Verhaal,
+)
 from tests.attacks.fuzz import (
     APPS,
     FORMULIER_422,
@@ -809,6 +817,15 @@ MANTELZORG = [
             "doorgegeven_aan": field_values(*ids(w.organisatie, w.andere_organisatie)),
         },
         models=(Reactie, ReactieConditie),
+        statuses=FORMULIER_422,
+    ),
+    Doel(
+        name="mantelzorg:beantwoorden",
+        persona="facilitator",
+        # A fresh reaction for every example: a reply goes once.
+        url=stein("mantelzorg:beantwoorden", "nieuwe_reactie"),
+        base=lambda w: {"tekst": TEKST},
+        models=(Reactie, Gebeurtenis),
         statuses=FORMULIER_422,
     ),
     Doel(
