@@ -27,7 +27,7 @@ from mantelzorg.models import Reactie
 from tests.factories import ReactieFactory
 
 ROOT = Path(__file__).resolve().parent.parent
-TIMEOUT = 30
+TIMEOUT = 90  # generous: the worker and runserver start slowly on a busy 2-core machine
 
 
 def _settings_seen_with(env: dict) -> str:
