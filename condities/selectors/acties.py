@@ -9,7 +9,8 @@ from django.utils import timezone
 from condities.models import Actie
 from netwerk.models import Persoon
 from netwerk.selectors import organisaties_for_praktijk
-from praktijken.models import Praktijk
+from praktijken.agenda import AgendaPunt
+from praktijken.models import Bijeenkomst, Praktijk
 
 GEDAAN_VIERING_DAGEN = 30
 _OPEN = [Actie.Status.OPEN, Actie.Status.BEZIG]
@@ -78,6 +79,14 @@ def acties_gedaan_recent(
         )
     ).order_by("-gedaan_op", "-pk")
     return list(acties[:limit] if limit else acties)
+
+
+def acties_for_agenda(bijeenkomst: Bijeenkomst) -> AgendaPunt:
+    """The practice's open and busy next steps, for under the next meeting's agenda (1 query)."""
+    return AgendaPunt(
+        template="condities/_agenda_acties.html",
+        context={"acties": acties_open_for_praktijk(praktijk=bijeenkomst.praktijk)},
+    )
 
 
 def acties_for_persoon(*, praktijk: Praktijk, persoon: Persoon) -> list[Actie]:

@@ -294,3 +294,24 @@ def test_the_list_takes_the_same_queries_for_2_or_20_actions(
     with django_assert_num_queries(5):
         response = client.get(url)
     assert response.text.count('class="utrecht-unordered-list__item lp-stap"') == aantal
+
+
+def test_the_next_meeting_shows_the_open_actions_under_its_agenda(
+    client, lid, praktijk, sessie, anja
+):
+    volgende = BijeenkomstFactory(
+        praktijk=praktijk, begint_op=timezone.now() + datetime.timedelta(days=3)
+    )
+    later = BijeenkomstFactory(
+        praktijk=praktijk, begint_op=timezone.now() + datetime.timedelta(days=30)
+    )
+    ActieFactory(sessie=sessie, tekst="Open stap", eigenaar=anja)
+    ActieFactory(sessie=sessie, tekst="Klaar", status=Actie.Status.GEDAAN)
+    client.force_login(lid)
+    page = client.get(reverse("praktijken:bijeenkomst_detail", args=["stein", volgende.pk])).text
+    onder_agenda = page.split('id="agenda-kop"')[1].split('id="verslag-kop"')[0]
+    assert "Open acties" in onder_agenda
+    assert "Open stap" in onder_agenda and "Wie: Anja de Vries" in onder_agenda
+    assert "Klaar" not in onder_agenda
+    page = client.get(reverse("praktijken:bijeenkomst_detail", args=["stein", later.pk])).text
+    assert 'id="agenda-kop"' in page and "Open stap" not in page
