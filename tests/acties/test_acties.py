@@ -317,3 +317,12 @@ def test_the_next_meeting_shows_the_open_actions_under_its_agenda(
     assert "Klaar" not in onder_agenda
     page = client.get(reverse("praktijken:bijeenkomst_detail", args=["stein", later.pk])).text
     assert 'id="agenda-kop"' in page and "Open stap" not in page
+
+
+def test_the_session_page_links_a_step_to_its_owner_date_and_status(
+    client, facilitator, sessie, stap
+):
+    client.force_login(facilitator)
+    page = client.get(reverse("condities:sessie_detail", args=["stein", sessie.pk])).text
+    assert "Kennismaken met de POH" in page and "Open" in page
+    assert _url("actie_bewerken", stap) in page
