@@ -539,6 +539,7 @@ def build_large(rng: random.Random, factor: float) -> tuple[Gemeten, list[tuple[
         Actie,
         [
             Actie(
+                praktijk_id=s.praktijk_id,
                 sessie=s,
                 conditie=Conditie.values[j],
                 soort="stap" if j % 2 else "goed",

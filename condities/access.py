@@ -7,9 +7,11 @@ it" (403), so the same request gets the same status on every page.
 from django.http import Http404
 
 from condities.models import Actie, Inbreng, Sessie
+from condities.selectors.acties import actie_get_for_praktijk
 from condities.selectors.inbreng import inbreng_get_for_sessie
 from condities.selectors.sessies import actie_get_for_sessie, sessie_get_for_praktijk
-from praktijken.access import Toegang, User, praktijk_get_for_user
+from praktijken.access import Toegang, User, bijeenkomst_get_for_user, praktijk_get_for_user
+from praktijken.models import Bijeenkomst
 
 
 def _found[T](obj: T | None) -> T:
@@ -69,3 +71,38 @@ def inbreng_get_for_manage(
     inbreng = _found(inbreng_get_for_sessie(sessie=sessie, pk=inbreng_pk))
     toegang.require(toegang.can_manage)
     return toegang, sessie, inbreng
+
+
+def actie_get_for_user(*, user: User, slug: str, actie_pk: int) -> tuple[Toegang, Actie]:
+    """An action of a practice the user is a member of; else 404."""
+    toegang = praktijk_get_for_user(user=user, slug=slug)
+    return toegang, _found(actie_get_for_praktijk(praktijk=toegang.praktijk, pk=actie_pk))
+
+
+def actie_is_own(*, toegang: Toegang, actie: Actie) -> bool:
+    """Whether the user is the action's owner (their person in the network is linked to them)."""
+    return actie.eigenaar is not None and actie.eigenaar.user_id == toegang.user.pk
+
+
+def actie_get_for_manage(*, user: User, slug: str, actie_pk: int) -> tuple[Toegang, Actie]:
+    """An action the user may edit or remove (whoever runs the practice's sessions): 404 when not
+    visible, 403 when visible but not theirs to change."""
+    toegang, actie = actie_get_for_user(user=user, slug=slug, actie_pk=actie_pk)
+    toegang.require(toegang.can_manage)
+    return toegang, actie
+
+
+def actie_get_for_status(*, user: User, slug: str, actie_pk: int) -> tuple[Toegang, Actie]:
+    """An action whose status the user may change: who may manage it, and its owner; 404 when
+    not visible, 403 when visible but neither."""
+    toegang, actie = actie_get_for_user(user=user, slug=slug, actie_pk=actie_pk)
+    toegang.require(toegang.can_manage or actie_is_own(toegang=toegang, actie=actie))
+    return toegang, actie
+
+
+def bijeenkomst_get_for_actie(*, user: User, slug: str, pk: int) -> tuple[Toegang, Bijeenkomst]:
+    """A meeting whose minutes the user may capture actions from (who may manage actions): 404
+    when not visible, 403 when visible but not theirs."""
+    toegang, bijeenkomst = bijeenkomst_get_for_user(user=user, slug=slug, pk=pk)
+    toegang.require(toegang.can_manage)
+    return toegang, bijeenkomst

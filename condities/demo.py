@@ -90,6 +90,7 @@ def sessies_load(*, praktijken: dict, users: dict[str, User]) -> None:
         Deelnemer.objects.filter(sessie=sessie).update(klaar_op=sessie.geopend_op)
         for conditie, soort, tekst, wie, over in ACTIES:
             Actie.objects.create(
+                praktijk=sessie.praktijk,
                 sessie=sessie,
                 conditie=conditie,
                 soort=soort,

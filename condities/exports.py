@@ -35,7 +35,7 @@ def _acties_tabel(acties: list[Actie], *, met_sessie: bool) -> Tabel:
             actie.tekst,
             actie.wie,
             actie.wanneer,
-            ja_nee(actie.gedaan),
+            ja_nee(actie.is_gedaan),
             actie.experiment.titel if actie.experiment_id else "",
         ]
         if met_sessie:

@@ -161,6 +161,7 @@ class ActieForm(forms.ModelForm):
     def __init__(self, *args, condities: list[str], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["conditie"].choices = [c for c in Conditie.choices if c[0] in condities]
+        self.fields["conditie"].required = True  # an action from a meeting may have none
         # Found in the review: setting max_length alone checked nothing (2 MiB was stored).
         limit_length(self.fields["tekst"], ACTIE_MAX)
 

@@ -4,8 +4,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from experimenten.models import Experiment
-from netwerk.models import Organisatie
-from praktijken.models import Praktijk
+from netwerk.models import Organisatie, Persoon
+from praktijken.models import Bijeenkomst, Praktijk
 
 
 class Conditie(models.TextChoices):
@@ -292,31 +292,64 @@ class Vrijgave(models.Model):
 
 
 class Actie(models.Model):
-    """From the discussion: what goes well, or an agreed small next step (what, who, when)."""
+    """What goes well, or an agreed small next step (what, who, when), from a session's
+    discussion or a meeting's minutes; a step has an owner and is open, busy or done."""
 
     class Soort(models.TextChoices):
         GOED = "goed", _("Goes well")
         STAP = "stap", _("Next step")
 
-    sessie = models.ForeignKey(Sessie, on_delete=models.CASCADE, related_name="acties")
-    conditie = models.CharField(_("condition"), max_length=20, choices=Conditie)
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        BEZIG = "bezig", _("Busy")
+        GEDAAN = "gedaan", _("Done")
+
+    praktijk = models.ForeignKey(Praktijk, on_delete=models.CASCADE, related_name="acties")
+    sessie = models.ForeignKey(
+        Sessie, on_delete=models.CASCADE, null=True, blank=True, related_name="acties"
+    )
+    # Captured from a meeting's minutes; the action stays when the meeting is removed.
+    bijeenkomst = models.ForeignKey(
+        Bijeenkomst, on_delete=models.SET_NULL, null=True, blank=True, related_name="acties"
+    )
+    conditie = models.CharField(_("condition"), max_length=20, choices=Conditie, blank=True)
     soort = models.CharField(_("kind"), max_length=10, choices=Soort.choices)
     tekst = models.TextField(_("what"))
+    # Free text from before actions had an owner: shown when there is no owner.
     wie = models.CharField(_("who"), max_length=200, blank=True)
+    eigenaar = models.ForeignKey(
+        Persoon,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="acties",
+        verbose_name=_("owner"),
+    )
     wanneer = models.DateField(_("when"), null=True, blank=True)
-    gedaan = models.BooleanField(_("done"), default=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    gedaan_op = models.DateTimeField(_("done on"), null=True, blank=True)
+    # When the owner was reminded that the action is due (one reminder per action).
+    herinnerd_op = models.DateTimeField(null=True, blank=True)
     experiment = models.ForeignKey(
         Experiment, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("action")
         verbose_name_plural = _("actions")
         ordering = ["conditie", "soort", "pk"]
+        indexes = [models.Index(fields=["praktijk", "status"])]
 
     def __str__(self) -> str:
         return self.tekst[:60]
+
+    @property
+    def is_gedaan(self) -> bool:
+        return self.status == self.Status.GEDAAN
 
 
 class Inbreng(models.Model):

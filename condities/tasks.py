@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from condities.services import afsluiten, checkins
+from condities.services import acties, afsluiten, checkins
 from config.queue import RETRY
 
 
@@ -30,3 +30,12 @@ def checkin_reminders_task() -> int:
     """
     checkins.checkin_invitations_sweep()
     return checkins.checkin_reminders_send()
+
+
+@shared_task(**RETRY)
+def actie_reminders_task() -> int:
+    """Daily (beat): remind each action's owner once, a few days before it is due.
+
+    Safe to retry: an action whose reminder went out is marked and skipped.
+    """
+    return acties.actie_reminders_send()

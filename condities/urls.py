@@ -1,12 +1,42 @@
 from django.urls import path
 
-from condities import views, views_checkin, views_doe_mee, views_rapport, views_scherm
+from condities import (
+    views,
+    views_acties,
+    views_checkin,
+    views_doe_mee,
+    views_rapport,
+    views_scherm,
+)
 
 app_name = "condities"
 
 urlpatterns = [
     # The facilitator's side, inside a practice.
     path("p/<slug:slug>/sessies/", views.sessies, name="sessies"),
+    # A practice's actions, wherever they were agreed.
+    path("p/<slug:slug>/acties/", views_acties.acties, name="acties"),
+    path("p/<slug:slug>/mijn-acties/", views_acties.mijn_acties, name="mijn_acties"),
+    path(
+        "p/<slug:slug>/acties/<int:actie_pk>/bewerken/",
+        views_acties.actie_bewerken,
+        name="actie_bewerken",
+    ),
+    path(
+        "p/<slug:slug>/acties/<int:actie_pk>/verwijderen/",
+        views_acties.actie_verwijderen,
+        name="actie_verwijderen",
+    ),
+    path(
+        "p/<slug:slug>/acties/<int:actie_pk>/status/",
+        views_acties.actie_status,
+        name="actie_status",
+    ),
+    path(
+        "p/<slug:slug>/bijeenkomsten/<int:pk>/actie/",
+        views_acties.bijeenkomst_actie_nieuw,
+        name="bijeenkomst_actie_nieuw",
+    ),
     path("p/<slug:slug>/sessies/nieuw/", views.sessie_nieuw, name="sessie_nieuw"),
     path("p/<slug:slug>/sessies/<int:pk>/", views.sessie_detail, name="sessie_detail"),
     path("p/<slug:slug>/sessies/<int:pk>/openen/", views.sessie_openen, name="sessie_openen"),

@@ -212,6 +212,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "mantelzorg.tasks.doorgeven_sweep_task",
         "schedule": crontab(minute="*/10"),
     },
+    # Actions: the one reminder to an action's owner a few days before it is due.
+    "condities-acties-herinneren": {
+        "task": "condities.tasks.actie_reminders_task",
+        "schedule": crontab(hour=8, minute=30),
+    },
     # Carers' feedback: remove contact details whose retention period has ended.
     "mantelzorg-contact-opruimen": {
         "task": "mantelzorg.tasks.contact_expired_delete_task",
@@ -292,6 +297,8 @@ DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "Lerende Praktijk <nor
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # A mail marked as being sent is left alone this long; then a sweep sends it again, as the worker
 # that was sending it has died (the mail may then arrive twice: config.mail.mail_once).
+# An action's owner is reminded this many days before it is due (once).
+ACTIE_HERINNERING_DAGEN = env_int("ACTIE_HERINNERING_DAGEN", 3)
 MAIL_BEZIG_TIMEOUT = datetime.timedelta(minutes=env_int("MAIL_BEZIG_MINUTEN", 30))
 
 # Language: Dutch first, English available.

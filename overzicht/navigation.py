@@ -47,6 +47,7 @@ PRAKTIJK_MENU: tuple[Item, ...] = (
     Item(_("Design questions"), "overzicht:ontwerpvragen"),
     Item(_("Stories"), "praktijken:verhalen"),
     Item(_("Meetings"), "praktijken:bijeenkomsten"),
+    Item(_("Actions"), "condities:acties"),
     Item(_("Experiments"), "experimenten:lijst"),
     Item(_("Workshops"), "condities:sessies"),
     Item(_("Conditions"), "condities:praktijk_rapport"),

@@ -35,6 +35,7 @@ class ConditiesSection(TypedDict):
     trend: dict[str, Any]  # condities.selectors.trend_for_praktijk (not typed yet)
     grafiek: dict[str, Any] | None
     acties: list[Actie]
+    gedaan: list[Actie]  # done in the last 30 days, celebrated
 
 
 class MantelzorgSection(TypedDict):
@@ -66,12 +67,14 @@ def experimenten_section(*, praktijk: Praktijk) -> ExperimentenSection:
 
 
 def condities_section(*, praktijk: Praktijk) -> ConditiesSection:
-    """Latest score per condition, the trend and the open next steps, in two queries."""
+    """Latest score per condition, the trend, the open next steps and the ones done lately, in
+    three queries."""
     trend = condities_selectors.trend_for_praktijk(praktijk=praktijk, met_sessies=False)
     return ConditiesSection(
         trend=trend,
         grafiek=condities_charts.trend(reeksen=trend["reeksen"]) if trend["heeft_scores"] else None,
         acties=condities_selectors.acties_for_praktijk(praktijk=praktijk, limit=ACTIES),
+        gedaan=condities_selectors.acties_gedaan_recent(praktijk=praktijk, limit=ACTIES),
     )
 
 

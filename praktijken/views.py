@@ -20,6 +20,7 @@ from config.http import AuthenticatedHttpRequest
 from config.pages import page_or_partial
 from praktijken import access, selectors, services
 from praktijken.access import Toegang
+from praktijken.agenda import agenda_punten
 from praktijken.forms import (
     BijeenkomstBewerkenForm,
     BijeenkomstForm,
@@ -112,10 +113,18 @@ def bijeenkomst_nieuw(request: AuthenticatedHttpRequest, slug: str) -> HttpRespo
 def bijeenkomst_detail(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """One meeting: when and where, who plans it, who writes the minutes, agenda and minutes."""
     toegang, bijeenkomst = access.bijeenkomst_get_for_user(user=request.user, slug=slug, pk=pk)
+    volgende = selectors.volgende_bijeenkomst(praktijk=toegang.praktijk)
+    # Under the next meeting's agenda, what other apps bring to it (the open actions).
+    punten = agenda_punten(bijeenkomst=bijeenkomst) if volgende == bijeenkomst else []
     return render(
         request,
         "praktijken/bijeenkomst_detail.html",
-        _ctx(toegang, bijeenkomst=bijeenkomst, is_geweest=_is_geweest(bijeenkomst)),
+        _ctx(
+            toegang,
+            bijeenkomst=bijeenkomst,
+            is_geweest=_is_geweest(bijeenkomst),
+            agenda_punten=punten,
+        ),
     )
 
 

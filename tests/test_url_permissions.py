@@ -110,6 +110,12 @@ EXPECTED = {
     "condities:qr": managers(),
     "condities:actie_nieuw": POST_ONLY,
     "condities:actie_experiment": editors(),
+    "condities:acties": readers(),
+    "condities:mijn_acties": readers(),
+    "condities:actie_bewerken": managers(),
+    "condities:actie_verwijderen": managers(),
+    "condities:actie_status": POST_ONLY,
+    "condities:bijeenkomst_actie_nieuw": managers(),
     "condities:papier": managers(),
     "condities:formulier": readers(),
     "condities:doe_mee": PUBLIC,
@@ -229,7 +235,7 @@ def wereld(praktijk, eigen_organisatie, facilitator, lid, kerngroeplid, staff, o
         "experiment": experiment.pk,
         "sessie": sessie,
         "actie": Actie.objects.create(
-            sessie=sessie, conditie="relatie", soort="stap", tekst="Bellen"
+            praktijk=praktijk, sessie=sessie, conditie="relatie", soort="stap", tekst="Bellen"
         ).pk,
         "checkin": checkin.pk,
         "inbreng": Inbreng.objects.create(

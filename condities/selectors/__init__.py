@@ -7,6 +7,7 @@ outside the app.
 """
 
 from condities.scores import ConditieResultaat, StellingResultaat
+from condities.selectors.acties import acties_gedaan_recent
 from condities.selectors.checkins import (
     CheckinRespons,
     checkin_deelnemer_by_token,
@@ -66,6 +67,7 @@ __all__ = [
     "actie_get_for_sessie",
     "acties_for_praktijk",
     "acties_for_sessie",
+    "acties_gedaan_recent",
     "acties_gedaan_voor",
     "antwoorden_for_deelnemer",
     "checkin_deelnemer_by_token",

@@ -6,6 +6,7 @@ from django.db.models import Q, QuerySet, Subquery
 from django.utils.functional import Promise
 
 from condities.models import ALLE, Actie, Conditie, ConditieScore, Respondentgroep, Sessie
+from condities.selectors.acties import acties_open_for_praktijk
 from praktijken.models import Praktijk
 
 
@@ -63,15 +64,8 @@ def trend_for_praktijk(*, praktijk: Praktijk, met_sessies: bool = True) -> dict:
 
 
 def acties_for_praktijk(*, praktijk: Praktijk, limit: int | None = None) -> list[Actie]:
-    """The agreed next steps that are not done yet, newest first, with their session (1 query)."""
-    acties = (
-        Actie.objects.filter(sessie__praktijk=praktijk, soort=Actie.Soort.STAP, gedaan=False)
-        .select_related("sessie")
-        # A step names its session by title: its session's other columns are never read here.
-        .only("sessie", "sessie__titel", "conditie", "soort", "tekst", "wie", "wanneer", "gedaan")
-        .order_by("-created_at", "-pk")
-    )
-    return list(acties[:limit] if limit else acties)
+    """The agreed next steps that are open or busy, newest first, each once (1 query)."""
+    return acties_open_for_praktijk(praktijk=praktijk, limit=limit)
 
 
 def _conditie_volgorde(code: str) -> int:
@@ -114,10 +108,12 @@ def discussie_for_sessie(*, sessie: Sessie) -> list[Discussie]:
 def discussie_for_praktijk(*, praktijk: Praktijk) -> list[Actie]:
     """Every action of every session of the practice, by session date, then condition (1 query)."""
     acties = Actie.objects.filter(sessie__praktijk=praktijk).select_related("sessie", "experiment")
-    return sorted(
-        acties,
-        key=lambda a: (a.sessie.datum, a.sessie_id, _conditie_volgorde(a.conditie), a.soort, a.pk),
-    )
+    return sorted(acties, key=_op_sessie)
+
+
+def _op_sessie(actie: Actie) -> tuple:
+    datum = actie.sessie.datum if actie.sessie is not None else None  # always a session here
+    return (datum, actie.sessie_id, _conditie_volgorde(actie.conditie), actie.soort, actie.pk)
 
 
 def conditiescores_for_export(*, praktijk: Praktijk) -> list[ConditieScore]:

@@ -30,7 +30,7 @@ def actie_get_for_sessie(*, sessie: Sessie, pk: int, soort: str | None = None) -
 
 def acties_for_sessie(*, sessie: Sessie) -> QuerySet[Actie]:
     """The session's discussion: what goes well and the agreed steps."""
-    return Actie.objects.filter(sessie=sessie)
+    return Actie.objects.filter(sessie=sessie).select_related("eigenaar")
 
 
 def sessies_for_praktijk(*, praktijk: Praktijk) -> QuerySet[Sessie]:

@@ -144,9 +144,41 @@ def sessie_reveal(*, sessie: Sessie, condities: list[str], by: AccountUser) -> S
 
 
 def actie_create(*, sessie: Sessie, actie: Actie, by: AccountUser) -> Actie:
-    """Add a point of the discussion (what goes well, or a next step) to the session."""
+    """Add a point of the discussion (what goes well, or a next step) to the session.
+
+    The same point again (same condition, kind and words; a form sent twice, or a step from the
+    screen typed in once more to add who and when) adds no second row: it fills in the who and
+    when the first one lacks and returns it. This is where the dashboard's duplicates came from.
+    """
     actie.sessie = sessie
+    actie.praktijk_id = sessie.praktijk_id
     with transaction.atomic():
+        bestaand = (
+            Actie.objects.select_for_update()
+            .filter(
+                sessie=sessie,
+                conditie=actie.conditie,
+                soort=actie.soort,
+                tekst=actie.tekst.strip(),
+            )
+            .order_by("pk")
+            .first()
+        )
+        if bestaand is not None:
+            changed = [
+                veld
+                for veld in ("wie", "wanneer", "eigenaar")
+                if getattr(bestaand, veld) in (None, "") and getattr(actie, veld) not in (None, "")
+            ]
+            for veld in changed:
+                setattr(bestaand, veld, getattr(actie, veld))
+            if changed:
+                bestaand.save(update_fields=[*changed, "updated_at"])
+                gebeurtenis_record(
+                    praktijk=sessie.praktijk, by=by, actie="actie.update", obj=bestaand
+                )
+            return bestaand
+        actie.tekst = actie.tekst.strip()
         actie.save()
         gebeurtenis_record(praktijk=sessie.praktijk, by=by, actie="actie.create", obj=actie)
     return actie
@@ -164,11 +196,13 @@ def actie_to_experiment(
 ) -> Experiment:
     """Start an experiment (an idea, in the design phase) from an agreed next step. A step that
     became one already returns that experiment and records nothing."""
-    actie = Actie.objects.select_for_update().get(pk=actie.pk)
+    actie = (
+        Actie.objects.select_for_update(of=("self",)).select_related("praktijk").get(pk=actie.pk)
+    )
     if actie.experiment is not None:  # no query when there is none
         return actie.experiment
     experiment = experiment_create(
-        praktijk=actie.sessie.praktijk,
+        praktijk=actie.praktijk,
         by=by,
         ontwerpvraag=ontwerpvraag,
         titel=titel,
@@ -179,7 +213,5 @@ def actie_to_experiment(
     )
     actie.experiment = experiment
     actie.save(update_fields=["experiment"])
-    gebeurtenis_record(
-        praktijk=actie.sessie.praktijk, by=by, actie="actie.to_experiment", obj=actie
-    )
+    gebeurtenis_record(praktijk=actie.praktijk, by=by, actie="actie.to_experiment", obj=actie)
     return experiment

@@ -161,6 +161,10 @@ class Wereld:
 
     _actie = None
 
+    def nieuwe_actie(self) -> Actie:
+        """A fresh open next step of `stein` (one for every request that may remove it)."""
+        return ActieFactory(sessie=self.sessie, tekst="Een nieuwe stap.")
+
     def open_actie(self) -> Actie:
         """An agreed next step that has not become an experiment yet."""
         actie = self._actie
@@ -268,6 +272,7 @@ class Wereld:
             "experimenten": [("", "experiment")],
             "condities": [
                 ("checkin", "checkin_sessie"),
+                ("bijeenkomst", "bijeenkomst"),
                 ("", "sessie"),
             ],
             "mantelzorg": [("", "reactie")],
@@ -284,7 +289,7 @@ class Wereld:
             if view.startswith(prefix):
                 values["pk"] = str(getattr(self, attribuut).pk)
                 break
-        if view == "actie_experiment":
+        if view in ("actie_experiment", "actie_bewerken", "actie_verwijderen", "actie_status"):
             values["actie_pk"] = str(self.open_actie().pk)
         if view in ("inbreng_actie", "stem"):
             values["inbreng_pk"] = str(self.inbreng_op_scherm.pk)

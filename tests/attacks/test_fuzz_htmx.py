@@ -161,6 +161,13 @@ Knop = partial(
 
 KNOPPEN = [
     Knop(
+        name="condities:actie_verwijderen",
+        persona="facilitator",
+        url=lambda w: url(
+            "condities:actie_verwijderen", slug="stein", actie_pk=w.nieuwe_actie().pk
+        ),
+    ),
+    Knop(
         name="netwerk:afspraak_verwijderen",
         persona="kerngroeplid",
         url=stein("netwerk:afspraak_verwijderen", "nieuwe_afspraak"),

@@ -49,7 +49,7 @@ def test_thanks_page_and_public_page_at_320_pixels(page, live_server):
         sessie=SessieFactory(praktijk=praktijk),
         soort="stap",
         tekst="Een vast belmoment met de praktijkondersteuner",
-        gedaan=True,
+        status="gedaan",
     )
     ExperimentFactory(
         ontwerpvraag=OntwerpvraagFactory(praktijk=praktijk),

@@ -85,10 +85,18 @@ def test_a_missing_step_is_404_and_a_visible_one_403_for_a_member_who_may_not_ed
     login_as, sessie
 ):
     stap = Actie.objects.create(
-        sessie=sessie, conditie="proces", soort=Actie.Soort.STAP, tekst="Vaker bellen"
+        praktijk=sessie.praktijk,
+        sessie=sessie,
+        conditie="proces",
+        soort=Actie.Soort.STAP,
+        tekst="Vaker bellen",
     )
     goed = Actie.objects.create(
-        sessie=sessie, conditie="proces", soort=Actie.Soort.GOED, tekst="We bellen al"
+        praktijk=sessie.praktijk,
+        sessie=sessie,
+        conditie="proces",
+        soort=Actie.Soort.GOED,
+        tekst="We bellen al",
     )
     client = login_as("lid")
     assert client.get(url("actie_experiment", sessie.pk, MISSING)).status_code == 404

@@ -76,7 +76,8 @@ def test_writing_down_the_discussion_is_for_editors(login_as, sessie):
         "wie": "Anja",
     }
     assert_matrix(login_as, url("actie_nieuw", sessie), editors(302), method="post", data=data)
-    assert Actie.objects.filter(sessie=sessie).count() == 3
+    # Three editors writing down the same step make one step, not three (issue #14's duplicates).
+    assert Actie.objects.filter(sessie=sessie).count() == 1
 
 
 def test_a_session_of_another_practice_is_404(client, facilitator, sessie, andere_praktijk):

@@ -146,6 +146,7 @@ class ActieFactory(factory.django.DjangoModelFactory):
         model = Actie
 
     sessie = factory.SubFactory(SessieFactory)
+    praktijk = factory.SelfAttribute("sessie.praktijk")
     conditie = Conditie.RELATIE
     soort = Actie.Soort.STAP
     tekst = factory.Sequence(lambda n: f"Kennismaken met partner {n}")

@@ -46,8 +46,10 @@ def gevuld(praktijk):
     )
     ReactieFactory(praktijk=praktijk, deelbaar=False, wat_gaat_goed="Niet om te delen.")
     sessie = SessieFactory(praktijk=praktijk)
-    ActieFactory(sessie=sessie, soort="stap", tekst="Een vast belmoment met de POH", gedaan=True)
-    ActieFactory(sessie=sessie, soort="stap", tekst="Nog niet gedaan: folder", gedaan=False)
+    ActieFactory(
+        sessie=sessie, soort="stap", tekst="Een vast belmoment met de POH", status="gedaan"
+    )
+    ActieFactory(sessie=sessie, soort="stap", tekst="Nog niet gedaan: folder", status="open")
     ExperimentFactory(
         ontwerpvraag__praktijk=praktijk,
         titel="Tien-minutencheck",
@@ -108,7 +110,7 @@ def test_the_browser_may_keep_it_a_few_minutes_but_no_shared_cache(client, gevul
 def test_its_queries_do_not_grow_with_the_content(client, praktijk, n, django_assert_num_queries):
     sessie = SessieFactory(praktijk=praktijk)
     ReactieFactory.create_batch(n, praktijk=praktijk, deelbaar=True)
-    ActieFactory.create_batch(n, sessie=sessie, soort="stap", gedaan=True)
+    ActieFactory.create_batch(n, sessie=sessie, soort="stap", status="gedaan")
     ExperimentFactory.create_batch(n, ontwerpvraag__praktijk=praktijk)
     with django_assert_num_queries(4):
         client.get(_pagina())

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from condities.models import Conditie
+from condities.models import Actie, Conditie
 from experimenten.models import Fase, Niveau
 from netwerk.models import Groep
 from tests.factories import (
@@ -165,6 +165,12 @@ def _fill(praktijk, n: int) -> None:
         for conditie in Conditie.values:
             ConditieScoreFactory(sessie=sessie, conditie=conditie)
         ActieFactory(sessie=sessie, wie="Anouk", wanneer=datetime.date(2027, 1, 1))
+        ActieFactory(
+            sessie=sessie,
+            tekst=f"Gedaan {i}",
+            status=Actie.Status.GEDAAN,
+            gedaan_op=timezone.now(),
+        )
         ReactieFactory(praktijk=praktijk, deelbaar=True)
 
 
@@ -176,11 +182,12 @@ def _queries(client) -> tuple[int, object]:
 
 
 @pytest.mark.parametrize("persona", ["lid", "facilitator"])
-def test_dashboard_takes_the_same_ten_queries_for_3_or_30_of_everything(
+def test_dashboard_takes_the_same_eleven_queries_for_3_or_30_of_everything(
     client, praktijk, persona, request
 ):
     """Session, user, the practice with the role; the groups; the design questions with the
-    experiments matrix; the next meeting; the scores and the open next steps; the reactions per
+    experiments matrix; the next meeting; the scores, the open next steps and the ones done
+    lately; the reactions per
     month and the shareable quotes. Nothing per organisation, question, score, step or quote."""
     client.force_login(request.getfixturevalue(persona))
     _fill(praktijk, 3)
@@ -189,9 +196,10 @@ def test_dashboard_takes_the_same_ten_queries_for_3_or_30_of_everything(
     groot, response = _queries(client)
     # The login session comes from Redis where it is configured (cached_db): one query less.
     sessie_uit_cache = settings.SESSION_ENGINE.endswith("cached_db")
-    assert klein == groot == (9 if sessie_uit_cache else 10)
+    assert klein == groot == (10 if sessie_uit_cache else 11)
     page = response.text
     assert page.count('class="utrecht-ordered-list__item"') == 30
     assert page.count('class="utrecht-unordered-list__item lp-stap"') == 5  # the latest five
+    assert page.count('class="utrecht-unordered-list__item lp-stap lp-stap--gedaan"') == 5
     assert "30 experimenten" in page
     assert page.count('class="lp-mz-citaat"') == 3
