@@ -16,6 +16,14 @@ def migrate(targets):
     return executor.loader.project_state().apps
 
 
+@pytest.fixture(autouse=True)
+def _schema_back_to_the_latest():
+    """Migrating netwerk back also takes back every migration that depends on it (in other
+    apps too); the tests after this one need them all."""
+    yield
+    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+
 @pytest.mark.django_db(transaction=True)
 def test_a_shared_organisation_gets_its_first_practice_as_owner_and_a_copy_for_the_others():
     apps = migrate(VOOR)
