@@ -154,6 +154,8 @@ def _member_pages(browser, base: str, uit: Path, sessie_pk: str) -> None:
         "bediening": f"/p/stein/sessies/{sessie_pk}/bediening/",
         "verslag": f"/p/stein/sessies/{sessie_pk}/verslag/",
         "condities": "/p/stein/condities/",
+        "acties": "/p/stein/acties/",
+        "jullie-zeiden": "/p/stein/jullie-zeiden/",  # public, seen here logged in
     }
     for naam, pad in pages.items():
         for width, height in SIZES:
