@@ -7,6 +7,7 @@ from django.core.management import call_command
 
 from condities.models import Conditie, ConditieScore, Sessie
 from experimenten.models import Experiment, Niveau, Tussenstap
+from mantelzorg.models import Reactie
 from netwerk.demo import DEMO_PASSWORD
 from netwerk.models import Deelname, Groep, Organisatie, User
 from praktijken.models import Bijeenkomst, Lidmaatschap, Ontwerpvraag, Praktijk, Rol, Verhaal
@@ -22,7 +23,7 @@ def run_demo() -> str:
 
 def counts() -> dict[str, int]:
     models = [User, Praktijk, Organisatie, Deelname, Lidmaatschap, Ontwerpvraag, Verhaal]
-    models += [Bijeenkomst, Experiment, Tussenstap, Sessie, ConditieScore]
+    models += [Bijeenkomst, Experiment, Tussenstap, Sessie, ConditieScore, Reactie]
     return {model.__name__: model.objects.count() for model in models}
 
 
@@ -64,6 +65,18 @@ def test_demo_builds_the_stein_practice_from_the_seeds():
         Lidmaatschap.objects.filter(praktijk=ede, user__email__endswith="@stein.example").count()
         == 0
     )
+
+
+def test_demo_gives_the_public_page_shared_quotes_and_mails_nobody(client, mailoutbox):
+    run_demo()
+    page = client.get("/p/stein/jullie-zeiden/")
+    assert page.status_code == 200
+    assert "Iedereen snapt het" in page.text  # a quote marked shareable
+    assert "pas na twee jaar" not in page.text  # one that is not
+    stein = Praktijk.objects.get(slug="stein")
+    assert Reactie.objects.filter(praktijk=stein, genotificeerd_op__isnull=True).count() == 0
+    assert not Reactie.objects.filter(praktijk=stein).exclude(email="").exists()
+    assert mailoutbox == []
 
 
 def test_demo_shows_no_password_when_debug_is_off(settings):

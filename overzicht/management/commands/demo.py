@@ -4,6 +4,7 @@ from django.db import transaction
 
 from condities.demo import sessies_load
 from experimenten.demo import experimenten_load
+from mantelzorg.demo import reacties_load
 from netwerk.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, accounts_load, netwerk_load
 from praktijken.demo import praktijken_load
 
@@ -20,6 +21,7 @@ class Command(BaseCommand):
         netwerk_load(praktijken=praktijken, users=users)
         experimenten_load(praktijken=praktijken)
         sessies_load(praktijken=praktijken, users=users)
+        reacties_load(praktijken=praktijken)
         self.stdout.write(self.style.SUCCESS("Demo loaded: Lerende praktijk Stein (/p/stein/)."))
         for account in DEMO_ACCOUNTS:
             if settings.DEBUG:
