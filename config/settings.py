@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "django_htmx",
     "praktijken",
+    "begrippen",
     "netwerk",
     "experimenten",
     "condities",

@@ -14,6 +14,7 @@ converters.register()
 urlpatterns = [
     path("", include("overzicht.urls")),
     path("", include("praktijken.urls")),
+    path("", include("begrippen.urls")),
     path("", include("netwerk.urls")),
     path("", include("experimenten.urls")),
     path("", include("condities.urls")),

@@ -46,6 +46,7 @@ PRAKTIJK_MENU: tuple[Item, ...] = (
     Item(_("Members"), "netwerk:leden", _managers),
     Item(_("Design questions"), "overzicht:ontwerpvragen"),
     Item(_("Stories"), "praktijken:verhalen"),
+    Item(_("Vocabulary"), "begrippen:lijst"),
     Item(_("Meetings"), "praktijken:bijeenkomsten"),
     Item(_("Actions"), "condities:acties"),
     Item(_("Experiments"), "experimenten:lijst"),

@@ -10,6 +10,7 @@ import datetime
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from begrippen.models import Begrip
 from condities import services as condities_services
 from condities.models import Actie, Inbreng, Sessie
 from mantelzorg.models import Reactie
@@ -155,6 +156,11 @@ EXPECTED = {
     "mantelzorg:overzicht": readers(),
     "mantelzorg:export_csv": managers(),
     "mantelzorg:export_xlsx": managers(),
+    "begrippen:woordenlijst": PUBLIC,  # the public glossary, settled terms only
+    "begrippen:lijst": readers(),
+    "begrippen:voorstellen": readers(),  # every member may suggest a term
+    "begrippen:bewerken": managers(),
+    "begrippen:verwijderen": POST_ONLY,
     "healthz": PUBLIC,
     "set_language": dict.fromkeys(PUBLIC, 302),  # a GET just goes back
 }
@@ -242,6 +248,7 @@ def wereld(praktijk, eigen_organisatie, facilitator, lid, kerngroeplid, staff, o
             sessie=sessie, conditie="relatie", soort="goed", tekst="Korte lijnen"
         ).pk,
         "reactie": Reactie.objects.create(praktijk=praktijk, wat_gaat_goed="Fijn").pk,
+        "begrip": Begrip.objects.get(praktijk=praktijk, term="naaste").pk,
     }
 
 
@@ -284,6 +291,8 @@ def object_pk(name: str, w: dict) -> int:
         return w["experiment"]
     if name.startswith("mantelzorg:"):
         return w["reactie"]
+    if name.startswith("begrippen:"):
+        return w["begrip"]
     return w["sessie"].pk
 
 

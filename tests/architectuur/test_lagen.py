@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ["praktijken", "netwerk", "experimenten", "condities", "mantelzorg", "overzicht"]
+APPS = [
+    "praktijken",
+    "begrippen",
+    "netwerk",
+    "experimenten",
+    "condities",
+    "mantelzorg",
+    "overzicht",
+]
 
 
 def imported_apps(app: str) -> dict[str, set[str]]:
