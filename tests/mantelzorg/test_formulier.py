@@ -264,7 +264,7 @@ def test_the_form_itself_says_who_receives_it_and_how_to_have_it_removed(client,
     assert response.status_code == 200
     text = response.text
     assert "Wat gebeurt er met je reactie?" in text
-    assert "De facilitators van Lerende praktijk Stein krijgen je reactie" in text
+    assert "De begeleiders van Lerende praktijk Stein krijgen je reactie" in text
     assert "doorgeven aan de organisatie waar die over gaat" in text
     assert "De gemeente Stein is verantwoordelijk" in text
     assert "Wil je dat we je reactie of je gegevens weghalen?" in text
