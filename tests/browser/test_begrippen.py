@@ -51,3 +51,33 @@ def test_a_marked_term_on_the_phone_leads_to_the_glossary(browser, live_server, 
     geen_horizontale_scroll(page)
     assert_accessible(page)
     context.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_member_suggests_and_the_facilitator_settles_in_the_browser(
+    page, live_server, log_in, lid, facilitator
+):
+    log_in(page.context, lid)
+    page.goto(f"{live_server.url}/p/stein/")
+    page.get_by_role("link", name="Begrippen").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Begrippen")
+    assert_accessible(page)
+    page.get_by_role("link", name="Begrip voorstellen").click()
+    assert_accessible(page)
+    page.get_by_label("Begrip", exact=True).fill("Casemanager")
+    page.get_by_label("Uitleg").fill("Iemand die de zorg voor je naaste regelt en overziet.")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text("Casemanager (voorgesteld")).to_be_visible()
+    assert_accessible(page)
+
+    page.context.clear_cookies()
+    log_in(page.context, facilitator)
+    page.goto(f"{live_server.url}/p/stein/begrippen/lijst/")
+    page.get_by_role("link", name="“Casemanager” aanpassen").click()
+    assert_accessible(page)
+    page.get_by_label("Status").select_option(label="Vastgesteld")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text("Het begrip is opgeslagen.")).to_be_visible()
+    assert_accessible(page)  # the list with the facilitator's edit and remove buttons
+    page.goto(f"{live_server.url}/p/stein/begrippen/")
+    expect(page.locator("dfn", has_text="Casemanager")).to_be_visible()
