@@ -6,12 +6,17 @@ from django.utils.translation import gettext_lazy as _
 
 from condities.models import Conditie, Stelling
 from config.forms import BoundedModelMultipleChoiceField
-from netwerk.models import User
+from netwerk.models import Persoon, User
 
 
 class OntvangerField(BoundedModelMultipleChoiceField):
     def label_from_instance(self, obj: User) -> str:
         return f"{obj.name} ({obj.email})" if obj.name else obj.email
+
+
+class PersoonField(BoundedModelMultipleChoiceField):
+    def label_from_instance(self, obj: Persoon) -> str:
+        return f"{obj.naam} ({obj.email})"
 
 
 class CheckinForm(forms.Form):
@@ -48,16 +53,28 @@ class CheckinForm(forms.Form):
         label=_("Who gets the check-in?"),
         queryset=User.objects.none(),
         widget=forms.CheckboxSelectMultiple,
+        required=False,
         help_text=_("Everybody with an account in this practice. Untick whom you want to skip."),
-        error_messages={"required": _("Choose at least one person.")},
+    )
+    personen = PersoonField(
+        label=_("People on the social map"),
+        queryset=Persoon.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Everyone with an e-mail address at the organisations of this practice, per "
+            "organisation. They need no account: the personal link is enough. Someone who also "
+            "has an account above gets the check-in once."
+        ),
     )
 
-    def __init__(self, *args, stellingen: list[Stelling], ontvangers, **kwargs):
+    def __init__(self, *args, stellingen: list[Stelling], ontvangers, personen=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.per_conditie: dict[str, list[Stelling]] = {}
         for stelling in stellingen:
             self.per_conditie.setdefault(stelling.conditie, []).append(stelling)
         ontvangers_field = self.fields.pop("ontvangers")
+        personen_field = self.fields.pop("personen")
         for code, label in Conditie.choices:
             if code not in self.per_conditie:
                 continue
@@ -73,6 +90,16 @@ class CheckinForm(forms.Form):
         ontvangers_field.queryset = ontvangers
         ontvangers_field.initial = [user.pk for user in ontvangers]
         self.fields["ontvangers"] = ontvangers_field
+        if personen is not None:
+            personen_field.queryset = personen
+            # Shown per organisation; the queryset (ordered by organisation) still validates.
+            groepen: dict[int, tuple[str, list[tuple[int, str]]]] = {}
+            for persoon in personen:
+                groepen.setdefault(persoon.organisatie_id, (persoon.organisatie.naam, []))[
+                    1
+                ].append((persoon.pk, personen_field.label_from_instance(persoon)))
+            personen_field.widget.choices = list(groepen.values())
+            self.fields["personen"] = personen_field
 
     @property
     def stelling_velden(self) -> list:
@@ -99,4 +126,11 @@ class CheckinForm(forms.Form):
         # Nothing ticked anywhere: the check-in asks everything of its conditions (an empty set).
         any_ticked = any(data.get(f"stellingen_{code}") for code in self.per_conditie)
         data["stellingen"] = chosen if any_ticked else []
+        if (
+            "ontvangers" in data
+            and "personen" not in self.errors
+            and not data.get("ontvangers")
+            and not data.get("personen")
+        ):
+            self.add_error("ontvangers", _("Choose at least one person."))
         return data

@@ -23,13 +23,15 @@ from praktijken.access import praktijk_get_for_manage
 
 @require_http_methods(["GET", "POST"])
 def checkin_nieuw(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
-    """Send a check-in to the members of the practice: each gets a personal link by email."""
+    """Send a check-in to members and people of the social map: each gets a personal link by
+    email (no account needed)."""
     toegang = praktijk_get_for_manage(user=request.user, slug=slug)
     stellingenset = stellingenset_for_praktijk(praktijk=toegang.praktijk)
     form = CheckinForm(
         request.POST or None,
         stellingen=stellingen_of_set(stellingenset=stellingenset),
         ontvangers=checkin_selectors.checkin_ontvangers(praktijk=toegang.praktijk),
+        personen=checkin_selectors.checkin_personen(praktijk=toegang.praktijk),
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -42,8 +44,9 @@ def checkin_nieuw(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
             stellingen=data["stellingen"],
             herinnering_na_dagen=data["herinnering_na_dagen"],
             ontvangers=list(data["ontvangers"]),
+            personen=list(data["personen"]),
         )
-        aantal = len(data["ontvangers"])
+        aantal = sessie.deelnemers.count()
         messages.success(
             request,
             ngettext(

@@ -6,13 +6,25 @@ from dataclasses import dataclass
 from django.db.models import Case, CharField, Exists, OuterRef, QuerySet, Value, When
 
 from condities.models import Antwoord, Deelnemer, Sessie
-from netwerk.models import User
+from netwerk.models import Persoon, User
+from netwerk.selectors import organisaties_for_praktijk
 from praktijken.models import Praktijk
 
 
 def checkin_ontvangers(*, praktijk: Praktijk) -> QuerySet[User]:
     """Everybody with an account in the practice, by name: whom a check-in goes to by default."""
     return User.objects.filter(lidmaatschappen__praktijk=praktijk).order_by("name", "email")
+
+
+def checkin_personen(*, praktijk: Praktijk) -> QuerySet[Persoon]:
+    """The practice's persons with an e-mail address (its own organisations only), grouped by
+    organisation: whom a check-in can go to without an account."""
+    return (
+        Persoon.objects.filter(organisatie__in=organisaties_for_praktijk(praktijk=praktijk))
+        .exclude(email="")
+        .select_related("organisatie", "user")
+        .order_by("organisatie__naam", "organisatie", "naam", "pk")
+    )
 
 
 def checkin_deelnemer_by_token(*, token: str) -> Deelnemer | None:

@@ -3,6 +3,7 @@
 import datetime
 import math
 import secrets
+from collections.abc import Sequence
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -37,11 +38,18 @@ def checkin_create(
     condities: list[str],
     stellingen: list[Stelling],
     herinnering_na_dagen: int,
-    ontvangers: list[User],
+    ontvangers: Sequence[User] = (),
+    personen: Sequence[Persoon] = (),
 ) -> Sessie:
     """Create and open a check-in with a personal place (and secret link) for each recipient,
     and queue the mail with the links after the commit. Records one "checkin.create" (its
-    creating and opening are one step; the recipients are not named in the event)."""
+    creating and opening are one step; the recipients are not named in the event).
+
+    Recipients are members' accounts (`ontvangers`) and persons of the social map
+    (`personen`, no account needed: the link is enough). A person linked to an account that
+    is also among `ontvangers` is one recipient, not two; a person without an e-mail address
+    cannot get the link and is left out.
+    """
     # Imported here: the task module imports this one.
     from condities.tasks import checkin_invitations_send_task
 
@@ -57,22 +65,26 @@ def checkin_create(
         herinnering_na_dagen=herinnering_na_dagen,
     )
     sessie_code_assign(sessie=sessie)
-    personen = {
+    user_ids = {u.pk for u in ontvangers}
+    # The person of each account (for its organisation), and each chosen person.
+    gekoppeld = {
         p.user_id: p
-        for p in Persoon.objects.filter(user__in=[u.pk for u in ontvangers]).select_related(
-            "organisatie"
-        )
+        for p in Persoon.objects.filter(user__in=user_ids).select_related("organisatie")
     }
     groepen: dict[int | None, str] = {}
-    deelnemers = []
-    for user in ontvangers:
-        persoon = personen.get(user.pk)
-        organisatie = persoon.organisatie if persoon else None
+
+    def groep_of(organisatie) -> str:
         sleutel = organisatie.pk if organisatie else None
         if sleutel not in groepen:
             groepen[sleutel] = respondentgroep_for(
                 praktijk=praktijk, organisatie=organisatie, mantelzorger=False
             )
+        return groepen[sleutel]
+
+    deelnemers = []
+    for user in ontvangers:
+        persoon = gekoppeld.get(user.pk)
+        organisatie = persoon.organisatie if persoon else None
         deelnemers.append(
             Deelnemer(
                 sessie=sessie,
@@ -80,7 +92,28 @@ def checkin_create(
                 naam=user.name,
                 email=user.email,
                 organisatie=organisatie,
-                groep=groepen[sleutel],
+                groep=groep_of(organisatie),
+                token=secrets.token_urlsafe(32),
+            )
+        )
+    gezien: set[int] = set()
+    for persoon in personen:
+        if persoon.pk in gezien or not persoon.email:
+            continue
+        gezien.add(persoon.pk)
+        if persoon.user_id is not None and persoon.user_id in user_ids:
+            continue  # already a recipient through the account
+        if persoon.user_id is not None:
+            user_ids.add(persoon.user_id)
+        account: User | None = persoon.user if persoon.user_id is not None else None
+        deelnemers.append(
+            Deelnemer(
+                sessie=sessie,
+                user=account,
+                naam=account.name if account is not None and account.name else persoon.naam,
+                email=account.email if account is not None else persoon.email,
+                organisatie=persoon.organisatie,
+                groep=groep_of(persoon.organisatie),
                 token=secrets.token_urlsafe(32),
             )
         )
