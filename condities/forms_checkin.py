@@ -1,5 +1,7 @@
 """The form a facilitator sends a check-in out with: what to ask, and to whom."""
 
+import datetime
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +14,17 @@ from netwerk.models import Persoon, User
 class OntvangerField(BoundedModelMultipleChoiceField):
     def label_from_instance(self, obj: User) -> str:
         return f"{obj.name} ({obj.email})" if obj.name else obj.email
+
+
+# A check-in closes at the latest this long after it is sent.
+MAX_LOOPTIJD = datetime.timedelta(days=90)
+MAX_HERINNERINGEN = 3
+
+
+def _standaard_sluit_op() -> datetime.datetime:
+    """Two weeks from today, at five in the afternoon."""
+    dag = timezone.localdate() + datetime.timedelta(days=14)
+    return timezone.make_aware(datetime.datetime.combine(dag, datetime.time(17, 0)))
 
 
 class PersoonField(BoundedModelMultipleChoiceField):
@@ -40,13 +53,34 @@ class CheckinForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Take all five, or the ones you want to look at this time."),
     )
+    sluit_op = forms.DateTimeField(
+        label=_("Closes on"),
+        initial=_standaard_sluit_op,
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text=_(
+            "After this moment nobody can answer any more and the check-in closes by itself. "
+            "At most 90 days from now."
+        ),
+    )
+    herinneringen_aantal = forms.IntegerField(
+        label=_("How many reminders?"),
+        min_value=0,
+        max_value=MAX_HERINNERINGEN,
+        initial=2,
+        help_text=_(
+            "Whoever has not finished gets at most this many reminders, also who started but "
+            "did not finish. From 0 to 3."
+        ),
+    )
     herinnering_na_dagen = forms.IntegerField(
-        label=_("Reminder after how many days?"),
+        label=_("How many days between reminders?"),
         min_value=1,
         max_value=30,
         initial=7,
         help_text=_(
-            "Whoever has not answered anything by then gets one reminder. From 1 to 30 days."
+            "The first reminder goes this many days after the invitation, each next one this "
+            "many days after the last. Never after the check-in closed. From 1 to 30 days."
         ),
     )
     ontvangers = OntvangerField(
@@ -126,6 +160,13 @@ class CheckinForm(forms.Form):
         # Nothing ticked anywhere: the check-in asks everything of its conditions (an empty set).
         any_ticked = any(data.get(f"stellingen_{code}") for code in self.per_conditie)
         data["stellingen"] = chosen if any_ticked else []
+        sluit_op = data.get("sluit_op")
+        if sluit_op is not None:
+            now = timezone.now()
+            if sluit_op <= now:
+                self.add_error("sluit_op", _("Choose a moment in the future."))
+            elif sluit_op > now + MAX_LOOPTIJD:
+                self.add_error("sluit_op", _("Choose a moment at most 90 days from now."))
         if (
             "ontvangers" in data
             and "personen" not in self.errors

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
@@ -43,6 +44,8 @@ def checkin_nieuw(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
             condities=data["condities"],
             stellingen=data["stellingen"],
             herinnering_na_dagen=data["herinnering_na_dagen"],
+            herinneringen_aantal=data["herinneringen_aantal"],
+            sluit_op=data["sluit_op"],
             ontvangers=list(data["ontvangers"]),
             personen=list(data["personen"]),
         )
@@ -98,7 +101,9 @@ def checkin_link(request: HtmxHttpRequest, token: str) -> HttpResponse:
             status=404,
         )
     sessie = deelnemer.sessie
-    if sessie.status == Sessie.Status.GESLOTEN:
+    # Past its deadline it is closed to the invitee, also before the task has closed it.
+    verlopen = sessie.sluit_op is not None and sessie.sluit_op <= timezone.now()
+    if sessie.status == Sessie.Status.GESLOTEN or verlopen:
         return message_page(
             request,
             participant=True,

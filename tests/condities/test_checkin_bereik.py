@@ -1,13 +1,17 @@
 """Check-ins that reach everyone: persons of the social map without an account get the link."""
 
+import datetime
 import re
 
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 
-from condities import selectors
+from condities import selectors, services
 from condities.models import Antwoord, Conditie, Deelnemer, Sessie
+from condities.tasks import checkin_invitations_send_task
+from praktijken.models import Gebeurtenis
 from tests.factories.netwerk import DeelnameFactory, OrganisatieFactory, PersoonFactory
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +51,10 @@ def form_data(**overrides):
         "datum": "2026-09-01",
         "condities": Conditie.values,
         "herinnering_na_dagen": "5",
+        "herinneringen_aantal": "1",
+        "sluit_op": (datetime.datetime.now() + datetime.timedelta(days=14)).strftime(
+            "%Y-%m-%dT%H:%M"
+        ),
     }
     return {**data, **overrides}
 
@@ -109,11 +117,10 @@ def test_a_person_linked_to_a_ticked_account_is_one_recipient(
             reverse("condities:checkin_nieuw", args=["stein"]),
             form_data(ontvangers=[str(lid.pk)], personen=[str(lid.persoon.pk), str(gast.pk)]),
         )
-    deelnemers = Deelnemer.objects.order_by("naam")
-    assert [(d.naam or d.email, d.user) for d in deelnemers] == [
-        ("Gerda Gast", None),
-        (deelnemers[1].naam or deelnemers[1].email, lid),
-    ]
+    deelnemers = {d.user: d for d in Deelnemer.objects.all()}
+    assert len(deelnemers) == Deelnemer.objects.count() == 2
+    assert set(deelnemers) == {None, lid}
+    assert deelnemers[None].naam == "Gerda Gast"
     assert sorted(m.to[0] for m in mailoutbox) == sorted([lid.email, gast.email])
 
 
@@ -145,3 +152,168 @@ def test_nobody_chosen_is_a_form_error(client, facilitator, gast):
     assert response.status_code == 422
     assert "Kies minstens één persoon" in response.text
     assert not Sessie.objects.filter(soort=Sessie.Soort.CHECKIN).exists()
+
+
+# Deadline and reminders, run at simulated times (`now=`).
+
+
+def checkin_voor(praktijk, facilitator, personen, **kwargs):
+    defaults = {
+        "titel": "Check-in najaar",
+        "datum": datetime.date(2026, 9, 1),
+        "condities": Conditie.values,
+        "stellingen": [],
+        "herinnering_na_dagen": 3,
+        "herinneringen_aantal": 2,
+        "sluit_op": timezone.now() + datetime.timedelta(days=20),
+    }
+    return services.checkin_create(
+        praktijk=praktijk, by=facilitator, personen=personen, **{**defaults, **kwargs}
+    )
+
+
+def begin(deelnemer, sessie) -> None:
+    stelling = selectors.stellingen_for_sessie(sessie=sessie)[0]
+    services.antwoord_save(deelnemer=deelnemer, stelling=stelling, score=3)
+
+
+def at(days: float, minutes: int = 1) -> datetime.datetime:
+    return timezone.now() + datetime.timedelta(days=days, minutes=minutes)
+
+
+def test_a_person_who_started_is_reminded_twice_spaced_never_a_third_time(
+    praktijk, facilitator, gast, mailoutbox
+):
+    sessie = checkin_voor(praktijk, facilitator, [gast])
+    assert checkin_invitations_send_task.delay(sessie.pk).get() == 1
+    deelnemer = Deelnemer.objects.get(sessie=sessie)
+    begin(deelnemer, sessie)
+    mailoutbox.clear()
+
+    assert services.checkin_reminders_send(now=at(2)) == 0
+    assert services.checkin_reminders_send(now=at(3)) == 1
+    assert services.checkin_reminders_send(now=at(3, 5)) == 0  # the same run again: nothing
+    assert services.checkin_reminders_send(now=at(5)) == 0  # not yet 3 days after the first
+    assert services.checkin_reminders_send(now=at(6, 2)) == 1
+    assert services.checkin_reminders_send(now=at(12)) == 0  # never a third
+    assert services.checkin_reminders_send(now=at(19)) == 0
+    assert [m.to for m in mailoutbox] == [[gast.email], [gast.email]]
+    assert all("Je bent begonnen" in m.body for m in mailoutbox)
+    assert "laatste herinnering" not in mailoutbox[0].body
+    assert "laatste herinnering" in mailoutbox[1].body
+    deelnemer.refresh_from_db()
+    assert deelnemer.herinneringen == 2
+
+
+def test_no_reminder_after_finishing(praktijk, facilitator, gast, mailoutbox):
+    sessie = checkin_voor(praktijk, facilitator, [gast])
+    checkin_invitations_send_task.delay(sessie.pk)
+    mailoutbox.clear()
+    assert services.checkin_reminders_send(now=at(3)) == 1
+    assert "nog niet gezien" in mailoutbox[0].body  # did nothing yet: the plain reminder
+    services.deelnemer_finish(deelnemer=Deelnemer.objects.get(sessie=sessie))
+    assert services.checkin_reminders_send(now=at(6, 2)) == 0
+    assert len(mailoutbox) == 1
+
+
+def test_no_reminder_after_the_deadline(praktijk, facilitator, gast, mailoutbox):
+    sessie = checkin_voor(praktijk, facilitator, [gast], herinneringen_aantal=3, sluit_op=at(4, 0))
+    checkin_invitations_send_task.delay(sessie.pk)
+    mailoutbox.clear()
+    assert services.checkin_reminders_send(now=at(3)) == 1
+    assert services.checkin_reminders_send(now=at(6, 2)) == 0  # past the deadline, not closed yet
+    assert len(mailoutbox) == 1
+
+
+def test_zero_reminders_means_none(praktijk, facilitator, gast, mailoutbox):
+    sessie = checkin_voor(praktijk, facilitator, [gast], herinneringen_aantal=0)
+    checkin_invitations_send_task.delay(sessie.pk)
+    assert services.checkin_reminders_send(now=at(10)) == 0
+
+
+def test_the_task_closes_the_check_in_at_its_deadline_and_the_link_says_so(
+    client, praktijk, facilitator, gast, mailoutbox, django_capture_on_commit_callbacks
+):
+    sluit_op = at(7, 0)
+    sessie = checkin_voor(praktijk, facilitator, [gast], sluit_op=sluit_op)
+    deelnemer = Deelnemer.objects.get(sessie=sessie)
+    link = reverse("condities:checkin_link", args=[deelnemer.token])
+    assert client.get(link).status_code == 302  # open: on to the statements
+
+    assert services.checkins_close_due(now=sluit_op - datetime.timedelta(minutes=1)) == 0
+    sessie.refresh_from_db()
+    assert sessie.status == Sessie.Status.OPEN
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.checkins_close_due(now=sluit_op + datetime.timedelta(minutes=1)) == 1
+    sessie.refresh_from_db()
+    assert sessie.status == Sessie.Status.GESLOTEN
+    # Idempotent: a second run closes nothing and records nothing.
+    assert services.checkins_close_due(now=sluit_op + datetime.timedelta(minutes=11)) == 0
+    assert Gebeurtenis.objects.filter(actie="sessie.close").count() == 1
+
+    response = client.get(link)
+    assert response.status_code == 410
+    assert "gesloten" in response.text
+    assert "Check-in najaar" in response.text
+    # Invited, answered nothing: the address is not kept after closing.
+    deelnemer.refresh_from_db()
+    assert deelnemer.email == ""
+
+
+def test_past_its_deadline_the_link_says_closed_before_the_task_ran(
+    client, praktijk, facilitator, gast
+):
+    sessie = checkin_voor(praktijk, facilitator, [gast])
+    deelnemer = Deelnemer.objects.get(sessie=sessie)
+    Sessie.objects.filter(pk=sessie.pk).update(
+        sluit_op=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    response = client.get(reverse("condities:checkin_link", args=[deelnemer.token]))
+    assert response.status_code == 410
+    assert "gesloten" in response.text
+
+
+def test_beat_closes_due_check_ins_every_ten_minutes():
+    entry = settings.CELERY_BEAT_SCHEDULE["condities-checkins-sluiten"]
+    assert entry["task"] == "condities.tasks.checkins_close_due_task"
+    assert entry["schedule"].minute == set(range(0, 60, 10))
+
+
+@pytest.mark.parametrize(
+    ("overrides", "veld", "melding"),
+    [
+        ({"sluit_op": "2020-01-01T10:00"}, "sluit_op", "in de toekomst"),
+        ({"sluit_op": "2099-01-01T10:00"}, "sluit_op", "hoogstens 90 dagen"),
+        ({"sluit_op": ""}, "sluit_op", "verplicht"),
+        ({"herinneringen_aantal": "4"}, "herinneringen_aantal", "hoogstens 3"),
+        ({"herinneringen_aantal": "-1"}, "herinneringen_aantal", "minstens 0"),
+    ],
+)
+def test_deadline_and_reminders_are_checked(client, facilitator, gast, overrides, veld, melding):
+    client.force_login(facilitator)
+    response = client.post(
+        reverse("condities:checkin_nieuw", args=["stein"]),
+        form_data(personen=[str(gast.pk)], **overrides),
+    )
+    assert response.status_code == 422
+    assert veld in response.context["form"].errors
+    assert melding in response.text
+    assert not Sessie.objects.filter(soort=Sessie.Soort.CHECKIN).exists()
+
+
+def test_the_form_saves_deadline_and_reminders(client, facilitator, gast):
+    client.force_login(facilitator)
+    sluit_op = timezone.localtime() + datetime.timedelta(days=10)
+    response = client.post(
+        reverse("condities:checkin_nieuw", args=["stein"]),
+        form_data(
+            personen=[str(gast.pk)],
+            sluit_op=sluit_op.strftime("%Y-%m-%dT%H:%M"),
+            herinneringen_aantal="3",
+            herinnering_na_dagen="2",
+        ),
+    )
+    assert response.status_code == 302
+    sessie = Sessie.objects.get(soort=Sessie.Soort.CHECKIN)
+    assert (sessie.herinneringen_aantal, sessie.herinnering_na_dagen) == (3, 2)
+    assert sessie.sluit_op == sluit_op.replace(second=0, microsecond=0)
