@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from condities.access import checkin_get_for_manage
 from condities.forms_checkin import CheckinForm
@@ -82,6 +82,33 @@ def checkin_respons(request: AuthenticatedHttpRequest, slug: str, pk: int) -> Ht
             "respons": checkin_selectors.checkin_respons(sessie=sessie),
         },
     )
+
+
+@require_POST
+def checkin_herinneren(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Remind now: one reminder to each invitee who has not finished, at most once an hour."""
+    _toegang, sessie = checkin_get_for_manage(user=request.user, slug=slug, pk=pk)
+    try:
+        aantal = checkin_services.checkin_remind_now(sessie=sessie, by=request.user)
+    except checkin_services.NuHerinnerenTeVroeg:
+        messages.error(
+            request,
+            _(
+                "A reminder was sent less than an hour ago, or the check-in has closed. "
+                "Try again later."
+            ),
+        )
+    else:
+        messages.success(
+            request,
+            ngettext(
+                "A reminder is on its way to %(n)s person who has not finished.",
+                "A reminder is on its way to %(n)s people who have not finished.",
+                aantal,
+            )
+            % {"n": aantal},
+        )
+    return redirect("condities:checkin_respons", slug=slug, pk=sessie.pk)
 
 
 @login_not_required

@@ -45,6 +45,7 @@ class CheckinRespons:
     beantwoord: int
     klaar: int
     nog_niet: int
+    niet_klaar: int  # invited, with an address, not finished: whom "remind now" reaches
 
     @property
     def gereageerd(self) -> int:
@@ -81,4 +82,8 @@ def checkin_respons(*, sessie: Sessie) -> CheckinRespons:
         beantwoord=beantwoord,
         klaar=klaar,
         nog_niet=len(deelnemers) - klaar - beantwoord,
+        niet_klaar=sum(
+            d.status != "klaar" and d.uitgenodigd_op is not None and bool(d.email)
+            for d in deelnemers
+        ),
     )

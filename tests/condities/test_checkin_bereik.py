@@ -317,3 +317,48 @@ def test_the_form_saves_deadline_and_reminders(client, facilitator, gast):
     sessie = Sessie.objects.get(soort=Sessie.Soort.CHECKIN)
     assert (sessie.herinneringen_aantal, sessie.herinnering_na_dagen) == (3, 2)
     assert sessie.sluit_op == sluit_op.replace(second=0, microsecond=0)
+
+
+# "Remind now" on the response page.
+
+
+def herinneren_url(sessie) -> str:
+    return reverse("condities:checkin_herinneren", args=["stein", sessie.pk])
+
+
+def test_remind_now_permissions(login_as, praktijk, facilitator, gast, mailoutbox):
+    sessie = checkin_voor(praktijk, facilitator, [gast])
+    checkin_invitations_send_task.delay(sessie.pk)
+    assert login_as("outsider").post(herinneren_url(sessie)).status_code == 404
+    assert login_as("lid").post(herinneren_url(sessie)).status_code == 403
+    assert login_as("lid").get(herinneren_url(sessie)).status_code == 405
+    assert Deelnemer.objects.get(sessie=sessie).herinneringen == 0
+    assert login_as("facilitator").post(herinneren_url(sessie)).status_code == 302
+
+
+def test_remind_now_reaches_who_has_not_finished_once_an_hour(
+    client, praktijk, facilitator, gast, lid, mailoutbox, django_capture_on_commit_callbacks
+):
+    sessie = checkin_voor(praktijk, facilitator, [gast, lid.persoon])
+    checkin_invitations_send_task.delay(sessie.pk)
+    services.deelnemer_finish(deelnemer=Deelnemer.objects.get(sessie=sessie, user=lid))
+    mailoutbox.clear()
+    client.force_login(facilitator)
+    pagina = client.get(reverse("condities:checkin_respons", args=["stein", sessie.pk]))
+    assert "Herinner 1 persoon nu" in pagina.text
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(herinneren_url(sessie), follow=True)
+    assert "Er gaat een herinnering naar 1 persoon" in response.text
+    assert [m.to for m in mailoutbox] == [[gast.email]]
+    assert Deelnemer.objects.get(sessie=sessie, user=None).herinneringen == 1
+
+    # Again within the hour: refused, nothing sent.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(herinneren_url(sessie), follow=True)
+    assert "minder dan een uur geleden" in response.text
+    assert len(mailoutbox) == 1
+    # After the hour it may again.
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.checkin_remind_now(sessie=sessie, by=facilitator, now=at(0, 61)) == 1
+    assert len(mailoutbox) == 2
