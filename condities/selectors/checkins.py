@@ -18,10 +18,12 @@ def checkin_ontvangers(*, praktijk: Praktijk) -> QuerySet[User]:
 
 def checkin_personen(*, praktijk: Praktijk) -> QuerySet[Persoon]:
     """The practice's persons with an e-mail address (its own organisations only), grouped by
-    organisation: whom a check-in can go to without an account."""
+    organisation: whom a check-in can go to without an account. A person linked to a member's
+    account is left out: the member is listed with the accounts (one recipient, not two)."""
     return (
         Persoon.objects.filter(organisatie__in=organisaties_for_praktijk(praktijk=praktijk))
         .exclude(email="")
+        .exclude(user__lidmaatschappen__praktijk=praktijk)
         .select_related("organisatie", "user")
         .order_by("organisatie__naam", "organisatie", "naam", "pk")
     )
