@@ -70,7 +70,7 @@ def test_the_form_lists_the_practices_persons_with_an_email_per_organisation(
     # Gerda; not the one without an address, not another practice's, and not the person of
     # `lid`: a member is listed once, with the accounts.
     assert vinkjes == [str(gast.pk)]
-    assert re.search(r'<input[^>]*name="ontvangers"[^>]*value="%d"' % lid.pk, response.text)
+    assert re.search(rf'<input[^>]*name="ontvangers"[^>]*value="{lid.pk}"', response.text)
     assert "gerda@welzijn.example" in response.text
     assert "Steunpunt Mantelzorg Stein" in response.text
     assert "Vera Vreemd" not in response.text
