@@ -824,6 +824,14 @@ CONDITIES = [
         statuses=FORMULIER_422,
     ),
     Doel(
+        name="condities:checkin_herinneren",
+        persona="facilitator",
+        url=stein("condities:checkin_herinneren", "checkin_sessie"),
+        base=lambda w: {},
+        models=(Sessie, Deelnemer),
+        statuses=frozenset({302}),  # sent, or refused within the hour: back to the responses
+    ),
+    Doel(
         name="condities:stellingen_bewerken",
         persona="facilitator",
         url=stein("condities:stellingen_bewerken"),
