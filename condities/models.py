@@ -158,6 +158,12 @@ class Sessie(models.Model):
         help_text=_("Only members of the practice can join, after logging in."),
     )
     herinnering_na_dagen = models.PositiveSmallIntegerField(_("reminder after (days)"), default=7)
+    # Check-ins: how many reminders each participant who has not finished gets (spaced by
+    # `herinnering_na_dagen`), when it closes by itself, and when a facilitator last pressed
+    # "remind now" (at most once an hour).
+    herinneringen_aantal = models.PositiveSmallIntegerField(_("number of reminders"), default=1)
+    sluit_op = models.DateTimeField(_("closes at"), null=True, blank=True)
+    nu_herinnerd_op = models.DateTimeField(null=True, blank=True, editable=False)
     geopend_op = models.DateTimeField(null=True, blank=True)
     gesloten_op = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(
@@ -207,7 +213,9 @@ class Deelnemer(models.Model):
     token = models.CharField(max_length=64, unique=True)
     klaar_op = models.DateTimeField(null=True, blank=True)
     uitgenodigd_op = models.DateTimeField(null=True, blank=True)
-    herinnerd_op = models.DateTimeField(null=True, blank=True)
+    # Check-in reminders sent to this participant, and when the last one went out.
+    herinneringen = models.PositiveSmallIntegerField(default=0, editable=False)
+    laatst_herinnerd_op = models.DateTimeField(null=True, blank=True)
     samenvatting_op = models.DateTimeField(null=True, blank=True)
     # A keyed hash of the network the participant joined from, to spot many joins from one
     # place; emptied when the session closes.

@@ -24,12 +24,24 @@ def checkin_invitations_send_task(sessie_id: int) -> int:
 
 @shared_task(**RETRY)
 def checkin_reminders_task() -> int:
-    """Daily (beat): send invitations a failed run left behind, then the one reminder that is due.
+    """Daily (beat): send invitations a failed run left behind, then the reminders that are due.
 
     Safe to retry: whoever got their mail is marked and skipped.
     """
     checkins.checkin_invitations_sweep()
     return checkins.checkin_reminders_send()
+
+
+@shared_task(**RETRY)
+def checkin_remind_now_task(sessie_id: int, deelnemer_ids: list[int]) -> int:
+    """A facilitator pressed "remind now": one reminder to each who has not finished."""
+    return checkins.checkin_remind_now_send(sessie_id=sessie_id, deelnemer_ids=deelnemer_ids)
+
+
+@shared_task(**RETRY)
+def checkins_close_due_task() -> int:
+    """Every ten minutes (beat): close the check-ins whose deadline has passed."""
+    return checkins.checkins_close_due()
 
 
 @shared_task(**RETRY)

@@ -135,5 +135,10 @@ urlpatterns += [
         views_checkin.checkin_respons,
         name="checkin_respons",
     ),
+    path(
+        "p/<slug:slug>/checkins/<int:pk>/herinneren/",
+        views_checkin.checkin_herinneren,
+        name="checkin_herinneren",
+    ),
     path("checkin/<token:token>/", views_checkin.checkin_link, name="checkin_link"),
 ]

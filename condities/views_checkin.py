@@ -4,9 +4,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from condities.access import checkin_get_for_manage
 from condities.forms_checkin import CheckinForm
@@ -23,13 +24,15 @@ from praktijken.access import praktijk_get_for_manage
 
 @require_http_methods(["GET", "POST"])
 def checkin_nieuw(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
-    """Send a check-in to the members of the practice: each gets a personal link by email."""
+    """Send a check-in to members and people of the social map: each gets a personal link by
+    email (no account needed)."""
     toegang = praktijk_get_for_manage(user=request.user, slug=slug)
     stellingenset = stellingenset_for_praktijk(praktijk=toegang.praktijk)
     form = CheckinForm(
         request.POST or None,
         stellingen=stellingen_of_set(stellingenset=stellingenset),
         ontvangers=checkin_selectors.checkin_ontvangers(praktijk=toegang.praktijk),
+        personen=checkin_selectors.checkin_personen(praktijk=toegang.praktijk),
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -41,9 +44,12 @@ def checkin_nieuw(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
             condities=data["condities"],
             stellingen=data["stellingen"],
             herinnering_na_dagen=data["herinnering_na_dagen"],
+            herinneringen_aantal=data["herinneringen_aantal"],
+            sluit_op=data["sluit_op"],
             ontvangers=list(data["ontvangers"]),
+            personen=list(data["personen"]),
         )
-        aantal = len(data["ontvangers"])
+        aantal = sessie.deelnemers.count()
         messages.success(
             request,
             ngettext(
@@ -78,6 +84,33 @@ def checkin_respons(request: AuthenticatedHttpRequest, slug: str, pk: int) -> Ht
     )
 
 
+@require_POST
+def checkin_herinneren(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Remind now: one reminder to each invitee who has not finished, at most once an hour."""
+    _toegang, sessie = checkin_get_for_manage(user=request.user, slug=slug, pk=pk)
+    try:
+        aantal = checkin_services.checkin_remind_now(sessie=sessie, by=request.user)
+    except checkin_services.NuHerinnerenTeVroeg:
+        messages.error(
+            request,
+            _(
+                "A reminder was sent less than an hour ago, or the check-in has closed. "
+                "Try again later."
+            ),
+        )
+    else:
+        messages.success(
+            request,
+            ngettext(
+                "A reminder is on its way to %(n)s person who has not finished.",
+                "A reminder is on its way to %(n)s people who have not finished.",
+                aantal,
+            )
+            % {"n": aantal},
+        )
+    return redirect("condities:checkin_respons", slug=slug, pk=sessie.pk)
+
+
 @login_not_required
 @require_GET
 def checkin_link(request: HtmxHttpRequest, token: str) -> HttpResponse:
@@ -95,7 +128,9 @@ def checkin_link(request: HtmxHttpRequest, token: str) -> HttpResponse:
             status=404,
         )
     sessie = deelnemer.sessie
-    if sessie.status == Sessie.Status.GESLOTEN:
+    # Past its deadline it is closed to the invitee, also before the task has closed it.
+    verlopen = sessie.sluit_op is not None and sessie.sluit_op <= timezone.now()
+    if sessie.status == Sessie.Status.GESLOTEN or verlopen:
         return message_page(
             request,
             participant=True,

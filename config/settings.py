@@ -188,10 +188,15 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "netwerk.tasks.bevestigingen_sweep_task",
         "schedule": crontab(hour=8, minute=15),  # every morning, in CELERY_TIMEZONE
     },
-    # Check-ins: the one reminder to invitees who answered nothing yet (and unsent invitations).
+    # Check-ins: the reminders to invitees who have not finished (and unsent invitations).
     "condities-checkin-herinneren": {
         "task": "condities.tasks.checkin_reminders_task",
         "schedule": crontab(hour=9, minute=0),
+    },
+    # Check-ins past their deadline close by themselves.
+    "condities-checkins-sluiten": {
+        "task": "condities.tasks.checkins_close_due_task",
+        "schedule": crontab(minute="*/10"),
     },
     # Summaries of closed sessions that could not be queued (Redis was away): send them now.
     "condities-samenvattingen-inhalen": {

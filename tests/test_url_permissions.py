@@ -145,6 +145,7 @@ EXPECTED = {
     "condities:sessie_export_xlsx": readers(),
     "condities:checkin_nieuw": managers(),
     "condities:checkin_respons": managers(),
+    "condities:checkin_herinneren": POST_ONLY,
     "condities:checkin_link": dict.fromkeys(PUBLIC, 404),  # a made-up token
     "mantelzorg:formulier": PUBLIC,
     "mantelzorg:bedankt": PUBLIC,

@@ -6,13 +6,27 @@ from dataclasses import dataclass
 from django.db.models import Case, CharField, Exists, OuterRef, QuerySet, Value, When
 
 from condities.models import Antwoord, Deelnemer, Sessie
-from netwerk.models import User
+from netwerk.models import Persoon, User
+from netwerk.selectors import organisaties_for_praktijk
 from praktijken.models import Praktijk
 
 
 def checkin_ontvangers(*, praktijk: Praktijk) -> QuerySet[User]:
     """Everybody with an account in the practice, by name: whom a check-in goes to by default."""
     return User.objects.filter(lidmaatschappen__praktijk=praktijk).order_by("name", "email")
+
+
+def checkin_personen(*, praktijk: Praktijk) -> QuerySet[Persoon]:
+    """The practice's persons with an e-mail address (its own organisations only), grouped by
+    organisation: whom a check-in can go to without an account. A person linked to a member's
+    account is left out: the member is listed with the accounts (one recipient, not two)."""
+    return (
+        Persoon.objects.filter(organisatie__in=organisaties_for_praktijk(praktijk=praktijk))
+        .exclude(email="")
+        .exclude(user__lidmaatschappen__praktijk=praktijk)
+        .select_related("organisatie", "user")
+        .order_by("organisatie__naam", "organisatie", "naam", "pk")
+    )
 
 
 def checkin_deelnemer_by_token(*, token: str) -> Deelnemer | None:
@@ -33,6 +47,7 @@ class CheckinRespons:
     beantwoord: int
     klaar: int
     nog_niet: int
+    niet_klaar: int  # invited, with an address, not finished: whom "remind now" reaches
 
     @property
     def gereageerd(self) -> int:
@@ -69,4 +84,8 @@ def checkin_respons(*, sessie: Sessie) -> CheckinRespons:
         beantwoord=beantwoord,
         klaar=klaar,
         nog_niet=len(deelnemers) - klaar - beantwoord,
+        niet_klaar=sum(
+            d.status != "klaar" and d.uitgenodigd_op is not None and bool(d.email)
+            for d in deelnemers
+        ),
     )

@@ -16,8 +16,10 @@ from condities.services.checkins import (
     checkin_create,
     checkin_invitations_send,
     checkin_invitations_sweep,
+    checkin_remind_now,
     checkin_reminders_send,
     checkin_url,
+    checkins_close_due,
 )
 from condities.services.deelname import (
     antwoord_save,
@@ -58,8 +60,10 @@ __all__ = [
     "checkin_create",
     "checkin_invitations_send",
     "checkin_invitations_sweep",
+    "checkin_remind_now",
     "checkin_reminders_send",
     "checkin_url",
+    "checkins_close_due",
     "deelnemer_finish",
     "deelnemer_join",
     "deelnemer_remove",

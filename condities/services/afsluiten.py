@@ -30,10 +30,11 @@ def _decimal(value: float | None) -> Decimal | None:
 
 
 @transaction.atomic
-def sessie_close(*, sessie: Sessie, by: AccountUser) -> Sessie:
+def sessie_close(*, sessie: Sessie, by: AccountUser | None) -> Sessie:
     """Freeze the answers, write a ConditieScore per condition (overall and per group), record
     "sessie.close" and queue the summaries after the commit. Raises SessieGesloten when it was
-    closed already (and records nothing)."""
+    closed already (and records nothing). `by` is None when the system closes it (a check-in
+    at its deadline)."""
     # Imported here: the task module imports this one.
     from condities.tasks import summary_send_task
 

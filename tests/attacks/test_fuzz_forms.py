@@ -5,6 +5,7 @@ control characters, NUL bytes, RTL marks, emoji, 10,000+ characters; numbers lik
 huge ones; impossible dates; several values for one field) and adds junk fields.
 """
 
+import datetime
 import time
 
 import pytest
@@ -812,11 +813,23 @@ CONDITIES = [
             "datum": "2026-04-01",
             "condities": ["ambitie"],
             "herinnering_na_dagen": "7",
+            "herinneringen_aantal": "1",
+            "sluit_op": (datetime.datetime.now() + datetime.timedelta(days=14)).strftime(
+                "%Y-%m-%dT%H:%M"
+            ),
             "ontvangers": [str(w.user("lid").pk)],
         },
         fields=_checkin_fields,
         models=(Sessie, Deelnemer),
         statuses=FORMULIER_422,
+    ),
+    Doel(
+        name="condities:checkin_herinneren",
+        persona="facilitator",
+        url=stein("condities:checkin_herinneren", "checkin_sessie"),
+        base=lambda w: {},
+        models=(Sessie, Deelnemer),
+        statuses=frozenset({302}),  # sent, or refused within the hour: back to the responses
     ),
     Doel(
         name="condities:stellingen_bewerken",

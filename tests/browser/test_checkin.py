@@ -63,7 +63,7 @@ def test_facilitator_sends_a_check_in_and_sees_who_answered(
     page.get_by_text("Alleen een paar stellingen vragen").click()
     assert_accessible(page)
     page.get_by_label("Titel").fill("Check-in na de zomer")
-    page.get_by_label("Na hoeveel dagen een herinnering?").fill("5")
+    page.get_by_label("Hoeveel dagen tussen de herinneringen?").fill("5")
     page.get_by_role("button", name="Check-in versturen").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Reacties: Check-in na de zomer")

@@ -197,6 +197,10 @@ def test_sending_a_check_in_is_one_event_without_the_recipients(
             "datum": "2026-09-01",
             "condities": Conditie.values,
             "herinnering_na_dagen": "5",
+            "herinneringen_aantal": "1",
+            "sluit_op": (datetime.datetime.now() + datetime.timedelta(days=14)).strftime(
+                "%Y-%m-%dT%H:%M"
+            ),
             "ontvangers": [
                 str(pk)
                 for pk in Lidmaatschap.objects.filter(praktijk=praktijk).values_list(

@@ -53,6 +53,10 @@ def form_data(praktijk, **overrides):
         "datum": "2026-09-01",
         "condities": Conditie.values,
         "herinnering_na_dagen": "5",
+        "herinneringen_aantal": "1",
+        "sluit_op": (datetime.datetime.now() + datetime.timedelta(days=14)).strftime(
+            "%Y-%m-%dT%H:%M"
+        ),
         "ontvangers": [
             str(pk)
             for pk in Lidmaatschap.objects.filter(praktijk=praktijk).values_list("user", flat=True)

@@ -118,30 +118,37 @@ def test_an_unknown_check_in_sends_nothing(db, mailoutbox):
     assert mailoutbox == []
 
 
-def test_the_one_reminder_goes_only_to_who_answered_nothing(
+def test_the_reminder_goes_to_who_has_not_finished_worded_by_whether_they_started(
     checkin, facilitator, kerngroeplid, lid, mailoutbox
 ):
     checkin_invitations_send_task.delay(checkin.pk)
     invited_days_ago(checkin, 7)
     stelling = selectors.stellingen_for_sessie(sessie=checkin)[0]
     services.antwoord_save(deelnemer=deelnemer_of(checkin, lid), stelling=stelling, score=4)
-    # "Weet ik niet" is an answer too.
+    services.deelnemer_finish(deelnemer=deelnemer_of(checkin, lid))
+    # "Weet ik niet" is an answer too: started, not finished.
     services.antwoord_save(
         deelnemer=deelnemer_of(checkin, kerngroeplid), stelling=stelling, score=None
     )
     mailoutbox.clear()
 
-    assert checkin_reminders_task.delay().get() == 1
-    assert [mail.to for mail in mailoutbox] == [[facilitator.email]]
-    herinnering = mailoutbox[0]
+    assert checkin_reminders_task.delay().get() == 2
+    per_adres = {mail.to[0]: mail for mail in mailoutbox}
+    assert sorted(per_adres) == sorted([facilitator.email, kerngroeplid.email])
+    herinnering = per_adres[facilitator.email]
     assert herinnering.subject == "Herinnering: check-in Check-in voorjaar"
     assert LINK.search(herinnering.body)[0].endswith(deelnemer_of(checkin, facilitator).token + "/")
-    assert "enige herinnering" in herinnering.body
-    assert deelnemer_of(checkin, facilitator).herinnerd_op is not None
+    assert "We hebben je antwoorden nog niet gezien" in herinnering.body
+    assert "laatste herinnering" in herinnering.body
+    assert "Je bent begonnen" in per_adres[kerngroeplid.email].body
+    assert "nog niet gezien" not in per_adres[kerngroeplid.email].body
+    assert deelnemer_of(checkin, facilitator).laatst_herinnerd_op is not None
+    assert deelnemer_of(checkin, facilitator).herinneringen == 1
 
-    # Never twice, however often beat runs.
+    # One reminder is the default: never a second, however often beat runs.
     assert checkin_reminders_task.delay().get() == 0
-    assert len(mailoutbox) == 1
+    assert services.checkin_reminders_send(now=timezone.now() + datetime.timedelta(days=30)) == 0
+    assert len(mailoutbox) == 2
 
 
 def test_no_reminder_before_the_set_number_of_days(checkin, mailoutbox):
@@ -207,6 +214,10 @@ def test_the_email_is_dutch_even_when_the_facilitator_uses_english(
                 "datum": "2026-09-01",
                 "condities": ["ambitie"],
                 "herinnering_na_dagen": "7",
+                "herinneringen_aantal": "1",
+                "sluit_op": (datetime.datetime.now() + datetime.timedelta(days=14)).strftime(
+                    "%Y-%m-%dT%H:%M"
+                ),
                 "ontvangers": [str(lid.pk)],
             },
         )

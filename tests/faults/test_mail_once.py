@@ -106,7 +106,7 @@ def checkin_herinnering(praktijk, facilitator, lid) -> Soort:
     return Soort(
         run=checkins.checkin_reminders_send,
         to=lid.email,
-        sent=lambda: Deelnemer.objects.get(sessie=sessie).herinnerd_op is not None,
+        sent=lambda: Deelnemer.objects.get(sessie=sessie).herinneringen == 1,
     )
 
 

@@ -6,6 +6,7 @@ the cache is down with a 200, and an invitation made meanwhile is stored and mai
 Redis is back.
 """
 
+import datetime
 import logging
 import os
 import time
@@ -222,6 +223,10 @@ def test_a_check_in_is_created_and_its_invitations_follow_when_redis_is_back(
         "datum": "2026-09-01",
         "condities": Conditie.values,
         "herinnering_na_dagen": "5",
+        "herinneringen_aantal": "1",
+        "sluit_op": (datetime.datetime.now() + datetime.timedelta(days=14)).strftime(
+            "%Y-%m-%dT%H:%M"
+        ),
         "ontvangers": [str(facilitator.pk), str(lid.pk)],
     }
     with django_capture_on_commit_callbacks(execute=True):
