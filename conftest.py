@@ -1,6 +1,7 @@
 """Shared fixtures: a clean cache per test and the people who use the app."""
 
 import contextlib
+import datetime
 
 import pytest
 from django.core.cache import cache, caches
@@ -103,3 +104,20 @@ def login_as(client, request):
         return client
 
     return _login
+
+
+@pytest.fixture
+def sessie(praktijk, facilitator):
+    """An open live workshop over the five conditions of the `praktijk`."""
+    from condities import services
+    from condities.models import Conditie
+
+    nieuw = services.sessie_create(
+        praktijk=praktijk,
+        titel="Werkvorm najaar",
+        datum=datetime.date(2026, 10, 1),
+        modus="live",
+        condities=Conditie.values,
+        by=facilitator,
+    )
+    return services.sessie_open(sessie=nieuw, by=facilitator)

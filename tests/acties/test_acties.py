@@ -9,8 +9,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from condities import services as condities_services
-from condities.models import Actie, Conditie, Inbreng
+from condities.models import Actie, Inbreng
 from condities.services import acties as acties_services
 from condities.services.inbreng import inbreng_to_actie
 from condities.tasks import actie_reminders_task
@@ -26,19 +25,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 VANDAAG = datetime.date(2026, 12, 7)
-
-
-@pytest.fixture
-def sessie(praktijk, facilitator):
-    sessie = condities_services.sessie_create(
-        praktijk=praktijk,
-        titel="Werkvorm najaar",
-        datum=datetime.date(2026, 10, 1),
-        modus="live",
-        condities=Conditie.values,
-        by=facilitator,
-    )
-    return condities_services.sessie_open(sessie=sessie, by=facilitator)
 
 
 @pytest.fixture

@@ -1,8 +1,6 @@
 """The practice's vocabulary: the starting list, suggesting and settling, the public glossary,
 and the terms marked where they appear."""
 
-import datetime
-
 import pytest
 from django.db import connection
 from django.template import Context, Template
@@ -11,8 +9,7 @@ from django.urls import reverse
 
 from begrippen.models import Begrip
 from begrippen.startlijst import STARTLIJST
-from condities import services as condities_services
-from condities.models import Conditie, Stelling
+from condities.models import Stelling
 from tests.factories import PraktijkFactory
 
 pytestmark = pytest.mark.django_db
@@ -130,19 +127,6 @@ def test_the_filter_escapes_html_in_text_and_term(praktijk):
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "<b>" not in html
     assert "<dfn>mantelzorger</dfn>" in html
-
-
-@pytest.fixture
-def sessie(praktijk, facilitator):
-    sessie = condities_services.sessie_create(
-        praktijk=praktijk,
-        titel="Werkvorm najaar",
-        datum=datetime.date(2026, 10, 1),
-        modus="live",
-        condities=Conditie.values,
-        by=facilitator,
-    )
-    return condities_services.sessie_open(sessie=sessie, by=facilitator)
 
 
 def _vragen(client, sessie) -> tuple[str, int]:

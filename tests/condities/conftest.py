@@ -1,23 +1,8 @@
-import datetime
-
 import pytest
 
 from condities import services
 from condities.models import Conditie, Stelling
 from tests.factories import DeelnameFactory, OrganisatieFactory
-
-
-@pytest.fixture
-def sessie(praktijk, facilitator):
-    sessie = services.sessie_create(
-        praktijk=praktijk,
-        titel="Werkvorm najaar",
-        datum=datetime.date(2026, 10, 1),
-        modus="live",
-        condities=Conditie.values,
-        by=facilitator,
-    )
-    return services.sessie_open(sessie=sessie, by=facilitator)
 
 
 @pytest.fixture
