@@ -1,5 +1,8 @@
 """Reads of the vocabulary."""
 
+import contextlib
+
+from django.core.cache import cache
 from django.db.models import QuerySet
 from django.http import Http404
 
@@ -15,6 +18,50 @@ def begrippen_for_praktijk(*, praktijk: Praktijk) -> QuerySet[Begrip]:
 def begrippen_vastgesteld(*, praktijk: Praktijk) -> list[Begrip]:
     """The settled terms of the practice: what the glossary and the marked texts show."""
     return list(Begrip.objects.filter(praktijk=praktijk, status=Begrip.Status.VASTGESTELD))
+
+
+# The settled terms of a practice as the marked texts need them, kept in the cache: the phone's
+# questions page shows them on every page of every phone (issue #13's hot path). Dropped when a
+# term or the practice changes (begrippen/apps.py), else after BEGRIPPEN_CACHE_SECONDS.
+BEGRIPPEN_CACHE_SECONDS = 300
+
+
+def _cache_key(praktijk_id: int) -> str:
+    return f"begrippen:vastgesteld:{praktijk_id}"
+
+
+def begrippen_voor_markeren(
+    *, praktijk_id: int, slug: str | None = None
+) -> tuple[str, list[tuple[str, str]]] | None:
+    """The practice's slug and its settled terms as (term, anchor), from the cache when it has
+    them (no query), else from the database (1 query, 2 without the slug). None for an unknown
+    practice."""
+    key = _cache_key(praktijk_id)
+    try:
+        waarde = cache.get(key)
+    except Exception:  # the cache is away: read the database, as without one
+        waarde = None
+    if waarde is None:
+        if slug is None:
+            slug = Praktijk.objects.filter(pk=praktijk_id).values_list("slug", flat=True).first()
+        if slug is None:
+            return None
+        termen = [
+            (b.term, b.anker)
+            for b in Begrip.objects.filter(
+                praktijk_id=praktijk_id, status=Begrip.Status.VASTGESTELD
+            )
+        ]
+        waarde = (slug, termen)
+        with contextlib.suppress(Exception):
+            cache.set(key, waarde, BEGRIPPEN_CACHE_SECONDS)
+    return waarde
+
+
+def begrippen_vergeten(*, praktijk_id: int) -> None:
+    """Drop the cached terms of a practice (a term or the practice changed)."""
+    with contextlib.suppress(Exception):
+        cache.delete(_cache_key(praktijk_id))
 
 
 def praktijk_for_woordenlijst(*, slug: str) -> Praktijk:

@@ -6,6 +6,7 @@ from typing import Any
 from django.db.models.functions import Lower
 
 from begrippen.models import Begrip
+from begrippen.selectors import begrippen_vergeten
 from begrippen.startlijst import STARTLIJST
 from config.http import AccountUser
 from praktijken.models import Praktijk
@@ -33,7 +34,8 @@ def startlijst_load(*, praktijk: Praktijk) -> int:
         for term, definitie, zo in STARTLIJST
         if term.lower() not in bestaand
     ]
-    Begrip.objects.bulk_create(nieuw)
+    Begrip.objects.bulk_create(nieuw)  # no signals: drop the cached terms here
+    begrippen_vergeten(praktijk_id=praktijk.pk)
     return len(nieuw)
 
 
