@@ -8,7 +8,16 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import Http404
 
 from config.http import AccountUser
-from praktijken.models import Bijeenkomst, Lidmaatschap, Ontwerpvraag, Praktijk, Rol, Verhaal
+from praktijken.models import (
+    Bijeenkomst,
+    Lidmaatschap,
+    Ontwerpvraag,
+    Praktijk,
+    Programma,
+    ProgrammaTeamlid,
+    Rol,
+    Verhaal,
+)
 
 # The account model lives in netwerk; the tenant knows it only as settings.AUTH_USER_MODEL.
 type User = AccountUser | AnonymousUser
@@ -120,3 +129,29 @@ def praktijken_for_user(*, user: AccountUser) -> QuerySet[Praktijk]:
     if user.is_staff:
         return qs
     return qs.filter(lidmaatschappen__user=user)
+
+
+def programma_get_for_team(*, user: User, slug: str) -> Programma:
+    """A programme whose team the user is in (or any, for site staff), else 404.
+
+    The team reads the programme's overview and starts its practices; it is no member of a
+    practice, so praktijk_get_for_user still answers 404 to it for every practice page."""
+    if not user.is_authenticated:
+        raise Http404
+    programma = Programma.objects.filter(slug=slug).first()
+    if programma is None:
+        raise Http404
+    if (
+        not user.is_staff
+        and not ProgrammaTeamlid.objects.filter(programma=programma, user=user).exists()
+    ):
+        raise Http404
+    return programma
+
+
+def programmas_for_user(*, user: AccountUser) -> QuerySet[Programma]:
+    """The programmes whose team this user is in: all of them for site staff."""
+    qs = Programma.objects.order_by("naam")
+    if user.is_staff:
+        return qs
+    return qs.filter(team__user=user)

@@ -6,14 +6,31 @@ from praktijken.models import (
     Lidmaatschap,
     Ontwerpvraag,
     Praktijk,
+    Programma,
+    ProgrammaTeamlid,
     Verhaal,
 )
 
 
+class ProgrammaTeamlidInline(admin.TabularInline):
+    model = ProgrammaTeamlid
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Programma)
+class ProgrammaAdmin(admin.ModelAdmin):
+    list_display = ["naam", "slug", "created_at"]
+    search_fields = ["naam"]
+    prepopulated_fields = {"slug": ["naam"]}
+    inlines = [ProgrammaTeamlidInline]
+
+
 @admin.register(Praktijk)
 class PraktijkAdmin(admin.ModelAdmin):
-    list_display = ["naam", "gemeente", "status", "startdatum", "einddatum"]
-    list_filter = ["status"]
+    list_display = ["naam", "gemeente", "programma", "status", "startdatum", "einddatum"]
+    list_filter = ["status", "programma"]
+    list_select_related = ["programma"]
     search_fields = ["naam", "gemeente", "kernthema"]
     prepopulated_fields = {"slug": ["naam"]}
 

@@ -5,6 +5,46 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
+class Programma(models.Model):
+    """A programme of practices that learn from each other, such as the national "In voor
+    mantelzorg-thuis" with its ten practices. Its team starts practices and sees an overview
+    across them (only figures the disclosure rules release; never a practice's people)."""
+
+    naam = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("short name in the address"), max_length=60, unique=True)
+    beschrijving = models.TextField(_("description"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+        ordering = ["naam"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class ProgrammaTeamlid(models.Model):
+    """An account in a programme's team: it may start practices in the programme, invite their
+    first facilitator and read the programme's overview; it is no member of any practice."""
+
+    programma = models.ForeignKey(Programma, on_delete=models.CASCADE, related_name="team")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="programma_teams"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("programme team member")
+        verbose_name_plural = _("programme team members")
+        constraints = [
+            models.UniqueConstraint(fields=["programma", "user"], name="programma_teamlid_eenmaal")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.programma}"
+
+
 class Praktijk(models.Model):
     """A lerende praktijk: the municipality's learning network, the tenant all else belongs to."""
 
@@ -36,6 +76,14 @@ class Praktijk(models.Model):
             "Where carers and participants can ask to see or remove what they sent, for "
             "example the municipality's privacy desk. Shown on the carers' form."
         ),
+    )
+    programma = models.ForeignKey(
+        Programma,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="praktijken",
+        verbose_name=_("programme"),
     )
     startdatum = models.DateField(_("start date"), null=True, blank=True)
     einddatum = models.DateField(_("end date"), null=True, blank=True)

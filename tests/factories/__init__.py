@@ -29,6 +29,8 @@ from tests.factories.praktijken import (
     BijeenkomstFactory,
     OntwerpvraagFactory,
     PraktijkFactory,
+    ProgrammaFactory,
+    ProgrammaTeamlidFactory,
     VerhaalFactory,
 )
 
@@ -51,6 +53,8 @@ __all__ = [
     "PapierTellingFactory",
     "PersoonFactory",
     "PraktijkFactory",
+    "ProgrammaFactory",
+    "ProgrammaTeamlidFactory",
     "ReactieConditieFactory",
     "ReactieFactory",
     "SessieFactory",

@@ -3,7 +3,31 @@ import datetime
 import factory
 from django.utils import timezone
 
-from praktijken.models import Bijeenkomst, Ontwerpvraag, Praktijk, Verhaal
+from praktijken.models import (
+    Bijeenkomst,
+    Ontwerpvraag,
+    Praktijk,
+    Programma,
+    ProgrammaTeamlid,
+    Verhaal,
+)
+
+
+class ProgrammaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Programma
+        django_get_or_create = ("slug",)
+
+    naam = factory.Sequence(lambda n: f"Programma {n}")
+    slug = factory.Sequence(lambda n: f"programma-{n}")
+
+
+class ProgrammaTeamlidFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProgrammaTeamlid
+
+    programma = factory.SubFactory(ProgrammaFactory)
+    user = factory.SubFactory("tests.factories.netwerk.UserFactory")
 
 
 class PraktijkFactory(factory.django.DjangoModelFactory):
