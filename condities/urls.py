@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from condities import (
     views,
@@ -11,7 +11,23 @@ from condities import (
 
 app_name = "condities"
 
+# The participant's side: public, by join code. First of all the project's URLs (config/urls.py)
+# and under one prefix, so that the requests of a room full of phones are resolved after a few
+# patterns, not after every page of the app (issue #13).
+deelname_patterns = [
+    path("", views_doe_mee.doe_mee, name="doe_mee"),
+    path("<code:code>/antwoord/", views_doe_mee.antwoord, name="antwoord"),
+    path("<code:code>/vragen/", views_doe_mee.vragen, name="vragen"),
+    path("<code:code>/", views_doe_mee.doe_mee_code, name="doe_mee_code"),
+    path("<code:code>/stap/", views_doe_mee.stap, name="stap"),
+    path("<code:code>/gesprek/", views_doe_mee.gesprek, name="gesprek"),
+    path("<code:code>/inbreng/", views_doe_mee.inbreng, name="inbreng"),
+    path("<code:code>/stem/<int:inbreng_pk>/", views_doe_mee.stem, name="stem"),
+    path("<code:code>/klaar/", views_doe_mee.klaar, name="klaar"),
+]
+
 urlpatterns = [
+    path("doe-mee/", include(deelname_patterns)),
     # The facilitator's side, inside a practice.
     path("p/<slug:slug>/sessies/", views.sessies, name="sessies"),
     # A practice's actions, wherever they were agreed.
@@ -79,16 +95,6 @@ urlpatterns = [
         name="deelnemers_verwijderen",
     ),
     path("p/<slug:slug>/sessies/<int:pk>/formulier/", views.formulier, name="formulier"),
-    # The participant's side: public, by join code.
-    path("doe-mee/", views_doe_mee.doe_mee, name="doe_mee"),
-    path("doe-mee/<code:code>/", views_doe_mee.doe_mee_code, name="doe_mee_code"),
-    path("doe-mee/<code:code>/vragen/", views_doe_mee.vragen, name="vragen"),
-    path("doe-mee/<code:code>/stap/", views_doe_mee.stap, name="stap"),
-    path("doe-mee/<code:code>/gesprek/", views_doe_mee.gesprek, name="gesprek"),
-    path("doe-mee/<code:code>/inbreng/", views_doe_mee.inbreng, name="inbreng"),
-    path("doe-mee/<code:code>/stem/<int:inbreng_pk>/", views_doe_mee.stem, name="stem"),
-    path("doe-mee/<code:code>/antwoord/", views_doe_mee.antwoord, name="antwoord"),
-    path("doe-mee/<code:code>/klaar/", views_doe_mee.klaar, name="klaar"),
 ]
 
 # Reports, exports and statement sets (views_rapport): readable by every member of the practice.

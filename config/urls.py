@@ -12,12 +12,13 @@ from config.health import healthz
 converters.register()
 
 urlpatterns = [
+    # First: a participant's every click resolves here (condities.urls.deelname_patterns).
+    path("", include("condities.urls")),
     path("", include("overzicht.urls")),
     path("", include("praktijken.urls")),
     path("", include("begrippen.urls")),
     path("", include("netwerk.urls")),
     path("", include("experimenten.urls")),
-    path("", include("condities.urls")),
     path("", include("mantelzorg.urls")),
     # allauth's e-mail management (adding addresses, sending verification mails anywhere) is not
     # part of the product: a member's address is the one they were invited with.
