@@ -1,4 +1,5 @@
-"""The Redis cache, made to forget instead of fail while Redis is away.
+"""The caches: Redis, made to forget instead of fail while Redis is away (ResilientRedisCache),
+and each worker's own memory, keeping objects as they are (ProcesCache).
 
 Django's RedisCache raises when Redis cannot be reached. Everything we keep in the cache can be
 lost without harm (rate-limit counters, a session's statements, the screen's results for two
@@ -14,11 +15,13 @@ does not answer costs one connect timeout now and then, not one per cache call.
 import logging
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis import ConnectionPool, Redis
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -141,3 +144,67 @@ def _false() -> bool:
 
 def _none() -> None:
     return None
+
+
+class ProcesCache(LocMemCache):
+    """LocMemCache that keeps the objects themselves instead of pickles of them.
+
+    For what never changes once made and is read on every click of a room full of phones (a
+    session's statements, issue #13): Django's LocMemCache unpickles a copy on each read, which
+    cost more than the rest of the lookup. The objects are shared by every request of the
+    process, so whoever reads a value must not change it; the values kept here are lists of
+    model instances that the pages only read."""
+
+    if TYPE_CHECKING:  # LocMemCache's own parts, which django-stubs leaves out
+        _lock: threading.Lock
+        _cache: OrderedDict[str, Any]
+
+        def _has_expired(self, key: str) -> bool: ...
+        def _delete(self, key: str) -> bool: ...
+        def _set(self, key: str, value: Any, timeout: float | None = ...) -> None: ...
+
+    def add(
+        self,
+        key: str,
+        value: Any,
+        timeout: float | None = DEFAULT_TIMEOUT,
+        version: int | None = None,
+    ) -> bool:
+        key = self.make_and_validate_key(key, version=version)
+        with self._lock:
+            if self._has_expired(key):
+                self._set(key, value, timeout)
+                return True
+            return False
+
+    def get(self, key: str, default: Any = None, version: int | None = None) -> Any:
+        key = self.make_and_validate_key(key, version=version)
+        with self._lock:
+            if self._has_expired(key):
+                self._delete(key)
+                return default
+            value = self._cache[key]
+            self._cache.move_to_end(key, last=False)
+        return value
+
+    def set(
+        self,
+        key: str,
+        value: Any,
+        timeout: float | None = DEFAULT_TIMEOUT,
+        version: int | None = None,
+    ) -> None:
+        key = self.make_and_validate_key(key, version=version)
+        with self._lock:
+            self._set(key, value, timeout)
+
+    def incr(self, key: str, delta: int = 1, version: int | None = None) -> int:
+        key = self.make_and_validate_key(key, version=version)
+        with self._lock:
+            if self._has_expired(key):
+                self._delete(key)
+                raise ValueError(f"Key '{key}' not found")
+            value = self._cache[key] + delta
+            self._cache[key] = value
+            self._cache.move_to_end(key, last=False)
+        return value

@@ -128,9 +128,10 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Each worker process's own memory, for what never changes once made (a session's statements):
-# read on every answer click without a round trip to Redis (issue #13).
+# read on every answer click without a round trip to Redis, and without unpickling a copy
+# (config.cache.ProcesCache; issue #13).
 CACHES["proces"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "BACKEND": "config.cache.ProcesCache",
     "LOCATION": "proces",
     "OPTIONS": {"MAX_ENTRIES": 500},
 }
