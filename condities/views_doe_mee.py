@@ -38,10 +38,14 @@ CODE_WINDOW = 600
 SESSION_KEY = "doe_mee"
 
 
-def _guesser(request: HttpRequest) -> Client:
-    """The address and the browser (its session with us, made on its first visit) of whoever
-    types or scans a code. A made-up session cookie loads as a new, empty session."""
-    if not request.session.session_key:
+def _guesser(request: HttpRequest, *, maken: bool = False) -> Client:
+    """The address and the browser (its session with us) of whoever types or scans a code.
+
+    A browser gets a session at its first wrong code (`maken`), so that its later guesses count
+    against it, not against the whole room behind the same address. Joining and answering make
+    none: a room of 2,000 phones would write 2,000 sessions for nothing (issue #13). A made-up
+    session cookie loads as a new, empty session."""
+    if maken and not request.session.session_key:
         request.session[SESSION_KEY] = _tokens(request)
         request.session.save()
     return Client(adres=client_ip(request), browser=request.session.session_key or "")
@@ -57,7 +61,7 @@ def _too_many(request: HttpRequest) -> bool:
 
 
 def _miss(request: HttpRequest) -> None:
-    client_hit(scope="code", client=_guesser(request), window=CODE_WINDOW)
+    client_hit(scope="code", client=_guesser(request, maken=True), window=CODE_WINDOW)
 
 
 def _limited_response(request: HttpRequest) -> HttpResponse:

@@ -115,6 +115,30 @@ def test_a_guests_place_is_in_a_signed_httponly_cookie_not_in_the_login_session(
     assert client.session.get("doe_mee", {}) == {}  # nothing of the place in the session
 
 
+def test_a_guest_who_joins_and_answers_writes_no_session_one_who_guesses_does(
+    client, sessie, stellingen
+):
+    """A room of phones joining writes no session each (issue #13); a wrong code makes one, so
+    that the guesses of that browser count against it (tests/attacks/test_brute_force.py)."""
+    from django.conf import settings
+    from django.contrib.sessions.models import Session
+
+    assert client.get(reverse("condities:doe_mee_code", args=[sessie.code])).status_code == 200
+    assert _join(client, sessie).status_code == 302
+    stelling = stellingen[Conditie.RELATIE][0]
+    response = client.post(
+        reverse("condities:antwoord", args=[sessie.code]), {f"s{stelling.pk}": "4"}, headers=HTMX
+    )
+    assert "Opgeslagen" in response.text
+    assert settings.SESSION_COOKIE_NAME not in client.cookies
+    assert Session.objects.count() == 0
+
+    response = client.get(reverse("condities:doe_mee"), {"code": "GEENCODE"})
+    assert response.status_code == 404
+    assert settings.SESSION_COOKIE_NAME in client.cookies
+    assert Session.objects.count() == 1
+
+
 def test_a_guests_answer_reads_no_login_session(client, sessie, stellingen):
     _join(client, sessie)
     stelling = stellingen[Conditie.RELATIE][0]
