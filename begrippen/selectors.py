@@ -2,7 +2,7 @@
 
 import contextlib
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db.models import QuerySet
 from django.http import Http404
 
@@ -24,6 +24,10 @@ def begrippen_vastgesteld(*, praktijk: Praktijk) -> list[Begrip]:
 # questions page shows them on every page of every phone (issue #13's hot path). Dropped when a
 # term or the practice changes (begrippen/apps.py), else after BEGRIPPEN_CACHE_SECONDS.
 BEGRIPPEN_CACHE_SECONDS = 300
+# Each worker also keeps them in its own memory for a few seconds: a questions page marks five
+# statements, and asked Redis five times (issue #13). Another worker sees a changed term after
+# at most these seconds; the worker where it changed, at once.
+BEGRIPPEN_PROCES_SECONDS = 10
 
 
 def _cache_key(praktijk_id: int) -> str:
@@ -37,6 +41,10 @@ def begrippen_voor_markeren(
     them (no query), else from the database (1 query, 2 without the slug). None for an unknown
     practice."""
     key = _cache_key(praktijk_id)
+    proces = caches["proces"]
+    waarde = proces.get(key)
+    if waarde is not None:
+        return waarde
     try:
         waarde = cache.get(key)
     except Exception:  # the cache is away: read the database, as without one
@@ -55,11 +63,13 @@ def begrippen_voor_markeren(
         waarde = (slug, termen)
         with contextlib.suppress(Exception):
             cache.set(key, waarde, BEGRIPPEN_CACHE_SECONDS)
+    proces.set(key, waarde, BEGRIPPEN_PROCES_SECONDS)
     return waarde
 
 
 def begrippen_vergeten(*, praktijk_id: int) -> None:
     """Drop the cached terms of a practice (a term or the practice changed)."""
+    caches["proces"].delete(_cache_key(praktijk_id))
     with contextlib.suppress(Exception):
         cache.delete(_cache_key(praktijk_id))
 

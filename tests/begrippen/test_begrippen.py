@@ -156,3 +156,32 @@ def test_the_questions_page_marks_terms_with_a_fixed_number_of_queries(client, p
     )
     _html, na = _vragen(client, sessie)
     assert na == voor
+
+
+def test_the_questions_page_asks_the_shared_cache_for_the_terms_not_once_per_statement(
+    client, praktijk, sessie
+):
+    """Five marked statements read the practice's terms once from this worker's memory
+    (issue #13: five Redis round trips per page of every phone before)."""
+    from unittest import mock
+
+    from django.core.cache import cache
+
+    client.post(
+        reverse("condities:doe_mee_code", args=[sessie.code]),
+        {"naam": "", "organisatie": "mantelzorger", "email": ""},
+    )
+    stelling = Stelling.objects.filter(set=sessie.stellingenset).order_by("pk").first()
+    woord = stelling.tekst.split()[-1].strip(".,?!")
+    Begrip.objects.create(praktijk=praktijk, term=woord, definitie="Uitleg.", status="vastgesteld")
+    sleutels = []
+    echt = cache.get
+
+    def meetellen(key, *args, **kwargs):
+        sleutels.append(key)
+        return echt(key, *args, **kwargs)
+
+    with mock.patch.object(cache, "get", meetellen):
+        html, _n = _vragen(client, sessie)
+    assert f"<dfn>{woord}</dfn>" in html
+    assert sum(1 for k in sleutels if str(k).startswith("begrippen:")) <= 1
