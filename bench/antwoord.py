@@ -113,6 +113,12 @@ def _run() -> int:
     stored = Antwoord.objects.filter(deelnemer__sessie=sessie).count()
     print(f"Answer rows stored (one per participant and statement, the last score wins): {stored}")
 
+    print()
+    print("The other pages of a participant's run (web CPU per request, ms):")
+    for naam, ms in _paginas(sessie, stellingen, telefoons):
+        print(f"  {naam:<34} {ms:6.2f}")
+    print()
+
     profiel = cProfile.Profile()
     profiel.enable()
     for k in range(min(ANTWOORDEN, 300)):
@@ -122,6 +128,66 @@ def _run() -> int:
     pstats.Stats(profiel, stream=uit).sort_stats("tottime").print_stats(15)  # wall-clock
     print(uit.getvalue())
     return 0
+
+
+PAGINA_HERHALINGEN = int(os.environ.get("BENCH_PAGINA_HERHALINGEN", "100"))
+
+
+def _cpu_ms(stap, herhalingen: int = PAGINA_HERHALINGEN) -> float:
+    """CPU-milliseconds per call of `stap(k)`, after a few calls to warm up."""
+    for k in range(5):
+        stap(k)
+    begin = time.process_time()
+    for k in range(herhalingen):
+        stap(k)
+    return (time.process_time() - begin) / herhalingen * 1000
+
+
+def _paginas(sessie, stellingen, telefoons) -> list[tuple[str, float]]:
+    """What a participant requests besides answers (bench/locustfile_sessie.py): the
+    join form and its post (a new phone each time), the questions page of a condition, the
+    thank-you page; and one poll of the room's screen by its presenter."""
+    from django.test import Client
+
+    from condities.models import Sessie
+
+    code = sessie.code
+    conditie = stellingen[0].conditie
+    # A new phone is a client without cookies; one client, emptied each time, since every new
+    # test client loads the middleware again (whitenoise reads every static file): not a cost
+    # a server pays per request.
+    nieuw = Client(HTTP_HOST="localhost")
+
+    def formulier(k: int) -> None:
+        nieuw.cookies.clear()
+        response = nieuw.get(f"/doe-mee/{code}/")
+        assert response.status_code == 200, response.status_code
+
+    def aanmelden(k: int) -> None:
+        nieuw.cookies.clear()
+        response = nieuw.post(
+            f"/doe-mee/{code}/", {"naam": "", "organisatie": "mantelzorger", "email": ""}
+        )
+        assert response.status_code == 302, response.status_code
+
+    def vragen(k: int) -> None:
+        response = telefoons[k % len(telefoons)].get(
+            f"/doe-mee/{code}/vragen/", {"conditie": conditie}
+        )
+        assert response.status_code == 200, response.status_code
+
+    def klaar(k: int) -> None:
+        response = telefoons[k % len(telefoons)].get(f"/doe-mee/{code}/klaar/")
+        assert response.status_code == 200, response.status_code
+
+    metingen = [
+        ("join: form (GET, a new phone)", _cpu_ms(formulier)),
+        ("join: post (a new phone)", _cpu_ms(aanmelden)),
+        ("questions page (one condition)", _cpu_ms(vragen)),
+        ("finish page (GET)", _cpu_ms(klaar)),
+    ]
+    assert Sessie.objects.filter(pk=sessie.pk, status=Sessie.Status.OPEN).exists()
+    return metingen
 
 
 if __name__ == "__main__":
