@@ -32,6 +32,8 @@ def server_command(config: "Config", port: int) -> list[str]:
             "--host", "127.0.0.1", "--port", str(port),
             "--workers", str(config.workers),
             "--blocking-threads", str(config.threads),
+            # A kept-alive connection holds one of granian's places: room for a whole room.
+            "--backlog", "4096", "--backpressure", "2048",
             "--log-level", "warning", "--no-access-log",
         ]  # fmt: skip
     return [

@@ -55,6 +55,7 @@ def test_the_web_server_is_gunicorn_unless_granian_is_asked_for():
     assert granian[2] == "granian"
     assert granian[granian.index("--interface") + 1] == "wsgi"
     assert granian[granian.index("--blocking-threads") + 1] == "4"
+    assert int(granian[granian.index("--backpressure") + 1]) >= 2000  # a whole room kept alive
     assert "config.wsgi:application" in granian
 
 
