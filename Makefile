@@ -99,16 +99,18 @@ messages: install
 
 # Fails when the catalogue is out of date, has an empty or fuzzy entry, or was not compiled.
 messages-check: install
-	@cp locale/nl/LC_MESSAGES/django.po /tmp/lp-django.po.before
-	@$(DEV) $(PY) manage.py makemessages -l nl --no-obsolete --add-location=never --ignore=.venv --ignore=static --ignore=staticfiles >/dev/null
-	@if ! diff -q -I '^"POT-Creation-Date' /tmp/lp-django.po.before locale/nl/LC_MESSAGES/django.po >/dev/null; then \
-	  diff -I '^"POT-Creation-Date' /tmp/lp-django.po.before locale/nl/LC_MESSAGES/django.po | head -40; \
-	  cp /tmp/lp-django.po.before locale/nl/LC_MESSAGES/django.po; \
-	  echo "The Dutch catalogue is out of date: run 'make messages' and translate the new entries."; exit 1; fi
-	@cp /tmp/lp-django.po.before locale/nl/LC_MESSAGES/django.po
-	@stats=$$(msgfmt --statistics -o /tmp/lp-django.mo locale/nl/LC_MESSAGES/django.po 2>&1); echo "nl: $$stats"; \
-	  case "$$stats" in *untranslated*|*fuzzy*) echo "Every Dutch entry must be translated and not fuzzy."; exit 1;; esac
-	@cmp -s /tmp/lp-django.mo locale/nl/LC_MESSAGES/django.mo || { echo "django.mo is not compiled from django.po: run 'make messages'."; exit 1; }
+	@# A folder of its own: two checkouts checking at once must not swap their catalogues.
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	po=locale/nl/LC_MESSAGES/django.po; cp $$po $$tmp/before.po; \
+	$(DEV) $(PY) manage.py makemessages -l nl --no-obsolete --add-location=never --ignore=.venv --ignore=static --ignore=staticfiles >/dev/null; \
+	if ! diff -q -I '^"POT-Creation-Date' $$tmp/before.po $$po >/dev/null; then \
+	  diff -I '^"POT-Creation-Date' $$tmp/before.po $$po | head -40; \
+	  cp $$tmp/before.po $$po; \
+	  echo "The Dutch catalogue is out of date: run 'make messages' and translate the new entries."; exit 1; fi; \
+	cp $$tmp/before.po $$po; \
+	stats=$$(msgfmt --statistics -o $$tmp/django.mo $$po 2>&1); echo "nl: $$stats"; \
+	case "$$stats" in *untranslated*|*fuzzy*) echo "Every Dutch entry must be translated and not fuzzy."; exit 1;; esac; \
+	cmp -s $$tmp/django.mo locale/nl/LC_MESSAGES/django.mo || { echo "django.mo is not compiled from django.po: run 'make messages'."; exit 1; }
 
 compose-check: install
 	$(VENV)/bin/check-jsonschema --builtin-schema vendor.compose-spec docker-compose.yml
