@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class NetwerkConfig(AppConfig):
     name = "netwerk"
     verbose_name = _("Network")
+
+    def ready(self) -> None:
+        from netwerk.selectors import bijeenkomst_mensen_blok
+        from netwerk.services import bijeenkomst_mails_queue
+        from praktijken.agenda import bijeenkomst_blok_register, bijeenkomst_gewijzigd_register
+
+        bijeenkomst_blok_register(bijeenkomst_mensen_blok)
+        bijeenkomst_gewijzigd_register(
+            lambda bijeenkomst: bijeenkomst_mails_queue(bijeenkomst=bijeenkomst)
+        )

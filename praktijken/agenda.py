@@ -31,3 +31,39 @@ def agenda_bron_register(bron: Bron) -> Bron:
 def agenda_punten(*, bijeenkomst: Bijeenkomst) -> list[AgendaPunt]:
     """The blocks every registered app has for under this meeting's agenda."""
     return [punt for bron in _bronnen if (punt := bron(bijeenkomst)) is not None]
+
+
+# What other apps show on a meeting's page (its people, from netwerk; its workshop session, from
+# condities), and who hears of a change to a meeting (netwerk mails its invitees an update).
+
+type Blok = Callable[[Bijeenkomst, Any], AgendaPunt | None]
+type Luisteraar = Callable[[Bijeenkomst], None]
+
+_blokken: list[Blok] = []
+_luisteraars: list[Luisteraar] = []
+
+
+def bijeenkomst_blok_register(blok: Blok) -> Blok:
+    """Register a function (meeting, the viewer's Toegang) that gives a block for the meeting's
+    page, or None."""
+    if blok not in _blokken:
+        _blokken.append(blok)
+    return blok
+
+
+def bijeenkomst_blokken(*, bijeenkomst: Bijeenkomst, toegang: Any) -> list[AgendaPunt]:
+    """The blocks every registered app has for this meeting's page, for this viewer."""
+    return [punt for blok in _blokken if (punt := blok(bijeenkomst, toegang)) is not None]
+
+
+def bijeenkomst_gewijzigd_register(luisteraar: Luisteraar) -> Luisteraar:
+    """Register a function called (inside the saving transaction) after a meeting was saved."""
+    if luisteraar not in _luisteraars:
+        _luisteraars.append(luisteraar)
+    return luisteraar
+
+
+def bijeenkomst_gewijzigd(*, bijeenkomst: Bijeenkomst) -> None:
+    """Tell the registered apps that the meeting was saved."""
+    for luisteraar in _luisteraars:
+        luisteraar(bijeenkomst)

@@ -66,6 +66,9 @@ EXPECTED = {
     "overzicht:jullie_zeiden": PUBLIC,
     "praktijken:verhaal_bewerken": editors(),  # the story is someone else's
     "netwerk:netwerk": readers(),
+    "netwerk:bijeenkomst_mensen": editors(),
+    "netwerk:bijeenkomst_uitnodigen": POST_ONLY,
+    "netwerk:bijeenkomst_verslag": editors(),  # and the minute-taker: tests/netwerk
     "netwerk:deelname_nieuw": editors(),
     "netwerk:deelname_bewerken": editors(),
     "netwerk:afspraak_nieuw": editors(),
