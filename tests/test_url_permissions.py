@@ -120,6 +120,7 @@ EXPECTED = {
     "condities:actie_verwijderen": managers(),
     "condities:actie_status": POST_ONLY,
     "condities:bijeenkomst_actie_nieuw": managers(),
+    "condities:bijeenkomst_sessie": POST_ONLY,
     "condities:papier": managers(),
     "condities:formulier": readers(),
     "condities:doe_mee": PUBLIC,
