@@ -322,3 +322,23 @@ def test_the_migration_links_names_that_match_one_person_of_the_practice(
     (g,) = Genodigde.objects.filter(bijeenkomst=dubbel)
     assert g.persoon == mensen["anouk"] and g.is_notulist and not g.is_planner
     assert g.volgnummer_verstuurd is None  # linked, not mailed
+
+
+def test_the_sweep_sends_what_the_queue_missed(facilitator, bijeenkomst, mensen, mailoutbox):
+    from netwerk.tasks import bijeenkomst_mails_sweep_task
+
+    services.bijeenkomst_mensen_save(
+        bijeenkomst=bijeenkomst,
+        by=facilitator,
+        planner=mensen["anouk"],
+        notulist=None,
+        genodigden=[],
+    )
+    assert services.bijeenkomsten_mails_due() == []  # not sent yet: nothing is due
+    # "Send the invitation" was pressed while the queue was away: only the meeting was marked.
+    services.bijeenkomst_uitnodigen(bijeenkomst=bijeenkomst, by=facilitator)
+    assert mailoutbox == []
+    assert services.bijeenkomsten_mails_due() == [bijeenkomst.pk]
+    assert bijeenkomst_mails_sweep_task() == 1
+    assert [m.to for m in mailoutbox] == [["anouk@x.example"]]
+    assert services.bijeenkomsten_mails_due() == []
