@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from config.forms import limit_length
-from netwerk.models import Persoon
+from netwerk.models import Groep, Persoon
 from netwerk.selectors import personen_for_praktijk
 from praktijken.models import Praktijk
 
@@ -48,6 +48,14 @@ class BijeenkomstMensenForm(forms.Form):
             "The planner and the minute-taker are invited too. People without an email "
             "address are on the list but get no mail."
         ),
+    )
+
+    groepen = forms.MultipleChoiceField(
+        label=_("Invite a whole group as well"),
+        choices=Groep.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Everyone at the organisations of that group is added to the list."),
     )
 
     def __init__(self, *args, praktijk: Praktijk, **kwargs) -> None:

@@ -530,6 +530,14 @@ def personen_for_praktijk(*, praktijk: Praktijk) -> QuerySet[Persoon]:
     )
 
 
+def personen_in_groepen(*, praktijk: Praktijk, groepen: Iterable[str]) -> QuerySet[Persoon]:
+    """The people at the organisations of these groups (kerngroep, ontwerpgroep) of the
+    practice."""
+    return personen_for_praktijk(praktijk=praktijk).filter(
+        organisatie__deelnames__praktijk=praktijk, organisatie__deelnames__groep__in=groepen
+    )
+
+
 def genodigden_for_bijeenkomst(*, bijeenkomst: Bijeenkomst) -> list[Genodigde]:
     """The meeting's invitees (planner and minute-taker among them) with person and
     organisation, by name: one query."""

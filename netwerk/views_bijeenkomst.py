@@ -35,7 +35,12 @@ def bijeenkomst_mensen(request: AuthenticatedHttpRequest, slug: str, pk: int) ->
             by=request.user,
             planner=form.cleaned_data["planner"],
             notulist=form.cleaned_data["notulist"],
-            genodigden=form.cleaned_data["genodigden"],
+            genodigden=[
+                *form.cleaned_data["genodigden"],
+                *selectors.personen_in_groepen(
+                    praktijk=toegang.praktijk, groepen=form.cleaned_data["groepen"]
+                ),
+            ],
         )
         messages.success(request, _("Who takes part has been saved."))
         return redirect(DETAIL, slug=slug, pk=pk)

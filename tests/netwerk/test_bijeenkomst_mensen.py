@@ -342,3 +342,20 @@ def test_the_sweep_sends_what_the_queue_missed(facilitator, bijeenkomst, mensen,
     assert bijeenkomst_mails_sweep_task() == 1
     assert [m.to for m in mailoutbox] == [["anouk@x.example"]]
     assert services.bijeenkomsten_mails_due() == []
+
+
+def test_a_whole_group_is_invited_at_once(client, facilitator, praktijk, bijeenkomst, mensen):
+    from netwerk.models import Groep
+
+    kerngroep = OrganisatieFactory(naam="Gemeente Stein")
+    DeelnameFactory(praktijk=praktijk, organisatie=kerngroep, groep=Groep.KERNGROEP)
+    karin = PersoonFactory(organisatie=kerngroep, naam="Karin Kern")
+    client.force_login(facilitator)
+    response = client.post(
+        url("netwerk:bijeenkomst_mensen", bijeenkomst.pk),
+        {"planner": mensen["anouk"].pk, "groepen": ["kerngroep"]},
+    )
+    assert response.status_code == 302
+    assert set(
+        Genodigde.objects.filter(bijeenkomst=bijeenkomst).values_list("persoon_id", flat=True)
+    ) == {mensen["anouk"].pk, karin.pk}  # stein's design group is not added, nor ede's people
