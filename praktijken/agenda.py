@@ -67,3 +67,24 @@ def bijeenkomst_gewijzigd(*, bijeenkomst: Bijeenkomst) -> None:
     """Tell the registered apps that the meeting was saved."""
     for luisteraar in _luisteraars:
         luisteraar(bijeenkomst)
+
+
+# Who plans a meeting and who writes its minutes, by name, for its calendar file: netwerk knows
+# the persons; without it the meeting's own free text is used.
+type Namen = Callable[[Bijeenkomst], tuple[str, str]]
+
+_namen: list[Namen] = []
+
+
+def bijeenkomst_namen_register(namen: Namen) -> Namen:
+    """Register the function that names a meeting's planner and minute-taker."""
+    if namen not in _namen:
+        _namen.append(namen)
+    return namen
+
+
+def bijeenkomst_namen(*, bijeenkomst: Bijeenkomst) -> tuple[str, str]:
+    """The planner's and the minute-taker's names (the first registered app answers)."""
+    if _namen:
+        return _namen[0](bijeenkomst)
+    return bijeenkomst.planner, bijeenkomst.notulist

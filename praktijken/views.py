@@ -20,7 +20,7 @@ from config.http import AuthenticatedHttpRequest
 from config.pages import page_or_partial
 from praktijken import access, selectors, services
 from praktijken.access import Toegang
-from praktijken.agenda import agenda_punten, bijeenkomst_blokken
+from praktijken.agenda import agenda_punten, bijeenkomst_blokken, bijeenkomst_namen
 from praktijken.forms import (
     BijeenkomstBewerkenForm,
     BijeenkomstForm,
@@ -159,11 +159,14 @@ def bijeenkomst_ics_view(request: AuthenticatedHttpRequest, slug: str, pk: int) 
     url = request.build_absolute_uri(
         reverse("praktijken:bijeenkomst_detail", kwargs={"slug": slug, "pk": pk})
     )
+    planner, notulist = bijeenkomst_namen(bijeenkomst=bijeenkomst)
     inhoud = bijeenkomst_ics(
         bijeenkomst=bijeenkomst,
         domein=ics_domein(),
         url=url,
         now=timezone.now(),
+        planner=planner,
+        notulist=notulist,
     )
     return bestand_response(
         inhoud,

@@ -178,7 +178,7 @@ def _genodigde_locked(genodigde_id: int) -> Genodigde | None:
     )
 
 
-def _namen(bijeenkomst: Bijeenkomst) -> tuple[str, str]:
+def bijeenkomst_namen(bijeenkomst: Bijeenkomst) -> tuple[str, str]:
     """The planner's and the minute-taker's names: the person, else the free text."""
     planner, notulist = bijeenkomst.planner, bijeenkomst.notulist
     for g in (
@@ -226,7 +226,7 @@ def genodigde_uitnodiging_send(*, genodigde_id: int) -> bool:
             and genodigde.volgnummer_verstuurd >= volgnummer
         ):
             return None
-        planner, notulist = _namen(bijeenkomst)
+        planner, notulist = bijeenkomst_namen(bijeenkomst)
         url = bijeenkomst_url(bijeenkomst)
         ics = bijeenkomst_ics(
             bijeenkomst=bijeenkomst,
@@ -259,7 +259,8 @@ def genodigde_uitnodiging_send(*, genodigde_id: int) -> bool:
         message = EmailMessage(
             subject=header_line(subject), body=body, to=[genodigde.persoon.email]
         )
-        message.attach("uitnodiging.ics", ics, "text/calendar")
+        # The method in the content type too: some mail programs only then offer "accept".
+        message.attach("uitnodiging.ics", ics, "text/calendar; method=REQUEST")
         return Bericht(
             message=message,
             sent=lambda: Genodigde.objects.filter(pk=genodigde_id).update(

@@ -32,7 +32,7 @@ def unfold(ics: str) -> list[str]:
 def ics_of(mail) -> list[str]:
     (attachment,) = mail.attachments
     naam, inhoud, soort = attachment[0], attachment[1], attachment[2]
-    assert naam.endswith(".ics") and soort.startswith("text/calendar")
+    assert naam.endswith(".ics") and soort == "text/calendar; method=REQUEST"
     return unfold(inhoud if isinstance(inhoud, str) else inhoud.decode("utf-8"))
 
 
@@ -114,8 +114,13 @@ def test_invitation_update_and_minutes_reach_the_invitees(
     uid = next(line for line in lines if line.startswith("UID:"))
     assert uid == f"UID:bijeenkomst-{bijeenkomst.pk}@{ics_domein()}"
     # The download names the same event, so a calendar does not hold it twice.
-    download = client.get(url("praktijken:bijeenkomst_ics", bijeenkomst.pk)).content.decode()
-    assert uid in unfold(download)
+    download = unfold(
+        client.get(url("praktijken:bijeenkomst_ics", bijeenkomst.pk)).content.decode()
+    )
+    assert uid in download
+    # ... and names the people chosen, not the old free text.
+    beschrijving = next(line for line in download if line.startswith("DESCRIPTION:"))
+    assert "Anouk Adviseur" in beschrijving and "Marloes Maas" in beschrijving
     assert "SEQUENCE:0" in lines
     assert "DTSTART:20300310T130000Z" in lines
     assert "ORGANIZER:mailto:anouk@x.example" in lines
