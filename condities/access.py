@@ -106,3 +106,11 @@ def bijeenkomst_get_for_actie(*, user: User, slug: str, pk: int) -> tuple[Toegan
     toegang, bijeenkomst = bijeenkomst_get_for_user(user=user, slug=slug, pk=pk)
     toegang.require(toegang.can_manage)
     return toegang, bijeenkomst
+
+
+def bijeenkomst_get_for_sessie(*, user: User, slug: str, pk: int) -> tuple[Toegang, Bijeenkomst]:
+    """A meeting whose workshop session the user may link (editors): 404 when not visible,
+    403 when visible but not theirs to change."""
+    toegang, bijeenkomst = bijeenkomst_get_for_user(user=user, slug=slug, pk=pk)
+    toegang.require(toegang.can_edit)
+    return toegang, bijeenkomst

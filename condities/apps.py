@@ -8,6 +8,8 @@ class ConditiesConfig(AppConfig):
 
     def ready(self) -> None:
         from condities.selectors.acties import acties_for_agenda
-        from praktijken.agenda import agenda_bron_register
+        from condities.selectors.sessies import sessie_blok
+        from praktijken.agenda import agenda_bron_register, bijeenkomst_blok_register
 
         agenda_bron_register(acties_for_agenda)
+        bijeenkomst_blok_register(sessie_blok)

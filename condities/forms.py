@@ -309,3 +309,22 @@ class InbrengActieForm(forms.Form):
         if data.get("actie") == "samenvoegen" and not data.get("doel"):
             self.add_error("doel", _("Choose the answer it is the same as."))
         return data
+
+
+class BijeenkomstSessieForm(forms.Form):
+    """The workshop session held at a meeting, chosen from the practice's workshops."""
+
+    sessie = forms.ModelChoiceField(
+        label=_("The workshop session of this meeting"),
+        queryset=Sessie.objects.none(),
+        required=False,
+        empty_label=_("No session"),
+    )
+
+    def __init__(self, *args, bijeenkomst, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        from condities.selectors.sessies import werkvormen_for_bijeenkomst
+
+        self.fields["sessie"].queryset = werkvormen_for_bijeenkomst(  # type: ignore[attr-defined]
+            bijeenkomst=bijeenkomst
+        )

@@ -158,6 +158,15 @@ class Sessie(models.Model):
         help_text=_("Only members of the practice can join, after logging in."),
     )
     herinnering_na_dagen = models.PositiveSmallIntegerField(_("reminder after (days)"), default=7)
+    # A workshop is held at a meeting of the practice: the two pages link to each other.
+    bijeenkomst = models.OneToOneField(
+        Bijeenkomst,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sessie",
+        verbose_name=_("meeting"),
+    )
     # Check-ins: how many reminders each participant who has not finished gets (spaced by
     # `herinnering_na_dagen`), when it closes by itself, and when a facilitator last pressed
     # "remind now" (at most once an hour).

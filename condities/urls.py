@@ -55,6 +55,11 @@ urlpatterns = [
     ),
     path("p/<slug:slug>/sessies/nieuw/", views.sessie_nieuw, name="sessie_nieuw"),
     path("p/<slug:slug>/sessies/<int:pk>/", views.sessie_detail, name="sessie_detail"),
+    path(
+        "p/<slug:slug>/bijeenkomsten/<int:pk>/sessie/",
+        views.bijeenkomst_sessie,
+        name="bijeenkomst_sessie",
+    ),
     path("p/<slug:slug>/sessies/<int:pk>/openen/", views.sessie_openen, name="sessie_openen"),
     path("p/<slug:slug>/sessies/<int:pk>/sluiten/", views.sessie_sluiten, name="sessie_sluiten"),
     path("p/<slug:slug>/sessies/<int:pk>/presentatie/", views.presentatie, name="presentatie"),

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from condities.access import (
     actie_get_for_edit,
+    bijeenkomst_get_for_sessie,
     sessie_get_for_edit,
     sessie_get_for_manage,
     sessie_get_for_user,
@@ -24,6 +25,7 @@ from condities.access import (
 from condities.forms import (
     ActieExperimentForm,
     ActieForm,
+    BijeenkomstSessieForm,
     DeelnemersVerwijderenForm,
     PapierForm,
     RevealForm,
@@ -337,3 +339,18 @@ def actie_experiment(
         },
         status=422 if form.errors else 200,
     )
+
+
+@require_POST
+def bijeenkomst_sessie(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Link the workshop session held at a meeting (or none); editors."""
+    _toegang, bijeenkomst = bijeenkomst_get_for_sessie(user=request.user, slug=slug, pk=pk)
+    form = BijeenkomstSessieForm(request.POST, bijeenkomst=bijeenkomst)
+    if form.is_valid():
+        sessie_services.sessie_bijeenkomst_link(
+            bijeenkomst=bijeenkomst, sessie=form.cleaned_data["sessie"], by=request.user
+        )
+        messages.success(request, _("The session has been linked to the meeting."))
+    else:
+        messages.error(request, _("Choose one of this practice's workshop sessions."))
+    return redirect(reverse("praktijken:bijeenkomst_detail", args=[slug, pk]) + "#sessie-kop")

@@ -209,6 +209,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "netwerk.tasks.uitnodigingen_sweep_task",
         "schedule": crontab(minute="*/10"),
     },
+    # Meetings' invitations, updates and minutes that could not be queued: send them now.
+    "netwerk-bijeenkomst-mails-inhalen": {
+        "task": "netwerk.tasks.bijeenkomst_mails_sweep_task",
+        "schedule": crontab(minute="*/10"),
+    },
     # Carers' feedback: mail facilitators about feedback a failed or throttled run left behind.
     "mantelzorg-notificatie-sweep": {
         "task": "mantelzorg.tasks.notifications_sweep_task",

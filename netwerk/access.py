@@ -12,8 +12,13 @@ from django.http import Http404
 
 from netwerk import selectors
 from netwerk.models import Afspraak, Deelname, Organisatie, Persoon, Uitnodiging, User
-from praktijken.access import Toegang, praktijk_get_for_user
-from praktijken.models import Lidmaatschap
+from praktijken.access import (
+    Toegang,
+    bijeenkomst_get_for_edit,
+    bijeenkomst_get_for_user,
+    praktijk_get_for_user,
+)
+from praktijken.models import Bijeenkomst, Lidmaatschap
 
 
 @dataclass(frozen=True)
@@ -157,3 +162,20 @@ def uitnodiging_get_for_manage(*, user: User, slug: str, pk: int) -> tuple[LidTo
     uitnodiging = _found(uitnodiging)
     toegang.require(toegang.can_manage)
     return toegang, uitnodiging
+
+
+def bijeenkomst_get_for_mensen(*, user: User, slug: str, pk: int) -> tuple[Toegang, Bijeenkomst]:
+    """A meeting whose people and invitations the user may arrange (core group, facilitators,
+    staff): 404 when not visible, 403 when visible but not theirs to arrange."""
+    return bijeenkomst_get_for_edit(user=user, slug=slug, pk=pk)
+
+
+def bijeenkomst_get_for_verslag(*, user: User, slug: str, pk: int) -> tuple[Toegang, Bijeenkomst]:
+    """A meeting whose minutes the user may write and publish: editors, and the person chosen
+    as its minute-taker (through their account). 404 when not visible, else 403."""
+    toegang, bijeenkomst = bijeenkomst_get_for_user(user=user, slug=slug, pk=pk)
+    toegang.require(
+        toegang.can_edit
+        or selectors.bijeenkomst_is_notulist(bijeenkomst=bijeenkomst, user=toegang.user)
+    )
+    return toegang, bijeenkomst

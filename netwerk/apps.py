@@ -5,3 +5,19 @@ from django.utils.translation import gettext_lazy as _
 class NetwerkConfig(AppConfig):
     name = "netwerk"
     verbose_name = _("Network")
+
+    def ready(self) -> None:
+        from netwerk.selectors import bijeenkomst_mensen_blok
+        from netwerk.services import bijeenkomst_mails_queue
+        from netwerk.services.bijeenkomsten import bijeenkomst_namen
+        from praktijken.agenda import (
+            bijeenkomst_blok_register,
+            bijeenkomst_gewijzigd_register,
+            bijeenkomst_namen_register,
+        )
+
+        bijeenkomst_blok_register(bijeenkomst_mensen_blok)
+        bijeenkomst_namen_register(bijeenkomst_namen)
+        bijeenkomst_gewijzigd_register(
+            lambda bijeenkomst: bijeenkomst_mails_queue(bijeenkomst=bijeenkomst)
+        )

@@ -5,9 +5,17 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.text import slugify
 
-from netwerk.models import Afspraak, Deelname, Levensdomein, Organisatie, Persoon, User
+from netwerk.models import (
+    Afspraak,
+    Deelname,
+    Genodigde,
+    Levensdomein,
+    Organisatie,
+    Persoon,
+    User,
+)
 from netwerk.services import user_ensure
-from praktijken.models import Lidmaatschap, Praktijk, Rol
+from praktijken.models import Bijeenkomst, Lidmaatschap, Praktijk, Rol
 
 DEMO_PASSWORD = "samen-sterk-demo"  # noqa: S105 - printed and used only when DEBUG is on
 
@@ -488,4 +496,39 @@ def netwerk_load(*, praktijken: dict, users: dict[str, User]) -> dict[str, Organ
         Persoon.objects.filter(
             naam=persoon_naam, organisatie__naam=org_naam, organisatie__eigenaar=praktijken[slug]
         ).update(user=user)
+    _bijeenkomst_mensen_load(praktijk=stein)
     return organisaties
+
+
+# Stein's next meeting: planner and minute-taker are people of the map, and a few are invited
+# (shown as invited already; the demo mails nobody).
+VOLGENDE_BIJEENKOMST = "Ontwerpgroep: experimenten kiezen"
+PLANNER, NOTULIST = "Anouk Adviseur", "Samira El Amrani"
+GENODIGDEN = 6
+
+
+def _bijeenkomst_mensen_load(*, praktijk: Praktijk) -> None:
+    bijeenkomst = Bijeenkomst.objects.filter(praktijk=praktijk, titel=VOLGENDE_BIJEENKOMST).first()
+    if bijeenkomst is None:
+        return
+    personen = Persoon.objects.filter(
+        organisatie__eigenaar=praktijk, organisatie__deelnames__praktijk=praktijk
+    ).order_by("pk")
+    gekozen = {p.naam: p for p in personen if p.naam in (PLANNER, NOTULIST)}
+    gekozen.update({p.naam: p for p in personen.exclude(email="")[:GENODIGDEN]})
+    now = timezone.now()
+    if bijeenkomst.uitnodiging_verstuurd_op is None:
+        bijeenkomst.uitnodiging_verstuurd_op = now
+        bijeenkomst.save(update_fields=["uitnodiging_verstuurd_op"])
+    Genodigde.objects.filter(bijeenkomst=bijeenkomst).update(is_planner=False, is_notulist=False)
+    for naam, persoon in gekozen.items():
+        Genodigde.objects.update_or_create(
+            bijeenkomst=bijeenkomst,
+            persoon=persoon,
+            defaults={
+                "is_planner": naam == PLANNER,
+                "is_notulist": naam == NOTULIST,
+                "volgnummer_verstuurd": bijeenkomst.ics_volgnummer,
+                "uitgenodigd_op": now,
+            },
+        )

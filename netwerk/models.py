@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from praktijken.models import Praktijk, Rol
+from praktijken.models import Bijeenkomst, Praktijk, Rol
 
 
 class UserManager(BaseUserManager):
@@ -343,3 +343,47 @@ class Uitnodiging(models.Model):
 
     def __str__(self) -> str:
         return self.email
+
+
+class Genodigde(models.Model):
+    """A person of the practice's network invited to a meeting, possibly as its planner or its
+    minute-taker (one row per person and meeting), and which of its mails reached them.
+
+    Lives in netwerk because praktijken (the meeting's app) knows no persons."""
+
+    bijeenkomst = models.ForeignKey(
+        Bijeenkomst, on_delete=models.CASCADE, related_name="genodigden"
+    )
+    persoon = models.ForeignKey(
+        Persoon, on_delete=models.CASCADE, related_name="uitnodigingen_bijeenkomst"
+    )
+    is_planner = models.BooleanField(_("plans it"), default=False)
+    is_notulist = models.BooleanField(_("writes the minutes"), default=False)
+    # The calendar version (Bijeenkomst.ics_volgnummer) last mailed; None: not invited yet.
+    volgnummer_verstuurd = models.PositiveIntegerField(null=True, blank=True)
+    uitgenodigd_op = models.DateTimeField(_("invited"), null=True, blank=True)
+    verslag_verstuurd_op = models.DateTimeField(_("minutes sent"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("invitee")
+        verbose_name_plural = _("invitees")
+        ordering = ["persoon__naam", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bijeenkomst", "persoon"], name="genodigde_eenmaal_per_bijeenkomst"
+            ),
+            models.UniqueConstraint(
+                fields=["bijeenkomst"],
+                condition=Q(is_planner=True),
+                name="genodigde_een_planner",
+            ),
+            models.UniqueConstraint(
+                fields=["bijeenkomst"],
+                condition=Q(is_notulist=True),
+                name="genodigde_een_notulist",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.persoon} – {self.bijeenkomst}"

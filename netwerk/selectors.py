@@ -16,6 +16,7 @@ from netwerk.models import (
     Afspraak,
     Deelname,
     DeelnameWijziging,
+    Genodigde,
     Groep,
     Levensdomein,
     Organisatie,
@@ -24,7 +25,9 @@ from netwerk.models import (
     User,
 )
 from netwerk.tokens import bevestiging_token_read
-from praktijken.models import Lidmaatschap, Praktijk, Rol
+from praktijken.access import Toegang
+from praktijken.agenda import AgendaPunt
+from praktijken.models import Bijeenkomst, Lidmaatschap, Praktijk, Rol
 
 if TYPE_CHECKING:
     from django.utils.functional import Promise
@@ -513,3 +516,67 @@ def lidmaatschap_exists(*, praktijk: Praktijk, user: User | AnonymousUser) -> bo
     if not user.is_authenticated:
         return False
     return Lidmaatschap.objects.filter(praktijk=praktijk, user=user).exists()
+
+
+# Meetings: who plans, who writes the minutes, who is invited
+
+
+def personen_for_praktijk(*, praktijk: Praktijk) -> QuerySet[Persoon]:
+    """The people at the organisations that take part in the practice, by name."""
+    return (
+        Persoon.objects.filter(organisatie__in=organisaties_for_praktijk(praktijk=praktijk))
+        .select_related("organisatie")
+        .order_by("naam", "pk")
+    )
+
+
+def personen_in_groepen(*, praktijk: Praktijk, groepen: Iterable[str]) -> QuerySet[Persoon]:
+    """The people at the organisations of these groups (kerngroep, ontwerpgroep) of the
+    practice."""
+    return personen_for_praktijk(praktijk=praktijk).filter(
+        organisatie__deelnames__praktijk=praktijk, organisatie__deelnames__groep__in=groepen
+    )
+
+
+def genodigden_for_bijeenkomst(*, bijeenkomst: Bijeenkomst) -> list[Genodigde]:
+    """The meeting's invitees (planner and minute-taker among them) with person and
+    organisation, by name: one query."""
+    return list(
+        Genodigde.objects.filter(bijeenkomst=bijeenkomst)
+        .select_related("persoon__organisatie")
+        .order_by("persoon__naam", "pk")
+    )
+
+
+def bijeenkomst_is_notulist(*, bijeenkomst: Bijeenkomst, user: User | AnonymousUser) -> bool:
+    """Whether the account is the person chosen to write this meeting's minutes."""
+    if not user.is_authenticated:
+        return False
+    return Genodigde.objects.filter(
+        bijeenkomst=bijeenkomst, is_notulist=True, persoon__user=user
+    ).exists()
+
+
+def bijeenkomst_mensen_blok(bijeenkomst: Bijeenkomst, toegang: Toegang) -> AgendaPunt:
+    """For the meeting's page: who plans it and writes the minutes (the person, else the old
+    free text), who is invited and whether the mail reached them, and what this viewer may do."""
+    genodigden = genodigden_for_bijeenkomst(bijeenkomst=bijeenkomst)
+    planner = next((g.persoon for g in genodigden if g.is_planner), None)
+    notulist = next((g.persoon for g in genodigden if g.is_notulist), None)
+    is_notulist = notulist is not None and notulist.user_id == toegang.user.pk
+    return AgendaPunt(
+        template="netwerk/bijeenkomst/_mensen.html",
+        context={
+            "genodigden": genodigden,
+            "planner": planner,
+            "notulist": notulist,
+            "planner_tekst": bijeenkomst.planner,
+            "notulist_tekst": bijeenkomst.notulist,
+            "met_email": sum(1 for g in genodigden if g.persoon.email),
+            "nog_uit_te_nodigen": sum(
+                1 for g in genodigden if g.persoon.email and g.volgnummer_verstuurd is None
+            ),
+            "can_edit": toegang.can_edit,
+            "can_verslag": toegang.can_edit or is_notulist,
+        },
+    )

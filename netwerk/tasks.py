@@ -51,3 +51,19 @@ def uitnodiging_send_after_commit(uitnodiging) -> None:
     logged: uitnodigingen_sweep_task sends it once the queue is back.
     """
     queue_after_commit(uitnodiging_send_task, uitnodiging.pk, uitnodiging.token)
+
+
+@shared_task(**RETRY)
+def bijeenkomst_mails_task(bijeenkomst_id: int) -> int:
+    """Mail a meeting's invitees what is due (invitation, update, minutes); safe to run twice."""
+    return services.bijeenkomst_mails_send(bijeenkomst_id=bijeenkomst_id)
+
+
+@shared_task
+def bijeenkomst_mails_sweep_task() -> int:
+    """Every ten minutes (beat): queue the meetings whose mails never went out (the queue was
+    away at the moment of sending)."""
+    ids = services.bijeenkomsten_mails_due()
+    for bijeenkomst_id in ids:
+        bijeenkomst_mails_task.delay(bijeenkomst_id)
+    return len(ids)

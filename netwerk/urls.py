@@ -1,10 +1,25 @@
 from django.urls import path
 
-from netwerk import views, views_leden
+from netwerk import views, views_bijeenkomst, views_leden
 
 app_name = "netwerk"
 
 urlpatterns = [
+    path(
+        "p/<slug:slug>/bijeenkomsten/<int:pk>/mensen/",
+        views_bijeenkomst.bijeenkomst_mensen,
+        name="bijeenkomst_mensen",
+    ),
+    path(
+        "p/<slug:slug>/bijeenkomsten/<int:pk>/uitnodigen/",
+        views_bijeenkomst.bijeenkomst_uitnodigen,
+        name="bijeenkomst_uitnodigen",
+    ),
+    path(
+        "p/<slug:slug>/bijeenkomsten/<int:pk>/verslag/",
+        views_bijeenkomst.bijeenkomst_verslag,
+        name="bijeenkomst_verslag",
+    ),
     path("p/<slug:slug>/netwerk/", views.netwerk, name="netwerk"),
     path("p/<slug:slug>/netwerk/deelnemen/", views.deelname_nieuw, name="deelname_nieuw"),
     path(

@@ -90,8 +90,14 @@ class BijeenkomstForm(forms.ModelForm):
         ]
         widgets = {"begint_op": DATUM_TIJD, "eindigt_op": DATUM_TIJD}
         help_texts = {
-            "planner": _("Agree this explicitly: who books the room and sends the invitation?"),
-            "notulist": _("Agree this explicitly: who writes the minutes and shares them?"),
+            "planner": _(
+                "Only when this person is not on the social map. Otherwise choose people with "
+                "“Choose who takes part” on the meeting's page."
+            ),
+            "notulist": _(
+                "Only when this person is not on the social map. Otherwise choose people with "
+                "“Choose who takes part” on the meeting's page."
+            ),
             "agenda": _("One item per line."),
         }
 

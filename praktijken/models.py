@@ -131,8 +131,16 @@ class Bijeenkomst(models.Model):
     planner = models.CharField(_("who plans it"), max_length=200, blank=True)
     notulist = models.CharField(_("who writes the minutes"), max_length=200, blank=True)
     verslag = models.TextField(_("minutes"), blank=True)
+    # The invitations by mail (netwerk.Genodigde holds who): when they were first sent, and the
+    # calendar's SEQUENCE, raised when the time, place or title changes after that.
+    uitnodiging_verstuurd_op = models.DateTimeField(_("invitation sent"), null=True, blank=True)
+    ics_volgnummer = models.PositiveIntegerField(_("calendar version"), default=0)
+    verslag_gepubliceerd_op = models.DateTimeField(_("minutes published"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    # A change of one of these is news for the invitees' calendars.
+    AGENDA_VELDEN = ("titel", "begint_op", "eindigt_op", "locatie")
 
     class Meta:
         verbose_name = _("meeting")

@@ -10,6 +10,7 @@ from typing import Any
 from django.db import models, transaction
 
 from config.http import AccountUser
+from praktijken.agenda import bijeenkomst_gewijzigd
 from praktijken.audit import gebeurtenis_record
 from praktijken.models import Bijeenkomst, Ontwerpvraag, Praktijk, Verhaal
 
@@ -79,9 +80,19 @@ def bijeenkomst_create(
 def bijeenkomst_update(
     *, bijeenkomst: Bijeenkomst, by: AccountUser, data: Mapping[str, Any]
 ) -> Bijeenkomst:
-    """Change a meeting: its time and place, agenda, who plans, who takes minutes, the minutes."""
+    """Change a meeting: its time and place, agenda, who plans, who takes minutes, the minutes.
+
+    Once the invitations went out, a new time, place or title raises the calendar's version,
+    and the registered apps hear of it (netwerk mails the invitees the update)."""
+    # From the database: a bound ModelForm has already changed the instance while validating.
+    voor = Bijeenkomst.objects.filter(pk=bijeenkomst.pk).values(*Bijeenkomst.AGENDA_VELDEN).get()
     _apply(bijeenkomst, BIJEENKOMST_VELDEN, data)
-    _save(bijeenkomst, praktijk=bijeenkomst.praktijk, by=by, actie="bijeenkomst.update")
+    verschoven = any(voor[veld] != getattr(bijeenkomst, veld) for veld in Bijeenkomst.AGENDA_VELDEN)
+    with transaction.atomic():
+        if verschoven and bijeenkomst.uitnodiging_verstuurd_op is not None:
+            bijeenkomst.ics_volgnummer += 1
+        _save(bijeenkomst, praktijk=bijeenkomst.praktijk, by=by, actie="bijeenkomst.update")
+        bijeenkomst_gewijzigd(bijeenkomst=bijeenkomst)
     return bijeenkomst
 
 

@@ -20,7 +20,7 @@ from config.http import AuthenticatedHttpRequest
 from config.pages import page_or_partial
 from praktijken import access, selectors, services
 from praktijken.access import Toegang
-from praktijken.agenda import agenda_punten
+from praktijken.agenda import agenda_punten, bijeenkomst_blokken, bijeenkomst_namen
 from praktijken.forms import (
     BijeenkomstBewerkenForm,
     BijeenkomstForm,
@@ -29,7 +29,7 @@ from praktijken.forms import (
     VerhaalForm,
     VerhalenFilterForm,
 )
-from praktijken.ics import bijeenkomst_ics
+from praktijken.ics import bijeenkomst_ics, ics_domein
 from praktijken.models import Bijeenkomst
 
 
@@ -124,6 +124,8 @@ def bijeenkomst_detail(request: AuthenticatedHttpRequest, slug: str, pk: int) ->
             bijeenkomst=bijeenkomst,
             is_geweest=_is_geweest(bijeenkomst),
             agenda_punten=punten,
+            # Who plans it, writes the minutes and is invited (netwerk); its session (condities).
+            blokken=bijeenkomst_blokken(bijeenkomst=bijeenkomst, toegang=toegang),
         ),
     )
 
@@ -157,11 +159,14 @@ def bijeenkomst_ics_view(request: AuthenticatedHttpRequest, slug: str, pk: int) 
     url = request.build_absolute_uri(
         reverse("praktijken:bijeenkomst_detail", kwargs={"slug": slug, "pk": pk})
     )
+    planner, notulist = bijeenkomst_namen(bijeenkomst=bijeenkomst)
     inhoud = bijeenkomst_ics(
         bijeenkomst=bijeenkomst,
-        domein=request.get_host().split(":")[0],
+        domein=ics_domein(),
         url=url,
         now=timezone.now(),
+        planner=planner,
+        notulist=notulist,
     )
     return bestand_response(
         inhoud,

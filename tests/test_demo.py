@@ -9,7 +9,7 @@ from condities.models import Conditie, ConditieScore, Sessie
 from experimenten.models import Experiment, Niveau, Tussenstap
 from mantelzorg.models import Reactie
 from netwerk.demo import DEMO_PASSWORD
-from netwerk.models import Deelname, Groep, Organisatie, User
+from netwerk.models import Deelname, Genodigde, Groep, Organisatie, User
 from praktijken.models import Bijeenkomst, Lidmaatschap, Ontwerpvraag, Praktijk, Rol, Verhaal
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +23,7 @@ def run_demo() -> str:
 
 def counts() -> dict[str, int]:
     models = [User, Praktijk, Organisatie, Deelname, Lidmaatschap, Ontwerpvraag, Verhaal]
-    models += [Bijeenkomst, Experiment, Tussenstap, Sessie, ConditieScore, Reactie]
+    models += [Bijeenkomst, Genodigde, Experiment, Tussenstap, Sessie, ConditieScore, Reactie]
     return {model.__name__: model.objects.count() for model in models}
 
 
@@ -59,6 +59,11 @@ def test_demo_builds_the_stein_practice_from_the_seeds():
     assert Sessie.objects.filter(praktijk=stein, status=Sessie.Status.GESLOTEN).count() == 2
     assert {s.conditie for s in scores} == set(Conditie.values)
     assert scores.count() == 10
+    # The next meeting has a planner and a minute-taker of the map, and people invited.
+    genodigden = Genodigde.objects.filter(bijeenkomst__praktijk=stein)
+    assert genodigden.get(is_planner=True).persoon.naam == "Anouk Adviseur"
+    assert genodigden.get(is_notulist=True).persoon.user.email == "kerngroep@stein.example"
+    assert genodigden.count() >= 5
     # A second practice with its own facilitator shows that practices are kept apart.
     ede = Praktijk.objects.get(slug="ede")
     assert (

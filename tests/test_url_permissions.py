@@ -66,6 +66,9 @@ EXPECTED = {
     "overzicht:jullie_zeiden": PUBLIC,
     "praktijken:verhaal_bewerken": editors(),  # the story is someone else's
     "netwerk:netwerk": readers(),
+    "netwerk:bijeenkomst_mensen": editors(),
+    "netwerk:bijeenkomst_uitnodigen": POST_ONLY,
+    "netwerk:bijeenkomst_verslag": editors(),  # and the minute-taker: tests/netwerk
     "netwerk:deelname_nieuw": editors(),
     "netwerk:deelname_bewerken": editors(),
     "netwerk:afspraak_nieuw": editors(),
@@ -117,6 +120,7 @@ EXPECTED = {
     "condities:actie_verwijderen": managers(),
     "condities:actie_status": POST_ONLY,
     "condities:bijeenkomst_actie_nieuw": managers(),
+    "condities:bijeenkomst_sessie": POST_ONLY,
     "condities:papier": managers(),
     "condities:formulier": readers(),
     "condities:doe_mee": PUBLIC,

@@ -6,7 +6,9 @@ from django.core.cache import cache, caches
 from django.db.models import Count, Q, QuerySet
 
 from condities.models import Actie, Conditie, Deelnemer, OpenVraag, Sessie, Stelling
-from praktijken.models import Praktijk
+from praktijken.access import Toegang
+from praktijken.agenda import AgendaPunt
+from praktijken.models import Bijeenkomst, Praktijk
 
 
 def sessie_get_for_praktijk(*, praktijk: Praktijk, pk: int) -> Sessie | None:
@@ -155,4 +157,32 @@ def stellingen_per_conditie_cached(*, sessie: Sessie) -> list[dict]:
             f"condities:open-vragen:{sessie.pk}:{sessie.stellingenset_id}",
             lambda: _open_vragen(sessie=sessie),
         ),
+    )
+
+
+def werkvormen_for_bijeenkomst(*, bijeenkomst: Bijeenkomst) -> QuerySet[Sessie]:
+    """The workshops of the meeting's practice that can be linked to it: not linked to another
+    meeting, latest first."""
+    return (
+        Sessie.objects.filter(praktijk_id=bijeenkomst.praktijk_id, soort=Sessie.Soort.WERKVORM)
+        .filter(Q(bijeenkomst__isnull=True) | Q(bijeenkomst=bijeenkomst))
+        .order_by("-datum", "-pk")
+    )
+
+
+def sessie_blok(bijeenkomst: Bijeenkomst, toegang: Toegang) -> AgendaPunt | None:
+    """For a workshop meeting's page: a link to its session, and for editors the choice of it."""
+    sessie = Sessie.objects.filter(bijeenkomst=bijeenkomst).first()
+    if sessie is None and bijeenkomst.soort != Bijeenkomst.Soort.WERKVORM:
+        return None
+    form = None
+    if toegang.can_edit:
+        # Imported here: condities.forms loads the services, which load these selectors.
+        from condities.forms import BijeenkomstSessieForm
+
+        form = BijeenkomstSessieForm(
+            bijeenkomst=bijeenkomst, initial={"sessie": sessie.pk if sessie else None}
+        )
+    return AgendaPunt(
+        template="condities/_bijeenkomst_sessie.html", context={"sessie": sessie, "form": form}
     )

@@ -17,7 +17,7 @@ from config.http import AccountUser
 from experimenten.models import Experiment, Fase
 from experimenten.services import experiment_create
 from praktijken.audit import gebeurtenis_record
-from praktijken.models import Ontwerpvraag, Praktijk
+from praktijken.models import Bijeenkomst, Ontwerpvraag, Praktijk
 
 # No 0/O, 1/I/L: a code read from a projector must not be misread.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -215,3 +215,21 @@ def actie_to_experiment(
     actie.save(update_fields=["experiment"])
     gebeurtenis_record(praktijk=actie.praktijk, by=by, actie="actie.to_experiment", obj=actie)
     return experiment
+
+
+def sessie_bijeenkomst_link(
+    *, bijeenkomst: Bijeenkomst, sessie: Sessie | None, by: AccountUser
+) -> None:
+    """Link the workshop session held at this meeting (None: no session), replacing a former
+    link. The session must be a workshop of the meeting's practice."""
+    if sessie is not None and (
+        sessie.praktijk_id != bijeenkomst.praktijk_id or sessie.soort != Sessie.Soort.WERKVORM
+    ):
+        raise ValueError("Only a workshop of the meeting's practice can be linked.")
+    with transaction.atomic():
+        Sessie.objects.filter(bijeenkomst=bijeenkomst).update(bijeenkomst=None)
+        if sessie is not None:
+            Sessie.objects.filter(pk=sessie.pk).update(bijeenkomst=bijeenkomst)
+        gebeurtenis_record(
+            praktijk=bijeenkomst.praktijk, by=by, actie="bijeenkomst.sessie", obj=bijeenkomst
+        )

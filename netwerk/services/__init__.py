@@ -1,10 +1,20 @@
 """Writes of the network, one module per concern; the public names are importable from here.
 
-accounts: accounts of people. deelnames: organisations joining a practice, and its agreements.
+accounts: accounts of people. bijeenkomsten: a meeting's people and their mails.
+deelnames: organisations joining a practice, and its agreements.
 kaart: the social map's entries and keeping them current. leden: memberships and invitations.
 """
 
 from netwerk.services.accounts import user_ensure, user_mail
+from netwerk.services.bijeenkomsten import (
+    PersoonElders,
+    bijeenkomst_mails_queue,
+    bijeenkomst_mails_send,
+    bijeenkomst_mensen_save,
+    bijeenkomst_uitnodigen,
+    bijeenkomst_verslag_save,
+    bijeenkomsten_mails_due,
+)
 from netwerk.services.deelnames import (
     DeelnameBestaatAl,
     afspraak_delete,
@@ -44,11 +54,18 @@ __all__ = [
     "AccountBestaat",
     "DeelnameBestaatAl",
     "LaatsteFacilitator",
+    "PersoonElders",
     "UitnodigingOngeldig",
     "afspraak_delete",
     "afspraak_save",
     "bevestiging_mail_send",
     "bevestiging_token_make",
+    "bijeenkomst_mails_queue",
+    "bijeenkomst_mails_send",
+    "bijeenkomst_mensen_save",
+    "bijeenkomst_uitnodigen",
+    "bijeenkomst_verslag_save",
+    "bijeenkomsten_mails_due",
     "deelname_create",
     "deelname_update",
     "lidmaatschap_change_role",

@@ -10,11 +10,13 @@ from netwerk.models import Groep
 from praktijken.models import Rol
 from tests.browser.axe import assert_accessible
 from tests.factories import (
+    BijeenkomstFactory,
     DeelnameFactory,
     ExperimentFactory,
     LidmaatschapFactory,
     OntwerpvraagFactory,
     OrganisatieFactory,
+    PersoonFactory,
     PraktijkFactory,
     UserFactory,
 )
@@ -125,4 +127,64 @@ def test_member_tells_a_story_and_every_practice_page_is_accessible(page, live_s
     expect(lijst).to_contain_text("1 verhaal bij")  # swapped in by htmx, no reload
     expect(lijst).to_contain_text("De POH belde de mantelzorger")
     expect(page).to_have_url(f"{live_server.url}/p/stein/verhalen/?ontwerpvraag={vraag.pk}")
+    assert_accessible(page)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_facilitator_invites_people_of_the_map_and_publishes_the_minutes(
+    page, live_server, log_in, mailoutbox
+):
+    praktijk = PraktijkFactory(slug="stein", naam="Lerende praktijk Stein")
+    steunpunt = OrganisatieFactory(naam="Steunpunt Stein")
+    DeelnameFactory(praktijk=praktijk, organisatie=steunpunt, groep=Groep.KERNGROEP)
+    PersoonFactory(organisatie=steunpunt, naam="Anouk Adviseur", email="anouk@x.example")
+    PersoonFactory(organisatie=steunpunt, naam="Marloes Maas", email="marloes@x.example")
+    PersoonFactory(organisatie=steunpunt, naam="Wendy Wijk", email="wendy@x.example")
+    begin = timezone.now() + datetime.timedelta(days=7)
+    bijeenkomst = BijeenkomstFactory(
+        praktijk=praktijk, titel="Kerngroep: plannen", begint_op=begin, eindigt_op=None
+    )
+    facilitator = UserFactory(email="facilitator@stein.example", name="Fien Facilitator")
+    LidmaatschapFactory(praktijk=praktijk, user=facilitator, rol=Rol.FACILITATOR)
+    log_in(page.context, facilitator)
+
+    page.goto(f"{live_server.url}/p/stein/bijeenkomsten/{bijeenkomst.pk}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kerngroep: plannen")
+    expect(page.get_by_text("Er is nog niemand uitgenodigd.")).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Kiezen wie meedoet").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Wie doet mee")
+    assert_accessible(page)
+    page.get_by_label("Wie plant de bijeenkomst").select_option(
+        label="Anouk Adviseur (Steunpunt Stein)"
+    )
+    page.get_by_label("Wie maakt het verslag").select_option(label="Marloes Maas (Steunpunt Stein)")
+    page.get_by_label("Wendy Wijk (Steunpunt Stein)").check()
+    page.get_by_role("button", name="Opslaan").click()
+
+    expect(page.get_by_text("Wie meedoet is opgeslagen.")).to_be_visible()
+    genodigden = page.locator("#genodigden")
+    expect(genodigden).to_contain_text("Wendy Wijk (Steunpunt Stein) – nog niet uitgenodigd")
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Uitnodiging versturen (3 personen)").click()
+    expect(page.get_by_text("De uitnodiging wordt verstuurd")).to_be_visible()
+    expect(genodigden).to_contain_text("Wendy Wijk (Steunpunt Stein) – uitnodiging verstuurd")
+    assert sorted(m.to[0] for m in mailoutbox) == [
+        "anouk@x.example",
+        "marloes@x.example",
+        "wendy@x.example",
+    ]
+    assert all(m.attachments for m in mailoutbox)
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Verslag schrijven en publiceren").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Verslag")
+    assert_accessible(page)
+    page.get_by_label("Verslag").fill("Afgesproken: Wendy belt de huisarts.")
+    page.get_by_role("button", name="Publiceren", exact=True).click()
+    expect(page.get_by_text("Het verslag is gepubliceerd en wordt gemaild.")).to_be_visible()
+    expect(page.get_by_text("Afgesproken: Wendy belt de huisarts.")).to_be_visible()
+    assert len(mailoutbox) == 6
     assert_accessible(page)
