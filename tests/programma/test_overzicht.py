@@ -231,3 +231,21 @@ def test_the_overview_queries_do_not_grow_with_practices(
         response = client.get(overzicht_url(programma))
     assert response.status_code == 200
     assert response.text.count("lp-programma-praktijk") == n + 1  # the fixture's stein too
+
+
+def test_the_team_finds_its_programme_on_the_start_page(client, programma, programmateam):
+    ProgrammaTeamlidFactory(programma__naam="Een ander programma")
+    client.force_login(programmateam)
+    page = client.get(reverse("overzicht:home")).text
+    assert "Jouw programma’s" in page
+    assert f'href="{overzicht_url(programma)}"' in page and "In voor mantelzorg-thuis" in page
+    assert "Een ander programma" not in page
+    # No empty "your practices" list for a team member who is in no practice.
+    assert "Jouw praktijken" not in page
+
+
+def test_a_practice_member_sees_no_programme_on_the_start_page(client, programma, facilitator):
+    client.force_login(facilitator)
+    page = client.get(reverse("overzicht:home")).text
+    assert "Jouw praktijken" in page and "Lerende praktijk Stein" in page
+    assert "Jouw programma’s" not in page
