@@ -48,3 +48,19 @@ class PraktijkStartenForm(forms.ModelForm):
 
     def clean_facilitator_email(self) -> str:
         return self.cleaned_data["facilitator_email"].strip().lower()
+
+
+class FacilitatorUitnodigenForm(forms.Form):
+    """Whom to invite as the first facilitator of a practice of the programme."""
+
+    email = forms.EmailField(
+        label=_("Email address of the first facilitator"),
+        max_length=254,
+        help_text=_(
+            "We send this person an invitation. They set up an account and run the practice."
+        ),
+    )
+    naam = forms.CharField(label=_("Name of the first facilitator"), max_length=200)
+
+    def clean_email(self) -> str:
+        return self.cleaned_data["email"].strip().lower()

@@ -8,7 +8,7 @@ latest condition scores, and the carers' "told my story N times" per quarter.
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, QuerySet, Sum
 from django.db.models.functions import TruncQuarter
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -20,7 +20,9 @@ from condities.models import Conditie, ConditieScore
 from experimenten import selectors as experimenten_selectors
 from experimenten.models import Fase, Niveau
 from mantelzorg.models import Reactie
-from praktijken.models import Praktijk, Programma
+from netwerk.models import Uitnodiging
+from netwerk.selectors import uitnodiging_open_filter
+from praktijken.models import Lidmaatschap, Praktijk, Programma, Rol
 
 KWARTALEN = 4
 
@@ -73,10 +75,25 @@ def drempel() -> int:
 
 
 def praktijken_for_programma(*, programma: Programma) -> QuerySet[Praktijk]:
-    """The practices of the programme, by name, with only what the overview shows of them."""
+    """The practices of the programme, by name, with only what the overview shows of them and
+    whether each has a facilitator (`heeft_facilitator`) or an open invitation for one
+    (`facilitator_uitgenodigd`), in one query."""
     return (
         Praktijk.objects.filter(programma=programma)
         .only("pk", "naam", "slug", "gemeente", "kernthema", "status", "programma_id")
+        .annotate(
+            heeft_facilitator=Exists(
+                Lidmaatschap.objects.filter(praktijk=OuterRef("pk"), rol=Rol.FACILITATOR)
+            ),
+            facilitator_uitgenodigd=Exists(
+                Uitnodiging.objects.filter(
+                    uitnodiging_open_filter(),
+                    praktijk=OuterRef("pk"),
+                    rol=Rol.FACILITATOR,
+                    verloopt_op__gt=timezone.now(),
+                )
+            ),
+        )
         .order_by("naam")
     )
 

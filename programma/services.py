@@ -10,9 +10,10 @@ from django.utils.translation import gettext_lazy as _
 
 from config.http import AccountUser
 from netwerk.models import Uitnodiging
-from netwerk.services.leden import uitnodiging_create
+from netwerk.selectors import uitnodiging_open_filter
+from netwerk.services.leden import uitnodiging_create, uitnodiging_resend
 from praktijken.audit import gebeurtenis_record
-from praktijken.models import Praktijk, Programma, Rol
+from praktijken.models import Lidmaatschap, Praktijk, Programma, Rol
 
 PRAKTIJK_VELDEN = ("naam", "slug", "gemeente", "kernthema", "ambitie")
 SLUG_BEZET = _(
@@ -52,3 +53,33 @@ def praktijk_start(*, programma: Programma, by: AccountUser, data: Mapping[str, 
         by=by,
     )
     return Start(praktijk=praktijk, uitnodiging=uitnodiging)
+
+
+class HeeftFacilitator(Exception):
+    """The practice has a facilitator: from now on they invite, not the programme's team."""
+
+
+def praktijk_heeft_facilitator(*, praktijk: Praktijk) -> bool:
+    return Lidmaatschap.objects.filter(praktijk=praktijk, rol=Rol.FACILITATOR).exists()
+
+
+@transaction.atomic
+def facilitator_invite(
+    *, praktijk: Praktijk, by: AccountUser, email: str, naam: str
+) -> Uitnodiging:
+    """Invite the first facilitator of a practice that has none (yet): a new invitation, or the
+    open one to this address again with a new link (an expired one, for example).
+
+    Raises HeeftFacilitator when the practice has a facilitator already."""
+    if praktijk_heeft_facilitator(praktijk=praktijk):
+        raise HeeftFacilitator
+    email = email.strip().lower()
+    open_ = Uitnodiging.objects.filter(
+        uitnodiging_open_filter(), praktijk=praktijk, email__iexact=email
+    ).first()
+    if open_ is not None:
+        if open_.rol != Rol.FACILITATOR:
+            open_.rol = Rol.FACILITATOR
+            open_.save(update_fields=["rol"])
+        return uitnodiging_resend(uitnodiging=open_, by=by)
+    return uitnodiging_create(praktijk=praktijk, email=email, naam=naam, rol=Rol.FACILITATOR, by=by)

@@ -9,4 +9,9 @@ urlpatterns = [
     path(
         "programma/<slug:slug>/praktijk-starten/", views.praktijk_starten, name="praktijk_starten"
     ),
+    path(
+        "programma/<slug:slug>/p/<slug:praktijk>/facilitator-uitnodigen/",
+        views.facilitator_uitnodigen,
+        name="facilitator_uitnodigen",
+    ),
 ]

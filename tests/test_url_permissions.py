@@ -165,6 +165,8 @@ EXPECTED = {
     # The programme team's pages: its team and staff; every member of a practice gets 404.
     "programma:overzicht": programme_team(),
     "programma:praktijk_starten": programme_team(),
+    # stein has its facilitator: from then on they invite, not the team (403).
+    "programma:facilitator_uitnodigen": programme_team(403),
     "healthz": PUBLIC,
     "set_language": dict.fromkeys(PUBLIC, 302),  # a GET just goes back
 }
@@ -263,6 +265,8 @@ def kwargs_for(name: str, route: str, w: dict) -> dict:
     kwargs: dict = {}
     if "<slug:slug>" in route:
         kwargs["slug"] = w["programma"].slug if name.startswith("programma:") else "stein"
+    if "<slug:praktijk>" in route:
+        kwargs["praktijk"] = "stein"
     if "<str:code>" in route or "<code:code>" in route:
         kwargs["code"] = w["sessie"].code
     if "<str:token>" in route or "<token:token>" in route:
