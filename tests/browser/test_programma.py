@@ -114,3 +114,34 @@ def test_team_reads_the_overview_and_starts_a_practice_with_its_facilitator(
     assert lidmaatschap.user.email == "fenna@leusden.example"
     # The team member who started it is no member of it.
     assert not Lidmaatschap.objects.filter(user=team).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_team_invites_the_first_facilitator_of_a_practice_without_one(
+    page, live_server, log_in, mailoutbox, settings
+):
+    settings.SITE_URL = live_server.url
+    programma = ProgrammaFactory(slug="in-voor-mantelzorg-thuis", naam="In voor mantelzorg-thuis")
+    PraktijkFactory(slug="ede", naam="Lerende praktijk Ede", programma=programma)
+    team = UserFactory(email="team@invoormantelzorg.example")
+    ProgrammaTeamlidFactory(programma=programma, user=team)
+    log_in(page.context, team)
+    page.set_viewport_size(PHONE)
+
+    page.goto(live_server.url + "/programma/in-voor-mantelzorg-thuis/")
+    expect(page.get_by_text("Nog geen facilitator.")).to_be_visible()
+    page.get_by_role("link", name="De eerste facilitator uitnodigen (Lerende praktijk Ede)").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("De eerste facilitator uitnodigen")
+    _no_sideways_scroll(page, PHONE["width"])
+    assert_accessible(page)
+    page.get_by_label("E-mailadres van de eerste facilitator").fill("bram@ede.example")
+    page.get_by_label("Naam van de eerste facilitator").fill("Bram de Vries")
+    page.get_by_role("button", name="Uitnodiging versturen").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("In voor mantelzorg-thuis")
+    expect(
+        page.get_by_text("De eerste facilitator van Lerende praktijk Ede is uitgenodigd.")
+    ).to_be_visible()
+    expect(page.get_by_text("is uitgenodigd en heeft zich nog niet aangemeld")).to_be_visible()
+    assert_accessible(page)
+    assert [m.to for m in mailoutbox] == [["bram@ede.example"]]
