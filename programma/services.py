@@ -1,4 +1,5 @@
-"""The programme team's writes: starting a practice in its programme."""
+"""The programme team's writes: starting a practice in its programme and inviting the first
+facilitator of a practice that has none yet."""
 
 from collections.abc import Mapping
 from dataclasses import dataclass
