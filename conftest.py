@@ -13,6 +13,8 @@ from tests.factories import (
     OrganisatieFactory,
     PersoonFactory,
     PraktijkFactory,
+    ProgrammaFactory,
+    ProgrammaTeamlidFactory,
     UserFactory,
 )
 
@@ -38,7 +40,8 @@ def user(db):
 
 
 # Personas: the people a view is tested as. `stein` is the practice under test; `ede` is another.
-PERSONAS = ["anonymous", "outsider", "lid", "kerngroeplid", "facilitator", "staff"]
+# `programmateam` is in the team of stein's programme and a member of no practice.
+PERSONAS = ["anonymous", "outsider", "lid", "kerngroeplid", "facilitator", "staff", "programmateam"]
 
 
 @pytest.fixture
@@ -86,6 +89,23 @@ def lid(praktijk, eigen_organisatie):
 def outsider(andere_praktijk):
     """A facilitator of another practice: sees nothing of `stein`."""
     return _member(andere_praktijk, Rol.FACILITATOR, "facilitator@ede.example")
+
+
+@pytest.fixture
+def programma(praktijk):
+    """The programme `stein` belongs to (and `ede` does not)."""
+    programma = ProgrammaFactory(slug="in-voor-mantelzorg", naam="In voor mantelzorg-thuis")
+    praktijk.programma = programma
+    praktijk.save(update_fields=["programma"])
+    return programma
+
+
+@pytest.fixture
+def programmateam(programma):
+    """In the team of stein's programme: reads the programme's pages, no page of a practice."""
+    return ProgrammaTeamlidFactory(
+        programma=programma, user=UserFactory(email="team@programma.example")
+    ).user
 
 
 @pytest.fixture

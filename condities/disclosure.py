@@ -546,3 +546,34 @@ def cijfers(vrijgave: Vrijgave, code: str, stellingen: list[int]) -> Conditiecij
         organisaties=orgs,
         stellingen={s: per_stelling[s] if s in patroon.stellingen else None for s in stellingen},
     )
+
+
+# --- averages of one number per form, over periods --------------------------------------------
+
+
+@dataclass(frozen=True)
+class Periodecijfer:
+    """A released average over one period: how many gave a number, and their average."""
+
+    respondenten: int
+    gemiddelde: float
+
+
+def perioden_vrijgeven[P](
+    tellingen: Mapping[P, tuple[int, float]], *, drempel: int | None = None
+) -> dict[P, Periodecijfer | None]:
+    """Release averages of one number per form (the carers' "told my story N times") per
+    period, from {period: (respondents, sum)}: a period with fewer than k respondents is None,
+    so neither its average nor its count below k leaves this function.
+
+    The periods are disjoint and no total over them is released, so no figure can be derived
+    by subtracting others (complementary suppression has nothing to hide). The caller passes
+    only periods that are over: a figure that moved with each new form would be a differencing
+    channel of its own (rule 3's concern)."""
+    drempel = k() if drempel is None else max(drempel, K_MINIMUM)
+    return {
+        periode: (
+            Periodecijfer(respondenten=n, gemiddelde=round(som / n, 1)) if n >= drempel else None
+        )
+        for periode, (n, som) in tellingen.items()
+    }

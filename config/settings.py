@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "experimenten",
     "condities",
     "mantelzorg",
+    "programma",
     "overzicht",
     # The common layer: its one model is the mails being sent (config.models.Verzending).
     "config",

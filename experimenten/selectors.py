@@ -78,6 +78,21 @@ def ontwerpvragen_with_matrix(
     return list(vragen.values()), matrix
 
 
+def niveau_fase_tellingen(*, praktijk_ids: list[int]) -> dict[int, dict[tuple[str, str], int]]:
+    """Per practice, how many experiments per (level, phase) (1 query, however many practices):
+    the programme's overview. Counts of experiments, no figures about anyone's answers."""
+    tellingen: dict[int, dict[tuple[str, str], int]] = {pk: {} for pk in praktijk_ids}
+    rijen = (
+        Experiment.objects.filter(praktijk_id__in=praktijk_ids)
+        .values_list("praktijk_id", "niveau", "fase")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for praktijk_id, niveau, fase, n in rijen:
+        tellingen[praktijk_id][(niveau, fase)] = n
+    return tellingen
+
+
 def experimenten_filter(
     *,
     praktijk: Praktijk,

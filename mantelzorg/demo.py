@@ -1,5 +1,8 @@
 """Demo feedback from carers in Stein: a few answers from the public form, without contact
-details, three of them marked as quotes the practice may share ("Jullie zeiden — wij deden")."""
+details, three of them marked as quotes the practice may share ("Jullie zeiden — wij deden");
+and earlier forms in Stein and Ede, so the programme's "told my story" trend has quarters."""
+
+import datetime
 
 from django.utils import timezone
 
@@ -58,3 +61,46 @@ def reacties_load(*, praktijken: dict) -> None:
                 "genotificeerd_op": nu,
             },
         )
+
+
+# Earlier forms: (practice, quarters back, told my story N times, what could be better). Ede has
+# fewer than k in its quarter, so the programme's overview shows no figure for it.
+EERDER = [
+    ("stein", 3, 6, "Bij elke nieuwe hulpverlener begon ik weer bij het begin."),
+    ("stein", 3, 5, "Niemand wist wat de ander al had gevraagd."),
+    ("stein", 3, 7, "Ik heb mijn verhaal wel zeven keer gedaan."),
+    ("stein", 2, 4, "De thuiszorg en de huisarts spraken elkaar niet."),
+    ("stein", 2, 5, "Het formulier van de gemeente vroeg alles opnieuw."),
+    ("stein", 2, 3, "Het ging al iets beter dan vorig jaar."),
+    ("stein", 1, 2, "De consulent had mijn gegevens al, dat scheelde."),
+    ("stein", 1, 3, "Alleen bij het ziekenhuis moest ik alles opnieuw vertellen."),
+    ("stein", 1, 2, "Eén vast aanspreekpunt, dat werkt."),
+    ("stein", 1, 1, "Ik hoefde het maar één keer te vertellen."),
+    ("ede", 1, 5, "Ik wist niet waar ik moest beginnen."),
+    ("ede", 1, 4, "Veel loketten, veel vragen."),
+]
+
+
+def _kwartalen_terug(vandaag: datetime.date, terug: int) -> datetime.datetime:
+    """The middle of the quarter `terug` quarters before the current one."""
+    maanden = vandaag.year * 12 + (vandaag.month - 1) // 3 * 3 - 3 * terug + 1
+    datum = datetime.date(maanden // 12, maanden % 12 + 1, 15)
+    return timezone.make_aware(datetime.datetime.combine(datum, datetime.time(12)))
+
+
+def reacties_eerder_load(*, praktijken: dict) -> None:
+    """Create the earlier forms once (read, no text to share) and date them in past quarters."""
+    nu = timezone.now()
+    vandaag = timezone.localdate()
+    for slug, terug, keer, kan_beter in EERDER:
+        reactie, _created = Reactie.objects.get_or_create(
+            praktijk=praktijken[slug],
+            kan_beter=kan_beter,
+            defaults={
+                "keer_verteld": keer,
+                "status": Reactie.Status.GELEZEN,
+                "genotificeerd_op": nu,
+            },
+        )
+        # created_at is set on create: move it to its quarter (again on every run, as time goes).
+        Reactie.objects.filter(pk=reactie.pk).update(created_at=_kwartalen_terug(vandaag, terug))

@@ -32,6 +32,8 @@ DEMO_ACCOUNTS = [
     DemoAccount("kerngroep@stein.example", "Samira El Amrani", "kerngroeplid"),
     DemoAccount("lid@stein.example", "Luuk Lid", "lid"),
     DemoAccount("adviseur@ede.example", "Bram de Vries", "facilitator (Ede)"),
+    # In no practice: the team of the programme "In voor mantelzorg-thuis" (programma.demo).
+    DemoAccount("team@invoormantelzorg.example", "Tessa Terpstra", "programme team"),
 ]
 
 

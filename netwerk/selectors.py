@@ -384,8 +384,9 @@ def uitnodiging_staat(*, uitnodiging: Uitnodiging, now: datetime.datetime | None
 
 def uitnodiging_sender_may_invite(*, uitnodiging: Uitnodiging) -> bool:
     """Whether whoever sent the invitation may still invite to the practice: an active account
-    that is site staff or facilitator of the practice (one query). An invitation without a
-    sender (made in the admin, or the sender's account was deleted) stays as it is."""
+    that is site staff, facilitator of the practice, or in the team of the practice's programme
+    (which starts practices and invites their first facilitator) (one query). An invitation
+    without a sender (made in the admin, or the sender's account was deleted) stays as it is."""
     sender = uitnodiging.uitgenodigd_door
     if sender is None:
         return True
@@ -393,9 +394,16 @@ def uitnodiging_sender_may_invite(*, uitnodiging: Uitnodiging) -> bool:
         return False
     return (
         sender.is_staff
-        or Lidmaatschap.objects.filter(
-            praktijk_id=uitnodiging.praktijk_id, user=sender, rol=Rol.FACILITATOR
-        ).exists()
+        or Praktijk.objects.filter(pk=uitnodiging.praktijk_id)
+        .filter(
+            models.Q(
+                pk__in=Lidmaatschap.objects.filter(user=sender, rol=Rol.FACILITATOR).values(
+                    "praktijk_id"
+                )
+            )
+            | models.Q(programma__team__user=sender)
+        )
+        .exists()
     )
 
 

@@ -15,7 +15,12 @@ from netwerk.models import Groep
 from netwerk.selectors import groepen_namen_for_praktijk
 from overzicht import selectors
 from praktijken import selectors as praktijken_selectors
-from praktijken.access import Toegang, praktijk_get_for_user, praktijken_for_user
+from praktijken.access import (
+    Toegang,
+    praktijk_get_for_user,
+    praktijken_for_user,
+    programmas_for_user,
+)
 
 
 def _ctx(toegang: Toegang, **extra) -> dict:
@@ -26,10 +31,13 @@ def _ctx(toegang: Toegang, **extra) -> dict:
 @require_GET
 def home(request: HtmxHttpRequest) -> HttpResponse:
     """The front page: what Lerende Praktijk is and the way in, or the practices you may open."""
-    praktijken = []
+    praktijken, programmas = [], []
     if request.user.is_authenticated:
         praktijken = list(praktijken_for_user(user=request.user))
-    return render(request, "overzicht/home.html", {"praktijken": praktijken})
+        programmas = list(programmas_for_user(user=request.user))
+    return render(
+        request, "overzicht/home.html", {"praktijken": praktijken, "programmas": programmas}
+    )
 
 
 @require_GET

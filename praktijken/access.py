@@ -155,3 +155,17 @@ def programmas_for_user(*, user: AccountUser) -> QuerySet[Programma]:
     if user.is_staff:
         return qs
     return qs.filter(team__user=user)
+
+
+def programma_praktijk_get_for_team(
+    *, user: User, slug: str, praktijk_slug: str
+) -> tuple[Programma, Praktijk]:
+    """A practice of a programme whose team the user is in (or any, for site staff), else 404.
+
+    For the team's own actions on the practice (inviting its first facilitator); it opens no
+    page of the practice itself."""
+    programma = programma_get_for_team(user=user, slug=slug)
+    praktijk = Praktijk.objects.filter(slug=praktijk_slug, programma=programma).first()
+    if praktijk is None:
+        raise Http404
+    return programma, praktijk

@@ -32,15 +32,22 @@ def assert_matrix(
 
 
 def readers(ok: int = 200) -> dict[str, int | str]:
-    """Every member of the practice and staff may read; outsiders get 404."""
+    """Every member of the practice and staff may read; outsiders and the programme's team (no
+    member of any practice) get 404."""
     return {
         "anonymous": LOGIN,
         "outsider": 404,
+        "programmateam": 404,
         "lid": ok,
         "kerngroeplid": ok,
         "facilitator": ok,
         "staff": ok,
     }
+
+
+def programme_team(ok: int = 200) -> dict[str, int | str]:
+    """Only the programme's team and staff; every member of its practices gets 404."""
+    return {**dict.fromkeys(PERSONAS, 404), "anonymous": LOGIN, "programmateam": ok, "staff": ok}
 
 
 def editors(ok: int = 200) -> dict[str, int | str]:

@@ -94,3 +94,22 @@ def test_demo_shows_no_password_when_debug_is_off(settings):
     assert "Passwords are not set or shown when DJANGO_DEBUG is off." in output
     assert DEMO_PASSWORD not in output
     assert not User.objects.get(email="adviseur@stein.example").has_usable_password()
+
+
+def test_demo_has_a_programme_whose_team_reads_its_overview(client, settings):
+    settings.DEBUG = True
+    output = run_demo()
+    assert "team@invoormantelzorg.example" in output
+    assert client.login(email="team@invoormantelzorg.example", password=DEMO_PASSWORD)
+    home = client.get("/").text
+    assert "In voor mantelzorg-thuis" in home
+    page = client.get("/programma/in-voor-mantelzorg-thuis/")
+    assert page.status_code == 200
+    assert "Lerende praktijk Stein" in page.text and "Lerende praktijk Ede" in page.text
+    # Stein's latest workshop scores and a quarter with enough carers' forms are released;
+    # Ede's two forms in one quarter are not.
+    assert "Nog geen cijfers." in page.text  # Ede: no workshop yet
+    assert "3 formulieren" in page.text or "4 formulieren" in page.text
+    assert "2 formulieren" not in page.text
+    # The team is in no practice.
+    assert client.get("/p/stein/").status_code == 404

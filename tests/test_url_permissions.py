@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from begrippen.models import Begrip
 from condities import services as condities_services
 from condities.models import Actie, Inbreng, Sessie
+from conftest import PERSONAS
 from mantelzorg.models import Reactie
 from netwerk.models import Deelname
 from praktijken.models import Lidmaatschap
@@ -33,14 +34,13 @@ from tests.permissions import (
     editors,
     managers,
     organisatie_snapshot,
+    programme_team,
     readers,
 )
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC = dict.fromkeys(
-    ["anonymous", "outsider", "lid", "kerngroeplid", "facilitator", "staff"], 200
-)
+PUBLIC = dict.fromkeys(PERSONAS, 200)
 POST_ONLY = {**dict.fromkeys(PUBLIC, 405), "anonymous": LOGIN}
 PUBLIC_POST_ONLY = dict.fromkeys(PUBLIC, 405)
 
@@ -166,6 +166,11 @@ EXPECTED = {
     "begrippen:voorstellen": readers(),  # every member may suggest a term
     "begrippen:bewerken": managers(),
     "begrippen:verwijderen": POST_ONLY,
+    # The programme team's pages: its team and staff; every member of a practice gets 404.
+    "programma:overzicht": programme_team(),
+    "programma:praktijk_starten": programme_team(),
+    # stein has its facilitator: from then on they invite, not the team (403).
+    "programma:facilitator_uitnodigen": programme_team(403),
     "healthz": PUBLIC,
     "set_language": dict.fromkeys(PUBLIC, 302),  # a GET just goes back
 }
@@ -210,7 +215,9 @@ def test_every_url_has_an_expected_status_per_persona():
 
 
 @pytest.fixture
-def wereld(praktijk, eigen_organisatie, facilitator, lid, kerngroeplid, staff, outsider):
+def wereld(
+    praktijk, eigen_organisatie, facilitator, lid, kerngroeplid, staff, outsider, programmateam
+):
     """One of everything in `stein`, so every URL has a real object to point at."""
     vraag = OntwerpvraagFactory(praktijk=praktijk)
     experiment = ExperimentFactory(ontwerpvraag=vraag)
@@ -234,6 +241,7 @@ def wereld(praktijk, eigen_organisatie, facilitator, lid, kerngroeplid, staff, o
         soort=Sessie.Soort.CHECKIN,
     )
     return {
+        "programma": praktijk.programma,
         "bijeenkomst": BijeenkomstFactory(praktijk=praktijk).pk,
         "ontwerpvraag": vraag.pk,
         "verhaal": VerhaalFactory(praktijk=praktijk, created_by=facilitator).pk,
@@ -260,7 +268,9 @@ def wereld(praktijk, eigen_organisatie, facilitator, lid, kerngroeplid, staff, o
 def kwargs_for(name: str, route: str, w: dict) -> dict:
     kwargs: dict = {}
     if "<slug:slug>" in route:
-        kwargs["slug"] = "stein"
+        kwargs["slug"] = w["programma"].slug if name.startswith("programma:") else "stein"
+    if "<slug:praktijk>" in route:
+        kwargs["praktijk"] = "stein"
     if "<str:code>" in route or "<code:code>" in route:
         kwargs["code"] = w["sessie"].code
     if "<str:token>" in route or "<token:token>" in route:

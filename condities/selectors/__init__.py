@@ -28,6 +28,7 @@ from condities.selectors.rapport import (
     conditiescores_for_export,
     discussie_for_praktijk,
     discussie_for_sessie,
+    laatste_scores_for_praktijken,
     scores_for_praktijk,
     trend_for_praktijk,
 )
@@ -80,6 +81,7 @@ __all__ = [
     "discussie_for_sessie",
     "groepen_tabel",
     "is_member",
+    "laatste_scores_for_praktijken",
     "papier_tellingen",
     "respondentgroep_for",
     "scores_for_praktijk",

@@ -63,6 +63,25 @@ def trend_for_praktijk(*, praktijk: Praktijk, met_sessies: bool = True) -> dict:
     }
 
 
+def laatste_scores_for_praktijken(
+    *, praktijk_ids: list[int]
+) -> dict[int, dict[str, ConditieScore]]:
+    """Per practice, the latest score over everybody per condition (1 query, however many
+    practices): the programme's overview. Scores are written back through the disclosure rules
+    at close (condities.services.afsluiten.scores_write), so each one is a released figure."""
+    laatste: dict[int, dict[str, ConditieScore]] = {pk: {} for pk in praktijk_ids}
+    scores = (
+        ConditieScore.objects.filter(
+            praktijk_id__in=praktijk_ids, groep=ALLE, gemiddelde__isnull=False
+        )
+        .only("pk", "praktijk_id", "conditie", "datum", "gemiddelde")
+        .order_by("datum", "sessie_id")
+    )
+    for score in scores:
+        laatste[score.praktijk_id][score.conditie] = score
+    return laatste
+
+
 def acties_for_praktijk(*, praktijk: Praktijk, limit: int | None = None) -> list[Actie]:
     """The agreed next steps that are open or busy, newest first, each once (1 query)."""
     return acties_open_for_praktijk(praktijk=praktijk, limit=limit)

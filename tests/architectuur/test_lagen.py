@@ -15,6 +15,9 @@ APPS = [
     "experimenten",
     "condities",
     "mantelzorg",
+    # The programme's pages read every app below; overzicht (the start page, the demo) links to
+    # them, so programma sits just under the top.
+    "programma",
     "overzicht",
 ]
 
@@ -49,6 +52,12 @@ def test_no_app_imports_overzicht_the_top_of_the_order():
         assert [path for path, apps in modules.items() if "overzicht" in apps] == [], app
 
 
+def test_no_app_but_overzicht_imports_programma():
+    for app in APPS[:-2]:
+        modules = imported_apps(app)
+        assert [path for path, apps in modules.items() if "programma" in apps] == [], app
+
+
 def test_mantelzorg_uses_condities_only_for_the_conditions():
     names = set()
     for path in sorted((ROOT / "mantelzorg").rglob("*.py")):
@@ -68,7 +77,7 @@ def view_modules(app: str) -> list[Path]:
 
 
 @pytest.mark.parametrize(
-    "app", ["praktijken", "netwerk", "experimenten", "mantelzorg", "overzicht"]
+    "app", ["praktijken", "netwerk", "experimenten", "mantelzorg", "overzicht", "programma"]
 )
 def test_no_view_module_queries_the_database_itself(app):
     modules = view_modules(app)

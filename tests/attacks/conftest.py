@@ -279,6 +279,7 @@ class Wereld:
         }
         values = {
             "slug": self.praktijk.slug,
+            "praktijk": self.praktijk.slug,
             "code": "ONBEKEND",
             "token": "een-verzonnen-token",
             "key": "een-verzonnen-sleutel",

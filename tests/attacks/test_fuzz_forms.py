@@ -896,6 +896,57 @@ MANTELZORG = [
     ),
 ]
 
+# -- programme -------------------------------------------------------------------------------
+
+
+def _programma_url(w) -> str:
+    programmateam = w.user("programmateam")  # makes the programme and puts stein in it
+    return url(
+        "programma:praktijk_starten", slug=programmateam.programma_teams.get().programma.slug
+    )
+
+
+def _facilitator_url(w) -> str:
+    """A practice of the programme without a facilitator yet."""
+    programma = w.user("programmateam").programma_teams.get().programma
+    praktijk, _ = Praktijk.objects.get_or_create(
+        slug="leusden",
+        defaults={
+            "naam": "Leusden",
+            "gemeente": "Leusden",
+            "kernthema": "Samen",
+            "programma": programma,
+        },
+    )
+    return url("programma:facilitator_uitnodigen", slug=programma.slug, praktijk=praktijk.slug)
+
+
+PROGRAMMA = [
+    Doel(
+        name="programma:praktijk_starten",
+        persona="programmateam",
+        url=_programma_url,
+        base=lambda w: {
+            "naam": "Lerende praktijk Leusden",
+            "slug": "leusden",
+            "gemeente": "Leusden",
+            "kernthema": "Samen sterk",
+            "ambitie": TEKST,
+            "facilitator_email": "fenna@leusden.example",
+            "facilitator_naam": "Fenna",
+        },
+        models=(Praktijk, Uitnodiging, Gebeurtenis, Lidmaatschap),
+    ),
+    Doel(
+        name="programma:facilitator_uitnodigen",
+        persona="programmateam",
+        url=_facilitator_url,
+        base=lambda w: {"email": "fenna@leusden.example", "naam": "Fenna"},
+        models=(Uitnodiging, Gebeurtenis, Lidmaatschap),
+    ),
+]
+
+
 # -- accounts (allauth) --------------------------------------------------------------------
 
 ACCOUNTS = [
@@ -926,7 +977,7 @@ ACCOUNTS = [
     ),
 ]
 
-DOELEN = PRAKTIJKEN + NETWERK + EXPERIMENTEN + CONDITIES + MANTELZORG + ACCOUNTS
+DOELEN = PRAKTIJKEN + NETWERK + EXPERIMENTEN + CONDITIES + MANTELZORG + PROGRAMMA + ACCOUNTS
 
 
 @pytest.mark.parametrize("doel", DOELEN, ids=lambda d: d.name)

@@ -107,6 +107,7 @@ def test_permission_matrix_of_a_personal_link(login_as, checkin, lid):
             "kerngroeplid": 403,
             "facilitator": 403,
             "staff": 403,
+            "programmateam": 403,
         },
     )
 

@@ -112,7 +112,7 @@ def test_adding_a_step_with_htmx_follows_the_same_rule(login_as, experiment_niet
 
 def test_adding_a_step_by_get_is_not_allowed(login_as, experiment_betrokken):
     # The method is refused before the practice is looked up, so an outsider learns nothing either.
-    expected = {**readers(405), "outsider": 405}
+    expected = {**readers(405), "outsider": 405, "programmateam": 405}
     assert_matrix(login_as, url("stap_nieuw", experiment_betrokken), expected)
 
 

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from conftest import PERSONAS
 from netwerk.models import Persoon, Uitnodiging, User
 from netwerk.services import UitnodigingOngeldig, uitnodiging_accept
 from praktijken.models import Lidmaatschap, Rol
@@ -61,9 +62,7 @@ def test_the_link_is_public_and_never_an_error_for_anyone(login_as, uitnodiging,
     # Anonymous sees the set-up form; everyone logged in with another address gets the
     # explanation to log out: all of them a normal page.
     url = accept_url(uitnodiging)
-    expected = dict.fromkeys(
-        ["anonymous", "outsider", "lid", "kerngroeplid", "facilitator", "staff"], 200
-    )
+    expected = dict.fromkeys(PERSONAS, 200)
     assert_matrix(login_as, url, expected)
 
 
@@ -76,6 +75,7 @@ def test_posting_to_the_link_as_someone_else_changes_nothing(login_as, uitnodigi
         "kerngroeplid": 200,
         "facilitator": 200,
         "staff": 200,
+        "programmateam": 200,
     }
     assert_matrix(login_as, url, expected, method="post")
     uitnodiging.refresh_from_db()

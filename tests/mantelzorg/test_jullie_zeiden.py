@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from conftest import PERSONAS
 from experimenten.models import Experiment
 from netwerk.models import Organisatie
 from tests.factories import (
@@ -22,9 +23,7 @@ from tests.permissions import assert_matrix
 
 pytestmark = pytest.mark.django_db
 
-IEDEREEN = dict.fromkeys(
-    ["anonymous", "outsider", "lid", "kerngroeplid", "facilitator", "staff"], 200
-)
+IEDEREEN = dict.fromkeys(PERSONAS, 200)
 
 
 def _pagina(slug: str = "stein") -> str:

@@ -4,9 +4,10 @@ from django.db import transaction
 
 from condities.demo import sessies_load
 from experimenten.demo import experimenten_load
-from mantelzorg.demo import reacties_load
+from mantelzorg.demo import reacties_eerder_load, reacties_load
 from netwerk.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, accounts_load, netwerk_load
 from praktijken.demo import praktijken_load
+from programma.demo import PROGRAMMA_SLUG, programma_load
 
 
 class Command(BaseCommand):
@@ -22,7 +23,10 @@ class Command(BaseCommand):
         experimenten_load(praktijken=praktijken)
         sessies_load(praktijken=praktijken, users=users)
         reacties_load(praktijken=praktijken)
+        reacties_eerder_load(praktijken=praktijken)
+        programma_load(praktijken=praktijken, users=users)
         self.stdout.write(self.style.SUCCESS("Demo loaded: Lerende praktijk Stein (/p/stein/)."))
+        self.stdout.write(f"Programme: /programma/{PROGRAMMA_SLUG}/ (for the programme team).")
         for account in DEMO_ACCOUNTS:
             if settings.DEBUG:
                 self.stdout.write(f"  {account.email} ({account.role}) password: {DEMO_PASSWORD}")
