@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "condities",
     "mantelzorg",
     "overzicht",
+    "bibliotheek",
     # The common layer: its one model is the mails being sent (config.models.Verzending).
     "config",
 ]

@@ -9,6 +9,7 @@ import datetime
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from begrippen.models import Begrip
 from condities import services as condities_services
@@ -22,6 +23,7 @@ from tests.factories import (
     DeelnameFactory,
     ExperimentFactory,
     OntwerpvraagFactory,
+    OpbrengstFactory,
     OrganisatieFactory,
     PersoonFactory,
     UitnodigingFactory,
@@ -65,6 +67,7 @@ EXPECTED = {
     "overzicht:verhaal_detail": readers(),
     "overzicht:jullie_zeiden": PUBLIC,
     "praktijken:verhaal_bewerken": editors(),  # the story is someone else's
+    "praktijken:verhaal_delen": POST_ONLY,
     "netwerk:netwerk": readers(),
     "netwerk:deelname_nieuw": editors(),
     "netwerk:deelname_bewerken": editors(),
@@ -93,6 +96,8 @@ EXPECTED = {
     "experimenten:stap_nieuw": POST_ONLY,
     "experimenten:opbrengst_nieuw": POST_ONLY,
     "experimenten:afsluiten": readers(),
+    "experimenten:delen": POST_ONLY,
+    "experimenten:opbrengst_delen": POST_ONLY,
     "condities:sessies": readers(),
     "condities:sessie_nieuw": managers(),
     "condities:sessie_detail": readers(),
@@ -162,6 +167,12 @@ EXPECTED = {
     "begrippen:voorstellen": readers(),  # every member may suggest a term
     "begrippen:bewerken": managers(),
     "begrippen:verwijderen": POST_ONLY,
+    # The library: every account may open it (it explains when their practice is in no
+    # programme); stein's shared items are for stein (in no programme) and staff, not for ede.
+    "bibliotheek:lijst": {**PUBLIC, "anonymous": LOGIN},
+    "bibliotheek:les": readers(),
+    "bibliotheek:opbrengst": readers(),
+    "bibliotheek:verhaal": readers(),
     "healthz": PUBLIC,
     "set_language": dict.fromkeys(PUBLIC, 302),  # a GET just goes back
 }
@@ -209,7 +220,8 @@ def test_every_url_has_an_expected_status_per_persona():
 def wereld(praktijk, eigen_organisatie, facilitator, lid, kerngroeplid, staff, outsider):
     """One of everything in `stein`, so every URL has a real object to point at."""
     vraag = OntwerpvraagFactory(praktijk=praktijk)
-    experiment = ExperimentFactory(ontwerpvraag=vraag)
+    gedeeld = timezone.now()  # shared with the library, so its pages have something to show
+    experiment = ExperimentFactory(ontwerpvraag=vraag, gedeeld_op=gedeeld)
     experiment.organisaties.add(eigen_organisatie)
     sessie = condities_services.sessie_create(
         praktijk=praktijk,
@@ -232,7 +244,8 @@ def wereld(praktijk, eigen_organisatie, facilitator, lid, kerngroeplid, staff, o
     return {
         "bijeenkomst": BijeenkomstFactory(praktijk=praktijk).pk,
         "ontwerpvraag": vraag.pk,
-        "verhaal": VerhaalFactory(praktijk=praktijk, created_by=facilitator).pk,
+        "verhaal": VerhaalFactory(praktijk=praktijk, created_by=facilitator, gedeeld_op=gedeeld).pk,
+        "opbrengst": OpbrengstFactory(experiment=experiment, gedeeld_op=gedeeld).pk,
         "deelname": eigen_organisatie.deelnames.get().pk,
         "afspraak": AfspraakFactory(praktijk=praktijk).pk,
         "organisatie": eigen_organisatie.pk,
@@ -263,6 +276,8 @@ def kwargs_for(name: str, route: str, w: dict) -> dict:
         kwargs["token"] = w["uitnodiging"].token if name.endswith("accepteren") else "onbekend"
     if "<int:actie_pk>" in route:
         kwargs["actie_pk"] = w["actie"]
+    if "<int:opbrengst_pk>" in route:
+        kwargs["opbrengst_pk"] = w["opbrengst"]
     if "<int:inbreng_pk>" in route:
         kwargs["inbreng_pk"] = w["inbreng"]
     if "<int:pk>" in route:
@@ -284,6 +299,8 @@ def object_pk(name: str, w: dict) -> int:
         ("lid_", "lid"),
         ("uitnodiging", "uitnodiging"),
         ("checkin", "checkin"),
+        ("les", "experiment"),
+        ("opbrengst", "opbrengst"),
     ]:
         if short.startswith(key):
             value = w[pk_key]

@@ -16,6 +16,7 @@ APPS = [
     "condities",
     "mantelzorg",
     "overzicht",
+    "bibliotheek",
 ]
 
 
@@ -43,10 +44,17 @@ def test_praktijken_imports_no_other_app():
 
 
 def test_no_app_imports_overzicht_the_top_of_the_order():
-    for app in APPS[:-1]:
+    for app in APPS[: APPS.index("overzicht")]:
         modules = imported_apps(app)
         assert modules, app
         assert [path for path, apps in modules.items() if "overzicht" in apps] == [], app
+
+
+def test_no_app_imports_bibliotheek_the_library_above_them_all():
+    for app in APPS[:-1]:
+        modules = imported_apps(app)
+        assert modules, app
+        assert [path for path, apps in modules.items() if "bibliotheek" in apps] == [], app
 
 
 def test_mantelzorg_uses_condities_only_for_the_conditions():
@@ -68,7 +76,8 @@ def view_modules(app: str) -> list[Path]:
 
 
 @pytest.mark.parametrize(
-    "app", ["praktijken", "netwerk", "experimenten", "mantelzorg", "overzicht"]
+    "app",
+    ["praktijken", "netwerk", "experimenten", "mantelzorg", "overzicht", "bibliotheek"],
 )
 def test_no_view_module_queries_the_database_itself(app):
     modules = view_modules(app)
