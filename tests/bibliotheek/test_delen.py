@@ -138,3 +138,19 @@ def test_a_story_of_another_practice_is_404(client, outsider, praktijk):
 def test_sharing_is_post_only(client, kerngroeplid, experiment):
     client.force_login(kerngroeplid)
     assert client.get(delen_url(experiment)).status_code == 405
+
+
+def test_the_panel_says_when_the_practice_is_in_no_programme(client, kerngroeplid, experiment):
+    client.force_login(kerngroeplid)
+    url = reverse("experimenten:detail", args=["stein", experiment.pk])
+    html = client.get(url).content.decode()
+    assert "Delen met het programma" in html
+    assert "hoort nog niet bij een programma" in html
+
+
+def test_in_a_programme_the_panel_does_not_say_so(client, kerngroeplid, programma, experiment):
+    client.force_login(kerngroeplid)
+    url = reverse("experimenten:detail", args=["stein", experiment.pk])
+    html = client.get(url).content.decode()
+    assert "Delen met het programma" in html
+    assert "hoort nog niet bij een programma" not in html
