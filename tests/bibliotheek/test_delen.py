@@ -154,3 +154,10 @@ def test_in_a_programme_the_panel_does_not_say_so(client, kerngroeplid, programm
     html = client.get(url).content.decode()
     assert "Delen met het programma" in html
     assert "hoort nog niet bij een programma" not in html
+
+
+def test_a_plain_member_sees_that_an_experiment_is_shared(client, lid, gedeelde_les):
+    client.force_login(lid)
+    html = client.get(reverse("experimenten:detail", args=["stein", gedeelde_les.pk])).text
+    assert "Gedeeld met de andere praktijken van het programma sinds" in html
+    assert delen_url(gedeelde_les) not in html

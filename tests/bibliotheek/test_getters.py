@@ -112,3 +112,16 @@ def test_an_experiment_shared_then_unshared_is_gone(client, outsider, programma,
     experiment.gedeeld_op = None
     experiment.save()
     assert client.get(reverse("bibliotheek:les", args=[experiment.pk])).status_code == 404
+
+
+@pytest.mark.parametrize("aantal", [2, 10])
+def test_a_lesson_page_costs_the_same_queries_with_2_or_10_outcomes(
+    client, outsider, programma, gedeelde_les, aantal, django_assert_max_num_queries
+):
+    for _ in range(aantal):
+        OpbrengstFactory(experiment=gedeelde_les, gedeeld_op=timezone.now())
+    client.force_login(outsider)
+    # session, user, the lesson with its practice and question, its shared outcomes
+    with django_assert_max_num_queries(4):
+        response = client.get(reverse("bibliotheek:les", args=[gedeelde_les.pk]))
+    assert response.text.count("Huisartsen en steunpunt bellen elkaar nu direct.") == aantal
