@@ -14,6 +14,12 @@ class FormRenderer(TemplatesSetting):
     field_template_name = "forms/field.html"
 
 
+class DelenForm(forms.Form):
+    """Share something with the programme's library ("true") or stop sharing it ("false")."""
+
+    delen = forms.BooleanField(required=False)
+
+
 class FilterForm(forms.Form):
     """The filters above a list: every field optional, an invalid one ignored (its error shows)."""
 

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "mantelzorg",
     "programma",
     "overzicht",
+    "bibliotheek",
     # The common layer: its one model is the mails being sent (config.models.Verzending).
     "config",
 ]

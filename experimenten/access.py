@@ -3,7 +3,7 @@
 from django.http import Http404
 
 from experimenten import selectors
-from experimenten.models import Experiment
+from experimenten.models import Experiment, Opbrengst
 from netwerk.access import LidToegang, lid_get_for_user
 from netwerk.models import User
 
@@ -32,3 +32,25 @@ def experiment_get_for_edit(*, user: User, slug: str, pk: int) -> tuple[LidToega
     toegang, experiment = experiment_get_for_user(user=user, slug=slug, pk=pk)
     toegang.require(experiment_can_edit(toegang=toegang, experiment=experiment))
     return toegang, experiment
+
+
+def experiment_get_for_share(*, user: User, slug: str, pk: int) -> tuple[LidToegang, Experiment]:
+    """An experiment whose sharing with the programme the user may switch (editors of the
+    practice): 404 when not visible, 403 when visible but not theirs to decide."""
+    toegang, experiment = experiment_get_for_user(user=user, slug=slug, pk=pk)
+    toegang.require(toegang.can_edit)
+    return toegang, experiment
+
+
+def opbrengst_get_for_share(
+    *, user: User, slug: str, pk: int, opbrengst_pk: int
+) -> tuple[LidToegang, Experiment, Opbrengst]:
+    """An outcome whose sharing the user may switch (editors): 404 when not visible (also an
+    outcome of another experiment), 403 when visible but not theirs to decide."""
+    toegang, experiment = experiment_get_for_user(user=user, slug=slug, pk=pk)
+    opbrengst = next((o for o in experiment.opbrengsten.all() if o.pk == opbrengst_pk), None)
+    if opbrengst is None:
+        raise Http404
+    toegang.require(toegang.can_edit)
+    opbrengst.experiment = experiment
+    return toegang, experiment, opbrengst

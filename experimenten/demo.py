@@ -2,8 +2,11 @@
 
 import datetime
 
+from django.utils import timezone
+
 from experimenten.models import Experiment, Fase, Niveau, Opbrengst, Tussenstap
 from netwerk.models import Organisatie, Persoon
+from praktijken.models import Praktijk
 
 EXPERIMENTEN = [
     {
@@ -57,6 +60,7 @@ EXPERIMENTEN = [
         "fase": Fase.VORMGEVEN,
         "status": Experiment.Status.LOOPT,
         "eigenaar": "Anja Coumans",
+        "gedeeld": True,  # with the programme's library
         "organisaties": [
             "Huisartsenpraktijk Nieuwdorp",
             "Huisartsenpraktijk Elsloo",
@@ -91,6 +95,7 @@ EXPERIMENTEN = [
         "fase": Fase.VERWEZENLIJKEN,
         "status": Experiment.Status.AFGEROND,
         "eigenaar": "Samira El Amrani",
+        "gedeeld": True,
         "organisaties": ["Welzijn Stein", "De Zonnebloem afdeling Stein", "Alzheimer Café Stein"],
         "verhalen": ["Koffie in het buurthuis"],
         "start": datetime.date(2026, 2, 1),
@@ -125,7 +130,7 @@ EXPERIMENTEN = [
 
 
 def experimenten_load(*, praktijken: dict) -> None:
-    """Create or update the demo experiments of Stein."""
+    """Create or update the demo experiments of Stein, and the one Ede shares."""
     stein = praktijken["stein"]
     for data in EXPERIMENTEN:
         experiment, _ = Experiment.objects.update_or_create(
@@ -159,3 +164,39 @@ def experimenten_load(*, praktijken: dict) -> None:
             Opbrengst.objects.get_or_create(
                 experiment=experiment, soort=soort, beschrijving=beschrijving
             )
+        if data.get("gedeeld"):
+            _delen(experiment)
+    _ede_load(praktijken["ede"])
+
+
+def _delen(experiment: Experiment) -> None:
+    """Share the experiment and its outcomes with the programme's library, once."""
+    nu = timezone.now()
+    Experiment.objects.filter(pk=experiment.pk, gedeeld_op__isnull=True).update(gedeeld_op=nu)
+    experiment.opbrengsten.filter(gedeeld_op__isnull=True).update(gedeeld_op=nu)
+
+
+def _ede_load(ede: Praktijk) -> None:
+    """One experiment of Ede that it shares, so Stein finds a lesson of another practice."""
+    experiment, _ = Experiment.objects.update_or_create(
+        praktijk=ede,
+        titel="Het zorgplan aan de keukentafel",
+        defaults={
+            "ontwerpvraag": ede.ontwerpvragen.order_by("volgorde").first(),
+            "doel": "De mantelzorger maakt het zorgplan mee, thuis aan de keukentafel.",
+            "niveau": Niveau.ACHTER_DE_VOORDEUR,
+            "fase": Fase.VERWEZENLIJKEN,
+            "status": Experiment.Status.AFGEROND,
+            "startdatum": datetime.date(2026, 3, 15),
+            "einddatum": datetime.date(2026, 10, 1),
+            "resultaat": "Twintig zorgplannen samen met de mantelzorger gemaakt.",
+            "lessen": "Plan het gesprek thuis en op een tijd die de mantelzorger kiest.",
+            "tip": "Vraag eerst wat de mantelzorger zelf wil blijven doen.",
+        },
+    )
+    Opbrengst.objects.get_or_create(
+        experiment=experiment,
+        soort=Opbrengst.Soort.WERKWIJZE,
+        beschrijving="Elk zorgplan begint met een gesprek aan de keukentafel.",
+    )
+    _delen(experiment)

@@ -67,6 +67,8 @@ class Experiment(models.Model):
     resultaat = models.TextField(_("result"), blank=True)
     lessen = models.TextField(_("lessons learned"), blank=True)
     tip = models.TextField(_("tip for other practices"), blank=True)
+    # Shared with the other practices of the programme (the library of lessons) since then.
+    gedeeld_op = models.DateTimeField(_("shared with the programme on"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -126,6 +128,8 @@ class Opbrengst(models.Model):
     experiment = models.ForeignKey(Experiment, on_delete=models.CASCADE, related_name="opbrengsten")
     soort = models.CharField(_("kind"), max_length=20, choices=Soort.choices)
     beschrijving = models.TextField(_("description"))
+    # Shared with the other practices of the programme (the library of lessons) since then.
+    gedeeld_op = models.DateTimeField(_("shared with the programme on"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

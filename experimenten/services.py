@@ -154,3 +154,27 @@ def experiment_close(
         praktijk=experiment.praktijk, by=by, actie="experiment.close", obj=experiment
     )
     return experiment
+
+
+@transaction.atomic
+def experiment_share(*, experiment: Experiment, by: User, gedeeld: bool) -> Experiment:
+    """Share the experiment's write-up with the programme's library, or stop sharing it."""
+    if gedeeld == (experiment.gedeeld_op is not None):
+        return experiment  # already so: a second click changes nothing and records nothing
+    experiment.gedeeld_op = timezone.now() if gedeeld else None
+    experiment.save(update_fields=["gedeeld_op", "updated_at"])
+    actie = "experiment.share" if gedeeld else "experiment.unshare"
+    gebeurtenis_record(praktijk=experiment.praktijk, by=by, actie=actie, obj=experiment)
+    return experiment
+
+
+@transaction.atomic
+def opbrengst_share(*, opbrengst: Opbrengst, by: User, gedeeld: bool) -> Opbrengst:
+    """Share an outcome with the programme's library, or stop sharing it."""
+    if gedeeld == (opbrengst.gedeeld_op is not None):
+        return opbrengst
+    opbrengst.gedeeld_op = timezone.now() if gedeeld else None
+    opbrengst.save(update_fields=["gedeeld_op"])
+    actie = "opbrengst.share" if gedeeld else "opbrengst.unshare"
+    gebeurtenis_record(praktijk=opbrengst.experiment.praktijk, by=by, actie=actie, obj=opbrengst)
+    return opbrengst

@@ -16,4 +16,10 @@ urlpatterns = [
         name="opbrengst_nieuw",
     ),
     path("p/<slug:slug>/experimenten/<int:pk>/afsluiten/", views.afsluiten, name="afsluiten"),
+    path("p/<slug:slug>/experimenten/<int:pk>/delen/", views.delen, name="delen"),
+    path(
+        "p/<slug:slug>/experimenten/<int:pk>/opbrengsten/<int:opbrengst_pk>/delen/",
+        views.opbrengst_delen,
+        name="opbrengst_delen",
+    ),
 ]

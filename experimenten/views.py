@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from config.forms import DelenForm
 from config.http import AuthenticatedHttpRequest
 from config.pages import page_or_partial
 from experimenten import access, selectors, services
@@ -217,4 +218,40 @@ def afsluiten(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResp
         request,
         "experimenten/afsluiten.html",
         {"praktijk": toegang.praktijk, "toegang": toegang, "form": form, "experiment": experiment},
+    )
+
+
+@require_POST
+def delen(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Share the experiment's write-up with the programme's library, or stop (editors)."""
+    _toegang, experiment = access.experiment_get_for_share(user=request.user, slug=slug, pk=pk)
+    form = DelenForm(request.POST)
+    form.is_valid()  # one optional checkbox: always valid, absent means "stop sharing"
+    gedeeld = form.cleaned_data["delen"]
+    services.experiment_share(experiment=experiment, by=request.user, gedeeld=gedeeld)
+    if gedeeld:
+        messages.success(request, _("The experiment is now in the programme's library."))
+    else:
+        messages.success(request, _("The experiment is no longer in the programme's library."))
+    return redirect(reverse("experimenten:detail", kwargs={"slug": slug, "pk": pk}) + "#delen")
+
+
+@require_POST
+def opbrengst_delen(
+    request: AuthenticatedHttpRequest, slug: str, pk: int, opbrengst_pk: int
+) -> HttpResponse:
+    """Share one outcome with the programme's library, or stop (editors)."""
+    _toegang, _experiment, opbrengst = access.opbrengst_get_for_share(
+        user=request.user, slug=slug, pk=pk, opbrengst_pk=opbrengst_pk
+    )
+    form = DelenForm(request.POST)
+    form.is_valid()  # one optional checkbox: always valid, absent means "stop sharing"
+    gedeeld = form.cleaned_data["delen"]
+    services.opbrengst_share(opbrengst=opbrengst, by=request.user, gedeeld=gedeeld)
+    if gedeeld:
+        messages.success(request, _("The outcome is now in the programme's library."))
+    else:
+        messages.success(request, _("The outcome is no longer in the programme's library."))
+    return redirect(
+        reverse("experimenten:detail", kwargs={"slug": slug, "pk": pk}) + "#opbrengsten"
     )

@@ -123,6 +123,18 @@ def verhaal_get_for_edit(*, user: User, slug: str, pk: int) -> tuple[Toegang, Ve
     return toegang, verhaal
 
 
+def verhaal_get_for_share(*, user: User, slug: str, pk: int) -> tuple[Toegang, Verhaal]:
+    """A story whose sharing with the programme the user may switch (editors of the practice):
+    404 when not visible, 403 when visible but not theirs to decide."""
+    toegang = praktijk_get_for_user(user=user, slug=slug)
+    verhaal = Verhaal.objects.filter(pk=pk, praktijk=toegang.praktijk).first()
+    if verhaal is None:
+        raise Http404
+    toegang.require(toegang.can_edit)
+    verhaal.praktijk = toegang.praktijk
+    return toegang, verhaal
+
+
 def praktijken_for_user(*, user: AccountUser) -> QuerySet[Praktijk]:
     """The practices this user may open: their own, or all of them for site staff."""
     qs = Praktijk.objects.order_by("naam")

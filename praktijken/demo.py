@@ -4,7 +4,7 @@ import datetime
 
 from django.utils import timezone
 
-from praktijken.models import Bijeenkomst, Ontwerpvraag, Praktijk, Verhaal
+from praktijken.models import Bijeenkomst, Ontwerpvraag, Praktijk, Programma, Verhaal
 
 ONTWERPVRAGEN = [
     (
@@ -121,7 +121,28 @@ def praktijken_load() -> dict:
             },
         )
     _bijeenkomsten_load(stein=stein, ede=ede)
+    _programma_load(stein=stein, ede=ede)
     return {"stein": stein, "ede": ede, "vragen": vragen, "verhalen": verhalen}
+
+
+# Stories Stein shares with the other practices of the programme (the library of lessons).
+GEDEELDE_VERHALEN = ["De wijkverpleegkundige belde zelf", "Koffie in het buurthuis"]
+
+
+def _programma_load(*, stein: Praktijk, ede: Praktijk) -> None:
+    """The programme both demo practices are in, and the stories Stein shares with it.
+
+    Safe whichever demo code makes the programme first: it is got by its slug, and a practice
+    already in a programme keeps it."""
+    programma, _ = Programma.objects.get_or_create(
+        slug="in-voor-mantelzorg-thuis", defaults={"naam": "In voor mantelzorg-thuis"}
+    )
+    Praktijk.objects.filter(pk__in=[stein.pk, ede.pk], programma__isnull=True).update(
+        programma=programma
+    )
+    Verhaal.objects.filter(
+        praktijk=stein, titel__in=GEDEELDE_VERHALEN, gedeeld_op__isnull=True
+    ).update(gedeeld_op=timezone.now())
 
 
 def _bijeenkomsten_load(*, stein: Praktijk, ede: Praktijk) -> None:

@@ -193,6 +193,8 @@ class Verhaal(models.Model):
         related_name="verhalen",
         verbose_name=_("design question"),
     )
+    # Shared with the other practices of the programme (the library of lessons) since then.
+    gedeeld_op = models.DateTimeField(_("shared with the programme on"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.db import models, transaction
+from django.utils import timezone
 
 from config.http import AccountUser
 from praktijken.agenda import bijeenkomst_gewijzigd
@@ -136,4 +137,16 @@ def verhaal_update(*, verhaal: Verhaal, by: AccountUser, data: Mapping[str, Any]
     _apply(verhaal, VERHAAL_VELDEN, data)
     _check_ontwerpvraag(verhaal)
     _save(verhaal, praktijk=verhaal.praktijk, by=by, actie="verhaal.update")
+    return verhaal
+
+
+@transaction.atomic
+def verhaal_share(*, verhaal: Verhaal, by: AccountUser, gedeeld: bool) -> Verhaal:
+    """Share the story with the programme's library (never who told it), or stop sharing it."""
+    if gedeeld == (verhaal.gedeeld_op is not None):
+        return verhaal  # already so: a second click changes nothing and records nothing
+    verhaal.gedeeld_op = timezone.now() if gedeeld else None
+    verhaal.save(update_fields=["gedeeld_op"])
+    actie = "verhaal.share" if gedeeld else "verhaal.unshare"
+    gebeurtenis_record(praktijk=verhaal.praktijk, by=by, actie=actie, obj=verhaal)
     return verhaal

@@ -36,4 +36,5 @@ urlpatterns = [
         views.verhaal_bewerken,
         name="verhaal_bewerken",
     ),
+    path("p/<slug:slug>/verhalen/<int:pk>/delen/", views.verhaal_delen, name="verhaal_delen"),
 ]

@@ -13,9 +13,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from config.exports import bestand_response
+from config.forms import DelenForm
 from config.http import AuthenticatedHttpRequest
 from config.pages import page_or_partial
 from praktijken import access, selectors, services
@@ -263,3 +264,18 @@ def verhaal_bewerken(request: AuthenticatedHttpRequest, slug: str, pk: int) -> H
         verhaal=verhaal,
         titel=verhaal.titel,
     )
+
+
+@require_POST
+def verhaal_delen(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Share the story with the programme's library, or stop (editors of the practice)."""
+    _toegang, verhaal = access.verhaal_get_for_share(user=request.user, slug=slug, pk=pk)
+    form = DelenForm(request.POST)
+    form.is_valid()  # one optional checkbox: always valid, absent means "stop sharing"
+    gedeeld = form.cleaned_data["delen"]
+    services.verhaal_share(verhaal=verhaal, by=request.user, gedeeld=gedeeld)
+    if gedeeld:
+        messages.success(request, _("The story is now in the programme's library."))
+    else:
+        messages.success(request, _("The story is no longer in the programme's library."))
+    return redirect(reverse("overzicht:verhaal_detail", kwargs={"slug": slug, "pk": pk}) + "#delen")

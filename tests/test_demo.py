@@ -113,3 +113,18 @@ def test_demo_has_a_programme_whose_team_reads_its_overview(client, settings):
     assert "2 formulieren" not in page.text
     # The team is in no practice.
     assert client.get("/p/stein/").status_code == 404
+
+
+def test_demo_practices_share_lessons_in_their_programme(client):
+    run_demo()
+    run_demo()  # sharing again changes nothing
+    stein = Praktijk.objects.get(slug="stein")
+    assert stein.programma is not None and stein.programma.slug == "in-voor-mantelzorg-thuis"
+    assert Praktijk.objects.get(slug="ede").programma == stein.programma
+    client.force_login(User.objects.get(email="adviseur@ede.example"))
+    page = client.get("/bibliotheek/", {"niveau": Niveau.BUURT})
+    assert page.status_code == 200
+    assert "Mantelzorgers ontmoeten elkaar in de buurt" in page.text  # Stein's, shared
+    assert "Samen de verhuizing" not in page.text  # Stein's, not shared
+    client.force_login(User.objects.get(email="adviseur@stein.example"))
+    assert "Het zorgplan aan de keukentafel" in client.get("/bibliotheek/").text  # Ede's

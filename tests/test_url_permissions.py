@@ -9,6 +9,7 @@ import datetime
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from begrippen.models import Begrip
 from condities import services as condities_services
@@ -23,6 +24,7 @@ from tests.factories import (
     DeelnameFactory,
     ExperimentFactory,
     OntwerpvraagFactory,
+    OpbrengstFactory,
     OrganisatieFactory,
     PersoonFactory,
     UitnodigingFactory,
@@ -65,6 +67,7 @@ EXPECTED = {
     "overzicht:verhaal_detail": readers(),
     "overzicht:jullie_zeiden": PUBLIC,
     "praktijken:verhaal_bewerken": editors(),  # the story is someone else's
+    "praktijken:verhaal_delen": POST_ONLY,
     "netwerk:netwerk": readers(),
     "netwerk:bijeenkomst_mensen": editors(),
     "netwerk:bijeenkomst_uitnodigen": POST_ONLY,
@@ -96,6 +99,8 @@ EXPECTED = {
     "experimenten:stap_nieuw": POST_ONLY,
     "experimenten:opbrengst_nieuw": POST_ONLY,
     "experimenten:afsluiten": readers(),
+    "experimenten:delen": POST_ONLY,
+    "experimenten:opbrengst_delen": POST_ONLY,
     "condities:sessies": readers(),
     "condities:sessie_nieuw": managers(),
     "condities:sessie_detail": readers(),
@@ -171,6 +176,12 @@ EXPECTED = {
     "programma:praktijk_starten": programme_team(),
     # stein has its facilitator: from then on they invite, not the team (403).
     "programma:facilitator_uitnodigen": programme_team(403),
+    # The library: every account may open it (it explains when their practice is in no
+    # programme); stein's shared items are for stein (in no programme) and staff, not for ede.
+    "bibliotheek:lijst": {**PUBLIC, "anonymous": LOGIN},
+    "bibliotheek:les": readers(),
+    "bibliotheek:opbrengst": readers(),
+    "bibliotheek:verhaal": readers(),
     "healthz": PUBLIC,
     "set_language": dict.fromkeys(PUBLIC, 302),  # a GET just goes back
 }
@@ -220,7 +231,8 @@ def wereld(
 ):
     """One of everything in `stein`, so every URL has a real object to point at."""
     vraag = OntwerpvraagFactory(praktijk=praktijk)
-    experiment = ExperimentFactory(ontwerpvraag=vraag)
+    gedeeld = timezone.now()  # shared with the library, so its pages have something to show
+    experiment = ExperimentFactory(ontwerpvraag=vraag, gedeeld_op=gedeeld)
     experiment.organisaties.add(eigen_organisatie)
     sessie = condities_services.sessie_create(
         praktijk=praktijk,
@@ -244,7 +256,8 @@ def wereld(
         "programma": praktijk.programma,
         "bijeenkomst": BijeenkomstFactory(praktijk=praktijk).pk,
         "ontwerpvraag": vraag.pk,
-        "verhaal": VerhaalFactory(praktijk=praktijk, created_by=facilitator).pk,
+        "verhaal": VerhaalFactory(praktijk=praktijk, created_by=facilitator, gedeeld_op=gedeeld).pk,
+        "opbrengst": OpbrengstFactory(experiment=experiment, gedeeld_op=gedeeld).pk,
         "deelname": eigen_organisatie.deelnames.get().pk,
         "afspraak": AfspraakFactory(praktijk=praktijk).pk,
         "organisatie": eigen_organisatie.pk,
@@ -277,6 +290,8 @@ def kwargs_for(name: str, route: str, w: dict) -> dict:
         kwargs["token"] = w["uitnodiging"].token if name.endswith("accepteren") else "onbekend"
     if "<int:actie_pk>" in route:
         kwargs["actie_pk"] = w["actie"]
+    if "<int:opbrengst_pk>" in route:
+        kwargs["opbrengst_pk"] = w["opbrengst"]
     if "<int:inbreng_pk>" in route:
         kwargs["inbreng_pk"] = w["inbreng"]
     if "<int:pk>" in route:
@@ -298,6 +313,8 @@ def object_pk(name: str, w: dict) -> int:
         ("lid_", "lid"),
         ("uitnodiging", "uitnodiging"),
         ("checkin", "checkin"),
+        ("les", "experiment"),
+        ("opbrengst", "opbrengst"),
     ]:
         if short.startswith(key):
             value = w[pk_key]

@@ -19,6 +19,7 @@ APPS = [
     # them, so programma sits just under the top.
     "programma",
     "overzicht",
+    "bibliotheek",
 ]
 
 
@@ -46,16 +47,23 @@ def test_praktijken_imports_no_other_app():
 
 
 def test_no_app_imports_overzicht_the_top_of_the_order():
-    for app in APPS[:-1]:
+    for app in APPS[: APPS.index("overzicht")]:
         modules = imported_apps(app)
         assert modules, app
         assert [path for path, apps in modules.items() if "overzicht" in apps] == [], app
 
 
-def test_no_app_but_overzicht_imports_programma():
-    for app in APPS[:-2]:
+def test_no_app_below_programma_imports_it():
+    for app in APPS[: APPS.index("programma")]:
         modules = imported_apps(app)
         assert [path for path, apps in modules.items() if "programma" in apps] == [], app
+
+
+def test_no_app_imports_bibliotheek_the_library_above_them_all():
+    for app in APPS[:-1]:
+        modules = imported_apps(app)
+        assert modules, app
+        assert [path for path, apps in modules.items() if "bibliotheek" in apps] == [], app
 
 
 def test_mantelzorg_uses_condities_only_for_the_conditions():
@@ -77,7 +85,16 @@ def view_modules(app: str) -> list[Path]:
 
 
 @pytest.mark.parametrize(
-    "app", ["praktijken", "netwerk", "experimenten", "mantelzorg", "overzicht", "programma"]
+    "app",
+    [
+        "praktijken",
+        "netwerk",
+        "experimenten",
+        "mantelzorg",
+        "overzicht",
+        "programma",
+        "bibliotheek",
+    ],
 )
 def test_no_view_module_queries_the_database_itself(app):
     modules = view_modules(app)

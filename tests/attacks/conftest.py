@@ -118,6 +118,10 @@ class Wereld:
         experiment.organisaties.add(self.organisatie)
         return experiment
 
+    @cached_property
+    def opbrengst(self):
+        return self.experiment.opbrengsten.create(soort="tool", beschrijving="Een kaartje.")
+
     # Conditions for collaboration
     def nieuwe_sessie(self, *, modus: str = Sessie.Modus.LIVE, open: bool = True) -> Sessie:
         sessie = services.sessie_create(
@@ -276,6 +280,11 @@ class Wereld:
                 ("", "sessie"),
             ],
             "mantelzorg": [("", "reactie")],
+            "bibliotheek": [
+                ("les", "experiment"),
+                ("opbrengst", "opbrengst"),
+                ("verhaal", "verhaal"),
+            ],
         }
         values = {
             "slug": self.praktijk.slug,
@@ -292,6 +301,8 @@ class Wereld:
                 break
         if view in ("actie_experiment", "actie_bewerken", "actie_verwijderen", "actie_status"):
             values["actie_pk"] = str(self.open_actie().pk)
+        if view == "opbrengst_delen":
+            values["opbrengst_pk"] = str(self.opbrengst.pk)
         if view in ("inbreng_actie", "stem"):
             values["inbreng_pk"] = str(self.inbreng_op_scherm.pk)
         return values

@@ -367,6 +367,7 @@ APPS = (
     "condities",
     "mantelzorg",
     "programma",
+    "bibliotheek",
 )
 
 

@@ -226,6 +226,14 @@ PRAKTIJKEN = [
         fields=lambda w: {"ontwerpvraag": field_values(*ids(w.ontwerpvraag, w.andere_vraag))},
         models=(Verhaal,),
     ),
+    Doel(
+        name="praktijken:verhaal_delen",
+        persona="kerngroeplid",
+        url=stein("praktijken:verhaal_delen", "verhaal"),
+        base=lambda w: {"delen": "true"},
+        fields=lambda w: {"delen": field_values("true", "false")},
+        models=(Verhaal, Gebeurtenis),
+    ),
 ]
 
 # -- network -------------------------------------------------------------------------------
@@ -448,6 +456,27 @@ EXPERIMENTEN = [
         base=lambda w: {"opbrengst-soort": "tool", "opbrengst-beschrijving": TEKST},
         fields=lambda w: {"opbrengst-soort": field_values(*Opbrengst.Soort.values)},
         models=(Opbrengst,),
+    ),
+    Doel(
+        name="experimenten:delen",
+        persona="kerngroeplid",
+        url=stein("experimenten:delen", "experiment"),
+        base=lambda w: {"delen": "true"},
+        fields=lambda w: {"delen": field_values("true", "false")},
+        models=(Experiment, Gebeurtenis),
+    ),
+    Doel(
+        name="experimenten:opbrengst_delen",
+        persona="kerngroeplid",
+        url=lambda w: url(
+            "experimenten:opbrengst_delen",
+            slug="stein",
+            pk=w.experiment.pk,
+            opbrengst_pk=w.opbrengst.pk,
+        ),
+        base=lambda w: {"delen": "true"},
+        fields=lambda w: {"delen": field_values("true", "false")},
+        models=(Opbrengst, Gebeurtenis),
     ),
     Doel(
         name="experimenten:afsluiten",
