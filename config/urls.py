@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("experimenten.urls")),
     path("", include("condities.urls")),
     path("", include("mantelzorg.urls")),
+    path("", include("relaties.urls")),
     # allauth's e-mail management (adding addresses, sending verification mails anywhere) is not
     # part of the product: a member's address is the one they were invited with.
     path("accounts/email/", not_offered, name="account_email_closed"),

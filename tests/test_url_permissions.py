@@ -9,11 +9,13 @@ import datetime
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from begrippen.models import Begrip
 from condities import services as condities_services
 from condities.models import Actie, Inbreng, Sessie
 from mantelzorg.models import Reactie
+from relaties.models import Relatieronde
 from netwerk.models import Deelname
 from praktijken.models import Lidmaatschap
 from tests.factories import (
@@ -157,6 +159,13 @@ EXPECTED = {
     "mantelzorg:overzicht": readers(),
     "mantelzorg:export_csv": managers(),
     "mantelzorg:export_xlsx": managers(),
+    "relaties:rondes": readers(),
+    "relaties:ronde_nieuw": managers(),
+    "relaties:netwerk": readers(),
+    "relaties:respons": managers(),
+    "relaties:herinneren": POST_ONLY,
+    "relaties:sluiten": POST_ONLY,
+    "relaties:invullen": dict.fromkeys(PUBLIC, 404),  # a made-up token
     "begrippen:woordenlijst": PUBLIC,  # the public glossary, settled terms only
     "begrippen:lijst": readers(),
     "begrippen:voorstellen": readers(),  # every member may suggest a term
@@ -250,6 +259,12 @@ def wereld(praktijk, eigen_organisatie, facilitator, lid, kerngroeplid, staff, o
         ).pk,
         "reactie": Reactie.objects.create(praktijk=praktijk, wat_gaat_goed="Fijn").pk,
         "begrip": Begrip.objects.get(praktijk=praktijk, term="naaste").pk,
+        "ronde": Relatieronde.objects.create(
+            praktijk=praktijk,
+            titel="Relatieronde",
+            geopend_op=timezone.now(),
+            sluit_op=timezone.now() + datetime.timedelta(days=7),
+        ).pk,
     }
 
 
@@ -294,6 +309,8 @@ def object_pk(name: str, w: dict) -> int:
         return w["reactie"]
     if name.startswith("begrippen:"):
         return w["begrip"]
+    if name.startswith("relaties:"):
+        return w["ronde"]
     return w["sessie"].pk
 
 

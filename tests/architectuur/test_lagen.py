@@ -15,6 +15,7 @@ APPS = [
     "experimenten",
     "condities",
     "mantelzorg",
+    "relaties",
     "overzicht",
 ]
 
@@ -68,7 +69,7 @@ def view_modules(app: str) -> list[Path]:
 
 
 @pytest.mark.parametrize(
-    "app", ["praktijken", "netwerk", "experimenten", "mantelzorg", "overzicht"]
+    "app", ["praktijken", "netwerk", "experimenten", "mantelzorg", "relaties", "overzicht"]
 )
 def test_no_view_module_queries_the_database_itself(app):
     modules = view_modules(app)
