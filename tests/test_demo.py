@@ -11,6 +11,8 @@ from mantelzorg.models import Reactie
 from netwerk.demo import DEMO_PASSWORD
 from netwerk.models import Deelname, Groep, Organisatie, User
 from praktijken.models import Bijeenkomst, Lidmaatschap, Ontwerpvraag, Praktijk, Rol, Verhaal
+from relaties.models import RelatieAntwoord, Relatieronde
+from relaties.selectors import netwerkbeeld
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +26,7 @@ def run_demo() -> str:
 def counts() -> dict[str, int]:
     models = [User, Praktijk, Organisatie, Deelname, Lidmaatschap, Ontwerpvraag, Verhaal]
     models += [Bijeenkomst, Experiment, Tussenstap, Sessie, ConditieScore, Reactie]
+    models += [Relatieronde, RelatieAntwoord]
     return {model.__name__: model.objects.count() for model in models}
 
 
@@ -89,3 +92,14 @@ def test_demo_shows_no_password_when_debug_is_off(settings):
     assert "Passwords are not set or shown when DJANGO_DEBUG is off." in output
     assert DEMO_PASSWORD not in output
     assert not User.objects.get(email="adviseur@stein.example").has_usable_password()
+
+
+def test_demo_has_two_relationship_rounds_a_year_apart_with_visible_growth():
+    run_demo()
+    toen, nu = Relatieronde.objects.filter(praktijk__slug="stein").order_by("geopend_op")
+    assert (nu.geopend_op - toen.geopend_op).days >= 360
+    beeld_toen, beeld_nu = netwerkbeeld(ronde=toen), netwerkbeeld(ronde=nu)
+    assert beeld_nu.per_stap["werken_samen"] > beeld_toen.per_stap["werken_samen"] > 0
+    assert sum(band.nieuw for band in beeld_nu.banden) >= 5
+    # Closed rounds: some trust figures pass the disclosure rules.
+    assert beeld_nu.vertrouwen

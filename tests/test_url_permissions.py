@@ -15,9 +15,9 @@ from begrippen.models import Begrip
 from condities import services as condities_services
 from condities.models import Actie, Inbreng, Sessie
 from mantelzorg.models import Reactie
-from relaties.models import Relatieronde
 from netwerk.models import Deelname
 from praktijken.models import Lidmaatschap
+from relaties.models import Relatieronde
 from tests.factories import (
     AfspraakFactory,
     BijeenkomstFactory,

@@ -7,6 +7,7 @@ from experimenten.demo import experimenten_load
 from mantelzorg.demo import reacties_load
 from netwerk.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, accounts_load, netwerk_load
 from praktijken.demo import praktijken_load
+from relaties.demo import rondes_load
 
 
 class Command(BaseCommand):
@@ -22,6 +23,7 @@ class Command(BaseCommand):
         experimenten_load(praktijken=praktijken)
         sessies_load(praktijken=praktijken, users=users)
         reacties_load(praktijken=praktijken)
+        rondes_load(praktijken=praktijken)
         self.stdout.write(self.style.SUCCESS("Demo loaded: Lerende praktijk Stein (/p/stein/)."))
         for account in DEMO_ACCOUNTS:
             if settings.DEBUG:
