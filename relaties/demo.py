@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from netwerk.models import Deelname, Persoon
 from relaties.models import STAP_NIVEAU, RelatieAntwoord, Relatieronde, RondeDeelnemer, Stap
+from relaties.services import kaart_store
 
 # Per round: its title, how long ago it was held (days), and the chance that a pair is at least
 # at each step (know who, contact, work together): the second round a year later is closer.
@@ -85,3 +86,5 @@ def rondes_load(*, praktijken: dict) -> None:
                     )
                 )
             RelatieAntwoord.objects.bulk_create(antwoorden)
+        # The map, once per round: the second keeps the first's positions.
+        kaart_store(ronde=ronde)

@@ -97,3 +97,21 @@ class RelatieAntwoord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.van_id} → {self.over_id}: {self.stap}"
+
+
+class Kaartpositie(models.Model):
+    """Where an organisation stands on a round's map (0-1 both ways), computed once at closing:
+    the previous round's positions are kept, so the map stays recognisable between rounds."""
+
+    ronde = models.ForeignKey(Relatieronde, on_delete=models.CASCADE, related_name="posities")
+    organisatie = models.ForeignKey(Organisatie, on_delete=models.CASCADE, related_name="+")
+    x = models.FloatField()
+    y = models.FloatField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["ronde", "organisatie"], name="kaartpositie_eenmaal")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisatie_id}: ({self.x:.2f}, {self.y:.2f})"

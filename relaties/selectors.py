@@ -14,8 +14,15 @@ from mantelzorg.models import Reactie
 from netwerk.models import Deelname, Groep, Organisatie, Persoon
 from netwerk.selectors import organisaties_for_praktijk
 from praktijken.models import Praktijk
-from relaties import disclosure
-from relaties.models import STAP_NIVEAU, RelatieAntwoord, Relatieronde, RondeDeelnemer, Stap
+from relaties import disclosure, kaart
+from relaties.models import (
+    STAP_NIVEAU,
+    Kaartpositie,
+    RelatieAntwoord,
+    Relatieronde,
+    RondeDeelnemer,
+    Stap,
+)
 
 
 def rondes_for_praktijk(*, praktijk: Praktijk) -> QuerySet[Relatieronde]:
@@ -202,6 +209,78 @@ class Netwerkbeeld:
     per_stap: dict[str, int]
     zonder_band: list[Organisatie]
     vorige: Relatieronde | None
+    posities: dict[int, kaart.Positie] = field(default_factory=dict)
+    dichtheid: float = 0.0  # ties (contact or closer) of all possible pairs
+    verbinders: list[tuple[Organisatie, float]] = field(default_factory=list)  # betweenness top 3
+
+    @property
+    def lijnen(self) -> list[dict]:
+        """The map's lines in SVG units (1000 x 700), each with its tie."""
+        lijnen = []
+        for band in self.banden:
+            a, b = self.posities.get(band.a.pk), self.posities.get(band.b.pk)
+            if a and b:
+                lijnen.append(
+                    {
+                        "band": band,
+                        "x1": round(a[0] * KAART_BREEDTE),
+                        "y1": round(a[1] * KAART_HOOGTE),
+                        "x2": round(b[0] * KAART_BREEDTE),
+                        "y2": round(b[1] * KAART_HOOGTE),
+                    }
+                )
+        return lijnen
+
+    @property
+    def punten(self) -> list[dict]:
+        """The map's organisations in SVG units, with their group."""
+        return [
+            {
+                "organisatie": o,
+                "groep": self.groepen.get(o.pk, ""),
+                "x": round(self.posities[o.pk][0] * KAART_BREEDTE),
+                "y": round(self.posities[o.pk][1] * KAART_HOOGTE),
+            }
+            for o in self.organisaties
+            if o.pk in self.posities
+        ]
+
+
+KAART_BREEDTE, KAART_HOOGTE = 1000, 700
+# How hard a tie pulls on the map: working together more than contact, a known tie least.
+GEWICHT = {Stap.WERKEN_SAMEN: 2.0, Stap.CONTACT_GEHAD: 1.0, "": 0.5}
+
+
+def _kaart_posities(
+    *, ronde: Relatieronde, organisaties: list[int], banden: list["Band"]
+) -> dict[int, kaart.Positie]:
+    """The stored map of the round when it has one for every organisation; otherwise computed
+    now (not stored), keeping the positions of the latest earlier round with a map (2 queries)."""
+    opgeslagen = {
+        o: (x, y)
+        for o, x, y in Kaartpositie.objects.filter(ronde=ronde).values_list(
+            "organisatie_id", "x", "y"
+        )
+    }
+    if opgeslagen and set(organisaties) <= set(opgeslagen):
+        return opgeslagen
+    eerder = (
+        Kaartpositie.objects.filter(
+            ronde__praktijk_id=ronde.praktijk_id, ronde__geopend_op__lt=ronde.geopend_op
+        )
+        .order_by("-ronde__geopend_op", "-ronde_id")
+        .values_list("ronde_id", "organisatie_id", "x", "y")
+    )
+    vast: dict[int, kaart.Positie] = {}
+    vorige_id = None
+    for ronde_id, o, x, y in eerder:
+        if vorige_id is None:
+            vorige_id = ronde_id
+        if ronde_id != vorige_id:
+            break
+        vast[o] = (x, y)
+    randen = {(band.a.pk, band.b.pk): GEWICHT.get(band.stap, 0.5) for band in banden}
+    return kaart.layout(organisaties, randen, vast=vast)
 
 
 def _is_band(stap: str) -> bool:
@@ -261,7 +340,18 @@ def netwerkbeeld(*, ronde: Relatieronde) -> Netwerkbeeld:
         )
     verbonden = {o.pk for band in banden for o in (band.a, band.b)}
     per_stap = {stap: sum(s == stap for s in nu.values()) for stap in Stap.values}
+    echte = [(b.a.pk, b.b.pk) for b in banden if _is_band(b.stap)]
+    n = len(organisaties)
+    tussen = kaart.betweenness(organisaties, echte)
+    verbinders = [
+        (organisaties[pk], waarde)
+        for pk, waarde in sorted(tussen.items(), key=lambda kv: (-kv[1], organisaties[kv[0]].naam))
+        if waarde > 0
+    ][:3]
     return Netwerkbeeld(
+        posities=_kaart_posities(ronde=ronde, organisaties=list(organisaties), banden=banden),
+        dichtheid=len(echte) / (n * (n - 1) / 2) if n > 1 else 0.0,
+        verbinders=verbinders,
         ronde=ronde,
         organisaties=list(organisaties.values()),
         groepen=groepen,

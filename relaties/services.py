@@ -18,7 +18,15 @@ from config.queue import each_isolated, queue_after_commit
 from netwerk.models import Persoon
 from praktijken.audit import gebeurtenis_record
 from praktijken.models import Praktijk
-from relaties.models import STAP_NIVEAU, RelatieAntwoord, Relatieronde, RondeDeelnemer, Stap
+from relaties.models import (
+    STAP_NIVEAU,
+    Kaartpositie,
+    RelatieAntwoord,
+    Relatieronde,
+    RondeDeelnemer,
+    Stap,
+)
+from relaties.selectors import netwerkbeeld
 
 
 class RondeGesloten(Exception):
@@ -122,8 +130,20 @@ def ronde_close(*, ronde: Relatieronde, by: AccountUser | None) -> bool:
         gesloten_op=timezone.now()
     )
     if gesloten:
+        ronde.gesloten_op = timezone.now()
+        kaart_store(ronde=ronde)
         gebeurtenis_record(praktijk=ronde.praktijk, by=by, actie="relatieronde.close", obj=ronde)
     return bool(gesloten)
+
+
+def kaart_store(*, ronde: Relatieronde) -> None:
+    """Compute the round's map once and keep it (positions of earlier rounds stay put)."""
+    Kaartpositie.objects.filter(ronde=ronde).delete()
+    beeld = netwerkbeeld(ronde=ronde)
+    Kaartpositie.objects.bulk_create(
+        Kaartpositie(ronde=ronde, organisatie_id=o, x=x, y=y)
+        for o, (x, y) in beeld.posities.items()
+    )
 
 
 def rondes_close_due(*, now: datetime.datetime | None = None) -> int:

@@ -13,5 +13,11 @@ urlpatterns = [
     path("p/<slug:slug>/relaties/<int:pk>/respons/", views.respons, name="respons"),
     path("p/<slug:slug>/relaties/<int:pk>/herinneren/", views.herinneren, name="herinneren"),
     path("p/<slug:slug>/relaties/<int:pk>/sluiten/", views.sluiten, name="sluiten"),
+    path("p/<slug:slug>/relaties/<int:pk>/banden.csv", views.export_csv, name="export_csv"),
+    path(
+        "p/<slug:slug>/relaties/<int:pk>/banden.graphml",
+        views.export_graphml,
+        name="export_graphml",
+    ),
     path("relatieronde/<token:token>/", views.invullen, name="invullen"),
 ]

@@ -9,10 +9,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from config.exports import bestand_response
 from config.http import AuthenticatedHttpRequest, HtmxHttpRequest
 from config.pages import message_page, page_or_partial
 from praktijken.access import praktijk_get_for_manage, praktijk_get_for_user
-from relaties import selectors, services
+from relaties import exports, selectors, services
 from relaties.access import ronde_get_for_manage, ronde_get_for_user
 from relaties.forms import RondeForm, SchermForm
 from relaties.models import RondeDeelnemer
@@ -225,4 +226,26 @@ def invullen(request: HtmxHttpRequest, token: str) -> HttpResponse:
             "token": token,
         },
         status=422 if form.errors else 200,
+    )
+
+
+@require_GET
+def export_csv(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    """A round's ties as a spreadsheet."""
+    toegang, ronde = ronde_get_for_user(user=request.user, slug=slug, pk=pk)
+    return bestand_response(
+        exports.banden_csv(beeld=selectors.netwerkbeeld(ronde=ronde)),
+        content_type="text/csv; charset=utf-8",
+        naam=f"banden-{toegang.praktijk.slug}-{ronde.pk}.csv",
+    )
+
+
+@require_GET
+def export_graphml(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    """A round's network as GraphML (Gephi, yEd; Kumu imports the CSV)."""
+    toegang, ronde = ronde_get_for_user(user=request.user, slug=slug, pk=pk)
+    return bestand_response(
+        exports.banden_graphml(beeld=selectors.netwerkbeeld(ronde=ronde)),
+        content_type="application/graphml+xml; charset=utf-8",
+        naam=f"banden-{toegang.praktijk.slug}-{ronde.pk}.graphml",
     )

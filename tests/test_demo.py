@@ -103,3 +103,8 @@ def test_demo_has_two_relationship_rounds_a_year_apart_with_visible_growth():
     assert sum(band.nieuw for band in beeld_nu.banden) >= 5
     # Closed rounds: some trust figures pass the disclosure rules.
     assert beeld_nu.vertrouwen
+    # Both maps are stored, and the organisations stand where they stood a year ago.
+    assert beeld_nu.posities == {
+        o: p for o, p in beeld_nu.posities.items() if o in beeld_toen.posities
+    } | {o: p for o, p in beeld_nu.posities.items() if o not in beeld_toen.posities}
+    assert all(beeld_nu.posities[o] == p for o, p in beeld_toen.posities.items())

@@ -162,6 +162,8 @@ EXPECTED = {
     "relaties:rondes": readers(),
     "relaties:ronde_nieuw": managers(),
     "relaties:netwerk": readers(),
+    "relaties:export_csv": readers(),
+    "relaties:export_graphml": readers(),
     "relaties:respons": managers(),
     "relaties:herinneren": POST_ONLY,
     "relaties:sluiten": POST_ONLY,

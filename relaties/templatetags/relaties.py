@@ -31,3 +31,8 @@ def bron_label(bron: str) -> str:
 @register.filter
 def lookup(mapping: dict, key: object) -> object:
     return mapping.get(key)
+
+
+@register.filter
+def percentage(waarde: float) -> str:
+    return f"{round(waarde * 100)}%"

@@ -1,14 +1,18 @@
 """A facilitator sends a relationship round; a member answers it on a 320 px phone by the
 personal link; after closing, the network page shows the new ties (axe on every page)."""
 
+import datetime
 import re
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from netwerk.models import Groep
 from praktijken.models import Rol
+from relaties import services
+from relaties.models import Relatieronde
 from tests.browser.axe import assert_accessible
 from tests.factories import (
     DeelnameFactory,
@@ -48,6 +52,14 @@ def test_a_round_is_answered_on_a_phone_and_shows_on_the_network_page(
         organisaties.append(organisatie)
     lotte = PersoonFactory(organisatie=organisaties[1], naam="Lotte Lid", email="lotte@s.example")
     PersoonFactory(organisatie=organisaties[0], naam="Gert Gemeente", email="gert@s.example")
+    # Last year's round: nobody knew anybody yet.
+    vorig_jaar = Relatieronde.objects.create(
+        praktijk=praktijk,
+        titel="Vorig jaar",
+        geopend_op=timezone.now() - datetime.timedelta(days=365),
+        sluit_op=timezone.now() - datetime.timedelta(days=350),
+    )
+    services.ronde_close(ronde=vorig_jaar, by=None)
     facilitator = UserFactory(email="adviseur@stein.example", name="Anouk Adviseur")
     LidmaatschapFactory(praktijk=praktijk, user=facilitator, rol=Rol.FACILITATOR)
     log_in(page, live_server, facilitator)
@@ -95,7 +107,7 @@ def test_a_round_is_answered_on_a_phone_and_shows_on_the_network_page(
         context.close()
 
     page.goto(live_server.url + "/p/stein/relaties/")
-    page.get_by_role("link", name="wie heeft ingevuld").click()
+    page.get_by_role("link", name="wie heeft ingevuld").first.click()
     expect(page.get_by_role("row", name=re.compile("Lotte Lid"))).to_contain_text("klaar")
     page.get_by_role("button", name="Ronde sluiten").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Netwerk: Relatieronde najaar")
@@ -104,4 +116,14 @@ def test_a_round_is_answered_on_a_phone_and_shows_on_the_network_page(
     expect(
         page.get_by_role("row", name=re.compile("Steunpunt Mantelzorg – Bibliotheek"))
     ).to_contain_text("Wij hebben contact gehad")
+    expect(rij).to_contain_text("nieuw")
+    # The map: the two new ties, drawn as new.
+    expect(page.get_by_role("img", name=re.compile("Kaart van het netwerk"))).to_be_visible()
+    expect(page.locator("line.lp-kaart__lijn--nieuw")).to_have_count(2)
+    assert_accessible(page)
+    # Last year's network, by the list of rounds (htmx swaps the region): no ties yet.
+    page.get_by_role("link", name="Vorig jaar").click()
+    expect(page.get_by_text("Nog geen banden in deze ronde.")).to_be_visible()
+    expect(page.locator("line")).to_have_count(0)
+    assert page.url.endswith(f"/relaties/{vorig_jaar.pk}/")
     assert_accessible(page)
