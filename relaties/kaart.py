@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 type Positie = tuple[float, float]
 
 ITERATIES = 300
-ZWAARTEKRACHT = 0.5
+ZWAARTEKRACHT = 8.0  # strong enough that loose nodes do not squeeze the rest
 
 
 def layout(
