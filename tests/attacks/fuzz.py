@@ -359,7 +359,15 @@ def send(client, wereld, doel: Doel, path: str, body: dict, *, htmx: bool = Fals
 
 # -- the project's URL patterns, from the resolver -------------------------------------------
 
-APPS = ("overzicht", "praktijken", "netwerk", "experimenten", "condities", "mantelzorg")
+APPS = (
+    "overzicht",
+    "praktijken",
+    "netwerk",
+    "experimenten",
+    "condities",
+    "mantelzorg",
+    "relaties",
+)
 
 
 @dataclass
