@@ -259,9 +259,33 @@ def herinneringen_send(*, ronde_id: int, deelnemer_ids: list[int]) -> int:
     )
 
 
+# Whoever has not finished gets one reminder this long after the invitation.
+HERINNERING_NA = datetime.timedelta(days=5)
+
+
+def herinneringen_due(*, now: datetime.datetime | None = None) -> int:
+    """Send the one automatic reminder to each invitee of an open round who has not finished,
+    `HERINNERING_NA` after their invitation (never twice, never after the deadline)."""
+    now = now or timezone.now()
+    verstuurd = 0
+    for ronde in Relatieronde.objects.filter(
+        gesloten_op__isnull=True, sluit_op__gt=now
+    ).select_related("praktijk"):
+        ids = RondeDeelnemer.objects.filter(
+            ronde=ronde,
+            klaar_op__isnull=True,
+            herinneringen=0,
+            uitgenodigd_op__lte=now - HERINNERING_NA,
+        ).values_list("pk", flat=True)
+        verstuurd += sum(
+            _mail_once(ronde=ronde, deelnemer_id=pk, herinnering=1) for pk in list(ids)
+        )
+    return verstuurd
+
+
 def rondes_sweep() -> int:
-    """Send the invitations a failed run left behind in open rounds, then close the rounds whose
-    deadline has passed; returns how many closed."""
+    """Send the invitations a failed run left behind in open rounds and the reminders that are
+    due, then close the rounds whose deadline has passed; returns how many closed."""
     open_ids = (
         Relatieronde.objects.filter(
             gesloten_op__isnull=True, deelnemers__uitgenodigd_op__isnull=True
@@ -274,4 +298,5 @@ def rondes_sweep() -> int:
         lambda pk: uitnodigingen_send(ronde_id=pk),
         what="relationship round invitations of round",
     )
+    herinneringen_due()
     return rondes_close_due()

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from praktijken.models import Gebeurtenis
-from relaties import services
+from relaties import services, tasks
 from relaties.models import RelatieAntwoord, RondeDeelnemer
 
 pytestmark = pytest.mark.django_db
@@ -189,3 +189,28 @@ def test_the_response_page_shows_who_answered_never_what(client, ronde, netwerk,
     tekst = client.get(reverse("relaties:respons", args=["stein", ronde.pk])).content.decode()
     assert "Organisatie 00" in tekst
     assert "werken_samen" not in tekst and "Wij werken nu samen" not in tekst
+
+
+def test_the_sweep_reminds_once_after_five_days_and_closes_at_the_deadline(
+    ronde, netwerk, mailoutbox
+):
+    organisaties, _personen = netwerk
+    services.antwoorden_save(
+        deelnemer=_deelnemer(ronde, organisaties[0]),
+        antwoorden={organisaties[1].pk: ("weten_wie", None, None)},
+        klaar=True,
+    )
+    assert services.herinneringen_due() == 0  # too early
+    later = timezone.now() + datetime.timedelta(days=6)
+    assert services.herinneringen_due(now=later) == 3  # not the one who finished
+    assert all("Herinnering" in m.subject for m in mailoutbox[4:])
+    assert services.herinneringen_due(now=later) == 0  # once
+    RondeDeelnemer.objects.filter(ronde=ronde).update(uitgenodigd_op=None)
+    assert tasks.rondes_close_due_task.delay().get() == 0  # still open: invitations again
+    assert len(mailoutbox) == 4 + 3 + 4
+    ronde.sluit_op = timezone.now() - datetime.timedelta(minutes=1)
+    ronde.save()
+    assert tasks.rondes_close_due_task.delay().get() == 1
+    ronde.refresh_from_db()
+    assert ronde.gesloten_op is not None
+    assert ronde.posities.count() == 4  # the map is stored at closing
