@@ -215,3 +215,24 @@ def test_banden_van_gives_an_organisations_steps_per_round(praktijk):
         ("Toen", {b.pk: "weten_wie"}),
         ("Nu", {b.pk: "werken_samen", c.pk: "contact_gehad"}),
     ]
+
+
+def test_the_response_page_and_the_list_take_as_many_queries_for_10_rounds_as_for_2(
+    client, praktijk, facilitator
+):
+    _organisaties, personen = netwerk_maken(praktijk, 2)
+    ronde = ronde_maken(praktijk, personen, titel="Eerste")
+    ronde_maken(praktijk, personen, titel="Tweede", dagen_geleden=30)
+    client.force_login(facilitator)
+    respons = reverse("relaties:respons", args=["stein", ronde.pk])
+    lijst = reverse("relaties:rondes", args=["stein"])
+    voor = _queries(client, respons), _queries(client, lijst)
+    _meer, meer_personen = netwerk_maken(praktijk, 8)
+    for i in range(8):
+        ronde_maken(praktijk, personen, titel=f"Ronde {i}", dagen_geleden=60 + i)
+    for i, persoon in enumerate(meer_personen):
+        RondeDeelnemer.objects.create(
+            ronde=ronde, persoon=persoon, organisatie=persoon.organisatie, token=f"extra-{i}"
+        )
+    assert (_queries(client, respons), _queries(client, lijst)) == voor
+    assert "Ronde 7" in client.get(lijst).text
