@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "experimenten",
     "condities",
     "mantelzorg",
+    "relaties",
     "programma",
     "overzicht",
     "bibliotheek",
@@ -199,6 +200,11 @@ CELERY_BEAT_SCHEDULE: dict = {
     # Check-ins past their deadline close by themselves.
     "condities-checkins-sluiten": {
         "task": "condities.tasks.checkins_close_due_task",
+        "schedule": crontab(minute="*/10"),
+    },
+    # Relationship rounds: close those past their deadline, send invitations left behind.
+    "relaties-rondes-bijwerken": {
+        "task": "relaties.tasks.rondes_close_due_task",
         "schedule": crontab(minute="*/10"),
     },
     # Summaries of closed sessions that could not be queued (Redis was away): send them now.

@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("mantelzorg.urls")),
     path("", include("programma.urls")),
     path("", include("bibliotheek.urls")),
+    path("", include("relaties.urls")),
     # allauth's e-mail management (adding addresses, sending verification mails anywhere) is not
     # part of the product: a member's address is the one they were invited with.
     path("accounts/email/", not_offered, name="account_email_closed"),

@@ -43,6 +43,7 @@ PRAKTIJK_MENU: tuple[Item, ...] = (
     Item(_("Carers"), "mantelzorg:overzicht", _not_managers),
     Item(_("Network"), "netwerk:netwerk"),
     Item(_("Social map"), "netwerk:kaart"),
+    Item(_("Ties"), "relaties:rondes"),
     Item(_("Members"), "netwerk:leden", _managers),
     Item(_("Design questions"), "overzicht:ontwerpvragen"),
     Item(_("Stories"), "praktijken:verhalen"),

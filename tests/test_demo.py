@@ -11,6 +11,8 @@ from mantelzorg.models import Reactie
 from netwerk.demo import DEMO_PASSWORD
 from netwerk.models import Deelname, Genodigde, Groep, Organisatie, User
 from praktijken.models import Bijeenkomst, Lidmaatschap, Ontwerpvraag, Praktijk, Rol, Verhaal
+from relaties.models import RelatieAntwoord, Relatieronde
+from relaties.selectors import netwerkbeeld
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +26,7 @@ def run_demo() -> str:
 def counts() -> dict[str, int]:
     models = [User, Praktijk, Organisatie, Deelname, Lidmaatschap, Ontwerpvraag, Verhaal]
     models += [Bijeenkomst, Genodigde, Experiment, Tussenstap, Sessie, ConditieScore, Reactie]
+    models += [Relatieronde, RelatieAntwoord]
     return {model.__name__: model.objects.count() for model in models}
 
 
@@ -128,3 +131,19 @@ def test_demo_practices_share_lessons_in_their_programme(client):
     assert "Samen de verhuizing" not in page.text  # Stein's, not shared
     client.force_login(User.objects.get(email="adviseur@stein.example"))
     assert "Het zorgplan aan de keukentafel" in client.get("/bibliotheek/").text  # Ede's
+
+
+def test_demo_has_two_relationship_rounds_a_year_apart_with_visible_growth():
+    run_demo()
+    toen, nu = Relatieronde.objects.filter(praktijk__slug="stein").order_by("geopend_op")
+    assert (nu.geopend_op - toen.geopend_op).days >= 360
+    beeld_toen, beeld_nu = netwerkbeeld(ronde=toen), netwerkbeeld(ronde=nu)
+    assert beeld_nu.per_stap["werken_samen"] > beeld_toen.per_stap["werken_samen"] > 0
+    assert sum(band.nieuw for band in beeld_nu.banden) >= 5
+    # Closed rounds: some trust figures pass the disclosure rules.
+    assert beeld_nu.vertrouwen
+    # Both maps are stored, and the organisations stand where they stood a year ago.
+    assert beeld_nu.posities == {
+        o: p for o, p in beeld_nu.posities.items() if o in beeld_toen.posities
+    } | {o: p for o, p in beeld_nu.posities.items() if o not in beeld_toen.posities}
+    assert all(beeld_nu.posities[o] == p for o, p in beeld_toen.posities.items())

@@ -18,6 +18,7 @@ from conftest import PERSONAS
 from mantelzorg.models import Reactie
 from netwerk.models import Deelname
 from praktijken.models import Lidmaatschap
+from relaties.models import Relatieronde
 from tests.factories import (
     AfspraakFactory,
     BijeenkomstFactory,
@@ -166,6 +167,15 @@ EXPECTED = {
     "mantelzorg:overzicht": readers(),
     "mantelzorg:export_csv": managers(),
     "mantelzorg:export_xlsx": managers(),
+    "relaties:rondes": readers(),
+    "relaties:ronde_nieuw": managers(),
+    "relaties:netwerk": readers(),
+    "relaties:export_csv": readers(),
+    "relaties:export_graphml": readers(),
+    "relaties:respons": managers(),
+    "relaties:herinneren": POST_ONLY,
+    "relaties:sluiten": POST_ONLY,
+    "relaties:invullen": dict.fromkeys(PUBLIC, 404),  # a made-up token
     "begrippen:woordenlijst": PUBLIC,  # the public glossary, settled terms only
     "begrippen:lijst": readers(),
     "begrippen:voorstellen": readers(),  # every member may suggest a term
@@ -275,6 +285,12 @@ def wereld(
         ).pk,
         "reactie": Reactie.objects.create(praktijk=praktijk, wat_gaat_goed="Fijn").pk,
         "begrip": Begrip.objects.get(praktijk=praktijk, term="naaste").pk,
+        "ronde": Relatieronde.objects.create(
+            praktijk=praktijk,
+            titel="Relatieronde",
+            geopend_op=timezone.now(),
+            sluit_op=timezone.now() + datetime.timedelta(days=7),
+        ).pk,
     }
 
 
@@ -325,6 +341,8 @@ def object_pk(name: str, w: dict) -> int:
         return w["reactie"]
     if name.startswith("begrippen:"):
         return w["begrip"]
+    if name.startswith("relaties:"):
+        return w["ronde"]
     return w["sessie"].pk
 
 

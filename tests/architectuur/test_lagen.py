@@ -15,6 +15,7 @@ APPS = [
     "experimenten",
     "condities",
     "mantelzorg",
+    "relaties",
     # The programme's pages read every app below; overzicht (the start page, the demo) links to
     # them, so programma sits just under the top.
     "programma",
@@ -91,6 +92,7 @@ def view_modules(app: str) -> list[Path]:
         "netwerk",
         "experimenten",
         "mantelzorg",
+        "relaties",
         "overzicht",
         "programma",
         "bibliotheek",

@@ -14,6 +14,7 @@ from mantelzorg.models import Reactie
 from netwerk.models import Uitnodiging
 from netwerk.services import bevestiging_token_make
 from praktijken.models import Lidmaatschap, Rol
+from relaties.models import Relatieronde, RondeDeelnemer
 from tests.factories import (
     ActieFactory,
     AfspraakFactory,
@@ -219,6 +220,41 @@ class Wereld:
     def uitnodiging(self) -> Uitnodiging:
         return self.nieuwe_uitnodiging()
 
+    # Relationship rounds
+    @cached_property
+    def ander_organisatie(self):
+        """A second organisation in stein's network, for the relationship round to ask about."""
+        organisatie = OrganisatieFactory(naam="Bibliotheek Stein")
+        DeelnameFactory(praktijk=self.praktijk, organisatie=organisatie)
+        return organisatie
+
+    def nieuwe_ronde(self) -> Relatieronde:
+        ronde = Relatieronde.objects.create(
+            praktijk=self.praktijk,
+            titel="Relatieronde",
+            geopend_op=timezone.now(),
+            sluit_op=timezone.now() + datetime.timedelta(days=14),
+        )
+        _ = self.ander_organisatie
+        RondeDeelnemer.objects.create(
+            ronde=ronde,
+            persoon=self.persoon,
+            organisatie=self.organisatie,
+            naam=self.persoon.naam,
+            email="piet@voorbeeld.example",
+            token=secrets.token_urlsafe(32),
+            uitgenodigd_op=timezone.now(),
+        )
+        return ronde
+
+    @cached_property
+    def ronde(self) -> Relatieronde:
+        return self.nieuwe_ronde()
+
+    @cached_property
+    def ronde_token(self) -> str:
+        return self.ronde.deelnemers.get().token
+
     @cached_property
     def checkin_sessie(self) -> Sessie:
         return Sessie.objects.get(deelnemers__token=self.checkin_token)
@@ -285,6 +321,7 @@ class Wereld:
                 ("opbrengst", "opbrengst"),
                 ("verhaal", "verhaal"),
             ],
+            "relaties": [("", "ronde")],
         }
         values = {
             "slug": self.praktijk.slug,

@@ -368,6 +368,7 @@ APPS = (
     "mantelzorg",
     "programma",
     "bibliotheek",
+    "relaties",
 )
 
 

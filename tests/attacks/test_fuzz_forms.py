@@ -49,6 +49,7 @@ from praktijken.models import (
     Rol,
     Verhaal,
 )
+from relaties.models import Kaartpositie, RelatieAntwoord, Relatieronde, RondeDeelnemer, Stap
 from tests.attacks.fuzz import (
     APPS,
     FORMULIER_422,
@@ -976,6 +977,72 @@ PROGRAMMA = [
 ]
 
 
+# -- relationship rounds -------------------------------------------------------------------
+
+
+def _invullen_base(w) -> dict:
+    pk = w.ander_organisatie.pk
+    return {f"stap_{pk}": "werken_samen", f"vertrouwen_{pk}": "4", f"waarde_{pk}": "3"}
+
+
+def _invullen_fields(w) -> dict:
+    pk = w.ander_organisatie.pk
+    cijfers = [str(n) for n in range(1, 6)]
+    return {
+        f"stap_{pk}": field_values(*Stap.values),
+        f"vertrouwen_{pk}": field_values(*cijfers),
+        f"waarde_{pk}": field_values(*cijfers),
+    }
+
+
+RELATIES = [
+    Doel(
+        name="relaties:ronde_nieuw",
+        persona="facilitator",
+        url=stein("relaties:ronde_nieuw"),
+        base=lambda w: {
+            "titel": "Relatieronde voorjaar",
+            "sluit_op": (datetime.datetime.now() + datetime.timedelta(days=14)).strftime(
+                "%Y-%m-%dT%H:%M"
+            ),
+            "personen": [str(w.persoon.pk)],
+        },
+        fields=lambda w: {
+            "sluit_op": datum(),
+            "personen": multi_values(*ids(w.persoon)),
+        },
+        models=(Relatieronde, RondeDeelnemer),
+        statuses=FORMULIER_422,
+    ),
+    Doel(
+        name="relaties:herinneren",
+        persona="facilitator",
+        url=stein("relaties:herinneren", "ronde"),
+        base=lambda w: {},
+        models=(Relatieronde, RondeDeelnemer),
+        statuses=frozenset({302}),  # sent, or refused within the hour: back to the responses
+    ),
+    Doel(
+        name="relaties:sluiten",
+        persona="facilitator",
+        url=stein("relaties:sluiten", "nieuwe_ronde"),
+        base=lambda w: {},
+        models=(Relatieronde, Kaartpositie),
+        statuses=frozenset({302}),
+    ),
+    Doel(
+        name="relaties:invullen",
+        persona="anonymous",
+        # One screen (the design group): a success is the thank-you page.
+        url=lambda w: url("relaties:invullen", token=w.ronde_token) + "?scherm=1",
+        base=_invullen_base,
+        fields=_invullen_fields,
+        models=(RelatieAntwoord, RondeDeelnemer),
+        ok=lambda r: r.status_code in (200, 302),
+        statuses=frozenset({200, 302, 400, 422}),
+    ),
+]
+
 # -- accounts (allauth) --------------------------------------------------------------------
 
 ACCOUNTS = [
@@ -1006,7 +1073,7 @@ ACCOUNTS = [
     ),
 ]
 
-DOELEN = PRAKTIJKEN + NETWERK + EXPERIMENTEN + CONDITIES + MANTELZORG + PROGRAMMA + ACCOUNTS
+DOELEN = PRAKTIJKEN + NETWERK + EXPERIMENTEN + CONDITIES + MANTELZORG + RELATIES + PROGRAMMA + ACCOUNTS
 
 
 @pytest.mark.parametrize("doel", DOELEN, ids=lambda d: d.name)

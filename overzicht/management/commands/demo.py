@@ -8,6 +8,7 @@ from mantelzorg.demo import reacties_eerder_load, reacties_load
 from netwerk.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, accounts_load, netwerk_load
 from praktijken.demo import praktijken_load
 from programma.demo import PROGRAMMA_SLUG, programma_load
+from relaties.demo import rondes_load
 
 
 class Command(BaseCommand):
@@ -25,6 +26,7 @@ class Command(BaseCommand):
         reacties_load(praktijken=praktijken)
         reacties_eerder_load(praktijken=praktijken)
         programma_load(praktijken=praktijken, users=users)
+        rondes_load(praktijken=praktijken)
         self.stdout.write(self.style.SUCCESS("Demo loaded: Lerende praktijk Stein (/p/stein/)."))
         self.stdout.write(f"Programme: /programma/{PROGRAMMA_SLUG}/ (for the programme team).")
         for account in DEMO_ACCOUNTS:

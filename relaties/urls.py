@@ -1,0 +1,23 @@
+"""The relationship round: the facilitator's pages, the network per round, the personal link."""
+
+from django.urls import path
+
+from relaties import views
+
+app_name = "relaties"
+
+urlpatterns = [
+    path("p/<slug:slug>/relaties/", views.rondes, name="rondes"),
+    path("p/<slug:slug>/relaties/nieuw/", views.ronde_nieuw, name="ronde_nieuw"),
+    path("p/<slug:slug>/relaties/<int:pk>/", views.netwerk, name="netwerk"),
+    path("p/<slug:slug>/relaties/<int:pk>/respons/", views.respons, name="respons"),
+    path("p/<slug:slug>/relaties/<int:pk>/herinneren/", views.herinneren, name="herinneren"),
+    path("p/<slug:slug>/relaties/<int:pk>/sluiten/", views.sluiten, name="sluiten"),
+    path("p/<slug:slug>/relaties/<int:pk>/banden.csv", views.export_csv, name="export_csv"),
+    path(
+        "p/<slug:slug>/relaties/<int:pk>/banden.graphml",
+        views.export_graphml,
+        name="export_graphml",
+    ),
+    path("relatieronde/<token:token>/", views.invullen, name="invullen"),
+]
