@@ -3,7 +3,16 @@ from typing import NamedTuple, TypedDict
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.functional import Promise
 
-from experimenten.models import Experiment, Fase, Niveau, Opbrengst, Tussenstap
+from experimenten.grafiek import indicator_grafiek
+from experimenten.models import (
+    Experiment,
+    Fase,
+    Indicator,
+    Meting,
+    Niveau,
+    Opbrengst,
+    Tussenstap,
+)
 from netwerk.models import Persoon
 from netwerk.selectors import organisaties_for_praktijk
 from praktijken.models import Ontwerpvraag, Praktijk, Verhaal
@@ -205,4 +214,52 @@ def experimenten_for_publiek(*, praktijk: Praktijk, limit: int = 20) -> list[Exp
         )
         .only("pk", "praktijk_id", "titel", "doel", "status", "resultaat", "updated_at")
         .order_by("status", "-updated_at", "-pk")[:limit]
+    )
+
+
+def _met_metingen(qs: QuerySet[Indicator]) -> QuerySet[Indicator]:
+    return qs.prefetch_related(
+        Prefetch("metingen", queryset=Meting.objects.order_by("datum", "pk"))
+    ).order_by("naam", "pk")
+
+
+def indicatoren_for_experiment(*, experiment: Experiment) -> list[Indicator]:
+    """The experiment's indicators, each with its measurements in date order and `grafiek`,
+    the geometry of its small chart (2 queries)."""
+    indicatoren = list(_met_metingen(Indicator.objects.filter(experiment=experiment)))
+    for indicator in indicatoren:
+        indicator.grafiek = indicator_grafiek(  # type: ignore[attr-defined]
+            metingen=list(indicator.metingen.all()),
+            nulmeting=indicator.nulmeting,
+            streefwaarde=indicator.streefwaarde,
+        )
+    return indicatoren
+
+
+def indicatoren_for_experimenten(*, experiment_ids: list[int]) -> dict[int, list[Indicator]]:
+    """The indicators of several experiments with their measurements and chart, per experiment
+    id (2 queries, whatever the number of experiments)."""
+    per_experiment: dict[int, list[Indicator]] = {}
+    qs = _met_metingen(Indicator.objects.filter(experiment_id__in=experiment_ids))
+    for indicator in qs:
+        indicator.grafiek = indicator_grafiek(  # type: ignore[attr-defined]
+            metingen=list(indicator.metingen.all()),
+            nulmeting=indicator.nulmeting,
+            streefwaarde=indicator.streefwaarde,
+        )
+        per_experiment.setdefault(indicator.experiment_id, []).append(indicator)
+    return per_experiment
+
+
+def indicator_get(*, experiment: Experiment, pk: int) -> Indicator | None:
+    """One indicator of this experiment, or None."""
+    return Indicator.objects.filter(experiment=experiment, pk=pk).first()
+
+
+def meting_get(*, experiment: Experiment, indicator_pk: int, pk: int) -> Meting | None:
+    """One measurement of an indicator of this experiment, or None."""
+    return (
+        Meting.objects.filter(indicator__experiment=experiment, indicator_id=indicator_pk, pk=pk)
+        .select_related("indicator")
+        .first()
     )

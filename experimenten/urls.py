@@ -1,6 +1,6 @@
 from django.urls import path
 
-from experimenten import views
+from experimenten import views, views_indicatoren
 
 app_name = "experimenten"
 
@@ -16,4 +16,30 @@ urlpatterns = [
         name="opbrengst_nieuw",
     ),
     path("p/<slug:slug>/experimenten/<int:pk>/afsluiten/", views.afsluiten, name="afsluiten"),
+    path(
+        "p/<slug:slug>/experimenten/<int:pk>/indicatoren/nieuw/",
+        views_indicatoren.indicator_nieuw,
+        name="indicator_nieuw",
+    ),
+    path(
+        "p/<slug:slug>/experimenten/<int:pk>/indicatoren/<int:indicator_pk>/bewerken/",
+        views_indicatoren.indicator_bewerken,
+        name="indicator_bewerken",
+    ),
+    path(
+        "p/<slug:slug>/experimenten/<int:pk>/indicatoren/<int:indicator_pk>/verwijderen/",
+        views_indicatoren.indicator_verwijderen,
+        name="indicator_verwijderen",
+    ),
+    path(
+        "p/<slug:slug>/experimenten/<int:pk>/indicatoren/<int:indicator_pk>/metingen/nieuw/",
+        views_indicatoren.meting_nieuw,
+        name="meting_nieuw",
+    ),
+    path(
+        "p/<slug:slug>/experimenten/<int:pk>/indicatoren/<int:indicator_pk>/metingen/"
+        "<int:meting_pk>/verwijderen/",
+        views_indicatoren.meting_verwijderen,
+        name="meting_verwijderen",
+    ),
 ]

@@ -21,6 +21,8 @@ from tests.factories import (
     BijeenkomstFactory,
     DeelnameFactory,
     ExperimentFactory,
+    IndicatorFactory,
+    MetingFactory,
     OntwerpvraagFactory,
     OrganisatieFactory,
     PersoonFactory,
@@ -93,6 +95,12 @@ EXPECTED = {
     "experimenten:stap_nieuw": POST_ONLY,
     "experimenten:opbrengst_nieuw": POST_ONLY,
     "experimenten:afsluiten": readers(),
+    # Indicators: whoever may change the experiment (the lid's organisation takes part in it).
+    "experimenten:indicator_nieuw": readers(),
+    "experimenten:indicator_bewerken": readers(),
+    "experimenten:indicator_verwijderen": POST_ONLY,
+    "experimenten:meting_nieuw": readers(),
+    "experimenten:meting_verwijderen": POST_ONLY,
     "condities:sessies": readers(),
     "condities:sessie_nieuw": managers(),
     "condities:sessie_detail": readers(),
@@ -229,7 +237,10 @@ def wereld(praktijk, eigen_organisatie, facilitator, lid, kerngroeplid, staff, o
         by=facilitator,
         soort=Sessie.Soort.CHECKIN,
     )
+    meting = MetingFactory(indicator=IndicatorFactory(experiment=experiment))
     return {
+        "indicator": meting.indicator_id,
+        "meting": meting.pk,
         "bijeenkomst": BijeenkomstFactory(praktijk=praktijk).pk,
         "ontwerpvraag": vraag.pk,
         "verhaal": VerhaalFactory(praktijk=praktijk, created_by=facilitator).pk,
@@ -265,6 +276,10 @@ def kwargs_for(name: str, route: str, w: dict) -> dict:
         kwargs["actie_pk"] = w["actie"]
     if "<int:inbreng_pk>" in route:
         kwargs["inbreng_pk"] = w["inbreng"]
+    if "<int:indicator_pk>" in route:
+        kwargs["indicator_pk"] = w["indicator"]
+    if "<int:meting_pk>" in route:
+        kwargs["meting_pk"] = w["meting"]
     if "<int:pk>" in route:
         kwargs["pk"] = object_pk(name, w)
     return kwargs
