@@ -13,7 +13,7 @@ from experimenten.models import (
     Opbrengst,
     Tussenstap,
 )
-from netwerk.models import Persoon
+from netwerk.models import Organisatie, Persoon
 from netwerk.selectors import organisaties_for_praktijk
 from praktijken.models import Ontwerpvraag, Praktijk, Verhaal
 
@@ -263,3 +263,58 @@ def meting_get(*, experiment: Experiment, indicator_pk: int, pk: int) -> Meting 
         .select_related("indicator")
         .first()
     )
+
+
+class OpbrengstRegel(TypedDict):
+    """An outcome with the experiment it came from: the practice's yield by kind."""
+
+    experiment: Experiment
+    opbrengst: Opbrengst
+
+
+class OpbrengstenSoortRollup(TypedDict):
+    soort: str
+    label: str | Promise  # a lazy translation
+    regels: list[OpbrengstRegel]
+
+
+def experimenten_for_opbrengst(
+    *, praktijk: Praktijk, organisatie_id: int | None = None
+) -> list[Experiment]:
+    """The practice's experiments (or those an organisation took part in), each with its small
+    steps, its outcomes (`per_soort`, as `opbrengsten_by_soort` groups them) and its indicators
+    with their charts (`indicatoren_lijst`). Six queries, whatever the number of experiments."""
+    qs = Experiment.objects.filter(praktijk=praktijk)
+    if organisatie_id is not None:
+        qs = qs.filter(organisaties__id=organisatie_id)
+    experimenten = list(
+        qs.select_related("ontwerpvraag")
+        .prefetch_related(
+            Prefetch("organisaties", queryset=Organisatie.objects.order_by("naam", "pk")),
+            Prefetch("stappen", queryset=Tussenstap.objects.order_by("-datum", "-pk")),
+            Prefetch("opbrengsten", queryset=Opbrengst.objects.order_by("soort", "pk")),
+        )
+        .order_by("ontwerpvraag__volgorde", "ontwerpvraag__pk", "titel", "pk")
+        .distinct()
+    )
+    indicatoren = indicatoren_for_experimenten(experiment_ids=[e.pk for e in experimenten])
+    for experiment in experimenten:
+        experiment.per_soort = opbrengsten_by_soort(experiment=experiment)  # type: ignore[attr-defined]
+        experiment.indicatoren_lijst = indicatoren.get(experiment.pk, [])  # type: ignore[attr-defined]
+    return experimenten
+
+
+def opbrengsten_rollup(*, experimenten: list[Experiment]) -> list[OpbrengstenSoortRollup]:
+    """The outcomes of these experiments by kind, in the order of the kinds (no query: it reads
+    what `experimenten_for_opbrengst` prefetched)."""
+    per_soort: dict[str, list[OpbrengstRegel]] = {}
+    for experiment in experimenten:
+        for opbrengst in experiment.opbrengsten.all():
+            per_soort.setdefault(opbrengst.soort, []).append(
+                OpbrengstRegel(experiment=experiment, opbrengst=opbrengst)
+            )
+    return [
+        OpbrengstenSoortRollup(soort=soort, label=label, regels=per_soort[soort])
+        for soort, label in Opbrengst.Soort.choices
+        if soort in per_soort
+    ]

@@ -66,6 +66,11 @@ EXPECTED = {
     "praktijken:verhaal_nieuw": readers(),  # every member may tell a story
     "overzicht:verhaal_detail": readers(),
     "overzicht:jullie_zeiden": PUBLIC,
+    # What it yields: members of the practice, as page and as PDF.
+    "overzicht:opbrengst": readers(),
+    "overzicht:opbrengst_pdf": readers(),
+    "overzicht:opbrengst_organisatie": readers(),
+    "overzicht:opbrengst_organisatie_pdf": readers(),
     "praktijken:verhaal_bewerken": editors(),  # the story is someone else's
     "netwerk:netwerk": readers(),
     "netwerk:deelname_nieuw": editors(),
@@ -294,6 +299,7 @@ def object_pk(name: str, w: dict) -> int:
         ("deelname", "deelname"),
         ("afspraak", "afspraak"),
         ("persoon_nieuw", "organisatie"),
+        ("opbrengst_organisatie", "organisatie"),
         ("persoon", "persoon"),
         ("organisatie", "organisatie"),
         ("lid_", "lid"),
@@ -335,6 +341,8 @@ CROSS_PRAKTIJK = {
     "netwerk:persoon_nieuw": "organisatie",
     "netwerk:persoon_bewerken": "persoon",
     "netwerk:deelname_bewerken": "deelname",
+    "overzicht:opbrengst_organisatie": "organisatie",
+    "overzicht:opbrengst_organisatie_pdf": "organisatie",
 }
 CROSS_POST = {
     "netwerk:organisatie_bewerken": {"naam": "Gekaapt", "soort": "welzijn", "telefoon": "0900"},
