@@ -1,10 +1,16 @@
 """A page as a PDF, with WeasyPrint: A4, page numbers, the practice's name on every page.
 
-Rendered in the request: a yield page is a few pages and took well under a second here (see
-docs/opbrengst.md). The stylesheets and fonts are our own static files; WeasyPrint may read
-nothing else (no network, no other file), so a link or image in user text fetches nothing.
+Rendered in the request: a yield page of the demo is a few A4 pages (docs/opbrengst.md has the
+timings). The stylesheets and the fonts are parsed once per process and kept. WeasyPrint may
+read nothing but our own stylesheets and fonts (no network, no other file), so a link or an image
+in what users typed fetches nothing.
+
+WeasyPrint draws inline SVG with its own renderer, which does not apply the page's stylesheets to
+SVG elements: the charts get their colours and line patterns from `SVG_STIJL`, put inside each
+chart as a <style> element (only in the PDF; the web page's CSP allows no inline style).
 """
 
+import functools
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -12,9 +18,12 @@ from django.contrib.staticfiles import finders
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
-STYLESHEETS = ("vendor/fonts/fonts.css", "css/app.css", "css/opbrengst-pdf.css")
+STYLESHEETS = ("css/opbrengst-pdf-fonts.css", "css/opbrengst-pdf.css")
+SVG_STYLESHEET = "css/opbrengst-pdf-svg.css"
+FONTS = "vendor/fonts/LICENSE-noto-sans.txt"  # a file in the fonts' folder
 
 
 def _static_path(name: str) -> Path:
@@ -25,7 +34,7 @@ def _static_path(name: str) -> Path:
 
 
 class StaticOnlyFetcher(URLFetcher):
-    """Fetches only files beside our stylesheets (the vendored fonts); refuses everything else."""
+    """Fetches only files in the given folders (our stylesheets and fonts); refuses the rest."""
 
     def __init__(self, allowed: list[Path]):
         super().__init__(allowed_protocols={"file"}, allow_redirects=False)
@@ -41,11 +50,26 @@ class StaticOnlyFetcher(URLFetcher):
         return super().fetch(url, headers)
 
 
-def pdf_from_template(*, request: HttpRequest, template: str, context: dict) -> bytes:
-    """Render `template` and write it as a PDF."""
-    html = render_to_string(template, context, request)
+@functools.cache
+def _opmaak() -> tuple[StaticOnlyFetcher, FontConfiguration, tuple[CSS, ...], str]:
+    """The fetcher, fonts, stylesheets and SVG style, once per process: decoding the fonts is
+    most of the cost of a first PDF."""
     paths = [_static_path(name) for name in STYLESHEETS]
-    fetcher = StaticOnlyFetcher(allowed=sorted({path.parent for path in paths}))
-    stylesheets = [CSS(filename=str(path), url_fetcher=fetcher) for path in paths]
-    document = HTML(string=html, base_url=str(paths[0].parent), url_fetcher=fetcher)
-    return document.write_pdf(stylesheets=stylesheets)
+    allowed = sorted({path.parent for path in paths} | {_static_path(FONTS).parent})
+    fetcher = StaticOnlyFetcher(allowed=allowed)
+    fonts = FontConfiguration()
+    stylesheets = tuple(
+        CSS(filename=str(path), url_fetcher=fetcher, font_config=fonts) for path in paths
+    )
+    svg_stijl = _static_path(SVG_STYLESHEET).read_text()
+    return fetcher, fonts, stylesheets, svg_stijl
+
+
+def pdf_from_template(*, request: HttpRequest, template: str, context: dict) -> bytes:
+    """Render `template` (with `svg_stijl` for its charts) and write it as a PDF."""
+    fetcher, fonts, stylesheets, svg_stijl = _opmaak()
+    html = render_to_string(template, {**context, "svg_stijl": svg_stijl}, request)
+    document = HTML(
+        string=html, base_url=str(_static_path(STYLESHEETS[0]).parent), url_fetcher=fetcher
+    )
+    return document.write_pdf(stylesheets=list(stylesheets), font_config=fonts)

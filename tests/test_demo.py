@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from condities.models import Conditie, ConditieScore, Sessie
-from experimenten.models import Experiment, Niveau, Tussenstap
+from experimenten.models import Experiment, Indicator, Meting, Niveau, Tussenstap
 from mantelzorg.models import Reactie
 from netwerk.demo import DEMO_PASSWORD
 from netwerk.models import Deelname, Groep, Organisatie, User
@@ -24,6 +24,7 @@ def run_demo() -> str:
 def counts() -> dict[str, int]:
     models = [User, Praktijk, Organisatie, Deelname, Lidmaatschap, Ontwerpvraag, Verhaal]
     models += [Bijeenkomst, Experiment, Tussenstap, Sessie, ConditieScore, Reactie]
+    models += [Indicator, Meting]
     return {model.__name__: model.objects.count() for model in models}
 
 
@@ -89,3 +90,13 @@ def test_demo_shows_no_password_when_debug_is_off(settings):
     assert "Passwords are not set or shown when DJANGO_DEBUG is off." in output
     assert DEMO_PASSWORD not in output
     assert not User.objects.get(email="adviseur@stein.example").has_usable_password()
+
+
+def test_demo_has_an_indicator_with_measurements_on_a_stein_experiment():
+    run_demo()
+    indicator = Indicator.objects.get(
+        experiment__praktijk__slug="stein",
+        naam="Verwijzingen naar het steunpunt mantelzorg per kwartaal",
+    )
+    assert indicator.nulmeting is not None and indicator.streefwaarde is not None
+    assert Meting.objects.filter(indicator=indicator).count() >= 3
