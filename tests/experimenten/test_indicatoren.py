@@ -84,7 +84,7 @@ def test_forms_have_limits_and_a_measurement_is_not_in_the_future(als_lid, exper
         url("meting_nieuw", experiment_betrokken, indicator.pk),
         {"datum": morgen.isoformat(), "waarde": "3"},
     )
-    rendered(response, "today or an earlier date")
+    rendered(response, "kies vandaag of een eerdere datum")
     response = als_lid.post(
         url("meting_nieuw", experiment_betrokken, indicator.pk),
         {"datum": "2026-01-01", "waarde": "1" * 20},
