@@ -1,7 +1,7 @@
 """A page as a PDF, with WeasyPrint: A4, page numbers, the practice's name on every page.
 
-Rendered in the request: a yield page of the demo is a few A4 pages (docs/opbrengst.md has the
-timings). The stylesheets and the fonts are parsed once per process and kept. WeasyPrint may
+Rendered in the request: a yield page of the demo is three to six A4 pages, about 0.5 to 1 s of
+CPU (docs/performance.md, "The yield PDFs"). The stylesheets and the fonts are parsed once per process and kept. WeasyPrint may
 read nothing but our own stylesheets and fonts (no network, no other file), so a link or an image
 in what users typed fetches nothing.
 

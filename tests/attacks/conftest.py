@@ -20,7 +20,9 @@ from tests.factories import (
     BijeenkomstFactory,
     DeelnameFactory,
     ExperimentFactory,
+    IndicatorFactory,
     LidmaatschapFactory,
+    MetingFactory,
     OntwerpvraagFactory,
     OrganisatieFactory,
     PersoonFactory,
@@ -117,6 +119,16 @@ class Wereld:
         experiment = ExperimentFactory(praktijk=self.praktijk, ontwerpvraag=self.ontwerpvraag)
         experiment.organisaties.add(self.organisatie)
         return experiment
+
+    @cached_property
+    def indicator(self):
+        return IndicatorFactory(experiment=self.experiment)
+
+    def nieuwe_indicator(self):
+        return IndicatorFactory(experiment=self.experiment)
+
+    def nieuwe_meting(self):
+        return MetingFactory(indicator=self.indicator)
 
     # Conditions for collaboration
     def nieuwe_sessie(self, *, modus: str = Sessie.Modus.LIVE, open: bool = True) -> Sessie:
@@ -291,6 +303,11 @@ class Wereld:
                 break
         if view in ("actie_experiment", "actie_bewerken", "actie_verwijderen", "actie_status"):
             values["actie_pk"] = str(self.open_actie().pk)
+        if app == "experimenten" and view.startswith(("indicator_", "meting_")):
+            if view != "indicator_nieuw":
+                values["indicator_pk"] = str(self.indicator.pk)
+            if view == "meting_verwijderen":
+                values["meting_pk"] = str(self.nieuwe_meting().pk)
         if view in ("inbreng_actie", "stem"):
             values["inbreng_pk"] = str(self.inbreng_op_scherm.pk)
         return values
