@@ -1,9 +1,9 @@
 """A page as a PDF, with WeasyPrint: A4, page numbers, the practice's name on every page.
 
 Rendered in the request: a yield page of the demo is three to six A4 pages, about 0.5 to 1 s of
-CPU (docs/performance.md, "The yield PDFs"). The stylesheets and the fonts are parsed once per process and kept. WeasyPrint may
-read nothing but our own stylesheets and fonts (no network, no other file), so a link or an image
-in what users typed fetches nothing.
+CPU (docs/performance.md, "The yield PDFs"). The stylesheets and the fonts are parsed once per
+process and kept. WeasyPrint may read nothing but our own stylesheets and fonts (no network, no
+other file), so a link or an image in what users typed fetches nothing.
 
 WeasyPrint draws inline SVG with its own renderer, which does not apply the page's stylesheets to
 SVG elements: the charts get their colours and line patterns from `SVG_STIJL`, put inside each
