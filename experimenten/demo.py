@@ -1,10 +1,11 @@
 """The three experiments from the seed articles, with small steps and outcomes, for the demo."""
 
 import datetime
+from decimal import Decimal
 
 from django.utils import timezone
 
-from experimenten.models import Experiment, Fase, Niveau, Opbrengst, Tussenstap
+from experimenten.models import Experiment, Fase, Indicator, Meting, Niveau, Opbrengst, Tussenstap
 from netwerk.models import Organisatie, Persoon
 from praktijken.models import Praktijk
 
@@ -129,6 +130,54 @@ EXPERIMENTEN = [
 ]
 
 
+# An indicator with quarterly measurements on "Huisartsen zien de mantelzorger" (#15), so the
+# experiment's page and the yield pages have a chart from the first `make run`.
+INDICATOREN = {
+    "Huisartsen zien de mantelzorger": [
+        {
+            "naam": "Verwijzingen naar het steunpunt mantelzorg per kwartaal",
+            "eenheid": "verwijzingen",
+            "nulmeting": Decimal("6"),
+            "streefwaarde": Decimal("25"),
+            "metingen": [
+                (
+                    datetime.date(2025, 12, 31),
+                    Decimal("6"),
+                    "Voor de start: vooral via de wijkverpleging.",
+                ),
+                (datetime.date(2026, 3, 31), Decimal("11"), "Twee huisartsenpraktijken doen mee."),
+                (datetime.date(2026, 6, 30), Decimal("17"), ""),
+                (
+                    datetime.date(2026, 9, 30),
+                    Decimal("21"),
+                    "De POH vraagt standaard naar mantelzorg.",
+                ),
+            ],
+        }
+    ]
+}
+
+
+def indicatoren_load(*, experiment: Experiment) -> None:
+    """Create or update the demo indicators of one experiment, with their measurements."""
+    for data in INDICATOREN.get(experiment.titel, []):
+        indicator, _ = Indicator.objects.update_or_create(
+            experiment=experiment,
+            naam=data["naam"],
+            defaults={
+                "eenheid": data["eenheid"],
+                "nulmeting": data["nulmeting"],
+                "streefwaarde": data["streefwaarde"],
+            },
+        )
+        for datum, waarde, toelichting in data["metingen"]:
+            Meting.objects.update_or_create(
+                indicator=indicator,
+                datum=datum,
+                defaults={"waarde": waarde, "toelichting": toelichting},
+            )
+
+
 def experimenten_load(*, praktijken: dict) -> None:
     """Create or update the demo experiments of Stein, and the one Ede shares."""
     stein = praktijken["stein"]
@@ -164,6 +213,7 @@ def experimenten_load(*, praktijken: dict) -> None:
             Opbrengst.objects.get_or_create(
                 experiment=experiment, soort=soort, beschrijving=beschrijving
             )
+        indicatoren_load(experiment=experiment)
         if data.get("gedeeld"):
             _delen(experiment)
     _ede_load(praktijken["ede"])

@@ -4,7 +4,15 @@ from django.utils.translation import gettext_lazy as _
 
 from config.forms import BoundedModelMultipleChoiceField, FilterForm, limit_length
 from experimenten import selectors
-from experimenten.models import Experiment, Fase, Niveau, Opbrengst, Tussenstap
+from experimenten.models import (
+    Experiment,
+    Fase,
+    Indicator,
+    Meting,
+    Niveau,
+    Opbrengst,
+    Tussenstap,
+)
 from netwerk.selectors import organisaties_for_praktijk
 from praktijken.models import Praktijk
 
@@ -221,3 +229,37 @@ class AfsluitenForm(forms.Form):
         if start and einde < start and "einddatum" not in self.errors:
             self.add_error("einddatum", _("The end date cannot be before the start date."))
         return cleaned
+
+
+class IndicatorForm(forms.ModelForm):
+    """What a practice measures for an experiment: a name, a unit, a baseline and a target."""
+
+    class Meta:
+        model = Indicator
+        fields = ["naam", "eenheid", "nulmeting", "streefwaarde"]
+        help_texts = {
+            "naam": _("E.g. “Referrals to the carer support point per quarter”."),
+            "nulmeting": _("The value before the experiment started. Optional."),
+            "streefwaarde": _("The value you hope to reach. Optional."),
+        }
+
+
+class MetingForm(forms.ModelForm):
+    """One measurement of an indicator: the date and the value."""
+
+    class Meta:
+        model = Meting
+        fields = ["datum", "waarde", "toelichting"]
+        widgets = {"datum": DateInput}
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {"datum": timezone.localdate()})
+        super().__init__(*args, **kwargs)
+
+    def clean_datum(self):
+        datum = self.cleaned_data["datum"]
+        if datum > timezone.localdate():
+            raise forms.ValidationError(
+                _("A measurement is something that has happened: choose today or an earlier date.")
+            )
+        return datum

@@ -139,3 +139,47 @@ class Opbrengst(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_soort_display()}: {self.beschrijving[:40]}"
+
+
+class Indicator(models.Model):
+    """Something a practice measures to see what an experiment yields, e.g. "referrals to the
+    carer support point per quarter": a baseline, a target and dated measurements."""
+
+    experiment = models.ForeignKey(Experiment, on_delete=models.CASCADE, related_name="indicatoren")
+    naam = models.CharField(_("name"), max_length=200)
+    eenheid = models.CharField(
+        _("unit"), max_length=50, blank=True, help_text=_("E.g. “referrals” or “%”.")
+    )
+    nulmeting = models.DecimalField(
+        _("baseline"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    streefwaarde = models.DecimalField(
+        _("target"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        ordering = ["naam", "pk"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Meting(models.Model):
+    """One dated measurement of an indicator."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="metingen")
+    datum = models.DateField(_("date"))
+    waarde = models.DecimalField(_("value"), max_digits=12, decimal_places=2)
+    toelichting = models.CharField(_("note"), max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("measurement")
+        verbose_name_plural = _("measurements")
+        ordering = ["datum", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.datum}: {self.waarde}"

@@ -3,8 +3,17 @@ from typing import NamedTuple, TypedDict
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.functional import Promise
 
-from experimenten.models import Experiment, Fase, Niveau, Opbrengst, Tussenstap
-from netwerk.models import Persoon
+from experimenten.grafiek import indicator_grafiek
+from experimenten.models import (
+    Experiment,
+    Fase,
+    Indicator,
+    Meting,
+    Niveau,
+    Opbrengst,
+    Tussenstap,
+)
+from netwerk.models import Organisatie, Persoon
 from netwerk.selectors import organisaties_for_praktijk
 from praktijken.models import Ontwerpvraag, Praktijk, Verhaal
 
@@ -221,3 +230,106 @@ def experimenten_for_publiek(*, praktijk: Praktijk, limit: int = 20) -> list[Exp
         .only("pk", "praktijk_id", "titel", "doel", "status", "resultaat", "updated_at")
         .order_by("status", "-updated_at", "-pk")[:limit]
     )
+
+
+def _met_metingen(qs: QuerySet[Indicator]) -> QuerySet[Indicator]:
+    return qs.prefetch_related(
+        Prefetch("metingen", queryset=Meting.objects.order_by("datum", "pk"))
+    ).order_by("naam", "pk")
+
+
+def indicatoren_for_experiment(*, experiment: Experiment) -> list[Indicator]:
+    """The experiment's indicators, each with its measurements in date order and `grafiek`,
+    the geometry of its small chart (2 queries)."""
+    indicatoren = list(_met_metingen(Indicator.objects.filter(experiment=experiment)))
+    for indicator in indicatoren:
+        indicator.grafiek = indicator_grafiek(  # type: ignore[attr-defined]
+            metingen=list(indicator.metingen.all()),
+            nulmeting=indicator.nulmeting,
+            streefwaarde=indicator.streefwaarde,
+        )
+    return indicatoren
+
+
+def indicatoren_for_experimenten(*, experiment_ids: list[int]) -> dict[int, list[Indicator]]:
+    """The indicators of several experiments with their measurements and chart, per experiment
+    id (2 queries, whatever the number of experiments)."""
+    per_experiment: dict[int, list[Indicator]] = {}
+    qs = _met_metingen(Indicator.objects.filter(experiment_id__in=experiment_ids))
+    for indicator in qs:
+        indicator.grafiek = indicator_grafiek(  # type: ignore[attr-defined]
+            metingen=list(indicator.metingen.all()),
+            nulmeting=indicator.nulmeting,
+            streefwaarde=indicator.streefwaarde,
+        )
+        per_experiment.setdefault(indicator.experiment_id, []).append(indicator)
+    return per_experiment
+
+
+def indicator_get(*, experiment: Experiment, pk: int) -> Indicator | None:
+    """One indicator of this experiment, or None."""
+    return Indicator.objects.filter(experiment=experiment, pk=pk).first()
+
+
+def meting_get(*, experiment: Experiment, indicator_pk: int, pk: int) -> Meting | None:
+    """One measurement of an indicator of this experiment, or None."""
+    return (
+        Meting.objects.filter(indicator__experiment=experiment, indicator_id=indicator_pk, pk=pk)
+        .select_related("indicator")
+        .first()
+    )
+
+
+class OpbrengstRegel(TypedDict):
+    """An outcome with the experiment it came from: the practice's yield by kind."""
+
+    experiment: Experiment
+    opbrengst: Opbrengst
+
+
+class OpbrengstenSoortRollup(TypedDict):
+    soort: str
+    label: str | Promise  # a lazy translation
+    regels: list[OpbrengstRegel]
+
+
+def experimenten_for_opbrengst(
+    *, praktijk: Praktijk, organisatie_id: int | None = None
+) -> list[Experiment]:
+    """The practice's experiments (or those an organisation took part in), each with its small
+    steps, its outcomes (`per_soort`, as `opbrengsten_by_soort` groups them) and its indicators
+    with their charts (`indicatoren_lijst`). Six queries, whatever the number of experiments."""
+    qs = Experiment.objects.filter(praktijk=praktijk)
+    if organisatie_id is not None:
+        qs = qs.filter(organisaties__id=organisatie_id)
+    experimenten = list(
+        qs.select_related("ontwerpvraag")
+        .prefetch_related(
+            Prefetch("organisaties", queryset=Organisatie.objects.order_by("naam", "pk")),
+            Prefetch("stappen", queryset=Tussenstap.objects.order_by("-datum", "-pk")),
+            Prefetch("opbrengsten", queryset=Opbrengst.objects.order_by("soort", "pk")),
+        )
+        .order_by("ontwerpvraag__volgorde", "ontwerpvraag__pk", "titel", "pk")
+        .distinct()
+    )
+    indicatoren = indicatoren_for_experimenten(experiment_ids=[e.pk for e in experimenten])
+    for experiment in experimenten:
+        experiment.per_soort = opbrengsten_by_soort(experiment=experiment)  # type: ignore[attr-defined]
+        experiment.indicatoren_lijst = indicatoren.get(experiment.pk, [])  # type: ignore[attr-defined]
+    return experimenten
+
+
+def opbrengsten_rollup(*, experimenten: list[Experiment]) -> list[OpbrengstenSoortRollup]:
+    """The outcomes of these experiments by kind, in the order of the kinds (no query: it reads
+    what `experimenten_for_opbrengst` prefetched)."""
+    per_soort: dict[str, list[OpbrengstRegel]] = {}
+    for experiment in experimenten:
+        for opbrengst in experiment.opbrengsten.all():
+            per_soort.setdefault(opbrengst.soort, []).append(
+                OpbrengstRegel(experiment=experiment, opbrengst=opbrengst)
+            )
+    return [
+        OpbrengstenSoortRollup(soort=soort, label=label, regels=per_soort[soort])
+        for soort, label in Opbrengst.Soort.choices
+        if soort in per_soort
+    ]

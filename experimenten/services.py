@@ -1,10 +1,11 @@
 import datetime
 from collections.abc import Iterable
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
 
-from experimenten.models import Experiment, Opbrengst, Tussenstap
+from experimenten.models import Experiment, Indicator, Meting, Opbrengst, Tussenstap
 from netwerk.models import Organisatie, Persoon, User
 from praktijken.audit import gebeurtenis_record
 from praktijken.models import Ontwerpvraag, Praktijk, Verhaal
@@ -178,3 +179,80 @@ def opbrengst_share(*, opbrengst: Opbrengst, by: User, gedeeld: bool) -> Opbreng
     actie = "opbrengst.share" if gedeeld else "opbrengst.unshare"
     gebeurtenis_record(praktijk=opbrengst.experiment.praktijk, by=by, actie=actie, obj=opbrengst)
     return opbrengst
+
+
+@transaction.atomic
+def indicator_create(
+    *,
+    experiment: Experiment,
+    by: User,
+    naam: str,
+    eenheid: str = "",
+    nulmeting: Decimal | None = None,
+    streefwaarde: Decimal | None = None,
+) -> Indicator:
+    """Add an indicator to the experiment: what is measured, with a baseline and a target."""
+    indicator = Indicator(
+        experiment=experiment,
+        naam=naam,
+        eenheid=eenheid,
+        nulmeting=nulmeting,
+        streefwaarde=streefwaarde,
+    )
+    indicator.full_clean()
+    indicator.save()
+    gebeurtenis_record(praktijk=experiment.praktijk, by=by, actie="indicator.create", obj=indicator)
+    return indicator
+
+
+@transaction.atomic
+def indicator_update(
+    *,
+    indicator: Indicator,
+    by: User,
+    naam: str,
+    eenheid: str = "",
+    nulmeting: Decimal | None = None,
+    streefwaarde: Decimal | None = None,
+) -> Indicator:
+    """Change an indicator's name, unit, baseline or target."""
+    indicator.naam = naam
+    indicator.eenheid = eenheid
+    indicator.nulmeting = nulmeting
+    indicator.streefwaarde = streefwaarde
+    indicator.full_clean()
+    indicator.save()
+    gebeurtenis_record(
+        praktijk=indicator.experiment.praktijk, by=by, actie="indicator.update", obj=indicator
+    )
+    return indicator
+
+
+@transaction.atomic
+def indicator_delete(*, indicator: Indicator, by: User) -> None:
+    """Remove an indicator with its measurements."""
+    praktijk = indicator.experiment.praktijk
+    gebeurtenis_record(praktijk=praktijk, by=by, actie="indicator.delete", obj=indicator)
+    indicator.delete()
+
+
+@transaction.atomic
+def meting_add(
+    *, indicator: Indicator, by: User, datum: datetime.date, waarde: Decimal, toelichting: str = ""
+) -> Meting:
+    """Record a measurement of the indicator."""
+    meting = Meting(indicator=indicator, datum=datum, waarde=waarde, toelichting=toelichting)
+    meting.full_clean()
+    meting.save()
+    gebeurtenis_record(
+        praktijk=indicator.experiment.praktijk, by=by, actie="meting.add", obj=meting
+    )
+    return meting
+
+
+@transaction.atomic
+def meting_delete(*, meting: Meting, by: User) -> None:
+    """Remove a measurement entered by mistake."""
+    praktijk = meting.indicator.experiment.praktijk
+    gebeurtenis_record(praktijk=praktijk, by=by, actie="meting.delete", obj=meting)
+    meting.delete()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from experimenten import views
+from experimenten import views, views_indicatoren
 
 app_name = "experimenten"
 
@@ -21,5 +21,31 @@ urlpatterns = [
         "p/<slug:slug>/experimenten/<int:pk>/opbrengsten/<int:opbrengst_pk>/delen/",
         views.opbrengst_delen,
         name="opbrengst_delen",
+    ),
+    path(
+        "p/<slug:slug>/experimenten/<int:pk>/indicatoren/nieuw/",
+        views_indicatoren.indicator_nieuw,
+        name="indicator_nieuw",
+    ),
+    path(
+        "p/<slug:slug>/experimenten/<int:pk>/indicatoren/<int:indicator_pk>/bewerken/",
+        views_indicatoren.indicator_bewerken,
+        name="indicator_bewerken",
+    ),
+    path(
+        "p/<slug:slug>/experimenten/<int:pk>/indicatoren/<int:indicator_pk>/verwijderen/",
+        views_indicatoren.indicator_verwijderen,
+        name="indicator_verwijderen",
+    ),
+    path(
+        "p/<slug:slug>/experimenten/<int:pk>/indicatoren/<int:indicator_pk>/metingen/nieuw/",
+        views_indicatoren.meting_nieuw,
+        name="meting_nieuw",
+    ),
+    path(
+        "p/<slug:slug>/experimenten/<int:pk>/indicatoren/<int:indicator_pk>/metingen/"
+        "<int:meting_pk>/verwijderen/",
+        views_indicatoren.meting_verwijderen,
+        name="meting_verwijderen",
     ),
 ]

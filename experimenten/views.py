@@ -69,6 +69,7 @@ def _detail_context(
         "fasen": _fasen(experiment.fase),
         "stappen": selectors.tussenstappen_for_experiment(experiment=experiment),
         "opbrengsten": selectors.opbrengsten_by_soort(experiment=experiment),
+        "indicatoren": selectors.indicatoren_for_experiment(experiment=experiment),
         "stap_form": TussenstapForm() if stap_form is None else stap_form,
         "opbrengst_form": OpbrengstForm() if opbrengst_form is None else opbrengst_form,
         # Carers' feedback about this experiment: for whoever may read the inbox, texts only.

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TypedDict
 
 from django.conf import settings
-from django.db.models import Avg, Count, Prefetch, QuerySet
+from django.db.models import Avg, Count, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -18,6 +18,7 @@ from django.utils import timezone
 from config.ratelimit import Client, client_limited
 from experimenten.models import Experiment
 from mantelzorg.models import MantelzorgFormulier, Reactie, ReactieConditie
+from netwerk.models import Organisatie
 from netwerk.selectors import contactpersoon_for_organisatie
 from praktijken.models import Praktijk
 
@@ -310,4 +311,49 @@ def reacties_for_experiment(*, experiment: Experiment, limit: int = 50) -> list[
             "created_at",
         )
         .order_by("-created_at", "-pk")[:limit]
+    )
+
+
+def reacties_doorgegeven_aan(
+    *, praktijk: Praktijk, organisatie: Organisatie, alleen_gedeeld: bool, limit: int = 50
+) -> list[Reactie]:
+    """The latest feedback passed on to an organisation: the texts and what was done, never who
+    (one query). `alleen_gedeeld`: only what the facilitator shared with the members, for those
+    who may not read the inbox."""
+    qs = Reactie.objects.filter(praktijk=praktijk, doorgegeven_aan=organisatie)
+    if alleen_gedeeld:
+        qs = qs.filter(gedeeld_met_leden=True)
+    return list(
+        qs.only(
+            "pk",
+            "praktijk_id",
+            "wat_gaat_goed",
+            "meer_van",
+            "kan_beter",
+            "status",
+            "doorgegeven_op",
+            "beantwoord_op",
+            "created_at",
+        ).order_by("-created_at", "-pk")[:limit]
+    )
+
+
+class DoorgegevenTelling(TypedDict):
+    """How much feedback was passed on to organisations, and how much of it was handled."""
+
+    doorgegeven: int
+    afgehandeld: int
+
+
+def doorgegeven_telling(*, praktijk: Praktijk, alleen_gedeeld: bool) -> DoorgegevenTelling:
+    """Feedback passed on to an organisation and how much of it is handled (one query)."""
+    qs = Reactie.objects.filter(praktijk=praktijk, doorgegeven_aan__isnull=False)
+    if alleen_gedeeld:
+        qs = qs.filter(gedeeld_met_leden=True)
+    telling = qs.aggregate(
+        doorgegeven=Count("pk"),
+        afgehandeld=Count("pk", filter=Q(status=Reactie.Status.AFGEHANDELD)),
+    )
+    return DoorgegevenTelling(
+        doorgegeven=telling["doorgegeven"], afgehandeld=telling["afgehandeld"]
     )

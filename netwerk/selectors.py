@@ -163,6 +163,11 @@ def afspraak_get_for_praktijk(*, praktijk: Praktijk, pk: int) -> Afspraak | None
     return Afspraak.objects.filter(praktijk=praktijk, pk=pk).first()
 
 
+def deelname_for_organisatie(*, praktijk: Praktijk, organisatie: Organisatie) -> Deelname | None:
+    """The organisation's participation in the practice, with its interests as they are today."""
+    return Deelname.objects.filter(praktijk=praktijk, organisatie=organisatie).first()
+
+
 def deelname_with_history(*, praktijk: Praktijk, organisatie: Organisatie) -> Deelname | None:
     """The organisation's participation in the practice with its group history (two queries)."""
     return (

@@ -53,6 +53,7 @@ PRAKTIJK_MENU: tuple[Item, ...] = (
     Item(_("Experiments"), "experimenten:lijst"),
     Item(_("Workshops"), "condities:sessies"),
     Item(_("Conditions"), "condities:praktijk_rapport"),
+    Item(_("What it yields"), "overzicht:opbrengst"),
 )
 
 

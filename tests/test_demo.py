@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from condities.models import Conditie, ConditieScore, Sessie
-from experimenten.models import Experiment, Niveau, Tussenstap
+from experimenten.models import Experiment, Indicator, Meting, Niveau, Tussenstap
 from mantelzorg.models import Reactie
 from netwerk.demo import DEMO_PASSWORD
 from netwerk.models import Deelname, Genodigde, Groep, Organisatie, User
@@ -27,6 +27,7 @@ def counts() -> dict[str, int]:
     models = [User, Praktijk, Organisatie, Deelname, Lidmaatschap, Ontwerpvraag, Verhaal]
     models += [Bijeenkomst, Genodigde, Experiment, Tussenstap, Sessie, ConditieScore, Reactie]
     models += [Relatieronde, RelatieAntwoord]
+    models += [Indicator, Meting]
     return {model.__name__: model.objects.count() for model in models}
 
 
@@ -147,3 +148,13 @@ def test_demo_has_two_relationship_rounds_a_year_apart_with_visible_growth():
         o: p for o, p in beeld_nu.posities.items() if o in beeld_toen.posities
     } | {o: p for o, p in beeld_nu.posities.items() if o not in beeld_toen.posities}
     assert all(beeld_nu.posities[o] == p for o, p in beeld_toen.posities.items())
+
+
+def test_demo_has_an_indicator_with_measurements_on_a_stein_experiment():
+    run_demo()
+    indicator = Indicator.objects.get(
+        experiment__praktijk__slug="stein",
+        naam="Verwijzingen naar het steunpunt mantelzorg per kwartaal",
+    )
+    assert indicator.nulmeting is not None and indicator.streefwaarde is not None
+    assert Meting.objects.filter(indicator=indicator).count() >= 3

@@ -24,6 +24,8 @@ from tests.factories import (
     BijeenkomstFactory,
     DeelnameFactory,
     ExperimentFactory,
+    IndicatorFactory,
+    MetingFactory,
     OntwerpvraagFactory,
     OpbrengstFactory,
     OrganisatieFactory,
@@ -67,6 +69,11 @@ EXPECTED = {
     "praktijken:verhaal_nieuw": readers(),  # every member may tell a story
     "overzicht:verhaal_detail": readers(),
     "overzicht:jullie_zeiden": PUBLIC,
+    # What it yields: members of the practice, as page and as PDF.
+    "overzicht:opbrengst": readers(),
+    "overzicht:opbrengst_pdf": readers(),
+    "overzicht:opbrengst_organisatie": readers(),
+    "overzicht:opbrengst_organisatie_pdf": readers(),
     "praktijken:verhaal_bewerken": editors(),  # the story is someone else's
     "praktijken:verhaal_delen": POST_ONLY,
     "netwerk:netwerk": readers(),
@@ -102,6 +109,12 @@ EXPECTED = {
     "experimenten:afsluiten": readers(),
     "experimenten:delen": POST_ONLY,
     "experimenten:opbrengst_delen": POST_ONLY,
+    # Indicators: whoever may change the experiment (the lid's organisation takes part in it).
+    "experimenten:indicator_nieuw": readers(),
+    "experimenten:indicator_bewerken": readers(),
+    "experimenten:indicator_verwijderen": POST_ONLY,
+    "experimenten:meting_nieuw": readers(),
+    "experimenten:meting_verwijderen": POST_ONLY,
     "condities:sessies": readers(),
     "condities:sessie_nieuw": managers(),
     "condities:sessie_detail": readers(),
@@ -262,8 +275,11 @@ def wereld(
         by=facilitator,
         soort=Sessie.Soort.CHECKIN,
     )
+    meting = MetingFactory(indicator=IndicatorFactory(experiment=experiment))
     return {
         "programma": praktijk.programma,
+        "indicator": meting.indicator_id,
+        "meting": meting.pk,
         "bijeenkomst": BijeenkomstFactory(praktijk=praktijk).pk,
         "ontwerpvraag": vraag.pk,
         "verhaal": VerhaalFactory(praktijk=praktijk, created_by=facilitator, gedeeld_op=gedeeld).pk,
@@ -310,6 +326,10 @@ def kwargs_for(name: str, route: str, w: dict) -> dict:
         kwargs["opbrengst_pk"] = w["opbrengst"]
     if "<int:inbreng_pk>" in route:
         kwargs["inbreng_pk"] = w["inbreng"]
+    if "<int:indicator_pk>" in route:
+        kwargs["indicator_pk"] = w["indicator"]
+    if "<int:meting_pk>" in route:
+        kwargs["meting_pk"] = w["meting"]
     if "<int:pk>" in route:
         kwargs["pk"] = object_pk(name, w)
     return kwargs
@@ -324,6 +344,7 @@ def object_pk(name: str, w: dict) -> int:
         ("deelname", "deelname"),
         ("afspraak", "afspraak"),
         ("persoon_nieuw", "organisatie"),
+        ("opbrengst_organisatie", "organisatie"),
         ("persoon", "persoon"),
         ("organisatie", "organisatie"),
         ("lid_", "lid"),
@@ -369,6 +390,8 @@ CROSS_PRAKTIJK = {
     "netwerk:persoon_nieuw": "organisatie",
     "netwerk:persoon_bewerken": "persoon",
     "netwerk:deelname_bewerken": "deelname",
+    "overzicht:opbrengst_organisatie": "organisatie",
+    "overzicht:opbrengst_organisatie_pdf": "organisatie",
 }
 CROSS_POST = {
     "netwerk:organisatie_bewerken": {"naam": "Gekaapt", "soort": "welzijn", "telefoon": "0900"},

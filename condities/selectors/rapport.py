@@ -10,9 +10,12 @@ from condities.selectors.acties import acties_open_for_praktijk
 from praktijken.models import Praktijk
 
 
-def scores_for_praktijk(*, praktijk: Praktijk, met_sessie: bool = True) -> QuerySet[ConditieScore]:
-    """Every score over everybody: the trend per condition; with its session unless not needed."""
-    scores = ConditieScore.objects.filter(praktijk=praktijk, groep="")
+def scores_for_praktijk(
+    *, praktijk: Praktijk, met_sessie: bool = True, groep: str = ALLE
+) -> QuerySet[ConditieScore]:
+    """Every score over everybody (or over one respondent group): the trend per condition; with
+    its session unless not needed. Only what the disclosure rules released was ever written."""
+    scores = ConditieScore.objects.filter(praktijk=praktijk, groep=groep)
     return scores.select_related("sessie") if met_sessie else scores
 
 
@@ -40,14 +43,15 @@ def vorige_werkvorm_scores(*, sessie: Sessie) -> list[ConditieScore]:
     )
 
 
-def trend_for_praktijk(*, praktijk: Praktijk, met_sessies: bool = True) -> dict:
-    """The latest score per condition and the series over all sessions and check-ins (1 query).
+def trend_for_praktijk(*, praktijk: Praktijk, met_sessies: bool = True, groep: str = ALLE) -> dict:
+    """The latest score per condition and the series over all sessions and check-ins (1 query);
+    over everybody, or over one respondent group where its figures were released.
 
     `met_sessies=False` leaves the sessions out (charts.trend then gives no `sessie` per column):
     the dashboard shows no session, and building one per score was most of this query's cost.
     """
     series: dict[str, list[ConditieScore]] = {code: [] for code in Conditie.values}
-    scores = scores_for_praktijk(praktijk=praktijk, met_sessie=met_sessies)
+    scores = scores_for_praktijk(praktijk=praktijk, met_sessie=met_sessies, groep=groep)
     for score in scores.order_by("datum", "sessie_id"):
         series[score.conditie].append(score)
     return {

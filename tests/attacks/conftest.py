@@ -21,7 +21,9 @@ from tests.factories import (
     BijeenkomstFactory,
     DeelnameFactory,
     ExperimentFactory,
+    IndicatorFactory,
     LidmaatschapFactory,
+    MetingFactory,
     OntwerpvraagFactory,
     OrganisatieFactory,
     PersoonFactory,
@@ -122,6 +124,16 @@ class Wereld:
     @cached_property
     def opbrengst(self):
         return self.experiment.opbrengsten.create(soort="tool", beschrijving="Een kaartje.")
+
+    @cached_property
+    def indicator(self):
+        return IndicatorFactory(experiment=self.experiment)
+
+    def nieuwe_indicator(self):
+        return IndicatorFactory(experiment=self.experiment)
+
+    def nieuwe_meting(self):
+        return MetingFactory(indicator=self.indicator)
 
     # Conditions for collaboration
     def nieuwe_sessie(self, *, modus: str = Sessie.Modus.LIVE, open: bool = True) -> Sessie:
@@ -340,6 +352,11 @@ class Wereld:
             values["actie_pk"] = str(self.open_actie().pk)
         if view == "opbrengst_delen":
             values["opbrengst_pk"] = str(self.opbrengst.pk)
+        if app == "experimenten" and view.startswith(("indicator_", "meting_")):
+            if view != "indicator_nieuw":
+                values["indicator_pk"] = str(self.indicator.pk)
+            if view == "meting_verwijderen":
+                values["meting_pk"] = str(self.nieuwe_meting().pk)
         if view in ("inbreng_actie", "stem"):
             values["inbreng_pk"] = str(self.inbreng_op_scherm.pk)
         return values

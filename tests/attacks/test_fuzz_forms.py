@@ -26,7 +26,7 @@ from condities.models import (
     Stellingenset,
     Stem,
 )
-from experimenten.models import Experiment, Fase, Niveau, Opbrengst, Tussenstap
+from experimenten.models import Experiment, Fase, Indicator, Meting, Niveau, Opbrengst, Tussenstap
 from mantelzorg.forms import tijdstempel
 from mantelzorg.models import MantelzorgFormulier, Reactie, ReactieConditie, Relatie
 from netwerk.models import (
@@ -478,6 +478,48 @@ EXPERIMENTEN = [
         base=lambda w: {"delen": "true"},
         fields=lambda w: {"delen": field_values("true", "false")},
         models=(Opbrengst, Gebeurtenis),
+    ),
+    Doel(
+        name="experimenten:indicator_nieuw",
+        persona="lid",  # a member of an involved organisation may add one
+        url=stein("experimenten:indicator_nieuw", "experiment"),
+        base=lambda w: {
+            "naam": TEKST,
+            "eenheid": "verwijzingen",
+            "nulmeting": "6",
+            "streefwaarde": "25",
+        },
+        fields=lambda w: {
+            "nulmeting": number_values("0", "-3", "12.25"),
+            "streefwaarde": number_values("100", "0.5"),
+        },
+        models=(Indicator,),
+    ),
+    Doel(
+        name="experimenten:indicator_bewerken",
+        persona="kerngroeplid",
+        url=lambda w: url(
+            "experimenten:indicator_bewerken",
+            slug="stein",
+            pk=w.experiment.pk,
+            indicator_pk=w.indicator.pk,
+        ),
+        base=lambda w: {"naam": TEKST, "eenheid": "", "nulmeting": "", "streefwaarde": "10"},
+        fields=lambda w: {"nulmeting": number_values("1"), "streefwaarde": number_values("2")},
+        models=(Indicator,),
+    ),
+    Doel(
+        name="experimenten:meting_nieuw",
+        persona="kerngroeplid",
+        url=lambda w: url(
+            "experimenten:meting_nieuw",
+            slug="stein",
+            pk=w.experiment.pk,
+            indicator_pk=w.indicator.pk,
+        ),
+        base=lambda w: {"datum": "2026-03-31", "waarde": "12", "toelichting": TEKST},
+        fields=lambda w: {"datum": datum("2999-01-01"), "waarde": number_values("0", "17.5")},
+        models=(Meting,),
     ),
     Doel(
         name="experimenten:afsluiten",
@@ -1073,7 +1115,9 @@ ACCOUNTS = [
     ),
 ]
 
-DOELEN = PRAKTIJKEN + NETWERK + EXPERIMENTEN + CONDITIES + MANTELZORG + RELATIES + PROGRAMMA + ACCOUNTS
+DOELEN = (
+    PRAKTIJKEN + NETWERK + EXPERIMENTEN + CONDITIES + MANTELZORG + RELATIES + PROGRAMMA + ACCOUNTS
+)
 
 
 @pytest.mark.parametrize("doel", DOELEN, ids=lambda d: d.name)

@@ -204,6 +204,29 @@ KNOPPEN = [
         prepare=join,
     ),
     Knop(
+        name="experimenten:indicator_verwijderen",
+        persona="kerngroeplid",
+        url=lambda w: url(
+            "experimenten:indicator_verwijderen",
+            slug="stein",
+            pk=w.experiment.pk,
+            indicator_pk=w.nieuwe_indicator().pk,
+        ),
+    ),
+    Knop(
+        name="experimenten:meting_verwijderen",
+        persona="kerngroeplid",
+        url=lambda w: (
+            lambda meting: url(
+                "experimenten:meting_verwijderen",
+                slug="stein",
+                pk=w.experiment.pk,
+                indicator_pk=meting.indicator_id,
+                meting_pk=meting.pk,
+            )
+        )(w.nieuwe_meting()),
+    ),
+    Knop(
         name="mantelzorg:contact_verwijderen",
         persona="facilitator",
         url=stein("mantelzorg:contact_verwijderen", "nieuwe_reactie"),

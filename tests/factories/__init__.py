@@ -9,7 +9,13 @@ from tests.factories.condities import (
     StellingensetFactory,
     StellingFactory,
 )
-from tests.factories.experimenten import ExperimentFactory, OpbrengstFactory, TussenstapFactory
+from tests.factories.experimenten import (
+    ExperimentFactory,
+    IndicatorFactory,
+    MetingFactory,
+    OpbrengstFactory,
+    TussenstapFactory,
+)
 from tests.factories.mantelzorg import (
     MantelzorgFormulierFactory,
     MantelzorgMeldingFactory,
@@ -43,9 +49,11 @@ __all__ = [
     "DeelnameFactory",
     "DeelnemerFactory",
     "ExperimentFactory",
+    "IndicatorFactory",
     "LidmaatschapFactory",
     "MantelzorgFormulierFactory",
     "MantelzorgMeldingFactory",
+    "MetingFactory",
     "OntwerpvraagFactory",
     "OpbrengstFactory",
     "OpenVraagFactory",

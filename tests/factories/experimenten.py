@@ -1,8 +1,9 @@
 import datetime
+from decimal import Decimal
 
 import factory
 
-from experimenten.models import Experiment, Fase, Niveau, Opbrengst, Tussenstap
+from experimenten.models import Experiment, Fase, Indicator, Meting, Niveau, Opbrengst, Tussenstap
 from tests.factories.praktijken import OntwerpvraagFactory
 
 
@@ -35,3 +36,23 @@ class OpbrengstFactory(factory.django.DjangoModelFactory):
     experiment = factory.SubFactory(ExperimentFactory)
     soort = Opbrengst.Soort.SAMENWERKING
     beschrijving = "Huisartsen en steunpunt bellen elkaar nu direct."
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Indicator
+
+    experiment = factory.SubFactory(ExperimentFactory)
+    naam = factory.Sequence(lambda n: f"Verwijzingen naar het steunpunt {n}")
+    eenheid = "verwijzingen"
+    nulmeting = Decimal("10")
+    streefwaarde = Decimal("30")
+
+
+class MetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Meting
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    datum = datetime.date(2026, 3, 31)
+    waarde = Decimal("14")
