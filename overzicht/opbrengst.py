@@ -19,6 +19,7 @@ from netwerk import selectors as netwerk_selectors
 from netwerk.access import LidToegang
 from netwerk.models import Deelname, Organisatie
 from praktijken.models import Praktijk
+from relaties import selectors as relaties_selectors
 
 
 class Scores(TypedDict):
@@ -34,7 +35,7 @@ class OrganisatieOpbrengst(TypedDict):
     reacties: list[Reactie]
     reacties_alleen_gedeeld: bool
     scores: Scores
-    banden: None
+    banden: relaties_selectors.BandenDanEnNu | None
 
 
 class PraktijkOpbrengst(TypedDict):
@@ -45,7 +46,7 @@ class PraktijkOpbrengst(TypedDict):
     telling: mantelzorg_selectors.DoorgegevenTelling
     reacties_alleen_gedeeld: bool
     scores: Scores
-    banden: None
+    banden: relaties_selectors.BandenDanEnNu | None
 
 
 def _scores(*, praktijk: Praktijk, groep: str = "") -> Scores:
@@ -71,14 +72,12 @@ def _scores(*, praktijk: Praktijk, groep: str = "") -> Scores:
     )
 
 
-def banden_slot(*, praktijk: Praktijk, organisatie: Organisatie | None = None) -> None:
-    """SLOT for the relationship rounds (issue #15, the `relaties` app): the ties then and now.
-
-    Returns None until that app provides its selector; the templates then say the ties are still
-    to come. Replace the body with the selector's call; overzicht is the top of the order, so it
-    may import `relaties`.
-    """
-    return None
+def _banden(
+    *, praktijk: Praktijk, organisatie: Organisatie | None = None
+) -> relaties_selectors.BandenDanEnNu | None:
+    """The ties then and now from the relationship rounds (relaties): steps of pairs only,
+    never trust or value; None before a round has closed."""
+    return relaties_selectors.banden_dan_en_nu(praktijk=praktijk, organisatie=organisatie)
 
 
 def opbrengst_for_organisatie(
@@ -100,7 +99,7 @@ def opbrengst_for_organisatie(
         ),
         reacties_alleen_gedeeld=alleen_gedeeld,
         scores=_scores(praktijk=praktijk, groep=deelname.groep if deelname else ""),
-        banden=banden_slot(praktijk=praktijk, organisatie=organisatie),
+        banden=_banden(praktijk=praktijk, organisatie=organisatie),
     )
 
 
@@ -123,5 +122,5 @@ def opbrengst_for_praktijk(*, toegang: LidToegang) -> PraktijkOpbrengst:
         ),
         reacties_alleen_gedeeld=alleen_gedeeld,
         scores=_scores(praktijk=praktijk),
-        banden=banden_slot(praktijk=praktijk),
+        banden=_banden(praktijk=praktijk),
     )

@@ -384,3 +384,67 @@ def banden_van(*, organisatie: Organisatie, praktijk: Praktijk) -> list[BandenIn
                 eigen[b if a == organisatie.pk else a] = stap
         uitkomst.append(BandenInRonde(ronde=ronde, stappen=eigen))
     return uitkomst
+
+
+@dataclass(frozen=True)
+class BandenDanEnNu:
+    """The ties of the first and the last closed round (for the yield pages): per ladder step
+    the number of pairs then and now, and for one organisation whom it works with now and with
+    whom it has contact now but had not then. Only steps of pairs: no trust or value, nobody's
+    own answer."""
+
+    dan: Relatieronde
+    nu: Relatieronde
+    per_stap: list[tuple[str, int, int]]  # (step label, pairs then, pairs now), closest first
+    samen_nu: list[str] = field(default_factory=list)  # organisation names
+    nieuw: list[str] = field(default_factory=list)  # organisation names
+
+
+def banden_dan_en_nu(
+    *, praktijk: Praktijk, organisatie: Organisatie | None = None
+) -> BandenDanEnNu | None:
+    """The practice's (or one organisation's) ties in its first and its last closed round; None
+    before a round has closed. At most 3 queries, however many organisations and rounds."""
+    rondes = list(
+        rondes_for_praktijk(praktijk=praktijk)
+        .filter(gesloten_op__isnull=False)
+        .order_by("geopend_op", "pk")
+    )
+    if not rondes:
+        return None
+    dan, nu = rondes[0], rondes[-1]
+    stappen = _stappen_per_paar([dan.pk, nu.pk])
+
+    def eigen(ronde: Relatieronde) -> dict[Paar, str]:
+        paren = stappen.get(ronde.pk, {})
+        if organisatie is None:
+            return paren
+        return {p: stap for p, stap in paren.items() if organisatie.pk in p}
+
+    paren_dan, paren_nu = eigen(dan), eigen(nu)
+    per_stap = [
+        (
+            str(Stap(stap).label),
+            sum(1 for s in paren_dan.values() if s == stap),
+            sum(1 for s in paren_nu.values() if s == stap),
+        )
+        for stap in reversed(Stap.values)
+        if stap != Stap.KENNEN_NIET
+    ]
+    if organisatie is None:
+        return BandenDanEnNu(dan=dan, nu=nu, per_stap=per_stap)
+
+    def ander(p: Paar) -> int:
+        return p[1] if p[0] == organisatie.pk else p[0]
+
+    samen = {ander(p) for p, stap in paren_nu.items() if stap == Stap.WERKEN_SAMEN}
+    toen = {ander(p) for p, stap in paren_dan.items() if _is_band(stap)}
+    nieuw = {ander(p) for p, stap in paren_nu.items() if _is_band(stap)} - toen
+    namen = dict(Organisatie.objects.filter(pk__in=samen | nieuw).values_list("pk", "naam"))
+    return BandenDanEnNu(
+        dan=dan,
+        nu=nu,
+        per_stap=per_stap,
+        samen_nu=sorted(namen[pk] for pk in samen if pk in namen),
+        nieuw=sorted(namen[pk] for pk in nieuw if pk in namen),
+    )

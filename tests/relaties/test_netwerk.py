@@ -236,3 +236,32 @@ def test_the_response_page_and_the_list_take_as_many_queries_for_10_rounds_as_fo
         )
     assert (_queries(client, respons), _queries(client, lijst)) == voor
     assert "Ronde 7" in client.get(lijst).text
+
+
+def test_the_yield_pages_show_the_ties_then_and_now_of_closed_rounds(client, praktijk, lid):
+    """The organisation's and the practice's yield pages (overzicht): steps of pairs in the
+    first and the last closed round, whom it works with now and who is new; no trust or value."""
+    organisaties, personen = netwerk_maken(praktijk, 3)
+    a, b, c = organisaties
+    toen = ronde_maken(praktijk, personen, dagen_geleden=365, titel="Ronde toen")
+    antwoord(toen, personen[1], a, "weten_wie")
+    services.ronde_close(ronde=toen, by=None)
+    client.force_login(lid)
+    url = reverse("overzicht:opbrengst_organisatie", args=["stein", a.pk])
+    pagina = client.get(url).text
+    assert "Banden toen en nu" in pagina
+    assert "Werkt nu samen met" not in pagina  # one round: nobody yet
+
+    nu = ronde_maken(praktijk, personen, titel="Ronde nu")
+    antwoord(nu, personen[0], b, "werken_samen", 2, 2)
+    antwoord(nu, personen[2], a, "contact_gehad")
+    pagina = client.get(url).text
+    assert "Ronde nu" not in pagina  # still open: the yield page waits for its closing
+    services.ronde_close(ronde=nu, by=None)
+    pagina = client.get(url).text
+    assert "Ronde toen" in pagina and "Ronde nu" in pagina
+    assert "Werkt nu samen met: Organisatie 01" in pagina
+    assert "Organisatie 01, Organisatie 02" in pagina  # new contact since the first round
+    assert "Vertrouwen" not in pagina.split("Banden toen en nu")[1].split("</section>")[0]
+    praktijk_pagina = client.get(reverse("overzicht:opbrengst", args=["stein"])).text
+    assert "Banden toen en nu" in praktijk_pagina and "Paren van organisaties" in praktijk_pagina
