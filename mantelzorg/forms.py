@@ -105,7 +105,9 @@ class MantelzorgForm(forms.Form):
     weet_niet = forms.BooleanField(label=_("I don't know"), required=False)
     experiment = forms.ModelChoiceField(
         label=_("Is your feedback about one of these topics?"),
-        help_text=_("Things the network is trying out right now, or tried recently."),
+        help_text=_(
+            "Things the care and welfare organisations here are trying out now, or tried recently."
+        ),
         queryset=Experiment.objects.none(),
         required=False,
         empty_label=_("No particular topic"),
