@@ -68,6 +68,9 @@ EXPECTED = {
     "netwerk:netwerk": readers(),
     "netwerk:deelname_nieuw": editors(),
     "netwerk:deelname_bewerken": editors(),
+    "netwerk:belangen": readers(),
+    "netwerk:belangen_bewerken": readers(),  # the lid's own organisation's interests
+    "netwerk:belangen_geschiedenis": readers(),
     "netwerk:afspraak_nieuw": editors(),
     "netwerk:afspraak_bewerken": editors(),
     "netwerk:afspraak_verwijderen": POST_ONLY,
@@ -277,6 +280,7 @@ def object_pk(name: str, w: dict) -> int:
         ("ontwerpvraag", "ontwerpvraag"),
         ("verhaal", "verhaal"),
         ("deelname", "deelname"),
+        ("belangen_", "deelname"),
         ("afspraak", "afspraak"),
         ("persoon_nieuw", "organisatie"),
         ("persoon", "persoon"),
@@ -320,12 +324,15 @@ CROSS_PRAKTIJK = {
     "netwerk:persoon_nieuw": "organisatie",
     "netwerk:persoon_bewerken": "persoon",
     "netwerk:deelname_bewerken": "deelname",
+    "netwerk:belangen_bewerken": "deelname",
+    "netwerk:belangen_geschiedenis": "deelname",
 }
 CROSS_POST = {
     "netwerk:organisatie_bewerken": {"naam": "Gekaapt", "soort": "welzijn", "telefoon": "0900"},
     "netwerk:persoon_nieuw": {"naam": "Ingeschoven"},
     "netwerk:persoon_bewerken": {"naam": "Overschreven", "telefoon": "0900"},
     "netwerk:deelname_bewerken": {"groep": "kerngroep", "belangen": "Gekaapt"},
+    "netwerk:belangen_bewerken": {"belangen": "Gekaapt"},
 }
 
 

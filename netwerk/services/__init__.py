@@ -5,6 +5,7 @@ kaart: the social map's entries and keeping them current. leden: memberships and
 """
 
 from netwerk.services.accounts import user_ensure, user_mail
+from netwerk.services.belangen import belangen_update
 from netwerk.services.deelnames import (
     DeelnameBestaatAl,
     afspraak_delete,
@@ -47,6 +48,7 @@ __all__ = [
     "UitnodigingOngeldig",
     "afspraak_delete",
     "afspraak_save",
+    "belangen_update",
     "bevestiging_mail_send",
     "bevestiging_token_make",
     "deelname_create",
