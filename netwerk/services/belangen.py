@@ -18,9 +18,9 @@ def belangen_update(
     bijdrage: str,
     tijdsinvestering: str,
     verwachting: str,
-) -> BelangenVersie | None:
+) -> BelangenVersie:
     """Save the organisation's interests as a new version (also when unchanged: a review counts
-    as discussed). Returns the new version."""
+    as discussed)."""
     waarden = {
         "belangen": belangen,
         "bijdrage": bijdrage,
