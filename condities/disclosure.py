@@ -577,3 +577,61 @@ def perioden_vrijgeven[P](
         )
         for periode, (n, som) in tellingen.items()
     }
+
+
+# --- response per group (counts of respondents, not of answers) -------------------------------
+
+OVERIG = "overig"  # the groups not shown on their own, together
+GETOOND = ("kerngroep", "ontwerpgroep")  # the groups that may be shown on their own
+
+
+@dataclass
+class Respons:
+    """How many of a group were invited, started (answered at least one statement) and
+    finished."""
+
+    groep: str
+    uitgenodigd: int = 0
+    gestart: int = 0
+    klaar: int = 0
+
+    @property
+    def percentage(self) -> int:
+        """Finished as a share of invited, rounded to whole percents."""
+        return round(100 * self.klaar / self.uitgenodigd) if self.uitgenodigd else 0
+
+    def plus(self, other: Respons) -> None:
+        self.uitgenodigd += other.uitgenodigd
+        self.gestart += other.gestart
+        self.klaar += other.klaar
+
+
+def respons_per_groep(
+    per_groep: Mapping[str, Respons], *, drempel: int | None = None
+) -> list[Respons]:
+    """The response of a check-in per group that may be released, or [] when no split is.
+
+    Core group and design group are shown on their own when each has at least k invitees; every
+    other group (carers, others) and a group below k go into "overig". Complementary: the
+    groups shown add up to the total, which the page shows too, so "overig" must also hold 0
+    or at least k invitees; if not, the smallest group shown joins it, until it holds. A split
+    that ends in one group is no split: [] (the total says it all).
+    """
+    drempel = k() if drempel is None else drempel
+    overig = Respons(OVERIG)
+    getoond: list[Respons] = []
+    for groep, respons in per_groep.items():
+        if not respons.uitgenodigd:
+            continue
+        if groep in GETOOND and respons.uitgenodigd >= drempel:
+            getoond.append(Respons(groep, respons.uitgenodigd, respons.gestart, respons.klaar))
+        else:
+            overig.plus(respons)
+    while getoond and 0 < overig.uitgenodigd < drempel:
+        kleinste = min(getoond, key=lambda r: (r.uitgenodigd, r.groep))
+        getoond.remove(kleinste)
+        overig.plus(kleinste)
+    rijen = sorted(getoond, key=lambda r: GETOOND.index(r.groep))
+    if overig.uitgenodigd:
+        rijen.append(overig)
+    return rijen if len(rijen) > 1 else []

@@ -2,7 +2,8 @@
 
 Only aggregates leave the app: averages, spread, respondents, distributions per statement and
 the discussion, exactly as `condities.disclosure` releases them to the viewer (hidden figures are
-empty cells; conditions not revealed yet are left out). Never one participant's answers or name.
+empty cells; conditions not revealed yet are left out). Never one participant's answers or name;
+an action names its owner (a person of the network, as on the actions page), never a carer.
 
 CSV is written for Excel in Dutch: semicolon-separated, a byte-order mark so that it reads UTF-8,
 decimal commas and ISO dates. A file holds several tables (session, scores, statements, actions),
@@ -16,7 +17,7 @@ from django.utils.translation import gettext as _
 from condities.charts import afgerond
 from condities.models import ALLE, Actie, ConditieScore, Respondentgroep, Sessie
 from condities.selectors.resultaten import Resultaten
-from config.exports import Cell, Tabel, ja_nee
+from config.exports import Cell, Tabel
 
 
 def _groep_label(groep: str) -> str:
@@ -24,7 +25,15 @@ def _groep_label(groep: str) -> str:
 
 
 def _acties_tabel(acties: list[Actie], *, met_sessie: bool) -> Tabel:
-    kolommen = [_("Condition"), _("Kind"), _("What"), _("Who"), _("When"), _("Done")]
+    kolommen = [
+        _("Condition"),
+        _("Kind"),
+        _("What"),
+        _("Owner"),
+        _("Status"),
+        _("Due date"),
+        _("Done on"),
+    ]
     if met_sessie:
         kolommen = [_("Session date"), _("Session"), *kolommen]
     tabel = Tabel(titel=_("Actions"), kolommen=[*kolommen, _("Experiment")])
@@ -33,9 +42,11 @@ def _acties_tabel(acties: list[Actie], *, met_sessie: bool) -> Tabel:
             actie.get_conditie_display(),
             actie.get_soort_display(),
             actie.tekst,
-            actie.wie,
+            # The owner, a person of the network; the free "who" of older actions without one.
+            actie.eigenaar.naam if actie.eigenaar_id else actie.wie,
+            actie.get_status_display(),
             actie.wanneer,
-            ja_nee(actie.is_gedaan),
+            timezone.localdate(actie.gedaan_op) if actie.gedaan_op else None,
             actie.experiment.titel if actie.experiment_id else "",
         ]
         if met_sessie:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from condities import disclosure
 from condities.access import checkin_get_for_manage
 from condities.forms_checkin import CheckinForm
 from condities.models import Sessie
@@ -80,6 +81,7 @@ def checkin_respons(request: AuthenticatedHttpRequest, slug: str, pk: int) -> Ht
             "praktijk": toegang.praktijk,
             "sessie": sessie,
             "respons": checkin_selectors.checkin_respons(sessie=sessie),
+            "min_respondenten": disclosure.k(),
         },
     )
 

@@ -8,6 +8,7 @@ from django.core import signing
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from begrippen.markeren import begrippen_markeerder
 from condities.models import Conditie
 from config.forms import FilterForm
 from experimenten.models import Experiment
@@ -104,7 +105,9 @@ class MantelzorgForm(forms.Form):
     weet_niet = forms.BooleanField(label=_("I don't know"), required=False)
     experiment = forms.ModelChoiceField(
         label=_("Is your feedback about one of these topics?"),
-        help_text=_("Things the network is trying out right now, or tried recently."),
+        help_text=_(
+            "Things the care and welfare organisations here are trying out now, or tried recently."
+        ),
         queryset=Experiment.objects.none(),
         required=False,
         empty_label=_("No particular topic"),
@@ -145,6 +148,17 @@ class MantelzorgForm(forms.Form):
         self.praktijk = praktijk
         self.fields["experiment"].queryset = selectors.experimenten_for_formulier(praktijk=praktijk)
         self.fields["begonnen"].initial = tijdstempel(praktijk_id=praktijk.pk)
+        # The questions and help texts with the practice's settled terms marked (a link to the
+        # plain explanation, no JavaScript); the error summary keeps the plain question, as a
+        # link inside its link would not work.
+        self.gewone_labels = {naam: veld.label for naam, veld in self.fields.items()}
+        markeer = begrippen_markeerder(praktijk)
+        for naam, veld in self.fields.items():
+            if naam in (HONEYPOT, "begonnen"):
+                continue
+            veld.label = markeer(veld.label)
+            if veld.help_text:
+                veld.help_text = markeer(veld.help_text)
         # Set by clean(): the view counts a too-fast form against the rate limit.
         self.te_snel = False
         self.tijdstempel_ongeldig = False
@@ -254,7 +268,7 @@ class MantelzorgForm(forms.Form):
                 else bound.auto_id
             )
             for fout in self.errors[naam]:
-                fouten.append({"id": doel, "label": bound.label, "fout": fout})
+                fouten.append({"id": doel, "label": self.gewone_labels[naam], "fout": fout})
         return fouten
 
 

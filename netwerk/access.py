@@ -129,6 +129,14 @@ def deelname_get_for_edit(*, user: User, slug: str, pk: int) -> tuple[LidToegang
     return toegang, deelname
 
 
+def belangen_get_for_edit(*, user: User, slug: str, pk: int) -> tuple[LidToegang, Deelname]:
+    """An organisation's interests, changed by its own members (and editors): 404 when the
+    participation is not visible, 403 when it is another organisation's."""
+    toegang, deelname = deelname_get_for_user(user=user, slug=slug, pk=pk)
+    toegang.require(toegang.can_edit_organisatie(deelname.organisatie_id))
+    return toegang, deelname
+
+
 def afspraak_get_for_user(*, user: User, slug: str, pk: int) -> tuple[LidToegang, Afspraak]:
     """A working agreement of the practice's network; else 404."""
     toegang = lid_get_for_user(user=user, slug=slug)

@@ -1,5 +1,6 @@
 """Demo accounts and the demo network for `manage.py demo`."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.utils import timezone
@@ -7,6 +8,7 @@ from django.utils.text import slugify
 
 from netwerk.models import (
     Afspraak,
+    BelangenVersie,
     Deelname,
     Genodigde,
     Levensdomein,
@@ -499,6 +501,7 @@ def netwerk_load(*, praktijken: dict, users: dict[str, User]) -> dict[str, Organ
             naam=persoon_naam, organisatie__naam=org_naam, organisatie__eigenaar=praktijken[slug]
         ).update(user=user)
     _bijeenkomst_mensen_load(praktijk=stein)
+    _belangen_load(praktijk=stein, users=users)
     return organisaties
 
 
@@ -534,3 +537,63 @@ def _bijeenkomst_mensen_load(*, praktijk: Praktijk) -> None:
                 "uitgenodigd_op": now,
             },
         )
+
+
+# Interests stated by the organisations' own members, revisited a year later (issue #15):
+# (organisation, author's email, days ago, interests, contribution, time, what home expects).
+BELANGEN_VERSIES = [
+    (
+        "Steunpunt Mantelzorg Stein",
+        "lid@stein.example",
+        400,
+        "Meer mantelzorgers bereiken die nu nog buiten beeld zijn.",
+        "Onze mantelzorgconsulenten en de respijtzorg-lijst.",
+        "4 uur per maand",
+        "Meer aanmeldingen bij het steunpunt.",
+    ),
+    (
+        "Steunpunt Mantelzorg Stein",
+        "lid@stein.example",
+        30,
+        "Mantelzorgers eerder bereiken, vóór ze overbelast raken; samen met de huisartsen.",
+        "Onze mantelzorgconsulenten, de respijtzorg-lijst en een spreekuur bij de huisarts.",
+        "6 uur per maand",
+        "Meer verwijzingen van huisartsen en wijkverpleging, en minder crisisaanmeldingen.",
+    ),
+    (
+        "Welzijn Stein",
+        "kerngroep@stein.example",
+        60,
+        "Vrijwilligers en mantelzorgers in de wijk met elkaar verbinden.",
+        "Ruimte in het buurthuis en de koffie-ochtenden.",
+        "8 uur per maand",
+        "Dat de koffie-ochtenden goed bezocht worden.",
+    ),
+]
+
+
+def _belangen_load(*, praktijk: Praktijk, users: dict[str, User]) -> None:
+    """Versions of interests by the organisations' own members; the latest is the current one."""
+    vandaag = timezone.localdate()
+    for naam, email, dagen, belangen, bijdrage, tijd, verwachting in BELANGEN_VERSIES:
+        deelname = Deelname.objects.get(praktijk=praktijk, organisatie__naam=naam)
+        dag = vandaag - datetime.timedelta(days=dagen)
+        op = timezone.make_aware(datetime.datetime.combine(dag, datetime.time(10)))
+        waarden = {
+            "belangen": belangen,
+            "bijdrage": bijdrage,
+            "tijdsinvestering": tijd,
+            "verwachting": verwachting,
+        }
+        # Keyed on the author and text: the same version once, however often the demo runs.
+        BelangenVersie.objects.update_or_create(
+            deelname=deelname,
+            door=users[email],
+            belangen=belangen,
+            defaults={**waarden, "op": op},
+        )
+        laatste = deelname.belangen_versies.order_by("-op", "-pk").first()
+        if laatste is not None:
+            Deelname.objects.filter(pk=deelname.pk).update(
+                **{veld: getattr(laatste, veld) for veld in waarden}
+            )

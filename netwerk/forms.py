@@ -111,6 +111,37 @@ class DeelnameForm(forms.ModelForm):
         limit_text_fields(self)
 
 
+class BelangenForm(forms.Form):
+    """An organisation's interests as its own members state them."""
+
+    belangen = forms.CharField(
+        label=_("What does your organisation want to get out of the collaboration?"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    bijdrage = forms.CharField(
+        label=_("What does your organisation contribute?"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    tijdsinvestering = forms.CharField(
+        label=_("How much time can your organisation invest?"),
+        help_text=_("E.g. “4 hours a month”."),
+        required=False,
+        max_length=200,
+    )
+    verwachting = forms.CharField(
+        label=_("What does your own organisation expect of you in return?"),
+        help_text=_("What your manager or board wants to see from it."),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        limit_text_fields(self)
+
+
 class AfspraakForm(forms.ModelForm):
     """A working agreement: its topic, what we agree, and who does it."""
 

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from praktijken.models import Bijeenkomst, Praktijk, Rol
@@ -242,6 +243,11 @@ class Deelname(models.Model):
     tijdsinvestering = models.CharField(
         _("time investment"), max_length=200, blank=True, help_text=_("E.g. “4 hours a month”.")
     )
+    verwachting = models.TextField(
+        _("what the home organisation expects"),
+        blank=True,
+        help_text=_("What does your own organisation expect you to bring back?"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -275,6 +281,33 @@ class DeelnameWijziging(models.Model):
 
     def __str__(self) -> str:
         return f"{self.van_groep or '-'} → {self.naar_groep}"
+
+
+class BelangenVersie(models.Model):
+    """One version of an organisation's interests in a practice, as stated by its members or
+    an editor: every change is kept with its date and author. The current values are also on
+    the Deelname (the latest version)."""
+
+    deelname = models.ForeignKey(
+        Deelname, on_delete=models.CASCADE, related_name="belangen_versies"
+    )
+    belangen = models.TextField(_("interests"), blank=True)
+    bijdrage = models.TextField(_("contribution"), blank=True)
+    tijdsinvestering = models.CharField(_("time investment"), max_length=200, blank=True)
+    verwachting = models.TextField(_("what the home organisation expects"), blank=True)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    op = models.DateTimeField(_("date"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("version of interests")
+        verbose_name_plural = _("versions of interests")
+        ordering = ["-op", "-pk"]
+        indexes = [models.Index(fields=["deelname", "-op"])]
+
+    def __str__(self) -> str:
+        return f"{self.deelname_id} @ {self.op:%Y-%m-%d}"
 
 
 class Afspraak(models.Model):

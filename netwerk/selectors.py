@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from netwerk.models import (
     Afspraak,
+    BelangenVersie,
     Deelname,
     DeelnameWijziging,
     Genodigde,
@@ -593,3 +594,33 @@ def bijeenkomst_mensen_blok(bijeenkomst: Bijeenkomst, toegang: Toegang) -> Agend
             "can_verslag": toegang.can_edit or is_notulist,
         },
     )
+
+
+# --- interests (belangen) ----------------------------------------------------------------------
+
+
+def belangen_versies_for_deelname(*, deelname: Deelname) -> list[BelangenVersie]:
+    """Every version of the organisation's interests, newest first, with its author (1 query)."""
+    return list(deelname.belangen_versies.select_related("door").order_by("-op", "-pk"))
+
+
+def belangen_naast_elkaar(*, praktijk: Praktijk) -> list[Deelname]:
+    """The practice's organisations with their current interests side by side, core group
+    first, each with `laatst_besproken` (the date of its latest version, or None) (1 query)."""
+    laatste = BelangenVersie.objects.filter(deelname=OuterRef("pk")).order_by("-op", "-pk")
+    return list(
+        Deelname.objects.filter(praktijk=praktijk)
+        .select_related("organisatie")
+        .annotate(laatst_besproken=Subquery(laatste.values("op")[:1]))
+        .order_by(
+            Case(When(groep=Groep.KERNGROEP, then=Value(0)), default=Value(1)),
+            "organisatie__naam",
+            "pk",
+        )
+    )
+
+
+def belangen_laatst_besproken(*, praktijk: Praktijk) -> datetime.datetime | None:
+    """When any organisation of the practice last reviewed its interests (1 query)."""
+    versie = BelangenVersie.objects.filter(deelname__praktijk=praktijk).order_by("-op").first()
+    return versie.op if versie else None

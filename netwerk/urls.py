@@ -1,6 +1,6 @@
 from django.urls import path
 
-from netwerk import views, views_bijeenkomst, views_leden
+from netwerk import views, views_belangen, views_bijeenkomst, views_leden
 
 app_name = "netwerk"
 
@@ -26,6 +26,17 @@ urlpatterns = [
         "p/<slug:slug>/netwerk/deelnames/<int:pk>/bewerken/",
         views.deelname_bewerken,
         name="deelname_bewerken",
+    ),
+    path("p/<slug:slug>/netwerk/belangen/", views_belangen.belangen, name="belangen"),
+    path(
+        "p/<slug:slug>/netwerk/deelnames/<int:pk>/belangen/",
+        views_belangen.belangen_bewerken,
+        name="belangen_bewerken",
+    ),
+    path(
+        "p/<slug:slug>/netwerk/deelnames/<int:pk>/belangen/versies/",
+        views_belangen.belangen_geschiedenis,
+        name="belangen_geschiedenis",
     ),
     path("p/<slug:slug>/netwerk/afspraken/nieuw/", views.afspraak_nieuw, name="afspraak_nieuw"),
     path(

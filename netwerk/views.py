@@ -45,6 +45,7 @@ def netwerk(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
             "ontwerpgroep": groepen[Groep.ONTWERPGROEP],
             "afspraken": selectors.afspraken_for_praktijk(praktijk=praktijk),
             "wijzigingen": selectors.wijzigingen_for_praktijk(praktijk=praktijk),
+            "belangen_besproken": selectors.belangen_laatst_besproken(praktijk=praktijk),
         },
     )
 

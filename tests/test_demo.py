@@ -9,7 +9,7 @@ from condities.models import Conditie, ConditieScore, Sessie
 from experimenten.models import Experiment, Indicator, Meting, Niveau, Tussenstap
 from mantelzorg.models import Reactie
 from netwerk.demo import DEMO_PASSWORD
-from netwerk.models import Deelname, Genodigde, Groep, Organisatie, User
+from netwerk.models import BelangenVersie, Deelname, Genodigde, Groep, Organisatie, User
 from praktijken.models import Bijeenkomst, Lidmaatschap, Ontwerpvraag, Praktijk, Rol, Verhaal
 from relaties.models import RelatieAntwoord, Relatieronde
 from relaties.selectors import netwerkbeeld
@@ -28,6 +28,7 @@ def counts() -> dict[str, int]:
     models += [Bijeenkomst, Genodigde, Experiment, Tussenstap, Sessie, ConditieScore, Reactie]
     models += [Relatieronde, RelatieAntwoord]
     models += [Indicator, Meting]
+    models += [BelangenVersie]
     return {model.__name__: model.objects.count() for model in models}
 
 
@@ -54,6 +55,11 @@ def test_demo_builds_the_stein_practice_from_the_seeds():
         > deelnames.filter(groep=Groep.KERNGROEP).count()
     )
     assert Ontwerpvraag.objects.filter(praktijk=stein).count() == 3
+    # Interests revisited by the organisation's own member: two versions, the latest current.
+    steunpunt = deelnames.get(organisatie__naam="Steunpunt Mantelzorg Stein")
+    versies = list(steunpunt.belangen_versies.order_by("op"))
+    assert len(versies) == 2 and {v.door.email for v in versies} == {"lid@stein.example"}
+    assert steunpunt.tijdsinvestering == versies[-1].tijdsinvestering == "6 uur per maand"
     experimenten = Experiment.objects.filter(praktijk=stein)
     assert {e.niveau for e in experimenten} == set(Niveau.values)
     assert all(e.stappen.exists() for e in experimenten)

@@ -82,6 +82,9 @@ EXPECTED = {
     "netwerk:bijeenkomst_verslag": editors(),  # and the minute-taker: tests/netwerk
     "netwerk:deelname_nieuw": editors(),
     "netwerk:deelname_bewerken": editors(),
+    "netwerk:belangen": readers(),
+    "netwerk:belangen_bewerken": readers(),  # the lid's own organisation's interests
+    "netwerk:belangen_geschiedenis": readers(),
     "netwerk:afspraak_nieuw": editors(),
     "netwerk:afspraak_bewerken": editors(),
     "netwerk:afspraak_verwijderen": POST_ONLY,
@@ -342,6 +345,7 @@ def object_pk(name: str, w: dict) -> int:
         ("ontwerpvraag", "ontwerpvraag"),
         ("verhaal", "verhaal"),
         ("deelname", "deelname"),
+        ("belangen_", "deelname"),
         ("afspraak", "afspraak"),
         ("persoon_nieuw", "organisatie"),
         ("opbrengst_organisatie", "organisatie"),
@@ -392,12 +396,15 @@ CROSS_PRAKTIJK = {
     "netwerk:deelname_bewerken": "deelname",
     "overzicht:opbrengst_organisatie": "organisatie",
     "overzicht:opbrengst_organisatie_pdf": "organisatie",
+    "netwerk:belangen_bewerken": "deelname",
+    "netwerk:belangen_geschiedenis": "deelname",
 }
 CROSS_POST = {
     "netwerk:organisatie_bewerken": {"naam": "Gekaapt", "soort": "welzijn", "telefoon": "0900"},
     "netwerk:persoon_nieuw": {"naam": "Ingeschoven"},
     "netwerk:persoon_bewerken": {"naam": "Overschreven", "telefoon": "0900"},
     "netwerk:deelname_bewerken": {"groep": "kerngroep", "belangen": "Gekaapt"},
+    "netwerk:belangen_bewerken": {"belangen": "Gekaapt"},
 }
 
 

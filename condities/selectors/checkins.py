@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.db.models import Case, CharField, Exists, OuterRef, QuerySet, Value, When
 
+from condities import disclosure
 from condities.models import Antwoord, Deelnemer, Sessie
 from netwerk.models import Persoon, User
 from netwerk.selectors import organisaties_for_praktijk
@@ -48,6 +49,7 @@ class CheckinRespons:
     klaar: int
     nog_niet: int
     niet_klaar: int  # invited, with an address, not finished: whom "remind now" reaches
+    per_groep: list[disclosure.Respons]  # released by condities.disclosure; [] when no split
 
     @property
     def gereageerd(self) -> int:
@@ -77,6 +79,12 @@ def checkin_respons(*, sessie: Sessie) -> CheckinRespons:
         .order_by("naam", "email", "pk")
     )
     klaar = sum(d.status == "klaar" for d in deelnemers)
+    per_groep: dict[str, disclosure.Respons] = {}
+    for d in deelnemers:
+        respons = per_groep.setdefault(d.groep, disclosure.Respons(d.groep))
+        respons.uitgenodigd += 1
+        respons.gestart += d.status != "nog_niet"
+        respons.klaar += d.status == "klaar"
     beantwoord = sum(d.status == "beantwoord" for d in deelnemers)
     return CheckinRespons(
         deelnemers=deelnemers,
@@ -88,4 +96,5 @@ def checkin_respons(*, sessie: Sessie) -> CheckinRespons:
             d.status != "klaar" and d.uitgenodigd_op is not None and bool(d.email)
             for d in deelnemers
         ),
+        per_groep=disclosure.respons_per_groep(per_groep),
     )

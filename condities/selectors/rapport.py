@@ -111,7 +111,9 @@ def discussie_for_sessie(*, sessie: Sessie) -> list[Discussie]:
         for code in Conditie.values
         if code in sessie.condities
     }
-    for actie in Actie.objects.filter(sessie=sessie).select_related("experiment").order_by("pk"):
+    for actie in (
+        Actie.objects.filter(sessie=sessie).select_related("experiment", "eigenaar").order_by("pk")
+    ):
         conditie = per_conditie.setdefault(
             actie.conditie,
             {
@@ -130,7 +132,9 @@ def discussie_for_sessie(*, sessie: Sessie) -> list[Discussie]:
 
 def discussie_for_praktijk(*, praktijk: Praktijk) -> list[Actie]:
     """Every action of every session of the practice, by session date, then condition (1 query)."""
-    acties = Actie.objects.filter(sessie__praktijk=praktijk).select_related("sessie", "experiment")
+    acties = Actie.objects.filter(sessie__praktijk=praktijk).select_related(
+        "sessie", "experiment", "eigenaar"
+    )
     return sorted(acties, key=_op_sessie)
 
 

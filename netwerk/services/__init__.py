@@ -6,6 +6,7 @@ kaart: the social map's entries and keeping them current. leden: memberships and
 """
 
 from netwerk.services.accounts import user_ensure, user_mail
+from netwerk.services.belangen import belangen_update
 from netwerk.services.bijeenkomsten import (
     PersoonElders,
     bijeenkomst_mails_queue,
@@ -58,6 +59,7 @@ __all__ = [
     "UitnodigingOngeldig",
     "afspraak_delete",
     "afspraak_save",
+    "belangen_update",
     "bevestiging_mail_send",
     "bevestiging_token_make",
     "bijeenkomst_mails_queue",

@@ -3,6 +3,7 @@
 from django.db import IntegrityError, transaction
 
 from netwerk.models import Afspraak, Deelname, DeelnameWijziging, Organisatie, User
+from netwerk.services.belangen import BELANGEN_VELDEN, belangen_versie_if_changed
 from praktijken.audit import gebeurtenis_record
 from praktijken.models import Praktijk
 
@@ -131,12 +132,19 @@ def deelname_update(
     tijdsinvestering: str,
 ) -> Deelname:
     """Change a participation; a move between the groups is kept in its history."""
-    van = Deelname.objects.select_for_update().values_list("groep", flat=True).get(pk=deelname.pk)
+    van, *vorige = (
+        Deelname.objects.select_for_update()
+        .values_list("groep", *BELANGEN_VELDEN)
+        .get(pk=deelname.pk)
+    )
     deelname.groep = groep
     deelname.belangen = belangen
     deelname.bijdrage = bijdrage
     deelname.tijdsinvestering = tijdsinvestering
     deelname.save()
+    belangen_versie_if_changed(
+        deelname=deelname, by=by, vorige=dict(zip(BELANGEN_VELDEN, vorige, strict=True))
+    )
     if van != groep:
         DeelnameWijziging.objects.create(
             deelname=deelname, van_groep=van, naar_groep=groep, door=by

@@ -31,6 +31,7 @@ from mantelzorg.forms import tijdstempel
 from mantelzorg.models import MantelzorgFormulier, Reactie, ReactieConditie, Relatie
 from netwerk.models import (
     Afspraak,
+    BelangenVersie,
     Deelname,
     DeelnameWijziging,
     Groep,
@@ -272,6 +273,20 @@ NETWERK = [
         },
         fields=lambda w: {"groep": field_values(*Groep.values)},
         models=(Deelname, DeelnameWijziging),
+    ),
+    Doel(
+        name="netwerk:belangen_bewerken",
+        persona="lid",  # the lid's own organisation
+        url=stein("netwerk:belangen_bewerken", "deelname"),
+        base=lambda w: {
+            "belangen": TEKST,
+            "bijdrage": TEKST,
+            "tijdsinvestering": "4 uur per maand",
+            "verwachting": TEKST,
+        },
+        fields=lambda w: {},
+        models=(Deelname, BelangenVersie),
+        statuses=FORMULIER_422,
     ),
     Doel(
         name="netwerk:afspraak_nieuw",

@@ -37,3 +37,52 @@ def test_carers_pages_explain_their_words(client, praktijk, name):
 def test_the_check_finds_an_unexplained_word(praktijk):
     html = '<main id="main"><p>De facilitator leest het, met het netwerk.</p></main>'
     assert unexplained(html, praktijk) == ["facilitator", "het netwerk"]
+
+
+@pytest.fixture
+def met_experiment(praktijk):
+    """A running experiment: the form then asks about topics, and the "we did" page lists it."""
+    from experimenten.models import Experiment
+    from tests.factories import ExperimentFactory, OntwerpvraagFactory
+
+    return ExperimentFactory(
+        ontwerpvraag=OntwerpvraagFactory(praktijk=praktijk),
+        titel="Tien minuten samen",
+        status=Experiment.Status.LOOPT,
+    )
+
+
+@pytest.mark.parametrize("name", CARERS_PAGES)
+def test_carers_pages_explain_their_words_with_an_experiment_too(
+    client, praktijk, met_experiment, name
+):
+    html = client.get(reverse(name, args=[praktijk.slug])).content.decode()
+    assert "<h1" in html
+    if name == "mantelzorg:formulier":
+        assert "Tien minuten samen" in html  # positive control: the topic question is there
+    assert unexplained(html, praktijk) == []
+
+
+def test_a_carer_in_a_workshop_reads_no_unexplained_words(client, praktijk, sessie):
+    # A carer joins the room's workshop on a phone: the join, questions and thank-you pages.
+    pagina = client.get(reverse("condities:doe_mee_code", args=[sessie.code])).content.decode()
+    assert "<h1" in pagina and unexplained(pagina, praktijk) == []
+    client.post(
+        reverse("condities:doe_mee_code", args=[sessie.code]),
+        {"naam": "", "organisatie": "mantelzorger", "email": ""},
+    )
+    for name in ("vragen", "klaar"):
+        response = client.get(reverse(f"condities:{name}", args=[sessie.code]))
+        assert response.status_code == 200, name
+        html = response.content.decode()
+        assert "<h1" in html
+        assert unexplained(html, praktijk) == [], name
+    # Shown while the room is kept together: who leads it, in plain words.
+    from django.utils import translation
+
+    with translation.override("nl"):
+        zin = translation.gettext(
+            "The person leading the workshop keeps the room together: your phone shows the "
+            "condition that is on the screen."
+        )
+    assert zin.startswith("De begeleider van de werkvorm") and "facilitator" not in zin

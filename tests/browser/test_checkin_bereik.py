@@ -69,3 +69,29 @@ def test_a_person_without_an_account_gets_the_check_in_and_answers_on_a_phone(
         assert_accessible(telefoon)
     finally:
         context.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_response_page_shows_the_response_per_group_on_a_phone(page, live_server):
+    from condities.models import Respondentgroep, Sessie
+    from tests.factories.condities import DeelnemerFactory, SessieFactory
+
+    _standaardset()
+    praktijk = PraktijkFactory(slug="stein", naam="Lerende praktijk Stein")
+    facilitator = UserFactory(email="adviseur@stein.example", name="Anouk Adviseur")
+    LidmaatschapFactory(praktijk=praktijk, user=facilitator, rol=Rol.FACILITATOR)
+    sessie = SessieFactory(
+        praktijk=praktijk, soort=Sessie.Soort.CHECKIN, open=True, titel="Check-in najaar"
+    )
+    for groep, aantal in [(Respondentgroep.KERNGROEP, 3), (Respondentgroep.ONTWERPGROEP, 4)]:
+        DeelnemerFactory.create_batch(aantal, sessie=sessie, groep=groep)
+    page.set_viewport_size(SMAL)
+    log_in(page, live_server, facilitator)
+
+    page.goto(f"{live_server.url}/p/stein/checkins/{sessie.pk}/respons/")
+    expect(page.get_by_role("heading", name="Reactie per groep")).to_be_visible()
+    tabel = page.locator("table.lp-respons-per-groep")
+    expect(tabel.get_by_role("rowheader", name="Kerngroep")).to_be_visible()
+    expect(tabel.get_by_role("rowheader", name="Ontwerpgroep")).to_be_visible()
+    expect(tabel.get_by_role("cell", name="0%")).to_have_count(2)
+    assert_accessible(page)

@@ -132,3 +132,28 @@ def test_the_form_fits_a_320_pixel_wide_phone(page, live_server, settings):
     assert no_horizontal_scroll(page)
     assert_accessible(page)
     assert Reactie.objects.get().keer_verteld == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_carer_opens_a_marked_term_of_the_form_by_a_plain_link(browser, live_server):
+    # A plain link to the glossary: nothing to run (axe itself needs JavaScript, so it stays on).
+    PraktijkFactory(slug="stein", naam="Lerende praktijk Stein")
+    context = browser.new_context(locale="nl-NL", viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    try:
+        page.goto(live_server.url + "/p/stein/mantelzorg/")
+        expect(page.get_by_role("heading", level=1)).to_have_text("Vertel hoe het gaat")
+        begrip = page.locator("#id_keer_verteld_helptext a.lp-begrip")
+        expect(begrip).to_have_text("wijkverpleegkundige")
+        expect(begrip).to_have_attribute("href", "/p/stein/begrippen/#begrip-wijkverpleegkundige")
+        assert no_horizontal_scroll(page)
+        assert_accessible(page)
+
+        begrip.click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Woordenlijst")
+        expect(page.locator("#begrip-wijkverpleegkundige")).to_contain_text(
+            "verpleegkundige die bij mensen thuis komt"
+        )
+        assert_accessible(page)
+    finally:
+        context.close()

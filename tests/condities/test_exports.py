@@ -171,11 +171,11 @@ def test_csv_cells_that_look_like_formulas_are_neutralised(client, beantwoord, l
     client.force_login(lid)
     tabellen = secties(client.get(sessie_urls(beantwoord)[0]))
     acties = tabellen["Acties"]
-    assert acties[0][:5] == ["Conditie", "Soort", "Wat", "Wie", "Wanneer"]
+    assert acties[0][:6] == ["Conditie", "Soort", "Wat", "Trekker", "Status", "Klaar op"]
     stap = next(r for r in acties if r[1] == "Volgende stap")
     assert stap[2] == "'" + INJECTIE
-    assert stap[3] == "'@Anouk"
-    assert stap[4] == "2026-12-01"
+    assert stap[3] == "'@Anouk"  # an older action: its free "who"
+    assert stap[5] == "2026-12-01"
 
 
 def test_session_xlsx_opens_with_the_expected_sheets_and_text_never_a_formula(
@@ -266,3 +266,39 @@ def test_practice_export_of_another_practice_is_404(client, praktijk, outsider):
     client.force_login(outsider)
     for url in praktijk_urls():
         assert client.get(url).status_code == 404
+
+
+def test_the_actions_export_names_owner_status_due_date_and_done_date(
+    client, praktijk, facilitator, lid, eigen_organisatie
+):
+    from django.utils import timezone
+
+    from tests.factories.netwerk import PersoonFactory
+
+    sessie = gesloten_sessie(praktijk, facilitator, datum=datetime.date(2026, 3, 1), score=2)
+    gerda = PersoonFactory(organisatie=eigen_organisatie, naam="Gerda Eigenaar")
+    actie(
+        sessie,
+        "Samen een folder maken",
+        eigenaar=gerda,
+        wanneer=datetime.date(2026, 4, 1),
+        status=Actie.Status.GEDAAN,
+        gedaan_op=timezone.make_aware(datetime.datetime(2026, 3, 20, 10)),
+    )
+    actie(sessie, "Een agenda", eigenaar=gerda, status=Actie.Status.BEZIG)
+    client.force_login(lid)
+    for url, titel in [(praktijk_urls()[0], "Samen"), (sessie_urls(sessie)[0], "Samen")]:
+        acties = secties(client.get(url))["Acties"]
+        kop = acties[0]
+        assert {"Trekker", "Status", "Klaar op", "Gedaan op"} <= set(kop)
+        rijen = [dict(zip(kop, r, strict=True)) for r in acties[1:]]
+        gedaan = next(r for r in rijen if r["Wat"].startswith(titel))
+        assert gedaan["Trekker"] == "Gerda Eigenaar"
+        assert gedaan["Status"] == "Gedaan"
+        assert gedaan["Klaar op"] == "2026-04-01"
+        assert gedaan["Gedaan op"] == "2026-03-20"
+        bezig = next(r for r in rijen if r["Wat"] == "Een agenda")
+        assert (bezig["Status"], bezig["Klaar op"], bezig["Gedaan op"]) == ("Bezig", "", "")
+    workbook = openpyxl.load_workbook(io.BytesIO(client.get(praktijk_urls()[1]).content))
+    cellen = [c for row in workbook["Acties"].iter_rows(values_only=True) for c in row]
+    assert "Gerda Eigenaar" in cellen and "Gedaan" in cellen

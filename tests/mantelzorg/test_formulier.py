@@ -279,3 +279,45 @@ def test_the_form_names_the_practices_privacy_address_when_it_has_one(client, pr
     assert response.status_code == 200
     assert 'href="mailto:privacy@stein.example"' in response.text
     assert "Stuur een e-mail naar" in response.text
+
+
+def test_the_questions_and_help_texts_mark_the_practices_terms_without_javascript(client, praktijk):
+    from begrippen.models import Begrip
+
+    Begrip.objects.create(
+        praktijk=praktijk, term="hulp", definitie="Wat iemand voor je doet.", status="vastgesteld"
+    )
+    Begrip.objects.create(praktijk=praktijk, term="huisarts", definitie="Nog maar voorgesteld.")
+    page = client.get(url("formulier")).text
+    # A question: the label holds a link to the term's plain explanation on the glossary.
+    label = page.split('for="id_wat_gaat_goed"')[1].split("</label>")[0]
+    assert (
+        'Wat gaat goed in de <a class="lp-begrip" href="/p/stein/begrippen/#begrip-hulp">'
+        "<dfn>hulp</dfn></a> die je krijgt?" in label
+    )
+    # A help text: a term of the starting list.
+    hulptekst = page.split('id="id_keer_verteld_helptext"')[1].split("</div>")[0]
+    assert '<a class="lp-begrip" href="/p/stein/begrippen/#begrip-wijkverpleegkundige">' in (
+        hulptekst
+    )
+    assert "<dfn>wijkverpleegkundige</dfn>" in hulptekst
+    # A suggested term is not marked; the glossary it links to opens without an account.
+    assert "begrip-huisarts" not in page and "huisarts" in hulptekst
+    glossary = client.get("/p/stein/begrippen/")
+    assert glossary.status_code == 200
+    assert 'id="begrip-wijkverpleegkundige"' in glossary.text
+
+
+def test_the_error_summary_names_the_question_without_its_term_links(client, praktijk):
+    from begrippen.models import Begrip
+
+    Begrip.objects.create(
+        praktijk=praktijk, term="hulp", definitie="Wat iemand voor je doet.", status="vastgesteld"
+    )
+    response = client.post(url("formulier"), formulier_data(praktijk, wat_gaat_goed="x" * 5000))
+    assert response.status_code == 422
+    samenvatting = response.text.split("lp-error-summary")[1].split("</ul>")[0]
+    assert "Wat gaat goed in de hulp die je krijgt?" in samenvatting
+    assert "lp-begrip" not in samenvatting
+    # The field itself keeps its marked question.
+    assert "<dfn>hulp</dfn>" in response.text.split('for="id_wat_gaat_goed"')[1]

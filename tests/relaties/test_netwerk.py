@@ -242,7 +242,7 @@ def test_the_yield_pages_show_the_ties_then_and_now_of_closed_rounds(client, pra
     """The organisation's and the practice's yield pages (overzicht): steps of pairs in the
     first and the last closed round, whom it works with now and who is new; no trust or value."""
     organisaties, personen = netwerk_maken(praktijk, 3)
-    a, b, c = organisaties
+    a, b, _c = organisaties
     toen = ronde_maken(praktijk, personen, dagen_geleden=365, titel="Ronde toen")
     antwoord(toen, personen[1], a, "weten_wie")
     services.ronde_close(ronde=toen, by=None)
