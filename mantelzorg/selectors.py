@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from typing import TypedDict
 
 from django.conf import settings
-from django.db.models import Avg, Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from condities.disclosure import perioden_vrijgeven
 from config.ratelimit import Client, client_limited
 from experimenten.models import Experiment
 from mantelzorg.models import MantelzorgFormulier, Reactie, ReactieConditie
@@ -157,15 +158,21 @@ class Maand:
 def reacties_per_maand(
     *, praktijk: Praktijk, maanden: int = 12, vandaag: datetime.date | None = None
 ) -> list[Maand]:
-    """The last `maanden` months, oldest first, empty months included (one query)."""
+    """The last `maanden` months, oldest first, empty months included (one query).
+
+    The number of reactions is a count of forms; the average "told my story N times" is a
+    figure about answers, released through the disclosure rules
+    (condities.disclosure.perioden_vrijgeven): only for a month that is over, with at least k
+    answers. One carer's own answer never shows as a month's average."""
     vandaag = vandaag or timezone.localdate()
-    eerste = plus_maanden(_maand_start(vandaag), -(maanden - 1))
+    lopend = _maand_start(vandaag)
+    eerste = plus_maanden(lopend, -(maanden - 1))
     begin = timezone.make_aware(datetime.datetime.combine(eerste, datetime.time.min))
     rijen = (
         Reactie.objects.filter(praktijk=praktijk, created_at__gte=begin)
         .annotate(maand=TruncMonth("created_at"))
         .values("maand")
-        .annotate(aantal=Count("pk"), gemiddeld=Avg("keer_verteld"), n=Count("keer_verteld"))
+        .annotate(aantal=Count("pk"), som=Sum("keer_verteld"), n=Count("keer_verteld"))
         .order_by("maand")
     )
     per_maand = {}
@@ -174,20 +181,24 @@ def reacties_per_maand(
         if isinstance(maand, datetime.datetime):
             maand = timezone.localtime(maand).date() if timezone.is_aware(maand) else maand.date()
         per_maand[_maand_start(maand)] = telling
+    vrij = perioden_vrijgeven(
+        {
+            maand: (rij["n"], float(rij["som"] or 0))
+            for maand, rij in per_maand.items()
+            if maand != lopend  # a month that is not over moves with each new form
+        }
+    )
     resultaat = []
     for index in range(maanden):
         maand = plus_maanden(eerste, index)
         rij = per_maand.get(maand)
+        cijfer = vrij.get(maand)
         resultaat.append(
             Maand(
                 maand=maand,
                 aantal=rij["aantal"] if rij else 0,
-                verteld_gemiddeld=(
-                    round(float(rij["gemiddeld"]), 1)
-                    if rij and rij["gemiddeld"] is not None
-                    else None
-                ),
-                verteld_antwoorden=rij["n"] if rij else 0,
+                verteld_gemiddeld=cijfer.gemiddelde if cijfer else None,
+                verteld_antwoorden=cijfer.respondenten if cijfer else 0,
             )
         )
     return resultaat

@@ -28,20 +28,20 @@ def _op(reactie: Reactie, dagen_geleden: int) -> Reactie:
 
 
 def test_per_month_counts_and_the_average_times_told(praktijk, andere_praktijk):
+    """Counts of forms per month; the average "told my story" only for a month that is over
+    and has at least k answers (condities.disclosure.perioden_vrijgeven)."""
     vandaag = datetime.date(2026, 11, 15)
-    for keer in [2, 4, None]:
+
+    def op(keer, moment):
         reactie = ReactieFactory(praktijk=praktijk, keer_verteld=keer)
-        Reactie.objects.filter(pk=reactie.pk).update(
-            created_at=timezone.make_aware(datetime.datetime(2026, 11, 3, 12))
-        )
-    vorige = ReactieFactory(praktijk=praktijk, keer_verteld=7)
-    Reactie.objects.filter(pk=vorige.pk).update(
-        created_at=timezone.make_aware(datetime.datetime(2026, 9, 30, 23, 30))
-    )
-    oud = ReactieFactory(praktijk=praktijk)
-    Reactie.objects.filter(pk=oud.pk).update(
-        created_at=timezone.make_aware(datetime.datetime(2025, 10, 1, 12))
-    )
+        Reactie.objects.filter(pk=reactie.pk).update(created_at=timezone.make_aware(moment))
+
+    for keer in [2, 4, None]:
+        op(keer, datetime.datetime(2026, 11, 3, 12))  # this month: not over yet
+    for keer in [1, 2, 6]:
+        op(keer, datetime.datetime(2026, 8, 10, 12))  # three answers: released
+    op(7, datetime.datetime(2026, 9, 30, 23, 30))  # one answer: never shown alone
+    op(None, datetime.datetime(2025, 10, 1, 12))  # before the twelve months
     ReactieFactory(praktijk=andere_praktijk)
 
     maanden = selectors.reacties_per_maand(praktijk=praktijk, vandaag=vandaag)
@@ -49,16 +49,18 @@ def test_per_month_counts_and_the_average_times_told(praktijk, andere_praktijk):
     assert maanden[0].maand == datetime.date(2025, 12, 1)
     assert maanden[-1].maand == datetime.date(2026, 11, 1)
     november = maanden[-1]
-    assert (november.aantal, november.verteld_gemiddeld, november.verteld_antwoorden) == (3, 3.0, 2)
+    assert (november.aantal, november.verteld_gemiddeld, november.verteld_antwoorden) == (3, None, 0)
     # 23:30 on 30 September in Amsterdam is still September, whatever UTC says.
     september = maanden[-3]
     assert (september.maand, september.aantal, september.verteld_gemiddeld) == (
         datetime.date(2026, 9, 1),
         1,
-        7.0,
+        None,
     )
+    augustus = maanden[-4]
+    assert (augustus.aantal, augustus.verteld_gemiddeld, augustus.verteld_antwoorden) == (3, 3.0, 3)
     assert maanden[-2].aantal == 0 and maanden[-2].verteld_gemiddeld is None
-    assert sum(m.aantal for m in maanden) == 4
+    assert sum(m.aantal for m in maanden) == 7
 
 
 def test_the_chart_scales_to_the_highest_average():
