@@ -53,6 +53,7 @@ def bijeenkomst_mensen(request: AuthenticatedHttpRequest, slug: str, pk: int) ->
             "bijeenkomst": bijeenkomst,
             "form": form,
         },
+        status=422 if form.errors else 200,
     )
 
 

@@ -34,6 +34,7 @@ from netwerk.models import (
     BelangenVersie,
     Deelname,
     DeelnameWijziging,
+    Genodigde,
     Groep,
     Levensdomein,
     Organisatie,
@@ -241,6 +242,34 @@ PRAKTIJKEN = [
 # -- network -------------------------------------------------------------------------------
 
 NETWERK = [
+    # Meetings that reach everyone: who plans, writes the minutes and is invited; the minutes.
+    Doel(
+        name="netwerk:bijeenkomst_mensen",
+        persona="kerngroeplid",
+        url=stein("netwerk:bijeenkomst_mensen", "bijeenkomst"),
+        base=lambda w: {
+            "planner": str(w.persoon.pk),
+            "notulist": "",
+            "genodigden": str(w.persoon.pk),
+        },
+        fields=lambda w: {
+            "planner": field_values(str(w.persoon.pk), ""),
+            "notulist": field_values(str(w.persoon.pk), ""),
+            "genodigden": field_values(str(w.persoon.pk), ""),
+            "groepen": field_values("", *Groep.values),
+        },
+        models=(Genodigde, Bijeenkomst, Gebeurtenis),
+        statuses=FORMULIER_422,
+    ),
+    Doel(
+        name="netwerk:bijeenkomst_verslag",
+        persona="kerngroeplid",
+        url=stein("netwerk:bijeenkomst_verslag", "bijeenkomst"),
+        base=lambda w: {"verslag": TEKST},
+        fields=lambda w: {"publiceren": field_values("1", "")},
+        models=(Genodigde, Bijeenkomst, Gebeurtenis),
+        statuses=FORMULIER_422,
+    ),
     Doel(
         name="netwerk:deelname_nieuw",
         persona="kerngroeplid",
@@ -647,6 +676,15 @@ def _mantelzorg_fields(w) -> dict:
 
 
 CONDITIES = [
+    Doel(
+        name="condities:bijeenkomst_sessie",
+        persona="kerngroeplid",
+        url=stein("condities:bijeenkomst_sessie", "bijeenkomst"),
+        base=lambda w: {"sessie": ""},
+        fields=lambda w: {"sessie": field_values(str(w.sessie.pk), "")},
+        models=(Sessie, Gebeurtenis),
+        statuses=GEWEIGERD_400,
+    ),
     Doel(
         name="condities:sessie_nieuw",
         persona="facilitator",

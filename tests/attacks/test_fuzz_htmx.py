@@ -161,6 +161,11 @@ Knop = partial(
 
 KNOPPEN = [
     Knop(
+        name="netwerk:bijeenkomst_uitnodigen",
+        persona="kerngroeplid",
+        url=stein("netwerk:bijeenkomst_uitnodigen", "bijeenkomst"),
+    ),
+    Knop(
         name="condities:actie_verwijderen",
         persona="facilitator",
         url=lambda w: url(
