@@ -156,6 +156,10 @@ def _member_pages(browser, base: str, uit: Path, sessie_pk: str) -> None:
         "condities": "/p/stein/condities/",
         "acties": "/p/stein/acties/",
         "jullie-zeiden": "/p/stein/jullie-zeiden/",  # public, seen here logged in
+        "bibliotheek": "/bibliotheek/",
+        "opbrengst": "/p/stein/opbrengst/",
+        "belangen": "/p/stein/netwerk/belangen/",
+        "relaties": "/p/stein/relaties/",
     }
     for naam, pad in pages.items():
         for width, height in SIZES:
@@ -163,6 +167,18 @@ def _member_pages(browser, base: str, uit: Path, sessie_pk: str) -> None:
             page.goto(base + pad)
             page.wait_for_load_state("networkidle")
             page.screenshot(path=str(uit / f"{naam}-{width}x{height}.png"))
+    # The network map of the latest relationship round (the demo has two, a year apart).
+    page.goto(base + pages["relaties"])
+    kaart = (
+        page.locator("main a[href*='/relaties/']")
+        .filter(has_text="202")
+        .first.get_attribute("href")
+    )
+    for width, height in SIZES:
+        page.set_viewport_size({"width": width, "height": height})
+        page.goto(base + kaart)
+        page.wait_for_load_state("networkidle")
+        page.screenshot(path=str(uit / f"netwerkkaart-{width}x{height}.png"))
     # The room's screen, stage by stage (the keys move it on, as in the room), at each size:
     # waiting, each condition and its conversation, the overview, the end. On the overview R
     # reveals every condition, and G shows the groups and back.
