@@ -203,11 +203,12 @@ EXPECTED = {
     # stein has its facilitator: from then on they invite, not the team (403).
     "programma:facilitator_uitnodigen": programme_team(403),
     # The library: every account may open it (it explains when their practice is in no
-    # programme); stein's shared items are for stein (in no programme) and staff, not for ede.
+    # programme); an item is shown to the practices of its programme, its team and staff.
     "bibliotheek:lijst": {**PUBLIC, "anonymous": LOGIN},
-    "bibliotheek:les": readers(),
-    "bibliotheek:opbrengst": readers(),
-    "bibliotheek:verhaal": readers(),
+    # The programme's team reads the library of its programme (stein is in it), as its members.
+    "bibliotheek:les": {**readers(), "programmateam": 200},
+    "bibliotheek:opbrengst": {**readers(), "programmateam": 200},
+    "bibliotheek:verhaal": {**readers(), "programmateam": 200},
     "healthz": PUBLIC,
     "set_language": dict.fromkeys(PUBLIC, 302),  # a GET just goes back
 }
