@@ -49,7 +49,8 @@ def test_per_month_counts_and_the_average_times_told(praktijk, andere_praktijk):
     assert maanden[0].maand == datetime.date(2025, 12, 1)
     assert maanden[-1].maand == datetime.date(2026, 11, 1)
     november = maanden[-1]
-    assert (november.aantal, november.verteld_gemiddeld, november.verteld_antwoorden) == (3, None, 0)
+    assert november.aantal == 3
+    assert (november.verteld_gemiddeld, november.verteld_antwoorden) == (None, 0)
     # 23:30 on 30 September in Amsterdam is still September, whatever UTC says.
     september = maanden[-3]
     assert (september.maand, september.aantal, september.verteld_gemiddeld) == (
