@@ -101,4 +101,5 @@ def bijeenkomst_verslag(request: AuthenticatedHttpRequest, slug: str, pk: int) -
             "titel": titel,
             "form": form,
         },
+        status=422 if form.errors else 200,
     )
