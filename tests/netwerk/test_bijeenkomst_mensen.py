@@ -364,3 +364,18 @@ def test_a_whole_group_is_invited_at_once(client, facilitator, praktijk, bijeenk
     assert set(
         Genodigde.objects.filter(bijeenkomst=bijeenkomst).values_list("persoon_id", flat=True)
     ) == {mensen["anouk"].pk, karin.pk}  # stein's design group is not added, nor ede's people
+
+
+def test_an_id_no_row_can_have_is_a_refused_choice_not_an_error(
+    client, facilitator, bijeenkomst, mensen
+):
+    """Found by the fuzz test on SQLite: a 20-digit id raised OverflowError (a 500)."""
+    client.force_login(facilitator)
+    te_groot = str(2**70)
+    response = client.post(
+        url("netwerk:bijeenkomst_mensen", bijeenkomst.pk),
+        {"planner": te_groot, "notulist": "", "genodigden": [te_groot]},
+    )
+    page = rendered(response, status=422)
+    assert "Anouk Adviseur" in page  # the form again, with stein's people to choose from
+    assert not Genodigde.objects.exists()
