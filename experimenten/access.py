@@ -3,7 +3,7 @@
 from django.http import Http404
 
 from experimenten import selectors
-from experimenten.models import Experiment, Opbrengst
+from experimenten.models import Experiment, Indicator, Meting, Opbrengst
 from netwerk.access import LidToegang, lid_get_for_user
 from netwerk.models import User
 
@@ -32,6 +32,29 @@ def experiment_get_for_edit(*, user: User, slug: str, pk: int) -> tuple[LidToega
     toegang, experiment = experiment_get_for_user(user=user, slug=slug, pk=pk)
     toegang.require(experiment_can_edit(toegang=toegang, experiment=experiment))
     return toegang, experiment
+
+
+def indicator_get_for_edit(
+    *, user: User, slug: str, pk: int, indicator_pk: int
+) -> tuple[LidToegang, Experiment, Indicator]:
+    """An indicator of an experiment the user may change: 404 when the experiment is not
+    visible or the indicator is not its own, 403 when the experiment is not theirs to change."""
+    toegang, experiment = experiment_get_for_edit(user=user, slug=slug, pk=pk)
+    indicator = selectors.indicator_get(experiment=experiment, pk=indicator_pk)
+    if indicator is None:
+        raise Http404
+    return toegang, experiment, indicator
+
+
+def meting_get_for_edit(
+    *, user: User, slug: str, pk: int, indicator_pk: int, meting_pk: int
+) -> tuple[LidToegang, Experiment, Meting]:
+    """A measurement of an indicator of an experiment the user may change, as above."""
+    toegang, experiment = experiment_get_for_edit(user=user, slug=slug, pk=pk)
+    meting = selectors.meting_get(experiment=experiment, indicator_pk=indicator_pk, pk=meting_pk)
+    if meting is None:
+        raise Http404
+    return toegang, experiment, meting
 
 
 def experiment_get_for_share(*, user: User, slug: str, pk: int) -> tuple[LidToegang, Experiment]:

@@ -2,16 +2,16 @@
 may change the experiment; shown on the experiment's page."""
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from config.http import AuthenticatedHttpRequest
-from experimenten import access, selectors, services
+from experimenten import access, services
 from experimenten.forms import IndicatorForm, MetingForm
-from experimenten.models import Experiment, Indicator
+from experimenten.models import Experiment
 
 
 def _terug(experiment: Experiment) -> HttpResponse:
@@ -22,13 +22,6 @@ def _terug(experiment: Experiment) -> HttpResponse:
         )
         + "#indicatoren"
     )
-
-
-def _indicator(experiment: Experiment, pk: int) -> Indicator:
-    indicator = selectors.indicator_get(experiment=experiment, pk=pk)
-    if indicator is None:
-        raise Http404
-    return indicator
 
 
 @require_http_methods(["GET", "POST"])
@@ -58,8 +51,9 @@ def indicator_bewerken(
     request: AuthenticatedHttpRequest, slug: str, pk: int, indicator_pk: int
 ) -> HttpResponse:
     """Change an indicator's name, unit, baseline or target."""
-    toegang, experiment = access.experiment_get_for_edit(user=request.user, slug=slug, pk=pk)
-    indicator = _indicator(experiment, indicator_pk)
+    toegang, experiment, indicator = access.indicator_get_for_edit(
+        user=request.user, slug=slug, pk=pk, indicator_pk=indicator_pk
+    )
     naam = indicator.naam  # the form puts typed values on the instance; the page keeps this
     form = IndicatorForm(request.POST or None, instance=indicator)
     if request.method == "POST" and form.is_valid():
@@ -85,8 +79,9 @@ def indicator_verwijderen(
     request: AuthenticatedHttpRequest, slug: str, pk: int, indicator_pk: int
 ) -> HttpResponse:
     """Remove an indicator with its measurements."""
-    _toegang, experiment = access.experiment_get_for_edit(user=request.user, slug=slug, pk=pk)
-    indicator = _indicator(experiment, indicator_pk)
+    _toegang, experiment, indicator = access.indicator_get_for_edit(
+        user=request.user, slug=slug, pk=pk, indicator_pk=indicator_pk
+    )
     services.indicator_delete(indicator=indicator, by=request.user)
     messages.success(request, _("The indicator has been removed."))
     return _terug(experiment)
@@ -97,8 +92,9 @@ def meting_nieuw(
     request: AuthenticatedHttpRequest, slug: str, pk: int, indicator_pk: int
 ) -> HttpResponse:
     """Record a measurement of an indicator."""
-    toegang, experiment = access.experiment_get_for_edit(user=request.user, slug=slug, pk=pk)
-    indicator = _indicator(experiment, indicator_pk)
+    toegang, experiment, indicator = access.indicator_get_for_edit(
+        user=request.user, slug=slug, pk=pk, indicator_pk=indicator_pk
+    )
     form = MetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.meting_add(indicator=indicator, by=request.user, **form.cleaned_data)
@@ -122,10 +118,9 @@ def meting_verwijderen(
     request: AuthenticatedHttpRequest, slug: str, pk: int, indicator_pk: int, meting_pk: int
 ) -> HttpResponse:
     """Remove a measurement entered by mistake."""
-    _toegang, experiment = access.experiment_get_for_edit(user=request.user, slug=slug, pk=pk)
-    meting = selectors.meting_get(experiment=experiment, indicator_pk=indicator_pk, pk=meting_pk)
-    if meting is None:
-        raise Http404
+    _toegang, experiment, meting = access.meting_get_for_edit(
+        user=request.user, slug=slug, pk=pk, indicator_pk=indicator_pk, meting_pk=meting_pk
+    )
     services.meting_delete(meting=meting, by=request.user)
     messages.success(request, _("The measurement has been removed."))
     return _terug(experiment)
