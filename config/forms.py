@@ -40,22 +40,6 @@ MAX_ID = 2**63 - 1
 _INTEGER = re.compile(r"-?[0-9]+")
 
 
-def _too_large_for_an_id(value: object) -> bool:
-    """A whole number no database row can have as its id (or that int() would refuse)."""
-    text = str(value).strip()
-    return bool(_INTEGER.fullmatch(text)) and (len(text) > 20 or abs(int(text)) > MAX_ID)
-
-
-class BoundedModelChoiceField(forms.ModelChoiceField):
-    """A choice of one row that refuses an id no row can have before asking the database
-    (SQLite raises OverflowError past 64 bits, a 500; see BoundedModelMultipleChoiceField)."""
-
-    def to_python(self, value):
-        if value not in self.empty_values and _too_large_for_an_id(value):
-            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
-        return super().to_python(value)
-
-
 class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
     """A multiple choice of rows that refuses an id no row can have before asking the database.
 

@@ -4,7 +4,7 @@ minutes themselves. Only persons of the practice's own network can be chosen."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from config.forms import BoundedModelChoiceField, BoundedModelMultipleChoiceField, limit_length
+from config.forms import BoundedModelMultipleChoiceField, limit_length
 from netwerk.models import Groep, Persoon
 from netwerk.selectors import personen_for_praktijk
 from praktijken.models import Praktijk
@@ -12,7 +12,7 @@ from praktijken.models import Praktijk
 VERSLAG_MAX = 20000
 
 
-class PersoonChoiceField(BoundedModelChoiceField):
+class PersoonChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Persoon) -> str:
         return f"{obj.naam} ({obj.organisatie.naam})"
 
