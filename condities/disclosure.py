@@ -4,8 +4,11 @@ Every figure computed from a session's or check-in's answers — the room's scre
 report, the exports, the summary mail, the scores written back to the practice (and from there
 the dashboard, the trend and the practice's export) — comes out of `vrijgeven`, from a `Stand`
 (the answers at one moment) and, while a session is open, from the state last released
-(`stap`). Nothing else computes figures from answers. docs/privacy.md states the rules in plain
-words; here is how they work.
+(`stap`). Nothing else computes figures from answers. The other kinds of figures about answers
+are released here too: averages over periods (`perioden_vrijgeven`), response per group
+(`respons_per_groep`), and the trust and value of a relationship round in the module next to
+this one (`condities/disclosure_banden.py`), with the same k. docs/privacy.md states the rules in
+plain words; here is how they work.
 
 k is `settings.MIN_RESPONDENTEN` (never below 3). A *respondent* of a figure is somebody with a
 numeric answer (1 to 5) behind it: "weet ik niet" does not count, a paper form counts only for the

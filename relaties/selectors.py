@@ -8,13 +8,14 @@ from dataclasses import dataclass, field
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
+from condities import disclosure_banden as disclosure
 from condities.models import Actie
 from experimenten.models import Experiment
 from mantelzorg.models import Reactie
 from netwerk.models import Deelname, Groep, Organisatie, Persoon
 from netwerk.selectors import organisaties_for_praktijk
 from praktijken.models import Praktijk
-from relaties import disclosure, kaart
+from relaties import kaart
 from relaties.models import (
     STAP_NIVEAU,
     Kaartpositie,

@@ -11,7 +11,7 @@ from fractions import Fraction
 
 import pytest
 
-from relaties.disclosure import Beoordeling, paar, vrijgeven
+from condities.disclosure_banden import Beoordeling, paar, vrijgeven
 
 K = 3
 

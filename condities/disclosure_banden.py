@@ -1,4 +1,5 @@
-"""The one place that releases figures about the ratings of a relationship round.
+"""The part of the disclosure rules (condities/disclosure.py) for the ratings of a relationship
+round (relaties): nothing else releases them.
 
 Trust and value (1 to 5) are given by people about other organisations. They are released only as
 means over at least k raters (k = condities.disclosure.k(), the practice-wide threshold), per
