@@ -563,7 +563,10 @@ class Periodecijfer:
 
 
 def perioden_vrijgeven[P](
-    tellingen: Mapping[P, tuple[int, float]], *, drempel: int | None = None
+    tellingen: Mapping[P, tuple[int, float]],
+    *,
+    drempel: int | None = None,
+    delen: Mapping[P, Iterable[int]] | None = None,
 ) -> dict[P, Periodecijfer | None]:
     """Release averages of one number per form (the carers' "told my story N times") per
     period, from {period: (respondents, sum)}: a period with fewer than k respondents is None,
@@ -572,11 +575,23 @@ def perioden_vrijgeven[P](
     The periods are disjoint and no total over them is released, so no figure can be derived
     by subtracting others (complementary suppression has nothing to hide). The caller passes
     only periods that are over: a figure that moved with each new form would be a differencing
-    channel of its own (rule 3's concern)."""
+    channel of its own (rule 3's concern).
+
+    `delen` gives, per period, the respondents of the shorter periods inside it that are
+    released elsewhere (the dashboard's months inside the programme's quarter). A period is then
+    released only when each of those holds 0 or at least k respondents: otherwise the quarter
+    minus the months shown would give the month that was hidden (rule 2, complementary)."""
     drempel = k() if drempel is None else max(drempel, K_MINIMUM)
+    delen = delen or {}
+
+    def vrij(periode: P, n: int) -> bool:
+        return n >= drempel and all(d == 0 or d >= drempel for d in delen.get(periode, ()))
+
     return {
         periode: (
-            Periodecijfer(respondenten=n, gemiddelde=round(som / n, 1)) if n >= drempel else None
+            Periodecijfer(respondenten=n, gemiddelde=round(som / n, 1))
+            if vrij(periode, n)
+            else None
         )
         for periode, (n, som) in tellingen.items()
     }

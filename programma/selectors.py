@@ -9,7 +9,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, QuerySet, Sum
-from django.db.models.functions import TruncQuarter
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext
@@ -109,9 +109,13 @@ def _kwartalen_terug(begin: datetime.date, aantal: int) -> datetime.date:
 
 def _verteld_tellingen(
     *, praktijk_ids: list[int], eerste: datetime.date, einde: datetime.date
-) -> dict[tuple[int, datetime.date], tuple[int, float]]:
+) -> tuple[
+    dict[tuple[int, datetime.date], tuple[int, float]],
+    dict[tuple[int, datetime.date], list[int]],
+]:
     """Unreleased: per (practice, quarter) the number of forms with "told my story N times" and
-    their sum. Only for condities.disclosure.perioden_vrijgeven; never shown as it is."""
+    their sum, and the number in each of its months (which the practice's own dashboard releases
+    month by month). Only for condities.disclosure.perioden_vrijgeven; never shown as it is."""
 
     def moment(datum: datetime.date) -> datetime.datetime:
         return timezone.make_aware(datetime.datetime.combine(datum, datetime.time.min))
@@ -123,37 +127,41 @@ def _verteld_tellingen(
             created_at__lt=moment(einde),
             keer_verteld__isnull=False,
         )
-        .annotate(kwartaal=TruncQuarter("created_at"))
-        .values_list("praktijk_id", "kwartaal")
+        .annotate(maand=TruncMonth("created_at"))
+        .values_list("praktijk_id", "maand")
         .annotate(n=Count("pk"), som=Sum("keer_verteld"))
         .order_by()
     )
-    tellingen = {}
-    for praktijk_id, kwartaal, n, som in rijen:
-        if isinstance(kwartaal, datetime.datetime):
-            kwartaal = (
-                timezone.localtime(kwartaal).date()
-                if timezone.is_aware(kwartaal)
-                else kwartaal.date()
-            )
-        tellingen[(praktijk_id, _kwartaal_begin(kwartaal))] = (n, float(som))
-    return tellingen
+    tellingen: dict[tuple[int, datetime.date], tuple[int, float]] = {}
+    maanden: dict[tuple[int, datetime.date], list[int]] = {}
+    for praktijk_id, maand, n, som in rijen:
+        if isinstance(maand, datetime.datetime):
+            maand = timezone.localtime(maand).date() if timezone.is_aware(maand) else maand.date()
+        sleutel = (praktijk_id, _kwartaal_begin(maand))
+        totaal, somtotaal = tellingen.get(sleutel, (0, 0.0))
+        tellingen[sleutel] = (totaal + n, somtotaal + float(som))
+        maanden.setdefault(sleutel, []).append(n)
+    return tellingen, maanden
 
 
 def verteld_per_kwartaal(
     *, praktijk_ids: list[int], vandaag: datetime.date | None = None
 ) -> dict[int, list[Kwartaal]]:
     """Per practice, the last KWARTALEN quarters that are over, oldest first, each with the
-    average "told my story N times" when the disclosure rules release it (at least k forms)."""
+    average "told my story N times" when the disclosure rules release it (at least k forms, and
+    no month inside it that the dashboard hides could be worked out from it)."""
     huidig = _kwartaal_begin(vandaag or timezone.localdate())
     begins = [_kwartalen_terug(huidig, n) for n in range(KWARTALEN, 0, -1)]
-    tellingen = _verteld_tellingen(praktijk_ids=praktijk_ids, eerste=begins[0], einde=huidig)
+    tellingen, maanden = _verteld_tellingen(
+        praktijk_ids=praktijk_ids, eerste=begins[0], einde=huidig
+    )
     vrij = disclosure.perioden_vrijgeven(
         {
             (pk, begin): tellingen.get((pk, begin), (0, 0.0))
             for pk in praktijk_ids
             for begin in begins
-        }
+        },
+        delen=maanden,
     )
     return {
         pk: [Kwartaal(begin=begin, cijfer=vrij[(pk, begin)]) for begin in begins]
