@@ -167,6 +167,14 @@ def _member_pages(browser, base: str, uit: Path, sessie_pk: str) -> None:
             page.goto(base + pad)
             page.wait_for_load_state("networkidle")
             page.screenshot(path=str(uit / f"{naam}-{width}x{height}.png"))
+    # Whole pages whose lower sections matter: the yield page (its ties then and now) and the
+    # dashboard (the carers' months), on a phone and a laptop.
+    for naam in ("opbrengst", "dashboard"):
+        for width, height in SIZES[:2]:
+            page.set_viewport_size({"width": width, "height": height})
+            page.goto(base + pages[naam])
+            page.wait_for_load_state("networkidle")
+            page.screenshot(path=str(uit / f"{naam}-{width}-hele-pagina.png"), full_page=True)
     # The network map of the latest relationship round (the demo has two, a year apart).
     page.goto(base + pages["relaties"])
     kaart = (

@@ -14,8 +14,8 @@ from relaties.services import kaart_store
 # Per round: its title, how long ago it was held (days), and the chance that a pair is at least
 # at each step (know who, contact, work together): the second round a year later is closer.
 RONDES = [
-    ("Relatieronde najaar 2025", 372, (0.4, 0.07, 0.03)),
-    ("Relatieronde najaar 2026", 7, (0.7, 0.16, 0.08)),
+    ("Relatieronde najaar 2025", 386, (0.4, 0.07, 0.03)),
+    ("Relatieronde najaar 2026", 21, (0.7, 0.16, 0.08)),
 ]
 
 
