@@ -298,6 +298,8 @@ class BelangenVersie(models.Model):
     door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Who reviewed it by personal link in an interests round (no account): their name.
+    door_naam = models.CharField(_("reviewed by"), max_length=200, blank=True)
     op = models.DateTimeField(_("date"), default=timezone.now)
 
     class Meta:

@@ -121,3 +121,18 @@ class SchermForm(forms.Form):
             for vraag in self.scherm.vragen
             if data.get(f"stap_{vraag.organisatie.pk}")
         }
+
+
+class BelangenrondeForm(RondeForm):
+    """An interests round: the same as a relationship round to send, with the organisations'
+    contact persons chosen to begin with."""
+
+    def __init__(self, *args, personen, **kwargs) -> None:
+        super().__init__(*args, personen=personen, **kwargs)
+        self.fields["titel"].initial = _("Review of our interests")
+        self.fields["personen"].initial = [p.pk for p in personen if p.is_contactpersoon]
+        self.fields["personen"].help_text = _(
+            "At least one person per organisation. Each gets a personal link by email to review "
+            "the organisation's interests; no account is needed. The contact persons are chosen "
+            "to begin with."
+        )

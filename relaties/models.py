@@ -20,10 +20,12 @@ class Stap(models.TextChoices):
 STAP_NIVEAU = {stap: niveau for niveau, stap in enumerate(Stap.values)}
 
 
-class Relatieronde(models.Model):
-    """One round of the relationship questions, sent to people of the network's organisations."""
+class RondeBasis(models.Model):
+    """What every round of the network has: a title, a deadline, and when it closed. The
+    relationship round and the interests round (belangenronde) share their machinery
+    (relaties/rondes.py): personal links by e-mail, reminders, closing at the deadline."""
 
-    praktijk = models.ForeignKey(Praktijk, on_delete=models.CASCADE, related_name="relatierondes")
+    praktijk = models.ForeignKey(Praktijk, on_delete=models.CASCADE, related_name="%(class)ss")
     titel = models.CharField(_("title"), max_length=200)
     geopend_op = models.DateTimeField(_("opened on"))
     sluit_op = models.DateTimeField(_("closes on"))
@@ -32,18 +34,16 @@ class Relatieronde(models.Model):
     nu_herinnerd_op = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        abstract = True
         ordering = ["-geopend_op", "-pk"]
-        verbose_name = _("relationship round")
-        verbose_name_plural = _("relationship rounds")
 
     def __str__(self) -> str:
         return self.titel
 
 
-class RondeDeelnemer(models.Model):
+class DeelnemerBasis(models.Model):
     """A person asked to answer a round for their organisation, with a personal secret link."""
 
-    ronde = models.ForeignKey(Relatieronde, on_delete=models.CASCADE, related_name="deelnemers")
     persoon = models.ForeignKey(
         Persoon, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -57,13 +57,53 @@ class RondeDeelnemer(models.Model):
     klaar_op = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        abstract = True
         ordering = ["naam", "pk"]
+
+    def __str__(self) -> str:
+        return self.naam or self.email
+
+
+class Relatieronde(RondeBasis):
+    """One round of the relationship questions, sent to people of the network's organisations."""
+
+    class Meta(RondeBasis.Meta):
+        verbose_name = _("relationship round")
+        verbose_name_plural = _("relationship rounds")
+
+
+class RondeDeelnemer(DeelnemerBasis):
+    """A person answering a relationship round for their organisation."""
+
+    ronde = models.ForeignKey(Relatieronde, on_delete=models.CASCADE, related_name="deelnemers")
+
+    class Meta(DeelnemerBasis.Meta):
         constraints = [
             models.UniqueConstraint(fields=["ronde", "persoon"], name="ronde_persoon_eenmaal")
         ]
 
-    def __str__(self) -> str:
-        return self.naam or self.email
+
+class Belangenronde(RondeBasis):
+    """A round in which every organisation reviews its interests (belangen): its people get a
+    personal link to state them again or confirm they still hold. Each answer is a new version
+    of the organisation's interests (netwerk.BelangenVersie), so "last discussed" moves."""
+
+    class Meta(RondeBasis.Meta):
+        verbose_name = _("interests round")
+        verbose_name_plural = _("interests rounds")
+
+
+class BelangenDeelnemer(DeelnemerBasis):
+    """A person reviewing their organisation's interests in an interests round."""
+
+    ronde = models.ForeignKey(Belangenronde, on_delete=models.CASCADE, related_name="deelnemers")
+
+    class Meta(DeelnemerBasis.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ronde", "persoon"], name="belangenronde_persoon_eenmaal"
+            )
+        ]
 
 
 class RelatieAntwoord(models.Model):

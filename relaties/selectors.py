@@ -18,6 +18,8 @@ from praktijken.models import Praktijk
 from relaties import kaart
 from relaties.models import (
     STAP_NIVEAU,
+    BelangenDeelnemer,
+    Belangenronde,
     Kaartpositie,
     RelatieAntwoord,
     Relatieronde,
@@ -55,32 +57,82 @@ def deelnemer_by_token(*, token: str) -> RondeDeelnemer | None:
 
 @dataclass
 class Respons:
-    deelnemers: Sequence[RondeDeelnemer]  # each with `begonnen`
+    deelnemers: Sequence[RondeDeelnemer | BelangenDeelnemer]  # each with `begonnen`
     uitgenodigd: int
     begonnen: int
     klaar: int
     niet_klaar: int  # invited, not finished: whom "remind now" reaches
+    # Interests round: the practice's organisations, how many of them reviewed their interests.
+    organisaties: int = 0
+    organisaties_klaar: int = 0
 
 
-def ronde_respons(*, ronde: Relatieronde) -> Respons:
-    """Who responded to a round, never what they answered (1 query)."""
-    deelnemers = list(
-        RondeDeelnemer.objects.filter(ronde=ronde)
-        .select_related("organisatie")
-        .annotate(begonnen=Exists(RelatieAntwoord.objects.filter(deelnemer=OuterRef("pk"))))
-        .order_by("organisatie__naam", "naam", "pk")
-    )
-    klaar = sum(d.klaar_op is not None for d in deelnemers)
+def _respons(deelnemers: list) -> Respons:
     return Respons(
         deelnemers=deelnemers,
         uitgenodigd=sum(d.uitgenodigd_op is not None for d in deelnemers),
         begonnen=sum(d.begonnen and d.klaar_op is None for d in deelnemers),
-        klaar=klaar,
+        klaar=sum(d.klaar_op is not None for d in deelnemers),
         niet_klaar=sum(
             d.klaar_op is None and d.uitgenodigd_op is not None and bool(d.email)
             for d in deelnemers
         ),
     )
+
+
+def ronde_respons(*, ronde: Relatieronde) -> Respons:
+    """Who responded to a round, never what they answered (1 query)."""
+    return _respons(
+        list(
+            RondeDeelnemer.objects.filter(ronde=ronde)
+            .select_related("organisatie")
+            .annotate(begonnen=Exists(RelatieAntwoord.objects.filter(deelnemer=OuterRef("pk"))))
+            .order_by("organisatie__naam", "naam", "pk")
+        )
+    )
+
+
+def belangenrondes_for_praktijk(*, praktijk: Praktijk) -> QuerySet[Belangenronde]:
+    """The practice's interests rounds, newest first."""
+    return Belangenronde.objects.filter(praktijk=praktijk).order_by("-geopend_op", "-pk")
+
+
+def belangenronde_respons(*, ronde: Belangenronde) -> Respons:
+    """Who reviewed their organisation's interests in the round, and how many of the practice's
+    organisations did (2 queries). One screen, so nobody is "started" without being finished."""
+    deelnemers = list(
+        BelangenDeelnemer.objects.filter(ronde=ronde)
+        .select_related("organisatie")
+        .order_by("organisatie__naam", "naam", "pk")
+    )
+    for deelnemer in deelnemers:
+        deelnemer.begonnen = False  # type: ignore[attr-defined]
+    respons = _respons(deelnemers)
+    organisaties = set(
+        Deelname.objects.filter(praktijk=ronde.praktijk).values_list("organisatie_id", flat=True)
+    )
+    respons.organisaties = len(organisaties)
+    respons.organisaties_klaar = len(
+        {d.organisatie_id for d in deelnemers if d.klaar_op} & organisaties
+    )
+    return respons
+
+
+def belangen_deelnemer_by_token(*, token: str) -> BelangenDeelnemer | None:
+    """The interests round's participant whose personal link this is, with the round, the
+    practice, the organisation and its participation in the practice (None when it left)."""
+    if not token:
+        return None
+    deelnemer = (
+        BelangenDeelnemer.objects.filter(token=token)
+        .select_related("ronde__praktijk", "organisatie")
+        .first()
+    )
+    if deelnemer is not None:
+        deelnemer.deelname = Deelname.objects.filter(  # type: ignore[attr-defined]
+            praktijk_id=deelnemer.ronde.praktijk_id, organisatie_id=deelnemer.organisatie_id
+        ).first()
+    return deelnemer
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from relaties import views
+from relaties import views, views_belangen
 
 app_name = "relaties"
 
@@ -20,4 +20,31 @@ urlpatterns = [
         name="export_graphml",
     ),
     path("relatieronde/<token:token>/", views.invullen, name="invullen"),
+    # The interests round (belangenronde): the same machinery, another question.
+    path("p/<slug:slug>/belangenrondes/", views_belangen.belangenrondes, name="belangenrondes"),
+    path(
+        "p/<slug:slug>/belangenrondes/nieuw/",
+        views_belangen.belangenronde_nieuw,
+        name="belangenronde_nieuw",
+    ),
+    path(
+        "p/<slug:slug>/belangenrondes/<int:pk>/",
+        views_belangen.belangenronde,
+        name="belangenronde",
+    ),
+    path(
+        "p/<slug:slug>/belangenrondes/<int:pk>/herinneren/",
+        views_belangen.belangenronde_herinneren,
+        name="belangenronde_herinneren",
+    ),
+    path(
+        "p/<slug:slug>/belangenrondes/<int:pk>/sluiten/",
+        views_belangen.belangenronde_sluiten,
+        name="belangenronde_sluiten",
+    ),
+    path(
+        "belangenronde/<token:token>/",
+        views_belangen.belangen_invullen,
+        name="belangen_invullen",
+    ),
 ]

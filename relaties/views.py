@@ -17,6 +17,13 @@ from relaties import exports, selectors, services
 from relaties.access import ronde_get_for_manage, ronde_get_for_user
 from relaties.forms import RondeForm, SchermForm
 from relaties.models import RondeDeelnemer
+from relaties.rondes import (
+    NuHerinnerenTeVroeg,
+    RondeGesloten,
+    ronde_close,
+    ronde_is_open,
+    ronde_remind_now,
+)
 
 
 @require_GET
@@ -80,7 +87,7 @@ def respons(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRespon
             "toegang": toegang,
             "praktijk": toegang.praktijk,
             "ronde": ronde,
-            "open": services.ronde_is_open(ronde),
+            "open": ronde_is_open(ronde),
             "respons": selectors.ronde_respons(ronde=ronde),
         },
     )
@@ -91,8 +98,8 @@ def herinneren(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRes
     """Remind now: one reminder to each invitee who has not finished, at most once an hour."""
     _toegang, ronde = ronde_get_for_manage(user=request.user, slug=slug, pk=pk)
     try:
-        aantal = services.ronde_remind_now(ronde=ronde, by=request.user)
-    except services.NuHerinnerenTeVroeg:
+        aantal = ronde_remind_now(ronde=ronde, by=request.user)
+    except NuHerinnerenTeVroeg:
         messages.error(
             request,
             _(
@@ -117,7 +124,7 @@ def herinneren(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRes
 def sluiten(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """Close the round now: answers stop, and trust and value figures are released."""
     _toegang, ronde = ronde_get_for_manage(user=request.user, slug=slug, pk=pk)
-    if services.ronde_close(ronde=ronde, by=request.user):
+    if ronde_close(ronde=ronde, by=request.user):
         messages.success(request, _("The round is closed."))
     return redirect("relaties:netwerk", slug=slug, pk=ronde.pk)
 
@@ -171,7 +178,7 @@ def invullen(request: HtmxHttpRequest, token: str) -> HttpResponse:
             ),
             status=404,
         )
-    if not services.ronde_is_open(deelnemer.ronde):
+    if not ronde_is_open(deelnemer.ronde):
         return _gesloten(request, deelnemer)
     schermen = selectors.schermen_for_deelnemer(deelnemer=deelnemer)
     try:
@@ -193,7 +200,7 @@ def invullen(request: HtmxHttpRequest, token: str) -> HttpResponse:
             services.antwoorden_save(
                 deelnemer=deelnemer, antwoorden=form.antwoorden(), klaar=laatste
             )
-        except services.RondeGesloten:
+        except RondeGesloten:
             return _gesloten(request, deelnemer)
         if laatste:
             return message_page(

@@ -18,7 +18,7 @@ from conftest import PERSONAS
 from mantelzorg.models import Reactie
 from netwerk.models import Deelname
 from praktijken.models import Lidmaatschap
-from relaties.models import Relatieronde
+from relaties.models import Belangenronde, Relatieronde
 from tests.factories import (
     AfspraakFactory,
     BijeenkomstFactory,
@@ -192,6 +192,12 @@ EXPECTED = {
     "relaties:herinneren": POST_ONLY,
     "relaties:sluiten": POST_ONLY,
     "relaties:invullen": dict.fromkeys(PUBLIC, 404),  # a made-up token
+    "relaties:belangenrondes": managers(),
+    "relaties:belangenronde_nieuw": managers(),
+    "relaties:belangenronde": managers(),
+    "relaties:belangenronde_herinneren": POST_ONLY,
+    "relaties:belangenronde_sluiten": POST_ONLY,
+    "relaties:belangen_invullen": dict.fromkeys(PUBLIC, 404),  # a made-up token
     "begrippen:woordenlijst": PUBLIC,  # the public glossary, settled terms only
     "begrippen:lijst": readers(),
     "begrippen:voorstellen": readers(),  # every member may suggest a term
@@ -311,6 +317,12 @@ def wereld(
             geopend_op=timezone.now(),
             sluit_op=timezone.now() + datetime.timedelta(days=7),
         ).pk,
+        "belangenronde": Belangenronde.objects.create(
+            praktijk=praktijk,
+            titel="Belangenronde",
+            geopend_op=timezone.now(),
+            sluit_op=timezone.now() + datetime.timedelta(days=7),
+        ).pk,
     }
 
 
@@ -367,6 +379,8 @@ def object_pk(name: str, w: dict) -> int:
         return w["reactie"]
     if name.startswith("begrippen:"):
         return w["begrip"]
+    if name.startswith("relaties:belangenronde"):
+        return w["belangenronde"]
     if name.startswith("relaties:"):
         return w["ronde"]
     return w["sessie"].pk

@@ -13,14 +13,16 @@ BELANGEN_VELDEN = ("belangen", "bijdrage", "tijdsinvestering", "verwachting")
 def belangen_update(
     *,
     deelname: Deelname,
-    by: User,
+    by: User | None,
     belangen: str,
     bijdrage: str,
     tijdsinvestering: str,
     verwachting: str,
+    door_naam: str = "",
 ) -> BelangenVersie:
     """Save the organisation's interests as a new version (also when unchanged: a review counts
-    as discussed)."""
+    as discussed). `by` is None for a person who reviewed them by personal link in an interests
+    round; `door_naam` then names them."""
     waarden = {
         "belangen": belangen,
         "bijdrage": bijdrage,
@@ -30,7 +32,9 @@ def belangen_update(
     for veld, waarde in waarden.items():
         setattr(deelname, veld, waarde)
     deelname.save(update_fields=[*BELANGEN_VELDEN, "updated_at"])
-    versie = BelangenVersie.objects.create(deelname=deelname, door=by, **waarden)
+    versie = BelangenVersie.objects.create(
+        deelname=deelname, door=by, door_naam=door_naam[:200], **waarden
+    )
     gebeurtenis_record(praktijk=deelname.praktijk, by=by, actie="belangen.update", obj=deelname)
     return versie
 

@@ -14,7 +14,7 @@ from mantelzorg.models import Reactie
 from netwerk.models import Uitnodiging
 from netwerk.services import bevestiging_token_make
 from praktijken.models import Lidmaatschap, Rol
-from relaties.models import Relatieronde, RondeDeelnemer
+from relaties.models import BelangenDeelnemer, Belangenronde, Relatieronde, RondeDeelnemer
 from tests.factories import (
     ActieFactory,
     AfspraakFactory,
@@ -267,6 +267,32 @@ class Wereld:
     def ronde_token(self) -> str:
         return self.ronde.deelnemers.get().token
 
+    def nieuwe_belangenronde(self) -> Belangenronde:
+        ronde = Belangenronde.objects.create(
+            praktijk=self.praktijk,
+            titel="Belangenronde",
+            geopend_op=timezone.now(),
+            sluit_op=timezone.now() + datetime.timedelta(days=14),
+        )
+        BelangenDeelnemer.objects.create(
+            ronde=ronde,
+            persoon=self.persoon,
+            organisatie=self.organisatie,
+            naam=self.persoon.naam,
+            email="piet@voorbeeld.example",
+            token=secrets.token_urlsafe(32),
+            uitgenodigd_op=timezone.now(),
+        )
+        return ronde
+
+    @cached_property
+    def belangenronde(self) -> Belangenronde:
+        return self.nieuwe_belangenronde()
+
+    @cached_property
+    def belangenronde_token(self) -> str:
+        return self.belangenronde.deelnemers.get().token
+
     @cached_property
     def checkin_sessie(self) -> Sessie:
         return Sessie.objects.get(deelnemers__token=self.checkin_token)
@@ -333,7 +359,7 @@ class Wereld:
                 ("opbrengst", "opbrengst"),
                 ("verhaal", "verhaal"),
             ],
-            "relaties": [("", "ronde")],
+            "relaties": [("belangen", "belangenronde"), ("", "ronde")],
         }
         values = {
             "slug": self.praktijk.slug,

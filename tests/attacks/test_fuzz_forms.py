@@ -51,7 +51,15 @@ from praktijken.models import (
     Rol,
     Verhaal,
 )
-from relaties.models import Kaartpositie, RelatieAntwoord, Relatieronde, RondeDeelnemer, Stap
+from relaties.models import (
+    BelangenDeelnemer,
+    Belangenronde,
+    Kaartpositie,
+    RelatieAntwoord,
+    Relatieronde,
+    RondeDeelnemer,
+    Stap,
+)
 from tests.attacks.fuzz import (
     APPS,
     FORMULIER_422,
@@ -1135,6 +1143,56 @@ RELATIES = [
         models=(RelatieAntwoord, RondeDeelnemer),
         ok=lambda r: r.status_code in (200, 302),
         statuses=frozenset({200, 302, 400, 422}),
+    ),
+    Doel(
+        name="relaties:belangenronde_nieuw",
+        persona="facilitator",
+        url=stein("relaties:belangenronde_nieuw"),
+        base=lambda w: {
+            "titel": "Belangenronde voorjaar",
+            "sluit_op": (datetime.datetime.now() + datetime.timedelta(days=14)).strftime(
+                "%Y-%m-%dT%H:%M"
+            ),
+            "personen": [str(w.persoon.pk)],
+        },
+        fields=lambda w: {
+            "sluit_op": datum(),
+            "personen": multi_values(*ids(w.persoon)),
+        },
+        models=(Belangenronde, BelangenDeelnemer),
+        statuses=FORMULIER_422,
+    ),
+    Doel(
+        name="relaties:belangenronde_herinneren",
+        persona="facilitator",
+        url=stein("relaties:belangenronde_herinneren", "belangenronde"),
+        base=lambda w: {},
+        models=(Belangenronde, BelangenDeelnemer),
+        statuses=frozenset({302}),  # sent, or refused within the hour: back to the responses
+    ),
+    Doel(
+        name="relaties:belangenronde_sluiten",
+        persona="facilitator",
+        url=stein("relaties:belangenronde_sluiten", "nieuwe_belangenronde"),
+        base=lambda w: {},
+        models=(Belangenronde,),
+        statuses=frozenset({302}),
+    ),
+    Doel(
+        name="relaties:belangen_invullen",
+        persona="anonymous",
+        url=lambda w: url("relaties:belangen_invullen", token=w.belangenronde_token),
+        base=lambda w: {
+            "belangen": TEKST,
+            "bijdrage": TEKST,
+            "tijdsinvestering": "4 uur per maand",
+            "verwachting": TEKST,
+        },
+        fields=lambda w: {},
+        models=(Deelname, BelangenVersie, BelangenDeelnemer),
+        # A success is the thank-you page (200), a refusal the form again (422).
+        ok=lambda r: r.status_code == 200,
+        statuses=frozenset({200, 400, 422}),
     ),
 ]
 

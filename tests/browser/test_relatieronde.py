@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from netwerk.models import Groep
 from praktijken.models import Rol
-from relaties import services
+from relaties import rondes
 from relaties.models import Relatieronde
 from tests.browser.axe import assert_accessible
 from tests.factories import (
@@ -59,7 +59,7 @@ def test_a_round_is_answered_on_a_phone_and_shows_on_the_network_page(
         geopend_op=timezone.now() - datetime.timedelta(days=365),
         sluit_op=timezone.now() - datetime.timedelta(days=350),
     )
-    services.ronde_close(ronde=vorig_jaar, by=None)
+    rondes.ronde_close(ronde=vorig_jaar, by=None)
     facilitator = UserFactory(email="adviseur@stein.example", name="Anouk Adviseur")
     LidmaatschapFactory(praktijk=praktijk, user=facilitator, rol=Rol.FACILITATOR)
     log_in(page, live_server, facilitator)

@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.urls import reverse
 
-from relaties import kaart, selectors, services
+from relaties import kaart, rondes, selectors
 from relaties.models import Kaartpositie
 from tests.relaties.conftest import netwerk_maken
 from tests.relaties.test_netwerk import antwoord, ronde_maken
@@ -37,7 +37,7 @@ def test_the_map_is_stored_at_closing_and_stays_put_in_the_next_round(praktijk):
     vorige = ronde_maken(praktijk, personen, dagen_geleden=365, titel="Toen")
     antwoord(vorige, personen[0], b, "contact_gehad")
     antwoord(vorige, personen[2], d, "werken_samen")
-    services.ronde_close(ronde=vorige, by=None)
+    rondes.ronde_close(ronde=vorige, by=None)
     toen = (
         dict(Kaartpositie.objects.filter(ronde=vorige).values_list("organisatie_id", "x")),
         dict(Kaartpositie.objects.filter(ronde=vorige).values_list("organisatie_id", "y")),
@@ -49,7 +49,7 @@ def test_the_map_is_stored_at_closing_and_stays_put_in_the_next_round(praktijk):
     antwoord(nu, personen[0], c, "werken_samen")
     antwoord(nu, personen[4], nieuw, "contact_gehad")
     beeld_open = selectors.netwerkbeeld(ronde=nu)
-    services.ronde_close(ronde=nu, by=None)
+    rondes.ronde_close(ronde=nu, by=None)
     beeld = selectors.netwerkbeeld(ronde=nu)
     for organisatie in organisaties:
         assert beeld.posities[organisatie.pk] == (
@@ -70,7 +70,7 @@ def test_the_page_draws_the_map_and_its_figures(client, praktijk, lid):
     ronde = ronde_maken(praktijk, personen)
     antwoord(ronde, personen[0], b, "werken_samen")
     antwoord(ronde, personen[1], c, "contact_gehad")
-    services.ronde_close(ronde=ronde, by=None)
+    rondes.ronde_close(ronde=ronde, by=None)
     client.force_login(lid)
     tekst = client.get(reverse("relaties:netwerk", args=["stein", ronde.pk])).text
     assert "<svg" in tekst and tekst.count("<line") == 2
@@ -88,7 +88,7 @@ def test_the_ties_export_as_csv_and_graphml(client, praktijk, lid):
     a, b, _c = organisaties
     ronde = ronde_maken(praktijk, personen)
     antwoord(ronde, personen[0], b, "werken_samen", 5, 5)
-    services.ronde_close(ronde=ronde, by=None)
+    rondes.ronde_close(ronde=ronde, by=None)
     client.force_login(lid)
     csv = client.get(reverse("relaties:export_csv", args=["stein", ronde.pk]))
     assert csv["Content-Disposition"].startswith("attachment")

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from condities.models import Actie
-from relaties import selectors, services
+from relaties import rondes, selectors, services
 from relaties.models import Relatieronde, RondeDeelnemer
 from tests.factories import ExperimentFactory, OntwerpvraagFactory, ReactieFactory
 from tests.relaties.conftest import netwerk_maken
@@ -49,7 +49,7 @@ def test_a_pair_shows_the_highest_step_either_side_gave_and_what_is_new(
     a, b, c, _d = organisaties
     vorige = ronde_maken(praktijk, personen, dagen_geleden=365, titel="Vorig jaar")
     antwoord(vorige, personen[0], b, "contact_gehad")
-    services.ronde_close(ronde=vorige, by=None)
+    rondes.ronde_close(ronde=vorige, by=None)
     ronde = ronde_maken(praktijk, personen, titel="Dit jaar")
     antwoord(ronde, personen[0], b, "weten_wie")
     antwoord(ronde, personen[1], a, "werken_samen")
@@ -108,7 +108,7 @@ def test_trust_and_value_are_shown_only_after_closing(client, praktijk, lid):
     client.force_login(lid)
     url = reverse("relaties:netwerk", args=["stein", ronde.pk])
     assert "4,0" not in client.get(url).text
-    services.ronde_close(ronde=ronde, by=None)
+    rondes.ronde_close(ronde=ronde, by=None)
     tekst = client.get(url).text
     assert "Hoe het netwerk elke organisatie waardeert" in tekst
     assert "4,0" in tekst and "3,0" in tekst
@@ -245,7 +245,7 @@ def test_the_yield_pages_show_the_ties_then_and_now_of_closed_rounds(client, pra
     a, b, _c = organisaties
     toen = ronde_maken(praktijk, personen, dagen_geleden=365, titel="Ronde toen")
     antwoord(toen, personen[1], a, "weten_wie")
-    services.ronde_close(ronde=toen, by=None)
+    rondes.ronde_close(ronde=toen, by=None)
     client.force_login(lid)
     url = reverse("overzicht:opbrengst_organisatie", args=["stein", a.pk])
     pagina = client.get(url).text
@@ -257,7 +257,7 @@ def test_the_yield_pages_show_the_ties_then_and_now_of_closed_rounds(client, pra
     antwoord(nu, personen[2], a, "contact_gehad")
     pagina = client.get(url).text
     assert "Ronde nu" not in pagina  # still open: the yield page waits for its closing
-    services.ronde_close(ronde=nu, by=None)
+    rondes.ronde_close(ronde=nu, by=None)
     pagina = client.get(url).text
     assert "Ronde toen" in pagina and "Ronde nu" in pagina
     assert "Werkt nu samen met: Organisatie 01" in pagina

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from praktijken.models import Gebeurtenis
-from relaties import services, tasks
+from relaties import rondes, services, tasks
 from relaties.models import RelatieAntwoord, RondeDeelnemer
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +19,7 @@ def test_each_person_gets_a_personal_link_by_mail_once(ronde, mailoutbox):
     assert "Relatieronde 2026" in mailoutbox[0].subject
     assert "/relatieronde/" in mailoutbox[0].body
     assert RondeDeelnemer.objects.filter(ronde=ronde, uitgenodigd_op__isnull=False).count() == 4
-    assert services.uitnodigingen_send(ronde_id=ronde.pk) == 0  # a second run sends nothing
+    assert rondes.uitnodigingen_send(ronde_id=ronde.pk) == 0  # a second run sends nothing
     assert len(mailoutbox) == 4
     assert Gebeurtenis.objects.filter(actie="relatieronde.create").count() == 1
 
@@ -118,7 +118,7 @@ def test_answers_can_be_changed_until_the_round_closes_then_are_refused(
     gekozen = re.search(rf'<input[^>]*name="{veld}"[^>]*checked[^>]*>', client.get(url).text)
     assert gekozen and 'value="werken_samen"' in gekozen.group(0)
 
-    services.ronde_close(ronde=ronde, by=facilitator)
+    rondes.ronde_close(ronde=ronde, by=facilitator)
     response = client.post(url, {veld: "kennen_niet"})
     assert response.status_code == 410
     assert "Relatieronde 2026" in response.text and "ronde is gesloten" in response.text
@@ -131,14 +131,14 @@ def test_answers_are_refused_past_the_deadline_before_any_task_closed_it(client,
     deelnemer = _deelnemer(ronde, organisaties[0])
     ronde.sluit_op = timezone.now() - datetime.timedelta(minutes=1)
     ronde.save()
-    with pytest.raises(services.RondeGesloten):
+    with pytest.raises(rondes.RondeGesloten):
         services.antwoorden_save(
             deelnemer=deelnemer, antwoorden={organisaties[1].pk: ("weten_wie", None, None)}
         )
     url = reverse("relaties:invullen", args=[deelnemer.token])
     assert client.post(url, {f"stap_{organisaties[1].pk}": "weten_wie"}).status_code == 410
     assert not RelatieAntwoord.objects.exists()
-    assert services.rondes_close_due() == 1
+    assert rondes.rondes_close_due() == 1
     ronde.refresh_from_db()
     assert ronde.gesloten_op is not None
 
@@ -200,11 +200,11 @@ def test_the_sweep_reminds_once_after_five_days_and_closes_at_the_deadline(
         antwoorden={organisaties[1].pk: ("weten_wie", None, None)},
         klaar=True,
     )
-    assert services.herinneringen_due() == 0  # too early
+    assert rondes.herinneringen_due() == 0  # too early
     later = timezone.now() + datetime.timedelta(days=6)
-    assert services.herinneringen_due(now=later) == 3  # not the one who finished
+    assert rondes.herinneringen_due(now=later) == 3  # not the one who finished
     assert all("Herinnering" in m.subject for m in mailoutbox[4:])
-    assert services.herinneringen_due(now=later) == 0  # once
+    assert rondes.herinneringen_due(now=later) == 0  # once
     RondeDeelnemer.objects.filter(ronde=ronde).update(uitgenodigd_op=None)
     assert tasks.rondes_close_due_task.delay().get() == 0  # still open: invitations again
     assert len(mailoutbox) == 4 + 3 + 4
