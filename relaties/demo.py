@@ -1,5 +1,6 @@
-"""Demo relationship rounds for `manage.py demo`: two rounds in Stein a year apart, in which the
-network visibly grows ("a year ago we did not even know each other")."""
+"""Demo rounds for `manage.py demo`: two relationship rounds in Stein a year apart, in which the
+network visibly grows ("a year ago we did not even know each other"), and an open interests
+round that two organisations have answered."""
 
 import datetime
 import random
@@ -7,8 +8,17 @@ import secrets
 
 from django.utils import timezone
 
-from netwerk.models import Deelname, Persoon
-from relaties.models import STAP_NIVEAU, RelatieAntwoord, Relatieronde, RondeDeelnemer, Stap
+from netwerk.models import BelangenVersie, Deelname, Persoon
+from netwerk.services.belangen import BELANGEN_VELDEN
+from relaties.models import (
+    STAP_NIVEAU,
+    BelangenDeelnemer,
+    Belangenronde,
+    RelatieAntwoord,
+    Relatieronde,
+    RondeDeelnemer,
+    Stap,
+)
 from relaties.services import kaart_store
 
 # Per round: its title, how long ago it was held (days), and the chance that a pair is at least
@@ -88,3 +98,39 @@ def rondes_load(*, praktijken: dict) -> None:
             RelatieAntwoord.objects.bulk_create(antwoorden)
         # The map, once per round: the second keeps the first's positions.
         kaart_store(ronde=ronde)
+    belangenronde_load(praktijk=stein, deelnames=deelnames, respondenten=respondenten)
+
+
+def belangenronde_load(*, praktijk, deelnames: list[Deelname], respondenten: dict) -> None:
+    """An open interests round, sent four days ago; the first two organisations reviewed their
+    interests (unchanged: that counts as discussed too)."""
+    geopend = timezone.now() - datetime.timedelta(days=4)
+    ronde, nieuw = Belangenronde.objects.get_or_create(
+        praktijk=praktijk,
+        titel="Onze belangen opnieuw bekeken",
+        defaults={"geopend_op": geopend, "sluit_op": geopend + datetime.timedelta(days=14)},
+    )
+    if not nieuw:
+        return
+    for i, deelname in enumerate(deelnames):
+        persoon = respondenten.get(deelname.organisatie_id)
+        if persoon is None:
+            continue
+        klaar = geopend + datetime.timedelta(days=1, hours=i) if i < 2 else None
+        BelangenDeelnemer.objects.create(
+            ronde=ronde,
+            persoon=persoon,
+            organisatie=deelname.organisatie,
+            naam=persoon.naam,
+            email=persoon.email,
+            token=secrets.token_urlsafe(32),
+            uitgenodigd_op=geopend,
+            klaar_op=klaar,
+        )
+        if klaar is not None:
+            BelangenVersie.objects.create(
+                deelname=deelname,
+                door_naam=persoon.naam,
+                op=klaar,
+                **{veld: getattr(deelname, veld) for veld in BELANGEN_VELDEN},
+            )

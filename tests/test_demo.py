@@ -4,6 +4,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from condities.models import Conditie, ConditieScore, Sessie
 from experimenten.models import Experiment, Indicator, Meting, Niveau, Tussenstap
@@ -11,7 +12,7 @@ from mantelzorg.models import Reactie
 from netwerk.demo import DEMO_PASSWORD
 from netwerk.models import BelangenVersie, Deelname, Genodigde, Groep, Organisatie, User
 from praktijken.models import Bijeenkomst, Lidmaatschap, Ontwerpvraag, Praktijk, Rol, Verhaal
-from relaties.models import RelatieAntwoord, Relatieronde
+from relaties.models import BelangenDeelnemer, Belangenronde, RelatieAntwoord, Relatieronde
 from relaties.selectors import netwerkbeeld
 
 pytestmark = pytest.mark.django_db
@@ -164,3 +165,23 @@ def test_demo_has_an_indicator_with_measurements_on_a_stein_experiment():
     )
     assert indicator.nulmeting is not None and indicator.streefwaarde is not None
     assert Meting.objects.filter(indicator=indicator).count() >= 3
+
+
+def test_demo_has_an_open_interests_round_that_two_organisations_answered(client):
+    run_demo()
+    ronde = Belangenronde.objects.get(praktijk__slug="stein")
+    assert ronde.gesloten_op is None and ronde.sluit_op > timezone.now()
+    klaar = BelangenDeelnemer.objects.filter(ronde=ronde, klaar_op__isnull=False)
+    assert klaar.count() == 2
+    assert BelangenDeelnemer.objects.filter(ronde=ronde, klaar_op__isnull=True).exists()
+    assert (
+        BelangenVersie.objects.filter(deelname__praktijk=ronde.praktijk)
+        .exclude(door_naam="")
+        .count()
+        == 2
+    )
+    run_demo()  # once, however often the demo runs
+    assert BelangenDeelnemer.objects.filter(ronde__praktijk__slug="stein").count() == (
+        BelangenDeelnemer.objects.filter(ronde=ronde).count()
+    )
+    assert Belangenronde.objects.filter(praktijk__slug="stein").count() == 1
