@@ -1,10 +1,12 @@
 """Reads of the relationship round: rounds, personal links, screens, ties and released figures."""
 
+import hashlib
 import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
@@ -304,11 +306,31 @@ KAART_BREEDTE, KAART_HOOGTE = 1000, 700
 GEWICHT = {Stap.WERKEN_SAMEN: 2.0, Stap.CONTACT_GEHAD: 1.0, "": 0.5}
 
 
+# An open round's map is laid out when it is viewed (a closed round's is stored). The layout is
+# deterministic, so it is kept under a fingerprint of all it is computed from: an unchanged
+# network is not laid out again, a changed tie (or organisation, or earlier map) is a new key.
+# The time only bounds what an abandoned key keeps; bump the version when the layout changes.
+KAART_CACHE_SECONDS = 24 * 60 * 60
+
+
+def _kaart_sleutel(
+    *,
+    ronde_id: int,
+    organisaties: list[int],
+    randen: dict[Paar, float],
+    vast: dict[int, kaart.Positie],
+) -> str:
+    invoer = repr((sorted(organisaties), sorted(randen.items()), sorted(vast.items())))
+    vingerafdruk = hashlib.sha256(invoer.encode()).hexdigest()
+    return f"relaties:kaart:v1:{ronde_id}:{vingerafdruk}"
+
+
 def _kaart_posities(
     *, ronde: Relatieronde, organisaties: list[int], banden: list["Band"]
 ) -> dict[int, kaart.Positie]:
     """The stored map of the round when it has one for every organisation; otherwise computed
-    now (not stored), keeping the positions of the latest earlier round with a map (2 queries)."""
+    now (cached, not stored), keeping the positions of the latest earlier round with a map
+    (2 queries)."""
     opgeslagen = {
         o: (x, y)
         for o, x, y in Kaartpositie.objects.filter(ronde=ronde).values_list(
@@ -333,7 +355,12 @@ def _kaart_posities(
             break
         vast[o] = (x, y)
     randen = {(band.a.pk, band.b.pk): GEWICHT.get(band.stap, 0.5) for band in banden}
-    return kaart.layout(organisaties, randen, vast=vast)
+    sleutel = _kaart_sleutel(ronde_id=ronde.pk, organisaties=organisaties, randen=randen, vast=vast)
+    posities: dict[int, kaart.Positie] | None = cache.get(sleutel)
+    if posities is None:
+        posities = kaart.layout(organisaties, randen, vast=vast)
+        cache.set(sleutel, posities, KAART_CACHE_SECONDS)
+    return posities
 
 
 def _is_band(stap: str) -> bool:

@@ -3,6 +3,7 @@
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from relaties import kaart, rondes, selectors
@@ -13,11 +14,17 @@ from tests.relaties.test_netwerk import antwoord, ronde_maken
 pytestmark = pytest.mark.django_db
 
 
-def test_betweenness_of_a_path_and_a_star():
+def test_betweenness_of_a_path_a_star_and_a_square():
+    # Path 1-2-3-4: node 2 lies on the paths 1-3 and 1-4, of 3 pairs without it.
     assert kaart.betweenness([1, 2, 3, 4], [(1, 2), (2, 3), (3, 4)]) == pytest.approx(
         {1: 0, 2: 2 / 3, 3: 2 / 3, 4: 0}
     )
     assert kaart.betweenness(range(5), [(0, i) for i in range(1, 5)])[0] == 1.0
+    # Square 1-2-3-4-1: of the two shortest paths from 1 to 3, one runs through 2 (half of 1 of
+    # the 3 pairs without it).
+    assert kaart.betweenness([1, 2, 3, 4], [(1, 2), (2, 3), (3, 4), (4, 1)]) == pytest.approx(
+        dict.fromkeys([1, 2, 3, 4], 1 / 6)
+    )
 
 
 def test_a_layout_keeps_known_nodes_in_place_and_places_new_ones_inside():
@@ -29,6 +36,15 @@ def test_a_layout_keeps_known_nodes_in_place_and_places_new_ones_inside():
     assert {k: tweede[k] for k in range(10)} == eerste
     assert all(0 < c < 1 for k in (10, 11) for c in tweede[k])
     assert tweede[10] not in eerste.values()
+
+
+def test_loose_organisations_do_not_squeeze_the_rest_nor_push_new_ones_to_the_edge():
+    pad = {(i, i + 1): 1.0 for i in range(5)}
+    eerste = kaart.layout(range(8), pad)  # 6 and 7 have no tie
+    xs, ys = [eerste[i][0] for i in range(6)], [eerste[i][1] for i in range(6)]
+    assert max(max(xs) - min(xs), max(ys) - min(ys)) > 0.5
+    tweede = kaart.layout(range(10), {**pad, (8, 2): 1.0}, vast=eerste)
+    assert all(0.05 < c < 0.95 for k in (8, 9) for c in tweede[k])
 
 
 def test_the_map_is_stored_at_closing_and_stays_put_in_the_next_round(praktijk):
@@ -62,6 +78,47 @@ def test_the_map_is_stored_at_closing_and_stays_put_in_the_next_round(praktijk):
     nieuwe = [(x.a.pk, x.b.pk) for x in beeld.banden if x.nieuw]
     assert (a.pk, c.pk) in nieuwe and (e.pk, nieuw.pk) in nieuwe
     assert (a.pk, b.pk) not in nieuwe
+
+
+def test_an_open_rounds_map_is_laid_out_again_only_when_its_ties_change(
+    client, praktijk, lid, monkeypatch
+):
+    organisaties, personen = netwerk_maken(praktijk, 4)
+    a, b, c, d = organisaties
+    ronde = ronde_maken(praktijk, personen)
+    antwoord(ronde, personen[0], b, "contact_gehad")
+    berekend = []
+    echte_layout = kaart.layout
+
+    def layout(*args, **kwargs):
+        berekend.append(args)
+        return echte_layout(*args, **kwargs)
+
+    monkeypatch.setattr(kaart, "layout", layout)
+    client.force_login(lid)
+    url = reverse("relaties:netwerk", args=["stein", ronde.pk])
+
+    def lijnen() -> int:
+        response = client.get(url)
+        assert response.status_code == 200
+        return response.text.count("<line")
+
+    assert lijnen() == 1 and len(berekend) == 1
+    eerste = selectors.netwerkbeeld(ronde=ronde).posities
+    assert lijnen() == 1 and len(berekend) == 1  # the same network: from the cache
+    antwoord(ronde, personen[1], d, "weten_wie")  # no tie
+    assert lijnen() == 1 and len(berekend) == 1
+    antwoord(ronde, personen[0], c, "werken_samen")  # a new tie
+    assert lijnen() == 2 and len(berekend) == 2
+    antwoord(ronde, personen[1], a, "werken_samen")  # a closer tie pulls harder
+    assert lijnen() == 2 and len(berekend) == 3
+    assert selectors.netwerkbeeld(ronde=ronde).posities != eerste
+    # Closing stores the map shown (from the cache); the closed round reads it from the database.
+    services.ronde_close(ronde=ronde, by=None)
+    assert len(berekend) == 3
+    cache.clear()
+    assert lijnen() == 2 and len(berekend) == 3
+    assert Kaartpositie.objects.filter(ronde=ronde).count() == 5
 
 
 def test_the_page_draws_the_map_and_its_figures(client, praktijk, lid):
