@@ -114,7 +114,7 @@ def test_an_open_rounds_map_is_laid_out_again_only_when_its_ties_change(
     assert lijnen() == 2 and len(berekend) == 3
     assert selectors.netwerkbeeld(ronde=ronde).posities != eerste
     # Closing stores the map shown (from the cache); the closed round reads it from the database.
-    services.ronde_close(ronde=ronde, by=None)
+    rondes.ronde_close(ronde=ronde, by=None)
     assert len(berekend) == 3
     cache.clear()
     assert lijnen() == 2 and len(berekend) == 3
