@@ -12,6 +12,10 @@ COPY experimenten experimenten
 COPY condities condities
 COPY mantelzorg mantelzorg
 COPY overzicht overzicht
+COPY relaties relaties
+COPY begrippen begrippen
+COPY programma programma
+COPY bibliotheek bibliotheek
 RUN pip install --no-cache-dir .
 COPY . .
 RUN DJANGO_DEBUG=false DJANGO_SECRET_KEY=build-only-not-secret python manage.py collectstatic --no-input

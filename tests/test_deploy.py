@@ -191,3 +191,21 @@ def test_every_image_is_one_release_with_a_tag(rendered):
     (image,) = images
     name, _, tag = image.rpartition(":")
     assert name and tag and tag != "latest"
+
+
+def test_the_image_and_the_package_carry_every_app_of_the_project():
+    """The Dockerfile copies each app before `pip install .`, and setuptools packages them all:
+    an app left out would be missing from the installed package (issue #15 found three)."""
+    import tomllib
+
+    from django.conf import settings
+
+    root = Path(__file__).resolve().parents[1]
+    apps = {a for a in settings.INSTALLED_APPS if (root / a / "apps.py").exists()}
+    assert {"netwerk", "relaties", "bibliotheek", "programma", "begrippen"} <= apps
+    include = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"][
+        "packages"
+    ]["find"]["include"]
+    assert {pattern.rstrip("*") for pattern in include} >= apps
+    dockerfile = (root / "Dockerfile").read_text()
+    assert {app for app in apps if f"COPY {app} {app}\n" in dockerfile} == apps
