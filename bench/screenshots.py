@@ -160,6 +160,7 @@ def _member_pages(browser, base: str, uit: Path, sessie_pk: str) -> None:
         "opbrengst": "/p/stein/opbrengst/",
         "belangen": "/p/stein/netwerk/belangen/",
         "relaties": "/p/stein/relaties/",
+        "belangenrondes": "/p/stein/belangenrondes/",
     }
     for naam, pad in pages.items():
         for width, height in SIZES:
@@ -187,6 +188,10 @@ def _member_pages(browser, base: str, uit: Path, sessie_pk: str) -> None:
         page.goto(base + kaart)
         page.wait_for_load_state("networkidle")
         page.screenshot(path=str(uit / f"netwerkkaart-{width}x{height}.png"))
+        # The same round as a stage on the projector ("look how we grew").
+        page.goto(base + kaart + "scherm/")
+        page.wait_for_load_state("networkidle")
+        page.screenshot(path=str(uit / f"netwerkkaart-scherm-{width}x{height}.png"))
     # The room's screen, stage by stage (the keys move it on, as in the room), at each size:
     # waiting, each condition and its conversation, the overview, the end. On the overview R
     # reveals every condition, and G shows the groups and back.

@@ -10,6 +10,7 @@ urlpatterns = [
     path("p/<slug:slug>/relaties/", views.rondes, name="rondes"),
     path("p/<slug:slug>/relaties/nieuw/", views.ronde_nieuw, name="ronde_nieuw"),
     path("p/<slug:slug>/relaties/<int:pk>/", views.netwerk, name="netwerk"),
+    path("p/<slug:slug>/relaties/<int:pk>/scherm/", views.scherm, name="scherm"),
     path("p/<slug:slug>/relaties/<int:pk>/respons/", views.respons, name="respons"),
     path("p/<slug:slug>/relaties/<int:pk>/herinneren/", views.herinneren, name="herinneren"),
     path("p/<slug:slug>/relaties/<int:pk>/sluiten/", views.sluiten, name="sluiten"),

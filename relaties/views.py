@@ -148,6 +148,30 @@ def netwerk(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRespon
     )
 
 
+@require_GET
+def scherm(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The map as a stage on the projector ("look how we grew"): one round at a time, the new
+    ties in colour, the rounds before and after by link or arrow key."""
+    toegang, ronde = ronde_get_for_user(user=request.user, slug=slug, pk=pk)
+    beeld = selectors.netwerkbeeld(ronde=ronde)
+    alle = list(selectors.rondes_for_praktijk(praktijk=toegang.praktijk).reverse())
+    plek = next(i for i, r in enumerate(alle) if r.pk == ronde.pk)
+    return page_or_partial(
+        request,
+        "relaties/scherm.html",
+        "stap",
+        {
+            "toegang": toegang,
+            "praktijk": toegang.praktijk,
+            "ronde": ronde,
+            "beeld": beeld,
+            "nieuw": sum(band.nieuw for band in beeld.banden),
+            "vorige": alle[plek - 1] if plek > 0 else None,
+            "volgende": alle[plek + 1] if plek + 1 < len(alle) else None,
+        },
+    )
+
+
 def _gesloten(request: HtmxHttpRequest, deelnemer: RondeDeelnemer) -> HttpResponse:
     return message_page(
         request,

@@ -186,6 +186,7 @@ EXPECTED = {
     "relaties:rondes": readers(),
     "relaties:ronde_nieuw": managers(),
     "relaties:netwerk": readers(),
+    "relaties:scherm": readers(),
     "relaties:export_csv": readers(),
     "relaties:export_graphml": readers(),
     "relaties:respons": managers(),

@@ -127,3 +127,48 @@ def test_a_round_is_answered_on_a_phone_and_shows_on_the_network_page(
     expect(page.locator("line")).to_have_count(0)
     assert page.url.endswith(f"/relaties/{vorig_jaar.pk}/")
     assert_accessible(page)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_map_is_a_stage_on_the_projector_stepping_through_the_rounds(page, live_server):
+    """1280×720 and 1920×1080: the stage fits without scrolling; the arrow keys go from this
+    year's network back to last year's and forward again; axe on both."""
+    from relaties import demo
+
+    praktijk = PraktijkFactory(slug="stein", naam="Lerende praktijk Stein")
+    for i in range(12):
+        organisatie = OrganisatieFactory(naam=f"Organisatie {i:02d}", eigenaar=praktijk)
+        DeelnameFactory(
+            praktijk=praktijk,
+            organisatie=organisatie,
+            groep=Groep.KERNGROEP if i < 4 else Groep.ONTWERPGROEP,
+        )
+        PersoonFactory(organisatie=organisatie, email=f"p{i}@s.example")
+    demo.rondes_load(praktijken={"stein": praktijk})
+    facilitator = UserFactory(email="adviseur@stein.example")
+    LidmaatschapFactory(praktijk=praktijk, user=facilitator, rol=Rol.FACILITATOR)
+    log_in(page, live_server, facilitator)
+    nu, toen = Relatieronde.objects.filter(praktijk=praktijk).order_by("-geopend_op")
+
+    for grootte in ({"width": 1280, "height": 720}, {"width": 1920, "height": 1080}):
+        page.set_viewport_size(grootte)
+        page.goto(live_server.url + f"/p/stein/relaties/{nu.pk}/")
+        page.get_by_role("link", name="Op de beamer tonen: zo zijn we gegroeid").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(f"Ons netwerk: {nu.titel}")
+        expect(page.get_by_text(re.compile(r"nieuwe banden? sinds"))).to_be_visible()
+        assert page.locator("line.lp-kaart__lijn--nieuw").count() > 0
+        hoogte = page.evaluate("document.documentElement.scrollHeight")
+        assert hoogte <= grootte["height"], f"the stage scrolls ({hoogte} px)"
+        kaart = page.locator(".lp-kaart-scherm .lp-kaart__svg").bounding_box()
+        assert kaart["height"] > grootte["height"] * 0.5  # the map is the stage
+        assert_accessible(page)
+
+        page.keyboard.press("ArrowLeft")
+        expect(page.get_by_role("heading", level=1)).to_have_text(f"Ons netwerk: {toen.titel}")
+        assert page.url.endswith(f"/relaties/{toen.pk}/scherm/")
+        expect(page.locator("line.lp-kaart__lijn--nieuw")).to_have_count(0)
+        assert_accessible(page)
+        page.keyboard.press("ArrowRight")
+        expect(page.get_by_role("heading", level=1)).to_have_text(f"Ons netwerk: {nu.titel}")
+        page.keyboard.press("Escape")
+        expect(page.get_by_role("heading", level=1)).to_have_text(f"Netwerk: {nu.titel}")

@@ -265,3 +265,44 @@ def test_the_yield_pages_show_the_ties_then_and_now_of_closed_rounds(client, pra
     assert "Vertrouwen" not in pagina.split("Banden toen en nu")[1].split("</section>")[0]
     praktijk_pagina = client.get(reverse("overzicht:opbrengst", args=["stein"])).text
     assert "Banden toen en nu" in praktijk_pagina and "Paren van organisaties" in praktijk_pagina
+
+
+def test_the_projector_stage_shows_one_round_with_its_new_ties_and_the_rounds_around_it(
+    client, praktijk, lid
+):
+    organisaties, personen = netwerk_maken(praktijk, 4)
+    a, b, c, _d = organisaties
+    toen = ronde_maken(praktijk, personen, dagen_geleden=365, titel="Vorig jaar")
+    antwoord(toen, personen[0], b, "contact_gehad")
+    rondes.ronde_close(ronde=toen, by=None)
+    nu = ronde_maken(praktijk, personen, titel="Dit jaar")
+    antwoord(nu, personen[0], b, "werken_samen")
+    antwoord(nu, personen[0], c, "werken_samen")
+    antwoord(nu, personen[1], c, "contact_gehad")
+    rondes.ronde_close(ronde=nu, by=None)
+    client.force_login(lid)
+
+    pagina = client.get(reverse("relaties:scherm", args=["stein", nu.pk]))
+    assert pagina.status_code == 200
+    tekst = pagina.text
+    assert "Ons netwerk: Dit jaar" in tekst
+    assert "2 paren werken samen" in tekst and "1 paar heeft contact gehad" in tekst
+    assert "2 nieuwe banden sinds „Vorig jaar”" in tekst  # a–c and b–c; a–b only got closer
+    assert tekst.count("lp-kaart__lijn--nieuw") == 2
+    vorige = reverse("relaties:scherm", args=["stein", toen.pk])
+    assert f'data-toets="ArrowLeft" href="{vorige}"' in tekst
+    assert 'data-toets="ArrowRight"' not in tekst  # the newest round: nothing after it
+    assert "lp-header" not in tekst and "lp-scherm-body" in tekst  # no app chrome
+
+    # The round before, as htmx swaps it in: only the stage, with the way forward.
+    eerder = client.get(vorige, headers={"HX-Request": "true"}).text
+    assert "<html" not in eerder and "Ons netwerk: Vorig jaar" in eerder
+    assert (
+        f'data-toets="ArrowRight" href="{reverse("relaties:scherm", args=["stein", nu.pk])}"'
+        in eerder
+    )
+    assert "nieuwe band" not in eerder  # the first round: nothing to compare with
+
+    netwerkpagina = client.get(reverse("relaties:netwerk", args=["stein", nu.pk])).text
+    assert reverse("relaties:scherm", args=["stein", nu.pk]) in netwerkpagina
+    assert "lp-header" in netwerkpagina  # the app's own pages do have the header
