@@ -271,7 +271,7 @@ def test_the_projector_stage_shows_one_round_with_its_new_ties_and_the_rounds_ar
     client, praktijk, lid
 ):
     organisaties, personen = netwerk_maken(praktijk, 4)
-    a, b, c, _d = organisaties
+    _a, b, c, _d = organisaties
     toen = ronde_maken(praktijk, personen, dagen_geleden=365, titel="Vorig jaar")
     antwoord(toen, personen[0], b, "contact_gehad")
     rondes.ronde_close(ronde=toen, by=None)
