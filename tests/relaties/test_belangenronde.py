@@ -14,7 +14,7 @@ from praktijken.models import Gebeurtenis
 from relaties import belangenronde as services
 from relaties import rondes, tasks
 from relaties.models import BelangenDeelnemer
-from tests.factories import DeelnameFactory, OrganisatieFactory, PersoonFactory
+from tests.factories import DeelnameFactory, OrganisatieFactory, PersoonFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -286,3 +286,15 @@ def test_the_response_page_costs_the_same_queries_for_more_organisations(
         pagina = client.get(url)
     assert "Extra 5" in pagina.content.decode()
     assert len(veel) == len(weinig)
+
+
+def test_the_admin_shows_both_kinds_of_round_but_never_a_link(client, belangenronde, ronde):
+    client.force_login(UserFactory(email="beheer@example.org", is_staff=True, is_superuser=True))
+    for model, obj in (("belangenronde", belangenronde), ("relatieronde", ronde)):
+        lijst = client.get(reverse(f"admin:relaties_{model}_changelist"))
+        assert lijst.status_code == 200 and obj.titel in lijst.text
+        pagina = client.get(reverse(f"admin:relaties_{model}_change", args=[obj.pk]))
+        assert pagina.status_code == 200
+        deelnemer = obj.deelnemers.first()
+        assert deelnemer.naam in pagina.text
+        assert deelnemer.token not in pagina.text
