@@ -341,3 +341,32 @@ def test_saving_an_answer_does_a_fixed_number_of_queries(client, sessie, stellin
     assert len(response.content) < 600
     scores = dict(Antwoord.objects.values_list("stelling_id", "score"))
     assert scores == {eerste.pk: 4, tweede.pk: None}
+
+
+def test_the_join_form_is_rendered_once_per_worker_for_every_new_phone(client, sessie, praktijk):
+    """2,000 phones joining within two minutes: the form's fields (the organisations' choice is
+    the costly part) come from the worker's memory after the first phone."""
+    from netwerk.models import Organisatie
+
+    url = reverse("condities:doe_mee_code", args=[sessie.code])
+    eerste = client.get(url)
+    assert eerste.status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        tweede = client.get(url)
+    assert tweede.status_code == 200
+
+    def velden(pagina: str) -> str:
+        formulier = pagina.split('<form class="utrecht-form lp-form"')[1].split("</form>")[0]
+        return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", formulier)
+
+    assert 'id="id_organisatie"' in velden(tweede.text)
+    assert velden(tweede.text) == velden(eerste.text)
+    assert not [q for q in queries if "netwerk_organisatie" in q["sql"]]
+    assert "Mantelzorger of vrijwilliger" in tweede.text  # the choices are there
+    organisatie = Organisatie.objects.filter(deelnames__praktijk=praktijk).first()
+    if organisatie is not None:
+        assert organisatie.naam in tweede.text
+    # A wrong post still shows the form with its error and what was typed.
+    fout = client.post(url, {"naam": "Els", "organisatie": "", "email": "geen-adres"})
+    assert fout.status_code == 422
+    assert 'value="Els"' in fout.text and "geldig e-mailadres" in fout.text
