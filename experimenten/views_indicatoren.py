@@ -43,6 +43,7 @@ def indicator_nieuw(request: AuthenticatedHttpRequest, slug: str, pk: int) -> Ht
             "form": form,
             "indicator": None,
         },
+        status=422 if form.errors else 200,
     )
 
 
@@ -71,6 +72,7 @@ def indicator_bewerken(
             "indicator": indicator,
             "naam": naam,
         },
+        status=422 if form.errors else 200,
     )
 
 
@@ -110,6 +112,7 @@ def meting_nieuw(
             "indicator": indicator,
             "form": form,
         },
+        status=422 if form.errors else 200,
     )
 
 

@@ -546,6 +546,7 @@ EXPERIMENTEN = [
             "streefwaarde": number_values("100", "0.5"),
         },
         models=(Indicator,),
+        statuses=FORMULIER_422,
     ),
     Doel(
         name="experimenten:indicator_bewerken",
@@ -559,6 +560,7 @@ EXPERIMENTEN = [
         base=lambda w: {"naam": TEKST, "eenheid": "", "nulmeting": "", "streefwaarde": "10"},
         fields=lambda w: {"nulmeting": number_values("1"), "streefwaarde": number_values("2")},
         models=(Indicator,),
+        statuses=FORMULIER_422,
     ),
     Doel(
         name="experimenten:meting_nieuw",
@@ -572,6 +574,7 @@ EXPERIMENTEN = [
         base=lambda w: {"datum": "2026-03-31", "waarde": "12", "toelichting": TEKST},
         fields=lambda w: {"datum": datum("2999-01-01"), "waarde": number_values("0", "17.5")},
         models=(Meting,),
+        statuses=FORMULIER_422,
     ),
     Doel(
         name="experimenten:afsluiten",

@@ -76,7 +76,7 @@ def test_an_involved_member_adds_an_indicator_and_a_measurement(als_lid, lid, ex
 
 def test_forms_have_limits_and_a_measurement_is_not_in_the_future(als_lid, experiment_betrokken):
     response = als_lid.post(url("indicator_nieuw", experiment_betrokken), {"naam": "x" * 201})
-    rendered(response, "200")  # the form again, with the error about the length
+    rendered(response, "200", status=422)  # the form again, with the error about the length
     assert not Indicator.objects.exists()
     indicator = IndicatorFactory(experiment=experiment_betrokken)
     morgen = timezone.localdate() + datetime.timedelta(days=1)
@@ -84,12 +84,12 @@ def test_forms_have_limits_and_a_measurement_is_not_in_the_future(als_lid, exper
         url("meting_nieuw", experiment_betrokken, indicator.pk),
         {"datum": morgen.isoformat(), "waarde": "3"},
     )
-    rendered(response, "kies vandaag of een eerdere datum")
+    rendered(response, "kies vandaag of een eerdere datum", status=422)
     response = als_lid.post(
         url("meting_nieuw", experiment_betrokken, indicator.pk),
         {"datum": "2026-01-01", "waarde": "1" * 20},
     )
-    assert response.status_code == 200
+    assert response.status_code == 422  # the form again, with what was typed
     assert not Meting.objects.exists()
 
 
