@@ -61,6 +61,9 @@ def bijeenkomst_mensen(request: AuthenticatedHttpRequest, slug: str, pk: int) ->
 def bijeenkomst_uitnodigen(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """Mail the invitation with the calendar file to every invitee who has not had it; editors."""
     _toegang, bijeenkomst = access.bijeenkomst_get_for_mensen(user=request.user, slug=slug, pk=pk)
+    if bijeenkomst.afgezegd_op is not None:
+        messages.error(request, _("This meeting was called off: nobody is invited to it."))
+        return redirect(DETAIL, slug=slug, pk=pk)
     services.bijeenkomst_uitnodigen(bijeenkomst=bijeenkomst, by=request.user)
     messages.success(
         request,

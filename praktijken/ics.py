@@ -115,6 +115,8 @@ def bijeenkomst_ics(
             f"PARTSTAT=NEEDS-ACTION;RSVP=FALSE:mailto:{uitnodiging.deelnemer_email}",
             f"STATUS:{'CANCELLED' if uitnodiging.method == 'CANCEL' else 'CONFIRMED'}",
         ]
+    elif bijeenkomst.afgezegd_op is not None:
+        regels.append("STATUS:CANCELLED")
     if bijeenkomst.locatie:
         regels.append(f"LOCATION:{ics_escape(bijeenkomst.locatie)}")
     regels += [

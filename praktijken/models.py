@@ -136,6 +136,9 @@ class Bijeenkomst(models.Model):
     uitnodiging_verstuurd_op = models.DateTimeField(_("invitation sent"), null=True, blank=True)
     ics_volgnummer = models.PositiveIntegerField(_("calendar version"), default=0)
     verslag_gepubliceerd_op = models.DateTimeField(_("minutes published"), null=True, blank=True)
+    # Called off: it stays on the list, marked, and whoever had the invitation gets the
+    # cancellation for their calendar.
+    afgezegd_op = models.DateTimeField(_("cancelled on"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -42,8 +42,9 @@ def bijeenkomsten_geweest(
 def volgende_bijeenkomst(
     *, praktijk: Praktijk, now: datetime.datetime | None = None
 ) -> Bijeenkomst | None:
-    """The next meeting of the practice (or the one going on now), if one is planned."""
-    return bijeenkomsten_komend(praktijk=praktijk, now=now).first()
+    """The next meeting of the practice (or the one going on now), if one is planned and not
+    called off."""
+    return bijeenkomsten_komend(praktijk=praktijk, now=now).filter(afgezegd_op__isnull=True).first()
 
 
 def ontwerpvragen_for_praktijk(*, praktijk: Praktijk) -> QuerySet[Ontwerpvraag]:

@@ -97,6 +97,24 @@ def bijeenkomst_update(
     return bijeenkomst
 
 
+def bijeenkomst_cancel(*, bijeenkomst: Bijeenkomst, by: AccountUser) -> bool:
+    """Call the meeting off. Once the invitations went out, the calendar's version goes up and
+    the registered apps hear of it (netwerk mails whoever had the invitation the cancellation).
+    False when it was called off already."""
+    with transaction.atomic():
+        afgezegd = Bijeenkomst.objects.filter(pk=bijeenkomst.pk, afgezegd_op__isnull=True).update(
+            afgezegd_op=timezone.now()
+        )
+        if not afgezegd:
+            return False
+        bijeenkomst.refresh_from_db(fields=["afgezegd_op"])
+        if bijeenkomst.uitnodiging_verstuurd_op is not None:
+            bijeenkomst.ics_volgnummer += 1
+        _save(bijeenkomst, praktijk=bijeenkomst.praktijk, by=by, actie="bijeenkomst.cancel")
+        bijeenkomst_gewijzigd(bijeenkomst=bijeenkomst)
+    return True
+
+
 def ontwerpvraag_create(
     *, praktijk: Praktijk, by: AccountUser, data: Mapping[str, Any]
 ) -> Ontwerpvraag:

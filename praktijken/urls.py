@@ -19,6 +19,11 @@ urlpatterns = [
         name="bijeenkomst_bewerken",
     ),
     path(
+        "p/<slug:slug>/bijeenkomsten/<int:pk>/afzeggen/",
+        views.bijeenkomst_afzeggen,
+        name="bijeenkomst_afzeggen",
+    ),
+    path(
         "p/<slug:slug>/bijeenkomsten/<int:pk>/agenda.ics",
         views.bijeenkomst_ics_view,
         name="bijeenkomst_ics",

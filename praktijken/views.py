@@ -140,6 +140,9 @@ def _is_geweest(bijeenkomst: Bijeenkomst) -> bool:
 def bijeenkomst_bewerken(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """Change a meeting and write its minutes; core group members, facilitators and staff."""
     toegang, bijeenkomst = access.bijeenkomst_get_for_edit(user=request.user, slug=slug, pk=pk)
+    if bijeenkomst.afgezegd_op is not None:
+        messages.error(request, _("This meeting was called off: it can no longer be changed."))
+        return redirect("praktijken:bijeenkomst_detail", slug=slug, pk=pk)
     return _formulier(
         request,
         toegang,
@@ -151,6 +154,23 @@ def bijeenkomst_bewerken(request: AuthenticatedHttpRequest, slug: str, pk: int) 
         bijeenkomst=bijeenkomst,
         titel=bijeenkomst.titel,  # read now: the form changes the instance while it validates
     )
+
+
+@require_POST
+def bijeenkomst_afzeggen(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Call a meeting off; whoever had the invitation gets the cancellation by mail."""
+    _toegang, bijeenkomst = access.bijeenkomst_get_for_edit(user=request.user, slug=slug, pk=pk)
+    if services.bijeenkomst_cancel(bijeenkomst=bijeenkomst, by=request.user):
+        messages.success(
+            request,
+            _(
+                "The meeting has been called off. Whoever had the invitation gets a message "
+                "that takes it out of their calendar."
+            )
+            if bijeenkomst.uitnodiging_verstuurd_op
+            else _("The meeting has been called off."),
+        )
+    return redirect("praktijken:bijeenkomst_detail", slug=slug, pk=pk)
 
 
 @require_GET

@@ -60,6 +60,7 @@ EXPECTED = {
     "praktijken:bijeenkomst_nieuw": editors(),
     "praktijken:bijeenkomst_detail": readers(),
     "praktijken:bijeenkomst_bewerken": editors(),
+    "praktijken:bijeenkomst_afzeggen": POST_ONLY,
     "praktijken:bijeenkomst_ics": readers(),
     "overzicht:ontwerpvragen": readers(),
     "praktijken:ontwerpvraag_nieuw": editors(),

@@ -138,8 +138,9 @@ def _mails_task():
 
 
 def _uitnodiging_due() -> Q:
+    # A called-off meeting: only the cancellation, to whoever had an earlier version.
     return Q(bijeenkomst__uitnodiging_verstuurd_op__isnull=False) & (
-        Q(volgnummer_verstuurd__isnull=True)
+        Q(volgnummer_verstuurd__isnull=True, bijeenkomst__afgezegd_op__isnull=True)
         | Q(volgnummer_verstuurd__lt=F("bijeenkomst__ics_volgnummer"))
     )
 
@@ -212,8 +213,9 @@ def bijeenkomst_url(bijeenkomst: Bijeenkomst) -> str:
 
 
 def genodigde_uitnodiging_send(*, genodigde_id: int) -> bool:
-    """Mail one invitee the invitation, or the update when an earlier version reached them,
-    with the calendar file; once per version of the meeting."""
+    """Mail one invitee the invitation, or the update when an earlier version reached them, or
+    the cancellation when the meeting was called off after that, with the calendar file; once
+    per version of the meeting."""
 
     def prepare() -> Bericht | None:
         genodigde = _genodigde_locked(genodigde_id)
@@ -221,11 +223,18 @@ def genodigde_uitnodiging_send(*, genodigde_id: int) -> bool:
             return None
         bijeenkomst = genodigde.bijeenkomst
         volgnummer = bijeenkomst.ics_volgnummer
-        if bijeenkomst.uitnodiging_verstuurd_op is None or (
-            genodigde.volgnummer_verstuurd is not None
-            and genodigde.volgnummer_verstuurd >= volgnummer
+        afgezegd = bijeenkomst.afgezegd_op is not None
+        if (
+            bijeenkomst.uitnodiging_verstuurd_op is None
+            or (
+                genodigde.volgnummer_verstuurd is not None
+                and genodigde.volgnummer_verstuurd >= volgnummer
+            )
+            or (afgezegd and genodigde.volgnummer_verstuurd is None)
         ):
             return None
+        method = "CANCEL" if afgezegd else "REQUEST"
+        soort = "afzegging" if afgezegd else "uitnodiging"
         planner, notulist = bijeenkomst_namen(bijeenkomst)
         url = bijeenkomst_url(bijeenkomst)
         ics = bijeenkomst_ics(
@@ -236,7 +245,7 @@ def genodigde_uitnodiging_send(*, genodigde_id: int) -> bool:
             planner=planner,
             notulist=notulist,
             uitnodiging=Uitnodiging(
-                method="REQUEST",
+                method=method,
                 organisator=_organisator(bijeenkomst),
                 deelnemer_naam=genodigde.persoon.naam,
                 deelnemer_email=genodigde.persoon.email,
@@ -254,13 +263,13 @@ def genodigde_uitnodiging_send(*, genodigde_id: int) -> bool:
                 "eindigt_op": bijeenkomst.eindigt_op and timezone.localtime(bijeenkomst.eindigt_op),
                 "url": url,
             }
-            subject = render_to_string("netwerk/bijeenkomst/email/uitnodiging_subject.txt", context)
-            body = render_to_string("netwerk/bijeenkomst/email/uitnodiging_message.txt", context)
+            subject = render_to_string(f"netwerk/bijeenkomst/email/{soort}_subject.txt", context)
+            body = render_to_string(f"netwerk/bijeenkomst/email/{soort}_message.txt", context)
         message = EmailMessage(
             subject=header_line(subject), body=body, to=[genodigde.persoon.email]
         )
         # The method in the content type too: some mail programs only then offer "accept".
-        message.attach("uitnodiging.ics", ics, "text/calendar; method=REQUEST")
+        message.attach(f"{soort}.ics", ics, f"text/calendar; method={method}")
         return Bericht(
             message=message,
             sent=lambda: Genodigde.objects.filter(pk=genodigde_id).update(

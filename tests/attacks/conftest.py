@@ -59,6 +59,10 @@ class Wereld:
     def bijeenkomst(self):
         return BijeenkomstFactory(praktijk=self.praktijk)
 
+    def nieuwe_bijeenkomst(self):
+        """A meeting of its own for each request that calls it off."""
+        return BijeenkomstFactory(praktijk=self.praktijk)
+
     @cached_property
     def verhaal(self):
         return VerhaalFactory(praktijk=self.praktijk, ontwerpvraag=self.ontwerpvraag)

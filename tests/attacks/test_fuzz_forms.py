@@ -195,6 +195,15 @@ PRAKTIJKEN = [
         ],
     ),
     Doel(
+        name="praktijken:bijeenkomst_afzeggen",
+        persona="kerngroeplid",
+        url=stein("praktijken:bijeenkomst_afzeggen", "nieuwe_bijeenkomst"),
+        base=lambda w: {},
+        models=(Bijeenkomst,),
+        statuses=frozenset({302}),
+        show=lambda w: [url("praktijken:bijeenkomsten", slug="stein")],
+    ),
+    Doel(
         name="praktijken:ontwerpvraag_nieuw",
         persona="kerngroeplid",
         url=stein("praktijken:ontwerpvraag_nieuw"),

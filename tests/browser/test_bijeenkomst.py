@@ -1,6 +1,7 @@
 """A core group member plans a meeting and sees it on the dashboard as the next one."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -187,4 +188,44 @@ def test_facilitator_invites_people_of_the_map_and_publishes_the_minutes(
     expect(page.get_by_text("Het verslag is gepubliceerd en wordt gemaild.")).to_be_visible()
     expect(page.get_by_text("Afgesproken: Wendy belt de huisarts.")).to_be_visible()
     assert len(mailoutbox) == 6
+    assert_accessible(page)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_facilitator_calls_off_a_meeting_on_a_phone_and_the_invitees_hear_of_it(
+    page, live_server, log_in, mailoutbox
+):
+    praktijk = PraktijkFactory(slug="stein", naam="Lerende praktijk Stein")
+    steunpunt = OrganisatieFactory(naam="Steunpunt Stein")
+    DeelnameFactory(praktijk=praktijk, organisatie=steunpunt, groep=Groep.KERNGROEP)
+    PersoonFactory(organisatie=steunpunt, naam="Wendy Wijk", email="wendy@x.example")
+    bijeenkomst = BijeenkomstFactory(
+        praktijk=praktijk,
+        titel="Ontwerpgroep april",
+        begint_op=timezone.now() + datetime.timedelta(days=9),
+        eindigt_op=None,
+    )
+    facilitator = UserFactory(email="facilitator@stein.example", name="Fien Facilitator")
+    LidmaatschapFactory(praktijk=praktijk, user=facilitator, rol=Rol.FACILITATOR)
+    log_in(page.context, facilitator)
+    page.set_viewport_size({"width": 320, "height": 640})
+
+    page.goto(f"{live_server.url}/p/stein/bijeenkomsten/{bijeenkomst.pk}/mensen/")
+    page.get_by_label("Wendy Wijk (Steunpunt Stein)").check()
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_role("button", name=re.compile("Uitnodiging versturen")).click()
+    expect(page.get_by_text("De uitnodiging wordt verstuurd")).to_be_visible()
+    assert [m.to for m in mailoutbox] == [["wendy@x.example"]]
+
+    page.get_by_role("button", name="Bijeenkomst afzeggen").click()
+    expect(page.get_by_text("De bijeenkomst is afgezegd.")).to_be_visible()
+    expect(page.get_by_text(re.compile("Deze bijeenkomst is op .* afgezegd"))).to_be_visible()
+    expect(page.get_by_role("link", name="Bijeenkomst bewerken")).to_have_count(0)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert_accessible(page)
+    assert [m.subject for m in mailoutbox][-1].startswith("Afgezegd: Ontwerpgroep april")
+    page.get_by_role("link", name="Alle bijeenkomsten").click()
+    expect(page.get_by_role("row", name=re.compile("Ontwerpgroep april"))).to_contain_text(
+        "afgezegd"
+    )
     assert_accessible(page)

@@ -379,3 +379,76 @@ def test_an_id_no_row_can_have_is_a_refused_choice_not_an_error(
     page = rendered(response, status=422)
     assert "Anouk Adviseur" in page  # the form again, with stein's people to choose from
     assert not Genodigde.objects.exists()
+
+
+def test_calling_off_a_meeting_takes_it_out_of_the_invitees_calendars(
+    client, facilitator, bijeenkomst, mensen, mailoutbox, django_capture_on_commit_callbacks
+):
+    client.force_login(facilitator)
+    choose(client, bijeenkomst, planner=mensen["anouk"], notulist=None, genodigden=[])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url("netwerk:bijeenkomst_uitnodigen", bijeenkomst.pk))
+    # Marloes is added after the invitations went out, but only once it is called off.
+    mailoutbox.clear()
+    detail = rendered(client.get(url("praktijken:bijeenkomst_detail", bijeenkomst.pk)))
+    assert "Bijeenkomst afzeggen" in detail
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url("praktijken:bijeenkomst_afzeggen", bijeenkomst.pk), follow=True)
+    assert "De bijeenkomst is afgezegd. Wie de uitnodiging kreeg" in response.text
+    assert "Deze bijeenkomst is op" in response.text and "afgezegd" in response.text
+    assert "Bijeenkomst afzeggen" not in response.text
+    (mail,) = mailoutbox
+    assert mail.to == ["anouk@x.example"]
+    assert mail.subject == "Afgezegd: Kerngroep maart op 10 maart"
+    assert "gaat niet door" in mail.body
+    (naam, inhoud, soort) = mail.attachments[0]
+    assert naam == "afzegging.ics" and soort == "text/calendar; method=CANCEL"
+    lines = unfold(inhoud if isinstance(inhoud, str) else inhoud.decode("utf-8"))
+    assert "METHOD:CANCEL" in lines and "STATUS:CANCELLED" in lines and "SEQUENCE:1" in lines
+    assert f"UID:bijeenkomst-{bijeenkomst.pk}@{ics_domein()}" in lines  # the same event
+
+    # Someone added afterwards never had it: no cancellation for them, no invitation either.
+    with django_capture_on_commit_callbacks(execute=True):
+        choose(
+            client, bijeenkomst, planner=mensen["anouk"], notulist=mensen["marloes"], genodigden=[]
+        )
+        client.post(url("netwerk:bijeenkomst_uitnodigen", bijeenkomst.pk))
+    assert len(mailoutbox) == 1
+    assert services.bijeenkomst_mails_send(bijeenkomst_id=bijeenkomst.pk) == 0
+    assert bijeenkomst.pk not in services.bijeenkomsten_mails_due()
+    # Called off twice: nothing more happens; it can no longer be changed.
+    client.post(url("praktijken:bijeenkomst_afzeggen", bijeenkomst.pk))
+    assert len(mailoutbox) == 1
+    bewerken = client.get(url("praktijken:bijeenkomst_bewerken", bijeenkomst.pk), follow=True)
+    assert "je kunt haar niet meer veranderen" in bewerken.text
+    download = unfold(
+        client.get(url("praktijken:bijeenkomst_ics", bijeenkomst.pk)).content.decode()
+    )
+    assert "STATUS:CANCELLED" in download
+    lijst = rendered(client.get(reverse("praktijken:bijeenkomsten", args=["stein"])))
+    assert "afgezegd" in lijst and "Kerngroep maart" in lijst
+    assert Gebeurtenis.objects.filter(actie="bijeenkomst.cancel").count() == 1
+
+
+def test_a_meeting_called_off_before_the_invitations_mails_nobody_and_is_not_next(
+    client, facilitator, praktijk, bijeenkomst, mailoutbox, django_capture_on_commit_callbacks
+):
+    from praktijken.selectors import volgende_bijeenkomst
+
+    assert volgende_bijeenkomst(praktijk=praktijk) == bijeenkomst
+    client.force_login(facilitator)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url("praktijken:bijeenkomst_afzeggen", bijeenkomst.pk), follow=True)
+    assert "De bijeenkomst is afgezegd." in response.text
+    assert mailoutbox == []
+    assert volgende_bijeenkomst(praktijk=praktijk) is None
+
+
+def test_members_cannot_call_a_meeting_off(client, lid, bijeenkomst):
+    client.force_login(lid)
+    detail = rendered(client.get(url("praktijken:bijeenkomst_detail", bijeenkomst.pk)))
+    assert "Kerngroep maart" in detail and "Bijeenkomst afzeggen" not in detail
+    assert client.post(url("praktijken:bijeenkomst_afzeggen", bijeenkomst.pk)).status_code == 403
+    bijeenkomst.refresh_from_db()
+    assert bijeenkomst.afgezegd_op is None
