@@ -1,6 +1,5 @@
 """The relationship round: send one, follow who answered, answer by personal link, see the ties."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -13,16 +12,13 @@ from config.exports import bestand_response
 from config.http import AuthenticatedHttpRequest, HtmxHttpRequest
 from config.pages import message_page, page_or_partial
 from praktijken.access import praktijk_get_for_manage, praktijk_get_for_user
-from relaties import exports, selectors, services
+from relaties import exports, selectors, services, views_rondes
 from relaties.access import ronde_get_for_manage, ronde_get_for_user
 from relaties.forms import RondeForm, SchermForm
 from relaties.models import RondeDeelnemer
 from relaties.rondes import (
-    NuHerinnerenTeVroeg,
     RondeGesloten,
-    ronde_close,
     ronde_is_open,
-    ronde_remind_now,
 )
 
 
@@ -44,35 +40,31 @@ def rondes(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def ronde_nieuw(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """Send a relationship round: each chosen person gets a personal link by email."""
-    toegang = praktijk_get_for_manage(user=request.user, slug=slug)
-    form = RondeForm(
-        request.POST or None, personen=selectors.ronde_personen(praktijk=toegang.praktijk)
-    )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        ronde = services.ronde_create(
-            praktijk=toegang.praktijk,
-            by=request.user,
-            titel=data["titel"],
-            sluit_op=data["sluit_op"],
-            personen=list(data["personen"]),
-        )
-        aantal = len(data["personen"])
-        messages.success(
-            request,
+    return views_rondes.versturen(
+        request,
+        toegang=praktijk_get_for_manage(user=request.user, slug=slug),
+        form_class=RondeForm,
+        create=services.ronde_create,
+        melding=lambda n: (
             ngettext(
                 "The relationship round is on its way to %(n)s person.",
                 "The relationship round is on its way to %(n)s people.",
-                aantal,
+                n,
             )
-            % {"n": aantal},
-        )
-        return redirect("relaties:respons", slug=slug, pk=ronde.pk)
-    return render(
-        request,
-        "relaties/ronde_form.html",
-        {"toegang": toegang, "praktijk": toegang.praktijk, "form": form},
-        status=422 if form.errors else 200,
+            % {"n": n}
+        ),
+        naar="relaties:respons",
+        context={
+            "kop": _("New relationship round"),
+            "uitleg": _(
+                "In a relationship round, people of each organisation say for every other "
+                "organisation in the network how well they know it: from “we don't know them” "
+                "to “we work together now”. For the ones they work with they also give trust "
+                "and value a mark from 1 to 5. Everyone you choose gets a personal link by "
+                "email. You see who has answered, never what they answered."
+            ),
+            "terug": reverse("relaties:rondes", args=[slug]),
+        },
     )
 
 
@@ -97,36 +89,14 @@ def respons(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRespon
 def herinneren(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """Remind now: one reminder to each invitee who has not finished, at most once an hour."""
     _toegang, ronde = ronde_get_for_manage(user=request.user, slug=slug, pk=pk)
-    try:
-        aantal = ronde_remind_now(ronde=ronde, by=request.user)
-    except NuHerinnerenTeVroeg:
-        messages.error(
-            request,
-            _(
-                "A reminder was sent less than an hour ago, or the round has closed. "
-                "Try again later."
-            ),
-        )
-    else:
-        messages.success(
-            request,
-            ngettext(
-                "A reminder is on its way to %(n)s person who has not finished.",
-                "A reminder is on its way to %(n)s people who have not finished.",
-                aantal,
-            )
-            % {"n": aantal},
-        )
-    return redirect("relaties:respons", slug=slug, pk=ronde.pk)
+    return views_rondes.herinneren(request, ronde, naar="relaties:respons")
 
 
 @require_POST
 def sluiten(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """Close the round now: answers stop, and trust and value figures are released."""
     _toegang, ronde = ronde_get_for_manage(user=request.user, slug=slug, pk=pk)
-    if ronde_close(ronde=ronde, by=request.user):
-        messages.success(request, _("The round is closed."))
-    return redirect("relaties:netwerk", slug=slug, pk=ronde.pk)
+    return views_rondes.sluiten(request, ronde, naar="relaties:netwerk")
 
 
 @require_GET

@@ -1,7 +1,6 @@
 """The interests round (belangenronde): the facilitator sends it and follows which organisations
 reviewed their interests; each invited person reviews them by personal link, without an account."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -16,16 +15,13 @@ from netwerk.forms import BelangenForm
 from netwerk.services.belangen import BELANGEN_VELDEN
 from praktijken.access import praktijk_get_for_manage
 from relaties import belangenronde as services
-from relaties import selectors
+from relaties import selectors, views_rondes
 from relaties.access import belangenronde_get_for_manage
 from relaties.forms import BelangenrondeForm
 from relaties.models import BelangenDeelnemer
 from relaties.rondes import (
-    NuHerinnerenTeVroeg,
     RondeGesloten,
-    ronde_close,
     ronde_is_open,
-    ronde_remind_now,
 )
 
 
@@ -47,35 +43,30 @@ def belangenrondes(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse
 @require_http_methods(["GET", "POST"])
 def belangenronde_nieuw(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """Send an interests round: each chosen person gets a personal link by email."""
-    toegang = praktijk_get_for_manage(user=request.user, slug=slug)
-    form = BelangenrondeForm(
-        request.POST or None, personen=selectors.ronde_personen(praktijk=toegang.praktijk)
-    )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        ronde = services.belangenronde_create(
-            praktijk=toegang.praktijk,
-            by=request.user,
-            titel=data["titel"],
-            sluit_op=data["sluit_op"],
-            personen=list(data["personen"]),
-        )
-        aantal = len(data["personen"])
-        messages.success(
-            request,
+    return views_rondes.versturen(
+        request,
+        toegang=praktijk_get_for_manage(user=request.user, slug=slug),
+        form_class=BelangenrondeForm,
+        create=services.belangenronde_create,
+        melding=lambda n: (
             ngettext(
                 "The interests round is on its way to %(n)s person.",
                 "The interests round is on its way to %(n)s people.",
-                aantal,
+                n,
             )
-            % {"n": aantal},
-        )
-        return redirect("relaties:belangenronde", slug=slug, pk=ronde.pk)
-    return render(
-        request,
-        "relaties/belangenronde_form.html",
-        {"toegang": toegang, "praktijk": toegang.praktijk, "form": form},
-        status=422 if form.errors else 200,
+            % {"n": n}
+        ),
+        naar="relaties:belangenronde",
+        context={
+            "kop": _("New interests round"),
+            "uitleg": _(
+                "Everyone you choose gets a personal link by email. With it they see their "
+                "organisation's interests as they are now, and change them or save them "
+                "unchanged. Each answer is kept as a new version, with the date: the network "
+                "page then shows when the interests were last discussed."
+            ),
+            "terug": reverse("relaties:belangenrondes", args=[slug]),
+        },
     )
 
 
@@ -100,36 +91,14 @@ def belangenronde(request: AuthenticatedHttpRequest, slug: str, pk: int) -> Http
 def belangenronde_herinneren(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """Remind now: one reminder to each invitee who has not reviewed, at most once an hour."""
     _toegang, ronde = belangenronde_get_for_manage(user=request.user, slug=slug, pk=pk)
-    try:
-        aantal = ronde_remind_now(ronde=ronde, by=request.user)
-    except NuHerinnerenTeVroeg:
-        messages.error(
-            request,
-            _(
-                "A reminder was sent less than an hour ago, or the round has closed. "
-                "Try again later."
-            ),
-        )
-    else:
-        messages.success(
-            request,
-            ngettext(
-                "A reminder is on its way to %(n)s person who has not finished.",
-                "A reminder is on its way to %(n)s people who have not finished.",
-                aantal,
-            )
-            % {"n": aantal},
-        )
-    return redirect("relaties:belangenronde", slug=slug, pk=ronde.pk)
+    return views_rondes.herinneren(request, ronde, naar="relaties:belangenronde")
 
 
 @require_POST
 def belangenronde_sluiten(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """Close the round now: the personal links stop taking reviews."""
     _toegang, ronde = belangenronde_get_for_manage(user=request.user, slug=slug, pk=pk)
-    if ronde_close(ronde=ronde, by=request.user):
-        messages.success(request, _("The round is closed."))
-    return redirect("relaties:belangenronde", slug=slug, pk=ronde.pk)
+    return views_rondes.sluiten(request, ronde, naar="relaties:belangenronde")
 
 
 def _gesloten(request: HtmxHttpRequest, deelnemer: BelangenDeelnemer) -> HttpResponse:
