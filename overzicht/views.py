@@ -11,10 +11,7 @@ from condities.selectors import acties_gedaan_voor
 from config.http import AuthenticatedHttpRequest, HtmxHttpRequest
 from experimenten import selectors as experimenten_selectors
 from mantelzorg import selectors as mantelzorg_selectors
-from netwerk.models import Groep
-from netwerk.selectors import groepen_namen_for_praktijk
-from overzicht import selectors
-from praktijken import selectors as praktijken_selectors
+from overzicht.dashboard import dashboard_secties
 from praktijken.access import (
     Toegang,
     praktijk_get_for_user,
@@ -43,22 +40,13 @@ def home(request: HtmxHttpRequest) -> HttpResponse:
 @require_GET
 def dashboard(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """The practice at a glance: theme, ambition, groups, experiments, next meeting, the
-    conditions for collaboration and what carers say."""
+    conditions for collaboration and what carers say. The sections every member sees alike
+    come from the cache (overzicht.dashboard)."""
     toegang = praktijk_get_for_user(user=request.user, slug=slug)
-    praktijk = toegang.praktijk
-    groepen = groepen_namen_for_praktijk(praktijk=praktijk)
     return render(
         request,
         "overzicht/dashboard.html",
-        _ctx(
-            toegang,
-            kerngroep=groepen[Groep.KERNGROEP],
-            ontwerpgroep=groepen[Groep.ONTWERPGROEP],
-            **selectors.experimenten_section(praktijk=praktijk),
-            volgende=praktijken_selectors.volgende_bijeenkomst(praktijk=praktijk),
-            condities=selectors.condities_section(praktijk=praktijk),
-            mantelzorg=selectors.mantelzorg_section(praktijk=praktijk),
-        ),
+        _ctx(toegang, secties=dashboard_secties(praktijk=toegang.praktijk)),
     )
 
 

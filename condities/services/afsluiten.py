@@ -22,6 +22,7 @@ from config.http import AccountUser
 from config.mail import Bericht, header_line, mail_once
 from config.queue import each_isolated, queue_after_commit
 from praktijken.audit import gebeurtenis_record
+from praktijken.versie import versie_bump
 
 
 def _decimal(value: float | None) -> Decimal | None:
@@ -79,6 +80,8 @@ def scores_write(*, sessie: Sessie) -> int:
             )
     ConditieScore.objects.filter(sessie=sessie).delete()
     ConditieScore.objects.bulk_create(scores)
+    # bulk_create sends no model signal: the dashboard's kept sections are dropped here.
+    versie_bump(praktijk_id=sessie.praktijk_id)
     return len(scores)
 
 
