@@ -15,8 +15,9 @@ They are rendered anew, on the next view:
   scores it writes in bulk;
 - when time changes what they show: the next meeting is over, a step done leaves the 30 days it
   is celebrated, a new day begins (the carers' months); whichever comes first;
-- at the latest after DASHBOARD_CACHE_SECONDS: a backstop for a write that bypasses the model
-  signals (a queryset's update(), raw SQL), which shows up to that much later.
+- at the latest after DASHBOARD_CACHE_SECONDS (a minute): a backstop for a write that bypasses
+  the model signals (a queryset's update(), raw SQL) and for a new version lost on its way to
+  Redis, which show up to that much later.
 Without a cache (Redis away) they are rendered on every view, as before.
 """
 
@@ -43,7 +44,10 @@ from praktijken.versie import VERSIE_SECONDS, versie_bump, versie_key, versie_ne
 
 TEMPLATE = "overzicht/_dashboard_gedeeld.html"
 SECTIES = ("volgende", "groepen", "experimenten", "condities", "mantelzorg")
-DASHBOARD_CACHE_SECONDS = 300
+# The backstop: short, because a missed version costs this much staleness (a write by update(),
+# or a version Redis did not take while this process skipped it, config/cache.py), and cheap,
+# because a busy practice renders its sections once a minute instead of on every view.
+DASHBOARD_CACHE_SECONDS = 60
 
 
 def _key(praktijk_id: int, taal: str) -> str:

@@ -196,9 +196,9 @@ def test_the_next_meeting_moves_on_when_it_is_over(warm, praktijk, monkeypatch):
     nu = timezone.now()
     BijeenkomstFactory(
         praktijk=praktijk,
-        titel="Kerngroep nu",  # going on, and over in a minute
+        titel="Kerngroep nu",  # going on, and over in ten seconds
         begint_op=nu - datetime.timedelta(hours=1),
-        eindigt_op=nu + datetime.timedelta(minutes=1),
+        eindigt_op=nu + datetime.timedelta(seconds=10),
     )
     BijeenkomstFactory(
         praktijk=praktijk, titel="Ontwerpgroep later", begint_op=nu + datetime.timedelta(days=3)
@@ -206,7 +206,7 @@ def test_the_next_meeting_moves_on_when_it_is_over(warm, praktijk, monkeypatch):
     assert "Kerngroep nu" in sectie(view(warm)[1], "volgende-kop")
     assert view(warm)[0] == WARM
     # No write: only the clock moves past the meeting's end (sooner than the cache's backstop).
-    monkeypatch.setattr(timezone, "now", lambda: nu + datetime.timedelta(minutes=2))
+    monkeypatch.setattr(timezone, "now", lambda: nu + datetime.timedelta(seconds=20))
     volgende = sectie(view(warm)[1], "volgende-kop")
     assert "Ontwerpgroep later" in volgende and "Kerngroep nu" not in volgende
 
@@ -216,12 +216,12 @@ def test_a_done_step_leaves_the_celebration_after_thirty_days(
 ):
     sessie = gesloten_sessie(praktijk, facilitator, datum=datetime.date(2026, 3, 1))
     nu = timezone.now()
-    bijna = nu - datetime.timedelta(days=30) + datetime.timedelta(minutes=1)
+    bijna = nu - datetime.timedelta(days=30) + datetime.timedelta(seconds=10)
     actie(sessie, "Gedaan en gevierd", status=Actie.Status.GEDAAN, gedaan_op=bijna)
     assert 'id="gedaan"' in view(warm)[1]
     assert 'id="gedaan"' in view(warm)[1]
     # No write: only the clock moves past its thirtieth day.
-    monkeypatch.setattr(timezone, "now", lambda: nu + datetime.timedelta(minutes=2))
+    monkeypatch.setattr(timezone, "now", lambda: nu + datetime.timedelta(seconds=20))
     assert 'id="gedaan"' not in rendered(warm.get(url()), "Condities voor samenwerking")
 
 
