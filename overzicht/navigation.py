@@ -1,10 +1,15 @@
 """The practice menu: one list of what a practice offers, in the order people look for it."""
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.urls import reverse
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.functional import Promise
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from praktijken.access import Toegang
@@ -57,11 +62,50 @@ PRAKTIJK_MENU: tuple[Item, ...] = (
 )
 
 
-def praktijk_menu(*, toegang: Toegang, path: str) -> list[Link]:
-    """The menu entries this user may open, with the one for the current page marked."""
-    links = []
-    for item in PRAKTIJK_MENU:
-        if item.visible(toegang):
-            url = reverse(item.url_name, kwargs={"slug": toegang.praktijk.slug})
-            links.append(Link(label=item.label, url=url, current=url == path))
-    return links
+def praktijk_menu_html(*, toegang: Toegang, path: str) -> SafeString:
+    """The menu entries this user may open, with the one for the current page marked, as HTML
+    (no query). Every page of a practice shows it, so each process keeps it per practice, the
+    entries this user may open, the current entry and the language (issue #13)."""
+    praktijk = toegang.praktijk
+    adressen = (get_script_prefix(), settings.ROOT_URLCONF, get_urlconf())
+    urls = _urls(praktijk.slug, adressen)
+    return _menu_html(
+        praktijk.slug,
+        praktijk.naam,
+        tuple(item.visible(toegang) for item in PRAKTIJK_MENU),
+        path if path in urls else "",
+        get_language(),
+        adressen,
+    )
+
+
+# The arguments are everything the result depends on; a deploy (new URLs or templates) starts
+# new processes.
+@functools.lru_cache(maxsize=64)
+def _urls(slug: str, adressen: tuple[object, ...]) -> tuple[str, ...]:
+    return tuple(reverse(item.url_name, kwargs={"slug": slug}) for item in PRAKTIJK_MENU)
+
+
+@functools.lru_cache(maxsize=256)
+def _menu_html(
+    slug: str,
+    naam: str,
+    zichtbaar: tuple[bool, ...],
+    huidig: str,
+    taal: str,
+    adressen: tuple[object, ...],
+) -> SafeString:
+    urls = _urls(slug, adressen)
+    links = [
+        Link(label=item.label, url=url, current=url == huidig)
+        for item, url, ja in zip(PRAKTIJK_MENU, urls, zichtbaar, strict=True)
+        if ja
+    ]
+    return render_to_string(
+        "overzicht/_menu.html",
+        {
+            "naam": naam,
+            "url": reverse("overzicht:dashboard", kwargs={"slug": slug}),
+            "links": links,
+        },
+    )

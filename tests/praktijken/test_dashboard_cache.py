@@ -345,3 +345,29 @@ def test_the_shared_sections_templates_read_nothing_of_the_viewer():
         for woord in ["toegang", "user", "request", "csrf", "perms", "messages", "nonce"]:
             assert not re.search(rf"\b{woord}\b", tekst), (pad, woord)
     assert {pad.split("templates/")[1] for pad in GEDEELD[1:]} == includes
+
+
+def test_the_kept_menu_follows_the_page_the_role_the_name_and_the_language(
+    client, lid, facilitator, praktijk
+):
+    """overzicht.navigation keeps the rendered menu per process, for what it depends on."""
+
+    def menu(path: str) -> str:
+        page = rendered(client.get(path))
+        return page.split('<nav class="lp-subnav ')[1].split("</nav>")[0]
+
+    inbox = f'href="{reverse("mantelzorg:inbox", kwargs={"slug": "stein"})}"'
+    leden = f'href="{reverse("netwerk:leden", kwargs={"slug": "stein"})}"'
+    vragen = reverse("overzicht:ontwerpvragen", kwargs={"slug": "stein"})
+    client.force_login(lid)
+    assert f'href="{url()}" aria-current="page">Overzicht<' in menu(url())
+    ander = menu(vragen)
+    assert f'href="{vragen}" aria-current="page">' in ander and 'href="/p/stein/" aria' not in ander
+    assert inbox not in ander and leden not in ander
+    client.force_login(facilitator)
+    assert inbox in menu(url()) and leden in menu(url())
+    praktijk.naam = "Lerende praktijk Stein-Elsloo"
+    praktijk.save()
+    assert ">Lerende praktijk Stein-Elsloo</a>" in menu(url())
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert ">Overview<" in menu(url()) and ">Overzicht<" not in menu(url())
