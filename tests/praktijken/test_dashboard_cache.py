@@ -342,7 +342,16 @@ def test_the_shared_sections_templates_read_nothing_of_the_viewer():
             r"{% comment %}.*?{% endcomment %}", "", (ROOT / pad).read_text(), flags=re.S
         )
         includes.update(re.findall(r'{% include "([^"]+)"', tekst))
-        for woord in ["toegang", "user", "request", "csrf", "perms", "messages", "nonce"]:
+        for woord in [
+            "toegang",
+            "mijn_rol",
+            "user",
+            "request",
+            "csrf",
+            "perms",
+            "messages",
+            "nonce",
+        ]:
             assert not re.search(rf"\b{woord}\b", tekst), (pad, woord)
     assert {pad.split("templates/")[1] for pad in GEDEELD[1:]} == includes
 
