@@ -19,6 +19,7 @@ from condities.services.acties import actie_set_status
 from condities.services.afsluiten import scores_rewrite_all
 from experimenten.models import Experiment, Fase, Niveau
 from mantelzorg.services import reactie_update
+from praktijken.services import bijeenkomst_cancel
 from praktijken.versie import versie_bump, versie_key
 from tests.condities.rapport_data import actie, gesloten_sessie
 from tests.factories import (
@@ -209,6 +210,20 @@ def test_the_next_meeting_moves_on_when_it_is_over(warm, praktijk, monkeypatch):
     monkeypatch.setattr(timezone, "now", lambda: nu + datetime.timedelta(seconds=20))
     volgende = sectie(view(warm)[1], "volgende-kop")
     assert "Ontwerpgroep later" in volgende and "Kerngroep nu" not in volgende
+
+
+def test_a_cancelled_meeting_leaves_the_next_meeting_on_the_next_view(warm, facilitator, praktijk):
+    nu = timezone.now()
+    eerst = BijeenkomstFactory(
+        praktijk=praktijk, titel="Kerngroep morgen", begint_op=nu + datetime.timedelta(days=1)
+    )
+    BijeenkomstFactory(
+        praktijk=praktijk, titel="Ontwerpgroep later", begint_op=nu + datetime.timedelta(days=3)
+    )
+    assert "Kerngroep morgen" in sectie(view(warm)[1], "volgende-kop")
+    assert bijeenkomst_cancel(bijeenkomst=eerst, by=facilitator)
+    volgende = sectie(view(warm)[1], "volgende-kop")
+    assert "Ontwerpgroep later" in volgende and "Kerngroep morgen" not in volgende
 
 
 def test_a_done_step_leaves_the_celebration_after_thirty_days(
