@@ -438,11 +438,18 @@ def volledig(stand: Stand, condities: Mapping[str, list[int]], *, drempel: int) 
 
 
 def stap(
-    vorige: Vrijgave | None, nu: Stand, condities: Mapping[str, list[int]], *, drempel: int
+    vorige: Vrijgave | None,
+    nu: Stand,
+    condities: Mapping[str, list[int]],
+    *,
+    drempel: int,
+    verborgen: Mapping[str, list[int]] | None = None,
 ) -> Vrijgave:
     """The next released state of an open session (rule 3), for the conditions in `condities`
     (those revealed): per condition the current answers when the change since `vorige` passes
-    the check, else what `vorige` released.
+    the check, else what `vorige` released. A condition in `verborgen` (taken off the screen
+    again) keeps exactly what `vorige` released of it, so that revealing it later goes on from
+    there: hiding and revealing again is no way around the check.
 
     A condition released before keeps its figures or loses some, never gains one: a figure
     shown now that was hidden before would tell, with the earlier figures, more about the
@@ -473,6 +480,10 @@ def stap(
         else:
             stand = stand.samen_met(oud)
             patronen[code] = oud_patroon
+    for code, stellingen in (verborgen or {}).items():
+        if code in vorige.patronen and code not in condities:
+            stand = stand.samen_met(vorige.stand.beperkt_tot(stellingen))
+            patronen[code] = vorige.patronen[code]
     return Vrijgave(stand=stand, patronen=patronen)
 
 

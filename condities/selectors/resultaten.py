@@ -81,13 +81,19 @@ def _stand(*, sessie: Sessie, stellingen: list[Stelling]) -> disclosure.Stand:
 
 
 def _vrijgave_open(
-    *, sessie: Sessie, nu: disclosure.Stand, condities: dict[str, list[int]], drempel: int
+    *,
+    sessie: Sessie,
+    nu: disclosure.Stand,
+    condities: dict[str, list[int]],
+    verborgen: dict[str, list[int]],
+    drempel: int,
 ) -> disclosure.Vrijgave:
-    """The next released state of an open session, stored (rule 3). One query while nothing
-    moves; a step is taken under a row lock, so that two screens never release two steps."""
+    """The next released state of an open session, stored (rule 3): `condities` are on the
+    screen, `verborgen` keep what was released of them. One query while nothing moves; a step
+    is taken under a row lock, so that two screens never release two steps."""
     opgeslagen = Vrijgave.objects.filter(sessie=sessie).values_list("data", flat=True).first()
     vorige = disclosure.Vrijgave.from_json(opgeslagen) if opgeslagen else None
-    vrijgave = disclosure.stap(vorige, nu, condities, drempel=drempel)
+    vrijgave = disclosure.stap(vorige, nu, condities, drempel=drempel, verborgen=verborgen)
     if opgeslagen is not None and vrijgave.to_json() == opgeslagen:
         return vrijgave
     with transaction.atomic():
@@ -96,7 +102,7 @@ def _vrijgave_open(
             rij, _created = Vrijgave.objects.get_or_create(sessie=sessie)
         if rij.data != opgeslagen:  # another screen took a step meanwhile: step from there
             vorige = disclosure.Vrijgave.from_json(rij.data) if rij.data else None
-            vrijgave = disclosure.stap(vorige, nu, condities, drempel=drempel)
+            vrijgave = disclosure.stap(vorige, nu, condities, drempel=drempel, verborgen=verborgen)
         rij.data = vrijgave.to_json()
         rij.save(update_fields=["data", "updated_at"])
     return vrijgave
@@ -119,7 +125,10 @@ def sessie_resultaten(*, sessie: Sessie) -> Resultaten:
     drempel = disclosure.k()
     if sessie.is_open:
         getoond = {code: ids for code, ids in condities.items() if code in sessie.onthuld}
-        vrijgave = _vrijgave_open(sessie=sessie, nu=nu, condities=getoond, drempel=drempel)
+        verborgen = {code: ids for code, ids in condities.items() if code not in getoond}
+        vrijgave = _vrijgave_open(
+            sessie=sessie, nu=nu, condities=getoond, verborgen=verborgen, drempel=drempel
+        )
     else:
         vrijgave = disclosure.volledig(nu, condities, drempel=drempel)
     per_stelling = {s.pk: s for s in stellingen}

@@ -242,3 +242,38 @@ def test_scores_written_under_older_rules_are_written_again(sessie, stellingen, 
 
     groepen = set(ConditieScore.objects.filter(sessie=sessie).values_list("conditie", "groep"))
     assert groepen == {("proces", "")}
+
+
+def test_hiding_and_revealing_again_is_no_way_around_the_change_check(
+    sessie, stellingen, maak_deelnemers
+):
+    """Four people give 4; the room sees 4.0. The facilitator hides the condition, one person
+    changes their answer to 1, and the condition is revealed again: showing 3.25 now would tell
+    the room what that one person answered. The released state of a hidden condition is kept,
+    so the check compares with what the room saw before and keeps 4.0 (a change by one person
+    is below the threshold)."""
+    from condities.models import Vrijgave
+    from condities.services.scherm import sessie_hide
+
+    mensen = maak_deelnemers(4)
+    stelling = stellingen["ambitie"][0]
+    for deelnemer in mensen:
+        services.antwoord_save(deelnemer=deelnemer, stelling=stelling, score=4)
+    services.sessie_reveal(sessie=sessie, condities=["ambitie"], by=sessie.created_by)
+    assert conditie(sessie_resultaten(sessie=sessie), "ambitie").totaal.gemiddelde == 4.0
+
+    sessie_hide(sessie=sessie, conditie="ambitie", by=sessie.created_by)
+    verborgen = conditie(sessie_resultaten(sessie=sessie), "ambitie")  # the screen polls on
+    assert not verborgen.gedeeld and verborgen.totaal.respondenten == 4
+    assert "ambitie" in Vrijgave.objects.get(sessie=sessie).data["patronen"]
+
+    services.antwoord_save(deelnemer=mensen[0], stelling=stelling, score=1)
+    services.sessie_reveal(sessie=sessie, condities=["ambitie"], by=sessie.created_by)
+    weer = conditie(sessie_resultaten(sessie=sessie), "ambitie")
+    assert weer.gedeeld and weer.totaal.gemiddelde == 4.0  # not 3.25
+
+    # Enough people change (three, the threshold): the new figures pass the check.
+    for deelnemer in mensen[1:]:
+        services.antwoord_save(deelnemer=deelnemer, stelling=stelling, score=2)
+    later = conditie(sessie_resultaten(sessie=sessie), "ambitie")
+    assert later.totaal.gemiddelde == pytest.approx((1 + 2 + 2 + 2) / 4)
