@@ -491,9 +491,17 @@ def aantal_respondenten(stand: Stand, stellingen: list[int]) -> int:
     """How many gave a score on these statements (online, and paper forms by their marks): a
     count, never a figure about answers."""
     bijdragen = _numeriek(stand, stellingen)
-    return sum(bool(s) for s in bijdragen.stellingen.values()) + max(
-        bijdragen.papier.values(), default=0
+    return aantal_respondenten_geteld(
+        online=sum(bool(s) for s in bijdragen.stellingen.values()),
+        papier=bijdragen.papier.values(),
     )
+
+
+def aantal_respondenten_geteld(*, online: int, papier: Iterable[int]) -> int:
+    """`aantal_respondenten` from counts the database made: the people online with a score on
+    the statements, and per statement the paper forms with a mark other than "weet ik niet"
+    (the fullest statement stands for the forms: one form marks several statements)."""
+    return online + max(papier, default=0)
 
 
 # --- the figures ------------------------------------------------------------------------------

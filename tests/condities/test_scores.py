@@ -277,3 +277,40 @@ def test_hiding_and_revealing_again_is_no_way_around_the_change_check(
         services.antwoord_save(deelnemer=deelnemer, stelling=stelling, score=2)
     later = conditie(sessie_resultaten(sessie=sessie), "ambitie")
     assert later.totaal.gemiddelde == pytest.approx((1 + 2 + 2 + 2) / 4)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_while_nothing_is_revealed_the_database_counts_who_answered_as_the_rules_do(
+    sessie, stellingen, maak_deelnemers, seed
+):
+    """The screen's count before any reveal comes from COUNT queries, not from reading every
+    answer: the same numbers as `disclosure.aantal_respondenten` over all answers, with
+    "weet ik niet", paper forms and their "weet ik niet" marks."""
+    import random
+
+    from condities import disclosure
+    from condities.models import PapierTelling
+    from condities.selectors.resultaten import _stand
+
+    rng = random.Random(seed)
+    mensen = maak_deelnemers(rng.randint(2, 7)) + maak_deelnemers(rng.randint(0, 4))
+    alle = [s for lijst in stellingen.values() for s in lijst]
+    for deelnemer in mensen:
+        for stelling in rng.sample(alle, rng.randint(0, 8)):
+            score = rng.choice([None, 1, 2, 3, 4, 5])
+            services.antwoord_save(deelnemer=deelnemer, stelling=stelling, score=score)
+    for stelling in rng.sample(alle, 4):
+        PapierTelling.objects.create(
+            sessie=sessie, stelling=stelling, score=rng.choice([0, 2, 5]), aantal=rng.randint(0, 3)
+        )
+
+    assert sessie.is_open and not sessie.onthuld  # the counting path
+    snel = {c.code: c.totaal.respondenten for c in sessie_resultaten(sessie=sessie).condities}
+    nu = _stand(sessie=sessie, stellingen=alle)
+    volledig = {
+        code: disclosure.aantal_respondenten(nu, [s.pk for s in lijst])
+        for code, lijst in stellingen.items()
+        if lijst
+    }
+    assert snel == volledig
+    assert any(volledig.values())  # the case has answers to count
