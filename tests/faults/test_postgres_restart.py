@@ -16,6 +16,7 @@ stopped for a second and started again. Then:
 import contextlib
 import glob
 import http.client
+import itertools
 import json
 import os
 import pwd
@@ -200,7 +201,10 @@ class Result:
 
 @dataclass
 class Load:
-    """A few clients answering statements (each pair once) and opening pages, until stopped."""
+    """A few clients answering statements and opening pages until stopped: every participant
+    and statement in turn, from the start again once all were sent (with the same score, so
+    that what is stored can be compared with what was answered "saved"). Until session 8 each
+    pair was sent once: the app got fast enough to send them all before the recovery window."""
 
     port: int
     setup: dict
@@ -213,7 +217,7 @@ class Load:
             (d, s) for d in self.setup["deelnemers"] for s in self.setup["stellingen"]
         ]  # fmt: skip
         random.Random(7).shuffle(pairs)
-        self._pairs = iter(pairs)
+        self._pairs = itertools.cycle(pairs)
         self._lock = threading.Lock()
 
     def _request(self, method: str, path: str, session: str, form: dict | None = None) -> Result:
@@ -254,7 +258,7 @@ class Load:
 
     def _next_pair(self):
         with self._lock:
-            return next(self._pairs, None)
+            return next(self._pairs)
 
     def client(self, number: int) -> None:
         code, slug = self.setup["code"], self.setup["slug"]
@@ -265,10 +269,7 @@ class Load:
         ]
         turn = 0
         while not self.stop.is_set():
-            pair = self._next_pair()
-            if pair is None:
-                break
-            deelnemer, stelling = pair
+            deelnemer, stelling = self._next_pair()
             score = (deelnemer["id"] + stelling) % 6  # 0 stands for "weet ik niet"
             result = self._request(
                 "POST",
