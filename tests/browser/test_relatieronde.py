@@ -155,6 +155,8 @@ def test_the_map_is_a_stage_on_the_projector_stepping_through_the_rounds(page, l
         page.goto(live_server.url + f"/p/stein/relaties/{nu.pk}/")
         page.get_by_role("link", name="Op de beamer tonen: zo zijn we gegroeid").click()
         expect(page.get_by_role("heading", level=1)).to_have_text(f"Ons netwerk: {nu.titel}")
+        # The keys work once the page's deferred scripts ran (a click waits for less).
+        page.wait_for_load_state("load")
         expect(page.get_by_text(re.compile(r"nieuwe banden? sinds"))).to_be_visible()
         assert page.locator("line.lp-kaart__lijn--nieuw").count() > 0
         hoogte = page.evaluate("document.documentElement.scrollHeight")
