@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from condities import disclosure_banden as disclosure
@@ -33,6 +33,16 @@ from relaties.models import (
 def rondes_for_praktijk(*, praktijk: Praktijk) -> QuerySet[Relatieronde]:
     """The practice's rounds, newest first."""
     return Relatieronde.objects.filter(praktijk=praktijk).order_by("-geopend_op", "-pk")
+
+
+def rondes_ernaast(*, ronde: Relatieronde) -> tuple[Relatieronde | None, Relatieronde | None]:
+    """The practice's round opened just before this one and just after it (2 queries)."""
+    andere = Relatieronde.objects.filter(praktijk_id=ronde.praktijk_id).exclude(pk=ronde.pk)
+    eerder = Q(geopend_op__lt=ronde.geopend_op) | Q(geopend_op=ronde.geopend_op, pk__lt=ronde.pk)
+    return (
+        andere.filter(eerder).order_by("-geopend_op", "-pk").first(),
+        andere.exclude(eerder).order_by("geopend_op", "pk").first(),
+    )
 
 
 def ronde_personen(*, praktijk: Praktijk) -> QuerySet[Persoon]:
@@ -267,6 +277,11 @@ class Netwerkbeeld:
     posities: dict[int, kaart.Positie] = field(default_factory=dict)
     dichtheid: float = 0.0  # ties (contact or closer) of all possible pairs
     verbinders: list[tuple[Organisatie, float]] = field(default_factory=list)  # betweenness top 3
+
+    @property
+    def nieuw(self) -> int:
+        """How many ties are new since the previous round."""
+        return sum(band.nieuw for band in self.banden)
 
     @property
     def lijnen(self) -> list[dict]:

@@ -123,9 +123,7 @@ def scherm(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRespons
     """The map as a stage on the projector ("look how we grew"): one round at a time, the new
     ties in colour, the rounds before and after by link or arrow key."""
     toegang, ronde = ronde_get_for_user(user=request.user, slug=slug, pk=pk)
-    beeld = selectors.netwerkbeeld(ronde=ronde)
-    alle = list(selectors.rondes_for_praktijk(praktijk=toegang.praktijk).reverse())
-    plek = next(i for i, r in enumerate(alle) if r.pk == ronde.pk)
+    vorige, volgende = selectors.rondes_ernaast(ronde=ronde)
     return page_or_partial(
         request,
         "relaties/scherm.html",
@@ -134,10 +132,9 @@ def scherm(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRespons
             "toegang": toegang,
             "praktijk": toegang.praktijk,
             "ronde": ronde,
-            "beeld": beeld,
-            "nieuw": sum(band.nieuw for band in beeld.banden),
-            "vorige": alle[plek - 1] if plek > 0 else None,
-            "volgende": alle[plek + 1] if plek + 1 < len(alle) else None,
+            "beeld": selectors.netwerkbeeld(ronde=ronde),
+            "vorige": vorige,
+            "volgende": volgende,
         },
     )
 
