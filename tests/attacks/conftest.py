@@ -244,15 +244,15 @@ class Wereld:
         DeelnameFactory(praktijk=self.praktijk, organisatie=organisatie)
         return organisatie
 
-    def nieuwe_ronde(self) -> Relatieronde:
-        ronde = Relatieronde.objects.create(
+    def _nieuwe_ronde(self, model, deelnemer_model, titel: str):
+        """An open round of either kind, with one invited participant of stein's organisation."""
+        ronde = model.objects.create(
             praktijk=self.praktijk,
-            titel="Relatieronde",
+            titel=titel,
             geopend_op=timezone.now(),
             sluit_op=timezone.now() + datetime.timedelta(days=14),
         )
-        _ = self.ander_organisatie
-        RondeDeelnemer.objects.create(
+        deelnemer_model.objects.create(
             ronde=ronde,
             persoon=self.persoon,
             organisatie=self.organisatie,
@@ -262,6 +262,10 @@ class Wereld:
             uitgenodigd_op=timezone.now(),
         )
         return ronde
+
+    def nieuwe_ronde(self) -> Relatieronde:
+        _ = self.ander_organisatie  # an organisation to answer about
+        return self._nieuwe_ronde(Relatieronde, RondeDeelnemer, "Relatieronde")
 
     @cached_property
     def ronde(self) -> Relatieronde:
@@ -272,22 +276,7 @@ class Wereld:
         return self.ronde.deelnemers.get().token
 
     def nieuwe_belangenronde(self) -> Belangenronde:
-        ronde = Belangenronde.objects.create(
-            praktijk=self.praktijk,
-            titel="Belangenronde",
-            geopend_op=timezone.now(),
-            sluit_op=timezone.now() + datetime.timedelta(days=14),
-        )
-        BelangenDeelnemer.objects.create(
-            ronde=ronde,
-            persoon=self.persoon,
-            organisatie=self.organisatie,
-            naam=self.persoon.naam,
-            email="piet@voorbeeld.example",
-            token=secrets.token_urlsafe(32),
-            uitgenodigd_op=timezone.now(),
-        )
-        return ronde
+        return self._nieuwe_ronde(Belangenronde, BelangenDeelnemer, "Belangenronde")
 
     @cached_property
     def belangenronde(self) -> Belangenronde:
