@@ -4,7 +4,9 @@ Every screen of a session (a projector, a laptop) polls its stage every 3 s. Two
 poll be answered without the database:
 
 - `stap_key`: the stage as last rendered for the session, per language and host (the join
-  address depends on the host), for LIVE_MAX_AGE seconds. It holds nothing of a viewer.
+  address depends on the host), fresh for LIVE_MAX_AGE seconds; while only the answers move it
+  is answered up to STALE_SECONDS old once more, and one poll renders it again after sending it
+  (condities.views_scherm._stap_gedeeld). It holds nothing of a viewer.
   Services drop it when what the stage shows changes (`scherm_forget`: opening, a new stage, a
   reveal or hide, closing), so the next poll shows the change.
 - `toegang_key`: this browser passed the full access check (its login, the practice, its role,

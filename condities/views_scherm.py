@@ -20,6 +20,7 @@ import contextlib
 import hashlib
 import json
 import time
+from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib import messages
@@ -30,6 +31,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -107,12 +109,15 @@ def _overzicht(*, sessie: Sessie, resultaten: Resultaten, groepen: bool) -> dict
     )
 
 
-def _stap_context(request: HtmxHttpRequest, praktijk: Praktijk, sessie: Sessie) -> dict:
-    """What the stage (`#stap`) shows: the same for everyone who may see the screen."""
+def _stap_context(
+    request: HtmxHttpRequest, praktijk: Praktijk, sessie: Sessie, *, vers: bool = False
+) -> dict:
+    """What the stage (`#stap`) shows: the same for everyone who may see the screen; with
+    `vers`, the answers counted afresh rather than shared for a moment."""
     stap = scherm_services.scherm_stap(sessie=sessie)
     stappen = scherm_services.scherm_stappen(sessie=sessie)
     groepen = scherm_services.scherm_groepen(sessie=sessie)
-    resultaten = sessie_resultaten_live(sessie=sessie)
+    resultaten = sessie_resultaten_live(sessie=sessie, vers=vers)
     over = scherm_services.gesprek_conditie(stap)
     return {
         "praktijk": praktijk,
@@ -170,44 +175,91 @@ def _context(request: HtmxHttpRequest, toegang: Toegang, sessie: Sessie) -> dict
 # Hosts kept per session and language: a room has one or two (the address phones use, and
 # localhost on the laptop); more only from someone trying, and the oldest go first.
 HOSTS_KEPT = 4
+# A stage older than LIVE_MAX_AGE but of the same `staat` (only the answers moved) is answered
+# once more while one poll renders it again after sending it (`_stap_gedeeld`); older than this
+# it is rendered before answering.
+STALE_SECONDS = 15
+# How long one poll may hold the right to render the stage again after sending it.
+REFRESH_LOCK_SECONDS = 10
+
+
+def _kept(kept: object, host: str, staat: str | None = None) -> tuple[str, float] | None:
+    """The stage kept for this host (and of this `staat`) with its age in seconds, when at most
+    STALE_SECONDS old. Anything not in the expected shape (another release's entry, during a
+    rolling update) is not kept."""
+    try:
+        entry_staat, rendered_at, html = kept.get(host)  # type: ignore[attr-defined]
+        age = time.time() - float(rendered_at)
+    except (AttributeError, TypeError, ValueError):
+        return None
+    if age > STALE_SECONDS or staat not in (None, entry_staat) or not isinstance(html, str):
+        return None
+    return html, age
 
 
 def _vers(kept: object, host: str, staat: str | None = None) -> str | None:
-    """The stage kept for this host when it is at most LIVE_MAX_AGE old (and of this `staat`).
-    Anything not in the expected shape (another release's entry, during a rolling update) is
-    not kept."""
-    try:
-        entry_staat, rendered_at, html = kept.get(host)  # type: ignore[attr-defined]
-        fresh = time.time() - float(rendered_at) <= LIVE_MAX_AGE
-    except (AttributeError, TypeError, ValueError):
-        return None
-    if not fresh or staat not in (None, entry_staat) or not isinstance(html, str):
-        return None
-    return html
+    """The stage kept for this host when it is at most LIVE_MAX_AGE old (and of this `staat`)."""
+    found = _kept(kept, host, staat)
+    return found[0] if found and found[1] <= LIVE_MAX_AGE else None
 
 
 def _kept_with(kept: object, host: str, entry: tuple) -> dict:
-    """The hosts' entries with this one added: only fresh ones, at most HOSTS_KEPT."""
+    """The hosts' entries with this one added: only those still kept, at most HOSTS_KEPT."""
     nu = time.time()
     fresh = {}
     if isinstance(kept, dict):
         for other, value in kept.items():
-            with contextlib.suppress(TypeError, ValueError):
-                if other != host and nu - float(value[1]) <= LIVE_MAX_AGE:
+            with contextlib.suppress(TypeError, ValueError, IndexError):
+                if other != host and nu - float(value[1]) <= STALE_SECONDS:
                     fresh[other] = value
     newest = sorted(fresh.items(), key=lambda item: item[1][1])[-(HOSTS_KEPT - 1) :]
     return {**dict(newest), host: entry}
 
 
-def _stap_gedeeld(request: HtmxHttpRequest, toegang: Toegang, sessie: Sessie) -> str:
+def refresh_lock_key(key: str, host: str) -> str:
+    """Held by the one poll that renders the kept stage of `key` for `host` again."""
+    return f"{key}:vernieuw:{hashlib.sha256(host.encode()).hexdigest()[:16]}"
+
+
+def _stap_render(
+    request: HtmxHttpRequest,
+    toegang: Toegang,
+    sessie: Sessie,
+    *,
+    key: str,
+    host: str,
+    digest: str,
+    vers: bool = False,
+) -> str:
+    """Render the stage and keep it for this host (the cache read again just before writing,
+    so that another host's entry written meanwhile stays)."""
+    context = _stap_context(request, toegang.praktijk, sessie, vers=vers)
+    html = render_to_string("condities/scherm.html#stap", context)
+    with contextlib.suppress(Exception):
+        cache.set(
+            key,
+            _kept_with(cache.get(key), host, (digest, time.time(), html)),
+            STALE_SECONDS,
+        )
+    return html
+
+
+def _stap_gedeeld(
+    request: HtmxHttpRequest, toegang: Toegang, sessie: Sessie
+) -> tuple[str, Callable[[], None] | None]:
     """The stage as the screen's poll gets it, rendered once per LIVE_MAX_AGE for every screen
-    of the session instead of once per screen and poll (kept under scherm_cache.stap_key).
+    of the session instead of once per screen and poll (kept under scherm_cache.stap_key), and
+    what to do once it has been sent.
 
     It holds nothing of the viewer: it is rendered without the request (the buttons with their
     CSRF token are outside `#stap`), for those who passed the access check. It is kept with all
     of the session that the stage shows (`staat`), so a new stage, a reveal, hiding, opening or
-    closing shows at the next poll even where the services could not drop it; the answers are
-    as fresh as the shared results (sessie_resultaten_live).
+    closing shows at the next poll even where the services could not drop it.
+
+    While only the answers move (the same `staat`), a stage older than LIVE_MAX_AGE is answered
+    at once, and one poll at a time renders it again after sending it: the screen waits for the
+    cache, never for counting a conference room's answers, and its numbers are one poll behind
+    (a few seconds). Older than STALE_SECONDS, or of another `staat`, it is rendered first.
     """
     host = request.get_host()
     staat = [
@@ -228,13 +280,30 @@ def _stap_gedeeld(request: HtmxHttpRequest, toegang: Toegang, sessie: Sessie) ->
         kept = cache.get(key)
     except Exception:  # the cache is away: render, as without one
         kept = None
-    html = _vers(kept, host, digest)
-    if html is None:
-        context = _stap_context(request, toegang.praktijk, sessie)
-        html = render_to_string("condities/scherm.html#stap", context)
-        with contextlib.suppress(Exception):
-            cache.set(key, _kept_with(kept, host, (digest, time.time(), html)), LIVE_MAX_AGE)
-    return html
+    found = _kept(kept, host, digest)
+    if found is None:
+        return _stap_render(request, toegang, sessie, key=key, host=host, digest=digest), None
+    html, age = found
+    if age <= LIVE_MAX_AGE:
+        return html, None
+    lock = refresh_lock_key(key, host)
+    try:
+        mine = cache.add(lock, True, REFRESH_LOCK_SECONDS)
+    except Exception:
+        mine = False
+    if not mine:  # another poll is rendering it
+        return html, None
+    language = get_language()
+
+    def refresh() -> None:
+        try:
+            with translation.override(language):
+                _stap_render(request, toegang, sessie, key=key, host=host, digest=digest, vers=True)
+        finally:
+            with contextlib.suppress(Exception):
+                cache.delete(lock)
+
+    return html, refresh
 
 
 def _stap_snel(request: HtmxHttpRequest, *, slug: str, pk: int) -> str | None:
@@ -280,9 +349,9 @@ def scherm(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse:
         return redirect_to_login(request.get_full_path())
     toegang, sessie = sessie_get_for_manage(user=request.user, slug=slug, pk=pk)
     if wants_partial(request):
-        html = _stap_gedeeld(request, toegang, sessie)
+        html, then = _stap_gedeeld(request, toegang, sessie)
         _toegang_onthouden(request, slug=slug, pk=pk)
-        return partial_response(html)
+        return partial_response(html, then=then)
     return page_or_partial(
         request, "condities/scherm.html", "stap", _context(request, toegang, sessie)
     )

@@ -1,10 +1,15 @@
 """Rendering helpers every app's views share: a page or its htmx region, a message page, a file."""
 
+import logging
+from collections.abc import Callable
+
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import Promise
+
+logger = logging.getLogger(__name__)
 
 MESSAGE_TEMPLATE = "bericht.html"
 PARTICIPANT_BASE = "base_deelnemer.html"
@@ -42,9 +47,31 @@ def page_get(paginator: Paginator, number: str | None) -> Page:
     return paginator.page(min(max(nummer, 1), paginator.num_pages))
 
 
-def partial_response(html: str) -> HttpResponse:
-    """A region rendered beforehand (when `wants_partial`), answered as page_or_partial would."""
-    response = HttpResponse(html)
+class ThenResponse(HttpResponse):
+    """A response with work to do once it has been sent: the server calls `close()` after the
+    last byte went out (WSGI and ASGI alike, and Django's test client), so the client does not
+    wait for it. A failure is logged, never raised: the client already has its answer."""
+
+    def __init__(self, *args, then: Callable[[], None], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._then: Callable[[], None] | None = then
+
+    def close(self) -> None:
+        # Before super().close(): it signals request_finished, which may close the database
+        # connection the work needs.
+        then, self._then = self._then, None
+        if then is not None:
+            try:
+                then()
+            except Exception:
+                logger.exception("Work after the response failed")
+        super().close()
+
+
+def partial_response(html: str, *, then: Callable[[], None] | None = None) -> HttpResponse:
+    """A region rendered beforehand (when `wants_partial`), answered as page_or_partial would;
+    with `then`, work done once it has been sent (ThenResponse)."""
+    response = HttpResponse(html) if then is None else ThenResponse(html, then=then)
     patch_vary_headers(response, ["HX-Request"])
     return response
 

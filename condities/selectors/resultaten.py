@@ -38,6 +38,7 @@ __all__ = [
     "Resultaten",
     "StellingResultaat",
     "groepen_tabel",
+    "resultaten_live_key",
     "sessie_resultaten",
     "sessie_resultaten_live",
 ]
@@ -260,20 +261,30 @@ def groepen_tabel(*, resultaten: Resultaten) -> dict:
 LIVE_MAX_AGE = 2
 
 
-def sessie_resultaten_live(*, sessie: Sessie, max_age: int = LIVE_MAX_AGE) -> Resultaten:
+def resultaten_live_key(sessie: Sessie) -> str:
+    """The cache key of the session's shared results (sessie_resultaten_live). What was revealed
+    is in it: a reveal releases figures, so it shows at once."""
+    onthuld = "-".join(sessie.onthuld)
+    return f"condities:resultaten:v3:{sessie.pk}:{onthuld}:{get_language()}"
+
+
+def sessie_resultaten_live(
+    *, sessie: Sessie, max_age: int = LIVE_MAX_AGE, vers: bool = False
+) -> Resultaten:
     """sessie_resultaten for the polls of the room's screen and its control page: shared
-    between screens, at most `max_age` seconds old. Never for closing, reports or exports.
+    between screens, at most `max_age` seconds old; with `vers`, computed afresh and shared.
+    Never for closing, reports or exports.
 
     Without a cache it computes afresh.
     """
-    # Shared without the session: (aangemeld, klaar, condities, verschillen). What was revealed
-    # is in the key: a reveal releases figures, so it shows at once.
-    onthuld = "-".join(sessie.onthuld)
-    key = f"condities:resultaten:v3:{sessie.pk}:{onthuld}:{get_language()}"
-    try:
-        gedeeld = cache.get(key)
-    except Exception:  # the cache is away: compute, as without one
-        gedeeld = None
+    # Shared without the session: (aangemeld, klaar, condities, verschillen).
+    key = resultaten_live_key(sessie)
+    gedeeld = None
+    if not vers:
+        try:
+            gedeeld = cache.get(key)
+        except Exception:  # the cache is away: compute, as without one
+            gedeeld = None
     if gedeeld is None:
         resultaten = sessie_resultaten(sessie=sessie)
         with contextlib.suppress(Exception):
