@@ -13,7 +13,8 @@ outlines where the disclosure rules released their figures.
 The screen's poll is its most frequent request: every screen of a session, every 3 s. Its stage is
 rendered once per LIVE_MAX_AGE for all of them (`_stap_gedeeld`), and a browser that passed the
 full access check for the screen a moment ago gets it without the database (`_stap_snel`; the
-rules are in condities.scherm_cache).
+rules are in condities.scherm_cache). While only the answers move, a poll never waits for them to
+be counted: it gets the stage of a moment ago, and renders it again after sending it.
 """
 
 import contextlib
