@@ -8,6 +8,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
@@ -16,9 +17,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from begrippen.selectors import begrippen_voor_markeren
 from condities import deelname_cookie
 from condities.forms import AntwoordenForm, CodeForm, InbrengForm, JoinForm
-from condities.models import INBRENG_MAX, Conditie, Deelnemer, Sessie
+from condities.models import INBRENG_MAX, Conditie, Deelnemer, Sessie, Stelling
 from condities.selectors import deelname as deelnemer_selectors
 from condities.selectors import inbreng as inbreng_selectors
 from condities.selectors import sessies as sessie_selectors
@@ -276,6 +278,10 @@ def _vragen_context(sessie: Sessie, deelnemer: Deelnemer, conditie: str | None) 
     stellingen = [s for c in condities for s in c["stellingen"]]
     antwoorden = deelnemer_selectors.antwoorden_for_deelnemer(deelnemer=deelnemer)
     beantwoord = sum(1 for s in stellingen if s.pk in antwoorden)
+    # The glossary's terms marked in the statements (from this worker's memory, as the filter
+    # reads them): a term settled or changed renders the statements afresh.
+    gevonden = begrippen_voor_markeren(praktijk_id=sessie.praktijk_id)
+    termen = hash((gevonden[0], tuple(gevonden[1]))) if gevonden else 0
     return {
         "sessie": sessie,
         "deelnemer": deelnemer,
@@ -285,12 +291,32 @@ def _vragen_context(sessie: Sessie, deelnemer: Deelnemer, conditie: str | None) 
         "vorige": codes[index - 1] if index > 0 else None,
         "volgende": codes[index + 1] if index + 1 < len(codes) else None,
         "items": [
-            {"stelling": s, "gekozen": _keuze(antwoorden, s.pk)}
+            {"stelling": s, "html": _stelling_html(sessie, s, _keuze(antwoorden, s.pk), termen)}
             for s in condities[index]["stellingen"]
         ],
         "voortgang": deelnemer_selectors.voortgang_van(beantwoord, len(stellingen)),
-        "keuzes": _keuzes(),
     }
+
+
+# How long a worker keeps a statement's rendered answer buttons.
+STELLING_SECONDS = 30
+
+
+def _stelling_html(sessie: Sessie, stelling: Stelling, gekozen: str, termen: int) -> SafeString:
+    """A statement of `sessie` with its answer buttons as HTML, `gekozen` checked ("" for none;
+    the rest is the same for every phone). Rendering them was most of the questions page; 2,000
+    phones that open a condition within a minute get them from the worker's memory, per
+    statement, answer chosen, language and the glossary's terms marked in it (`termen`)."""
+    proces = caches["proces"]
+    sleutel = f"vragen:stelling:{sessie.pk}:{stelling.pk}:{gekozen}:{get_language()}:{termen}"
+    html = proces.get(sleutel)
+    if html is None:
+        html = render_to_string(
+            "condities/vragen.html#stelling",
+            {"sessie": sessie, "stelling": stelling, "gekozen": gekozen, "keuzes": _keuzes()},
+        )
+        proces.set(sleutel, html, STELLING_SECONDS)
+    return html
 
 
 def _keuzes() -> list[tuple[str, str, str]]:
