@@ -50,11 +50,13 @@ def sessie_by_code(*, code: str) -> Sessie | None:
     (`<code:...>`), typed ones by CodeForm."""
     if not code:
         return None
-    return (
+    # One open session has a code (a constraint): no ordering to compile, on every phone's join.
+    gevonden = (
         Sessie.objects.filter(code=code, status=Sessie.Status.OPEN)
         .select_related("praktijk")
-        .first()
+        .order_by()[:1]
     )
+    return next(iter(gevonden), None)
 
 
 def sessie_by_any_code(*, code: str) -> Sessie | None:
