@@ -198,12 +198,6 @@ def _kept(kept: object, host: str, staat: str | None = None) -> tuple[str, float
     return html, age
 
 
-def _vers(kept: object, host: str, staat: str | None = None) -> str | None:
-    """The stage kept for this host when it is at most LIVE_MAX_AGE old (and of this `staat`)."""
-    found = _kept(kept, host, staat)
-    return found[0] if found and found[1] <= LIVE_MAX_AGE else None
-
-
 def _kept_with(kept: object, host: str, entry: tuple) -> dict:
     """The hosts' entries with this one added: only those still kept, at most HOSTS_KEPT."""
     nu = time.time()
@@ -309,21 +303,27 @@ def _stap_gedeeld(
 
 def _stap_snel(request: HtmxHttpRequest, *, slug: str, pk: int) -> str | None:
     """The kept stage, for a poll from a browser that passed the full check for this screen
-    less than RECHECK_SECONDS ago (scherm_cache): no database at all. None: do the full check."""
+    less than RECHECK_SECONDS ago (scherm_cache): no database at all. Fresh, or being rendered
+    again by another poll at this moment. None: do the full check."""
     cookie = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
     if not cookie or not wants_partial(request):
         return None
+    host = request.get_host()
     toegang, stap = (
         scherm_cache.toegang_key(cookie, slug, pk),
         scherm_cache.stap_key(pk, get_language()),
     )
+    lock = refresh_lock_key(stap, host)
     try:
-        kept = cache.get_many([toegang, stap])
+        kept = cache.get_many([toegang, stap, lock])
     except Exception:  # the cache is away: the full check
         return None
     if not kept.get(toegang):
         return None
-    return _vers(kept.get(stap), request.get_host())
+    found = _kept(kept.get(stap), host)
+    if found is None or (found[1] > LIVE_MAX_AGE and not kept.get(lock)):
+        return None
+    return found[0]
 
 
 def _toegang_onthouden(request: HtmxHttpRequest, *, slug: str, pk: int) -> None:

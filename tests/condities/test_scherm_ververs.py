@@ -67,6 +67,20 @@ def test_one_poll_at_a_time_renders_it_again(scherm, sessie, stellingen, praktij
         assert "6 mensen hebben geantwoord." in kept_html(sessie)
 
 
+def test_while_one_poll_renders_it_the_others_need_no_database(
+    scherm,  # noqa: F811
+    sessie,
+    django_assert_max_num_queries,
+):
+    eerste = scherm.get(url(sessie), headers=HTMX).text
+    with later(LIVE_MAX_AGE + 1):
+        cache.add(lock_key(sessie), True, 10)  # another screen's poll is rendering it
+        with django_assert_max_num_queries(0):
+            poll = scherm.get(url(sessie), headers=HTMX)
+    assert poll.status_code == 200 and poll.text == eerste
+    assert "3 mensen hebben geantwoord." in poll.text
+
+
 def test_a_changed_screen_is_never_answered_from_an_older_stage(scherm, sessie):  # noqa: F811
     assert 'data-stap="ambitie"' in scherm.get(url(sessie), headers=HTMX).text
     # The next condition, as if the services could not drop the kept stage (the cache was away
