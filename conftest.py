@@ -32,6 +32,7 @@ def _clear_cache() -> None:
     with contextlib.suppress(Exception):
         cache.clear()
     caches["proces"].clear()  # the worker's own memory (condities.selectors.sessies)
+    caches["template_fragments"].clear()  # the layout's fragments (templates/base.html)
 
 
 @pytest.fixture
