@@ -193,6 +193,34 @@ def test_renamed_organisations_and_people_show_on_the_next_view(warm, facilitato
     assert "Wie: Anja Smeets" not in rendered(warm.get(url()), "Folder maken")
 
 
+def test_the_practices_details_changed_through_its_form_show_on_the_next_view(
+    warm, facilitator, praktijk
+):
+    page = view(warm)[1]
+    assert "Lerende praktijk Stein" in page and "Actief" in page
+    warm.force_login(facilitator)
+    response = warm.post(
+        reverse("praktijken:bewerken", kwargs={"slug": "stein"}),
+        {
+            "naam": "Samen Stein",
+            "gemeente": "Stein",
+            "kernthema": "Samen sterk op eigen wijze",
+            "ambitie": "Over vijf jaar weet elke mantelzorger de weg.",
+            "status": "afgerond",
+            "startdatum": "2026-01-01",
+            "einddatum": "2026-12-31",
+        },
+    )
+    assert response.status_code == 302
+    page = sectie(view(warm)[1], "praktijk-naam")
+    assert "Samen Stein" in page and "Lerende praktijk Stein" not in page
+    assert "Samen sterk op eigen wijze" in page and "elke mantelzorger de weg" in page
+    assert "Afgerond" in page and "31 december 2026" in page
+    warm.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = sectie(view(warm)[1], "praktijk-naam")
+    assert "Finished" in page and "31 December 2026" in page and "Core theme" in page
+
+
 def test_the_next_meeting_moves_on_when_it_is_over(warm, praktijk, monkeypatch):
     nu = timezone.now()
     BijeenkomstFactory(
