@@ -144,7 +144,8 @@ CACHES["proces"] = {
 CACHES["template_fragments"] = {
     "BACKEND": "config.cache.ProcesCache",
     "LOCATION": "template_fragments",
-    "OPTIONS": {"MAX_ENTRIES": 500},
+    # A few per language and role, and the dashboard's links per practice: small strings.
+    "OPTIONS": {"MAX_ENTRIES": 5000},
 }
 
 # The quick start (`make run`: config/quickstart.py sets LP_QUICKSTART) without Redis: beat's

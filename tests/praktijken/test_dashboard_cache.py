@@ -365,6 +365,24 @@ def test_each_language_gets_its_own_sections(client, lid, praktijk):
     assert "Volgende bijeenkomst" in view(client)[1]
 
 
+def test_each_language_and_role_gets_its_own_links(client, lid, facilitator, praktijk):
+    """The role's links are fragments kept per language, practice and role (dashboard.html)."""
+    for _ in range(2):  # the second round reads what the first kept
+        for taal, alle, plannen, wijzigen in [
+            ("nl", "Alle bijeenkomsten", "Bijeenkomst plannen", "Praktijk wijzigen"),
+            ("en", "All meetings", "Plan a meeting", "Edit the practice"),
+        ]:
+            client.cookies[settings.LANGUAGE_COOKIE_NAME] = taal
+            client.force_login(facilitator)
+            page = view(client)[1]
+            assert alle in page and plannen in page and wijzigen in page
+            client.force_login(lid)
+            page = view(client)[1]
+            assert alle in page and plannen not in page and wijzigen not in page
+            anders = "All meetings" if taal == "nl" else "Alle bijeenkomsten"
+            assert anders not in page
+
+
 GEDEELD = [
     "overzicht/templates/overzicht/_dashboard_gedeeld.html",
     "condities/templates/condities/_dashboard.html",
