@@ -138,15 +138,6 @@ CACHES["proces"] = {
     "LOCATION": "proces",
     "OPTIONS": {"MAX_ENTRIES": 500},
 }
-# The template fragments that `{% cache %}` keeps (the base layout's header and links,
-# templates/base.html) in each process's own memory too: made from the code and the language
-# alone, they never go stale while the process runs, and a read is no round trip to Redis.
-CACHES["template_fragments"] = {
-    "BACKEND": "config.cache.ProcesCache",
-    "LOCATION": "template_fragments",
-    # A few per language and role, and the dashboard's links per practice: small strings.
-    "OPTIONS": {"MAX_ENTRIES": 5000},
-}
 
 # The quick start (`make run`: config/quickstart.py sets LP_QUICKSTART) without Redis: beat's
 # periodic tasks reach the worker that `make run` starts next to runserver through a folder

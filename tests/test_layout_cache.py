@@ -1,7 +1,7 @@
 """The base layout's fragments that every page shows alike are rendered once per process
-(templates/base.html, CACHES["template_fragments"]; issue #13). One language's, role's or
-visitor's header is never shown to another, and what differs per request (the CSRF token, the
-address the language switch returns to) is still rendered on each."""
+(templates/base.html, {% fragment %}; issue #13). One language's, role's or visitor's header is
+never shown to another, and what differs per request (the CSRF token, the address the language
+switch returns to) is still rendered on each."""
 
 import re
 
