@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.core.cache import cache, caches
 
+from config.templatetags.fragmenten import fragmenten_clear
 from praktijken.models import Rol
 from tests.factories import (
     DeelnameFactory,
@@ -32,6 +33,7 @@ def _clear_cache() -> None:
     with contextlib.suppress(Exception):
         cache.clear()
     caches["proces"].clear()  # the worker's own memory (condities.selectors.sessies)
+    fragmenten_clear()  # the layout's fragments ({% fragment %}: templates/base.html)
 
 
 @pytest.fixture

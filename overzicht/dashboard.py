@@ -1,12 +1,13 @@
 """The dashboard's sections that every member of a practice sees alike, rendered once and kept in
 the cache (issue #13: the dashboard at a quarter of a bare view's throughput or more).
 
-What is kept, per practice and language: the partials of overzicht/_dashboard_gedeeld.html as
-HTML, with the practice's version (praktijken.versie) they were rendered under and the moment
-until which they hold. They are rendered from the practice and its data alone, without the
-request, so no user, role or CSRF token can end up in them; the links that depend on the viewer's
-role stay in dashboard.html, rendered on every request. Every figure in them passed the
-disclosure rules before it was stored (condities.disclosure), as it did without the cache.
+What is kept, per practice and language: the partials of overzicht/_dashboard_gedeeld.html (the
+practice's own name, theme and ambition; the next meeting; groups; experiments; conditions; what
+carers say) as HTML, with the practice's version (praktijken.versie) they were rendered under and
+the moment until which they hold. They are rendered from the practice and its data alone,
+without the request, so no user, role or CSRF token can end up in them; the links that depend on
+the viewer's role stay in dashboard.html, rendered on every request. Every figure in them passed
+the disclosure rules before it was stored (condities.disclosure), as it did without the cache.
 
 They are rendered anew, on the next view:
 - after a write that changes what they show: the models in `BRONNEN` give the practice a new
@@ -43,7 +44,7 @@ from praktijken.models import Bijeenkomst, Praktijk
 from praktijken.versie import VERSIE_SECONDS, versie_bump, versie_key, versie_new
 
 TEMPLATE = "overzicht/_dashboard_gedeeld.html"
-SECTIES = ("volgende", "groepen", "experimenten", "condities", "mantelzorg")
+SECTIES = ("intro", "volgende", "groepen", "experimenten", "condities", "mantelzorg")
 # The backstop: short, because a missed version costs this much staleness (a write by update(),
 # or a version Redis did not take while this process skipped it, config/cache.py), and cheap,
 # because a busy practice renders its sections once a minute instead of on every view.
@@ -51,7 +52,7 @@ DASHBOARD_CACHE_SECONDS = 60
 
 
 def _key(praktijk_id: int, taal: str) -> str:
-    return f"overzicht:dashboard:v1:{praktijk_id}:{taal}"
+    return f"overzicht:dashboard:v2:{praktijk_id}:{taal}"
 
 
 def dashboard_secties(*, praktijk: Praktijk) -> dict[str, SafeString]:

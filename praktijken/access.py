@@ -1,9 +1,11 @@
 """Who may see and do what in a practice. Every praktijk-scoped view starts here."""
 
+import functools
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
+from django.db import router
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import Http404
 
@@ -61,11 +63,40 @@ def praktijk_get_for_user(*, user: User, slug: str) -> Toegang:
     """Return the user's access to the practice, or raise 404 when they may not see it."""
     if not user.is_authenticated:
         raise Http404
-    rol = Lidmaatschap.objects.filter(praktijk=OuterRef("pk"), user=user).values("rol")[:1]
-    praktijk = Praktijk.objects.filter(slug=slug).annotate(mijn_rol=Subquery(rol)).first()
-    if praktijk is None or (praktijk.mijn_rol is None and not user.is_staff):
+    praktijk = next(iter(Praktijk.objects.raw(*_toegang_sql(user_id=user.pk, slug=slug))), None)
+    rol: str | None = getattr(praktijk, "mijn_rol", None)  # the statement's extra column
+    if praktijk is None or (rol is None and not user.is_staff):
         raise Http404
-    return Toegang(praktijk=praktijk, user=user, rol=praktijk.mijn_rol)
+    return Toegang(praktijk=praktijk, user=user, rol=rol)
+
+
+# Stand-ins for the two parameters while the statement is compiled: values no user and no
+# practice has.
+_USER_ID, _SLUG = -7_301_911, "\x00slug\x00"
+
+
+def _toegang_query(*, user_id: int, slug: str) -> QuerySet[Praktijk]:
+    """The practice by its slug, with the user's role in it (None: no member) as `mijn_rol`."""
+    rol = Lidmaatschap.objects.filter(praktijk=OuterRef("pk"), user_id=user_id).values("rol")[:1]
+    return Praktijk.objects.filter(slug=slug).annotate(mijn_rol=Subquery(rol))[:1]
+
+
+def _toegang_sql(*, user_id: int, slug: str) -> tuple[str, list[int | str]]:
+    """`_toegang_query` as SQL and parameters. Every page of a practice runs it, and compiling
+    it cost more than running it (issue #13), so each process compiles it once per database and
+    then only fills in the parameters."""
+    sql, plaatsen = _toegang_compiled(router.db_for_read(Praktijk))
+    waarden: dict[int | str, int | str] = {_USER_ID: user_id, _SLUG: slug}
+    return sql, [waarden[plaats] for plaats in plaatsen]
+
+
+@functools.cache
+def _toegang_compiled(alias: str) -> tuple[str, tuple[int | str, ...]]:
+    query = _toegang_query(user_id=_USER_ID, slug=_SLUG).query
+    sql, params = query.get_compiler(using=alias).as_sql()
+    if sorted(params, key=str) != sorted((_USER_ID, _SLUG), key=str):
+        raise AssertionError(f"Unexpected parameters in the access query: {params!r}")
+    return sql, tuple(params)
 
 
 def praktijk_get_for_edit(*, user: User, slug: str) -> Toegang:

@@ -193,6 +193,34 @@ def test_renamed_organisations_and_people_show_on_the_next_view(warm, facilitato
     assert "Wie: Anja Smeets" not in rendered(warm.get(url()), "Folder maken")
 
 
+def test_the_practices_details_changed_through_its_form_show_on_the_next_view(
+    warm, facilitator, praktijk
+):
+    page = view(warm)[1]
+    assert "Lerende praktijk Stein" in page and "Actief" in page
+    warm.force_login(facilitator)
+    response = warm.post(
+        reverse("praktijken:bewerken", kwargs={"slug": "stein"}),
+        {
+            "naam": "Samen Stein",
+            "gemeente": "Stein",
+            "kernthema": "Samen sterk op eigen wijze",
+            "ambitie": "Over vijf jaar weet elke mantelzorger de weg.",
+            "status": "afgerond",
+            "startdatum": "2026-01-01",
+            "einddatum": "2026-12-31",
+        },
+    )
+    assert response.status_code == 302
+    page = sectie(view(warm)[1], "praktijk-naam")
+    assert "Samen Stein" in page and "Lerende praktijk Stein" not in page
+    assert "Samen sterk op eigen wijze" in page and "elke mantelzorger de weg" in page
+    assert "Afgerond" in page and "31 december 2026" in page
+    warm.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = sectie(view(warm)[1], "praktijk-naam")
+    assert "Finished" in page and "31 December 2026" in page and "Core theme" in page
+
+
 def test_the_next_meeting_moves_on_when_it_is_over(warm, praktijk, monkeypatch):
     nu = timezone.now()
     BijeenkomstFactory(
@@ -335,6 +363,24 @@ def test_each_language_gets_its_own_sections(client, lid, praktijk):
         assert "Volgende bijeenkomst" not in page and "Condities voor samenwerking" not in page
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "nl"
     assert "Volgende bijeenkomst" in view(client)[1]
+
+
+def test_each_language_and_role_gets_its_own_links(client, lid, facilitator, praktijk):
+    """The role's links are fragments kept per language, practice and role (dashboard.html)."""
+    for _ in range(2):  # the second round reads what the first kept
+        for taal, alle, plannen, wijzigen in [
+            ("nl", "Alle bijeenkomsten", "Bijeenkomst plannen", "Praktijk wijzigen"),
+            ("en", "All meetings", "Plan a meeting", "Edit the practice"),
+        ]:
+            client.cookies[settings.LANGUAGE_COOKIE_NAME] = taal
+            client.force_login(facilitator)
+            page = view(client)[1]
+            assert alle in page and plannen in page and wijzigen in page
+            client.force_login(lid)
+            page = view(client)[1]
+            assert alle in page and plannen not in page and wijzigen not in page
+            anders = "All meetings" if taal == "nl" else "Alle bijeenkomsten"
+            assert anders not in page
 
 
 GEDEELD = [
