@@ -22,4 +22,4 @@ RUN DJANGO_DEBUG=false DJANGO_SECRET_KEY=build-only-not-secret python manage.py 
 RUN useradd --system --uid 1000 app && chown -R app /app
 USER app
 EXPOSE 8000
-CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-", "--logger-class", "config.gunicorn.MaskedAccessLogger"]
+CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "4", "--access-logfile", "-", "--logger-class", "config.gunicorn.MaskedAccessLogger"]

@@ -118,7 +118,7 @@ class Config:
     spawn_rate: int = int(os.environ.get("BENCH_SPAWN_RATE", "10"))
     throughput_time: int = _seconds(os.environ.get("BENCH_THROUGHPUT_TIME", "20s"))
     throughput_users: int = int(os.environ.get("BENCH_THROUGHPUT_USERS", "16"))
-    workers: int = int(os.environ.get("BENCH_WORKERS", "3"))
+    workers: int = int(os.environ.get("BENCH_WORKERS", "4"))
     worker_class: str = os.environ.get("BENCH_WORKER_CLASS", "sync")
     threads: int = int(os.environ.get("BENCH_THREADS", "1"))
     # Seconds an idle connection stays open (gthread; sync workers close after each request).
