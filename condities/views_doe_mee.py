@@ -530,6 +530,19 @@ def stap(request: HtmxHttpRequest, code: str) -> HttpResponse:
     return response
 
 
+def _opgeslagen_html(voortgang: dict) -> SafeString:
+    """The answer to one click: "saved" and the progress. The same for every phone at the same
+    point (nothing of the participant but how far they are), so each worker renders it once per
+    point and language instead of on every click of a conference room."""
+    proces = caches["proces"]
+    sleutel = f"vragen:opgeslagen:{voortgang['beantwoord']}:{voortgang['totaal']}:{get_language()}"
+    html = proces.get(sleutel)
+    if html is None:
+        html = render_to_string("condities/vragen.html#opgeslagen", {"voortgang": voortgang})
+        proces.set(sleutel, html, None)
+    return html
+
+
 def _pk(tekst: str) -> int | None:
     """A primary key typed in a request, or None when it cannot be one (the form says why)."""
     return int(tekst) if tekst.isascii() and tekst.isdigit() and len(tekst) <= 18 else None
@@ -570,7 +583,7 @@ def antwoord(request: HtmxHttpRequest, code: str) -> HttpResponse:
         # progress was read with the participant, before the save: the answer is the request's
         # last write, so a participant told "saved" has it stored.
         voortgang = deelnemer_selectors.voortgang_na(deelnemer=deelnemer, totaal=len(stellingen))
-        return render(request, "condities/vragen.html#opgeslagen", {"voortgang": voortgang})
+        return HttpResponse(_opgeslagen_html(voortgang))
     if volgende == "klaar":
         return redirect("condities:klaar", code=sessie.code)
     if over := scherm_services.gesprek_conditie(volgende):  # on to the conversation

@@ -53,3 +53,29 @@ def test_a_new_phone_gets_the_statements_from_the_workers_memory(sessie, stellin
     opnieuw = vragen(tweede, sessie)
     assert [t.name for t in opnieuw.templates].count("stelling") == 0
     assert all(s.tekst in opnieuw.text for s in stellingen["ambitie"])
+
+
+def test_each_click_shows_that_phones_own_progress(sessie, stellingen):
+    """The answer to a click is kept per worker by how far the phone is: two phones at
+    different points each see their own progress, in their own language."""
+    eerste, tweede, derde = stellingen["ambitie"][:3]
+    totaal = sum(len(s) for s in stellingen.values())
+    mies, kees = Client(), Client()
+    join(mies, sessie)
+    join(kees, sessie)
+    antwoord = reverse("condities:antwoord", args=[sessie.code])
+    htmx = {"HX-Request": "true"}
+    for stelling in (eerste, tweede):
+        response = mies.post(antwoord, {f"s{stelling.pk}": "3"}, headers=htmx)
+    assert response.status_code == 200 and "Opgeslagen" in response.text
+    assert f"2 van {totaal} beantwoord" in response.text
+    response = kees.post(antwoord, {f"s{eerste.pk}": "5"}, headers=htmx)
+    assert f"1 van {totaal} beantwoord" in response.text
+    # The same point as Mies's first click, the same kept answer; and a change is no new one.
+    assert (
+        f"1 van {totaal} beantwoord"
+        in kees.post(antwoord, {f"s{eerste.pk}": "4"}, headers=htmx).text
+    )
+    kees.cookies["django_language"] = "en"
+    response = kees.post(antwoord, {f"s{derde.pk}": "1"}, headers=htmx)
+    assert "Saved" in response.text and f"2 of {totaal} answered" in response.text
