@@ -1,6 +1,8 @@
 """The participant's side: join with a code, rate the statements, see that each answer is saved."""
 
 import contextlib
+from collections.abc import Callable
+from typing import cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
@@ -176,18 +178,22 @@ def doe_mee(request: HtmxHttpRequest) -> HttpResponse:
 JOIN_VELDEN_SECONDS = 30
 
 
+def _van_worker(sleutel: str, maak: Callable[[], str], seconden: int | None) -> SafeString:
+    """HTML that many phones get alike, from this worker's memory (made when missing)."""
+    return cast(SafeString, caches["proces"].get_or_set(sleutel, maak, seconden))
+
+
 def _join_velden(sessie: Sessie) -> SafeString:
     """The empty join form's fields as HTML (no token in it: the CSRF field is the template's).
     Rendering the organisations' choice costs more than the rest of the page; 2,000 phones that
     join a conference within two minutes get it from the worker's memory."""
-    proces = caches["proces"]
-    sleutel = f"doe-mee:velden:{sessie.pk}:{get_language()}"
-    velden = proces.get(sleutel)
-    if velden is None:
-        organisaties = list(organisaties_for_praktijk(praktijk=sessie.praktijk))
-        velden = mark_safe(str(JoinForm(organisaties=organisaties)))
-        proces.set(sleutel, velden, JOIN_VELDEN_SECONDS)
-    return velden
+    return _van_worker(
+        f"doe-mee:velden:{sessie.pk}:{get_language()}",
+        lambda: mark_safe(
+            str(JoinForm(organisaties=list(organisaties_for_praktijk(praktijk=sessie.praktijk))))
+        ),
+        JOIN_VELDEN_SECONDS,
+    )
 
 
 @login_not_required
@@ -307,16 +313,14 @@ def _stelling_html(sessie: Sessie, stelling: Stelling, gekozen: str, termen: int
     the rest is the same for every phone). Rendering them was most of the questions page; 2,000
     phones that open a condition within a minute get them from the worker's memory, per
     statement, answer chosen, language and the glossary's terms marked in it (`termen`)."""
-    proces = caches["proces"]
-    sleutel = f"vragen:stelling:{sessie.pk}:{stelling.pk}:{gekozen}:{get_language()}:{termen}"
-    html = proces.get(sleutel)
-    if html is None:
-        html = render_to_string(
+    return _van_worker(
+        f"vragen:stelling:{sessie.pk}:{stelling.pk}:{gekozen}:{get_language()}:{termen}",
+        lambda: render_to_string(
             "condities/vragen.html#stelling",
             {"sessie": sessie, "stelling": stelling, "gekozen": gekozen, "keuzes": _keuzes()},
-        )
-        proces.set(sleutel, html, STELLING_SECONDS)
-    return html
+        ),
+        STELLING_SECONDS,
+    )
 
 
 def _keuzes() -> list[tuple[str, str, str]]:
@@ -534,13 +538,11 @@ def _opgeslagen_html(voortgang: dict) -> SafeString:
     """The answer to one click: "saved" and the progress. The same for every phone at the same
     point (nothing of the participant but how far they are), so each worker renders it once per
     point and language instead of on every click of a conference room."""
-    proces = caches["proces"]
-    sleutel = f"vragen:opgeslagen:{voortgang['beantwoord']}:{voortgang['totaal']}:{get_language()}"
-    html = proces.get(sleutel)
-    if html is None:
-        html = render_to_string("condities/vragen.html#opgeslagen", {"voortgang": voortgang})
-        proces.set(sleutel, html, None)
-    return html
+    return _van_worker(
+        f"vragen:opgeslagen:{voortgang['beantwoord']}:{voortgang['totaal']}:{get_language()}",
+        lambda: render_to_string("condities/vragen.html#opgeslagen", {"voortgang": voortgang}),
+        None,
+    )
 
 
 def _pk(tekst: str) -> int | None:
