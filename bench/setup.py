@@ -62,7 +62,7 @@ def _login_cookie(user) -> str:
 
     store = import_string(f"{settings.SESSION_ENGINE}.SessionStore")()
     store[SESSION_KEY] = str(user.pk)
-    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[BACKEND_SESSION_KEY] = "netwerk.backends.ModelBackend"
     store[HASH_SESSION_KEY] = user.get_session_auth_hash()
     store.create()
     return store.session_key
@@ -73,6 +73,7 @@ def _members(praktijk, aantal: int) -> str:
     from django.contrib.auth.hashers import make_password
 
     from netwerk import services as netwerk_services
+    from netwerk.backends import USERS
     from netwerk.models import User
     from praktijken.models import Lidmaatschap, Rol
 
@@ -83,6 +84,7 @@ def _members(praktijk, aantal: int) -> str:
     # One hash for all: hashing each password (as set_password does) costs ~0.3 s apiece.
     User.objects.filter(email__in=emails).update(password=make_password(password))
     for user in User.objects.filter(email__in=emails):
+        USERS.bump(user.pk)  # update() sends no signal (netwerk.backends)
         Lidmaatschap.objects.update_or_create(
             praktijk=praktijk, user=user, defaults={"rol": Rol.LID}
         )

@@ -270,10 +270,14 @@ MANTELZORG_MELDING_MINUTEN = env_int("MANTELZORG_MELDING_MINUTEN", 60)
 
 # Accounts: email address as login, by password or by a code sent by email.
 AUTH_USER_MODEL = "netwerk.User"
+# Django's and allauth's backends, keeping the accounts they load in each worker's memory where
+# the cache is shared (netwerk/backends.py; issue #13). A session names the backend that logged
+# it in: sessions made under other paths end (log in again).
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "netwerk.backends.ModelBackend",
+    "netwerk.backends.AuthenticationBackend",
 ]
+AUTH_USERS_KEPT = bool(REDIS_URL)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

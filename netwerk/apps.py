@@ -7,6 +7,10 @@ class NetwerkConfig(AppConfig):
     verbose_name = _("Network")
 
     def ready(self) -> None:
+        from django.contrib.auth import get_user_model
+        from django.db.models.signals import post_delete, post_save
+
+        from netwerk.backends import user_forget
         from netwerk.selectors import bijeenkomst_mensen_blok
         from netwerk.services import bijeenkomst_mails_queue
         from netwerk.services.bijeenkomsten import bijeenkomst_namen
@@ -21,3 +25,6 @@ class NetwerkConfig(AppConfig):
         bijeenkomst_gewijzigd_register(
             lambda bijeenkomst: bijeenkomst_mails_queue(bijeenkomst=bijeenkomst)
         )
+        # A saved or deleted account is loaded afresh by every worker (netwerk.backends).
+        for signal in (post_save, post_delete):
+            signal.connect(user_forget, sender=get_user_model(), dispatch_uid="netwerk.user_forget")

@@ -41,7 +41,7 @@ from praktijken.access import Toegang
 from praktijken.models import Rol
 
 LEDEN = "netwerk/leden/leden.html"
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+MODEL_BACKEND = "netwerk.backends.ModelBackend"
 
 
 def _render_leden(

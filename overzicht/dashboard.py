@@ -4,9 +4,11 @@ the cache (issue #13: the dashboard at a quarter of a bare view's throughput or 
 What is kept, per practice and language: the partials of overzicht/_dashboard_gedeeld.html (the
 practice's own name, theme and ambition; the next meeting; groups; experiments; conditions; what
 carers say) as HTML, with the practice's version (praktijken.versie) they were rendered under and
-the moment until which they hold. They are rendered from the practice and its data alone,
-without the request, so no user, role or CSRF token can end up in them; the links that depend on
-the viewer's role stay in dashboard.html, rendered on every request. Every figure in them passed
+the moment until which they hold: in the shared cache, and in each worker's memory once it has
+served them, so that a view reads only the short version from Redis. They are rendered from the
+practice and its data alone, without the request, so no user, role or CSRF token can end up in
+them; the links that depend on the viewer's role stay in dashboard.html, rendered on every
+request. Every figure in them passed
 the disclosure rules before it was stored (condities.disclosure), as it did without the cache.
 
 They are rendered anew, on the next view:
@@ -28,7 +30,7 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
@@ -41,7 +43,7 @@ from netwerk.selectors import groepen_namen_for_praktijk
 from overzicht import selectors
 from praktijken import selectors as praktijken_selectors
 from praktijken.models import Bijeenkomst, Praktijk
-from praktijken.versie import VERSIE_SECONDS, versie_bump, versie_key, versie_new
+from praktijken.versie import PRAKTIJKEN, versie_bump
 
 TEMPLATE = "overzicht/_dashboard_gedeeld.html"
 SECTIES = ("intro", "volgende", "groepen", "experimenten", "condities", "mantelzorg")
@@ -56,35 +58,42 @@ def _key(praktijk_id: int, taal: str) -> str:
 
 
 def dashboard_secties(*, praktijk: Praktijk) -> dict[str, SafeString]:
-    """The shared sections of the practice's dashboard as HTML, by partial name: from the cache
-    when they are current (no query), else rendered (the eight queries of the sections) and
-    kept."""
-    versie_k, key = versie_key(praktijk.pk), _key(praktijk.pk, get_language())
+    """The shared sections of the practice's dashboard as HTML, by partial name: when they are
+    current, from this worker's memory, else from the shared cache (no query); else rendered (the
+    eight queries of the sections) and kept in both. Only the version is read from the shared
+    cache on every view: a short token instead of the sections themselves."""
+    key = _key(praktijk.pk, get_language())
     now = timezone.now()
-    try:
-        kept = cache.get_many([versie_k, key])
-    except Exception:  # the cache is away (or holds what this code cannot read): render
-        kept = {}
-    versie, bewaard = kept.get(versie_k), kept.get(key)
-    if versie is not None and bewaard is not None:
-        bewaard_versie, geldig_tot, secties = bewaard
-        if bewaard_versie == versie and now < geldig_tot:
-            return _veilig(secties)
-    if versie is None:
-        # The first view since the version was lost: a version of its own, unless a write
-        # took one in the meantime (then this rendering may be older than it, and is not kept).
-        versie = versie_new()
+    versie = PRAKTIJKEN.current(praktijk.pk)
+    if versie is not None:
+        eigen = caches["proces"].get(key)
+        if eigen is not None and eigen[0] == versie and now < eigen[1]:
+            return eigen[2]
         try:
-            if not cache.add(versie_k, versie, VERSIE_SECONDS):
-                versie = None
-        except Exception:
-            versie = None
+            bewaard = cache.get(key)
+        except Exception:  # the cache holds what this code cannot read: render
+            bewaard = None
+        if bewaard is not None and bewaard[0] == versie and now < bewaard[1]:
+            return _keep_here(key, versie, bewaard[1], bewaard[2], now=now)
     secties, geldig_tot = _render(praktijk=praktijk, now=now)
     seconden = math.ceil((geldig_tot - now).total_seconds())
-    if versie is not None and seconden > 0:
-        with contextlib.suppress(Exception):
-            cache.set(key, (versie, geldig_tot, secties), seconden)
-    return _veilig(secties)
+    if versie is None or seconden <= 0:
+        return _veilig(secties)
+    with contextlib.suppress(Exception):
+        cache.set(key, (versie, geldig_tot, secties), seconden)
+    return _keep_here(key, versie, geldig_tot, secties, now=now)
+
+
+def _keep_here(
+    key: str, versie: str, geldig_tot: datetime.datetime, secties: dict[str, str], *, now
+) -> dict[str, SafeString]:
+    """Keep the sections in this worker's memory too, ready to serve, until they no longer hold.
+    Shared by every request of the worker: a view only reads them."""
+    veilig = _veilig(secties)
+    seconden = math.ceil((geldig_tot - now).total_seconds())
+    if seconden > 0:
+        caches["proces"].set(key, (versie, geldig_tot, veilig), seconden)
+    return veilig
 
 
 def _veilig(secties: dict[str, str]) -> dict[str, SafeString]:

@@ -12,3 +12,13 @@ def rendered(response, *present: str, status: int = 200) -> str:
     for expected in present:
         assert expected in text, expected
     return text
+
+
+def login_queries(*, first: bool = False) -> int:
+    """The queries a logged-in request spends on its login: the session (none where it comes
+    from Redis: cached_db) and the account (none where the worker keeps it: netwerk.backends,
+    AUTH_USERS_KEPT; but always on the `first` request after logging in, which loads it)."""
+    from django.conf import settings
+
+    sessie = 0 if settings.SESSION_ENGINE.endswith("cached_db") else 1
+    return sessie + (0 if settings.AUTH_USERS_KEPT and not first else 1)

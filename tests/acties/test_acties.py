@@ -4,7 +4,6 @@ and the list's query count."""
 import datetime
 
 import pytest
-from django.conf import settings
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +20,7 @@ from tests.factories import (
     OrganisatieFactory,
     PersoonFactory,
 )
+from tests.pages import login_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -277,9 +277,9 @@ def test_the_list_takes_the_same_queries_for_2_or_20_actions(
     client.force_login(facilitator)
     url = reverse("condities:acties", args=["stein"])
     client.get(url)  # warm the session
-    # Session, user, the practice with the role, the actions with owner, session and meeting; the
-    # login session comes from Redis where it is configured (cached_db): one query less.
-    with django_assert_num_queries(4 if settings.SESSION_ENGINE.endswith("cached_db") else 5):
+    # The login's (tests.pages.login_queries), the practice with the role, the actions with
+    # owner, session and meeting.
+    with django_assert_num_queries(login_queries() + 3):
         response = client.get(url)
     assert response.text.count('class="utrecht-unordered-list__item lp-stap"') == aantal
 

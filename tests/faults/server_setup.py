@@ -53,7 +53,7 @@ def main(participants: int) -> None:
     member = session(
         {
             SESSION_KEY: str(facilitator.pk),
-            BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
+            BACKEND_SESSION_KEY: "netwerk.backends.ModelBackend",
             HASH_SESSION_KEY: facilitator.get_session_auth_hash(),
         }
     )

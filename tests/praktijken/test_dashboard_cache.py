@@ -31,15 +31,15 @@ from tests.factories import (
     PersoonFactory,
     ReactieFactory,
 )
-from tests.pages import rendered
+from tests.pages import login_queries, rendered
 from tests.praktijken.test_dashboard import _fill
 
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
-# Session and user (the session from Redis where it is configured), and the practice with the
-# viewer's role: nothing of the sections.
-WARM = 2 if settings.SESSION_ENGINE.endswith("cached_db") else 3
+# The login's (tests.pages.login_queries) and the practice with the viewer's role: nothing of the
+# sections.
+WARM = login_queries() + 1
 
 
 def url(slug: str = "stein") -> str:
@@ -344,7 +344,8 @@ def test_the_links_of_one_role_never_show_to_another_whoever_viewed_first(
         client.force_login(personen[persona])
         queries, page = view(client)
         if index:
-            assert queries == WARM  # the sections the first persona's view kept
+            # The sections the first persona's view kept; this login's first page.
+            assert queries == login_queries(first=True) + 1
         assert "2 experimenten" in page and "Wat mantelzorgers zeggen" in page
         for naam, (kop, link) in ROLLINKS.items():
             assert (link in sectie(page, kop)) == (naam in ZIET[persona]), (persona, naam)
@@ -441,3 +442,15 @@ def test_the_kept_menu_follows_the_page_the_role_the_name_and_the_language(
     assert ">Lerende praktijk Stein-Elsloo</a>" in menu(url())
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     assert ">Overview<" in menu(url()) and ">Overzicht<" not in menu(url())
+
+
+def test_a_worker_serves_the_sections_from_its_own_memory(warm, praktijk):
+    """Once served, the sections come from the worker's memory: only their version is read from
+    the shared cache. A new version is never served from it."""
+    ExperimentFactory(ontwerpvraag=OntwerpvraagFactory(praktijk=praktijk))
+    view(warm)
+    cache.delete(f"overzicht:dashboard:v2:{praktijk.pk}:nl")  # the shared copy is gone
+    queries, page = view(warm)
+    assert queries == WARM and "1 experiment," in page
+    ExperimentFactory(ontwerpvraag=OntwerpvraagFactory(praktijk=praktijk))
+    assert "2 experimenten" in view(warm)[1]

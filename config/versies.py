@@ -1,0 +1,69 @@
+"""Versions in the shared cache of what a worker keeps outside the database (issue #13): per
+practice, what every member sees alike on its dashboard (praktijken.versie); per user, the
+account a login reads on every request (netwerk.backends).
+
+Whoever keeps something reads its version first and keeps what it made under that version; any
+write that changes what it shows takes a new version (`bump`), so what was kept under the old one
+is never served again. A version is a random token, not a counter: a version lost from the cache
+(evicted, Redis restarted) can never come back as an old value that an old copy still carries.
+"""
+
+import contextlib
+import secrets
+from functools import partial
+
+from django.core.cache import cache
+from django.db import transaction
+
+# A thing without writes for this long gets a new version when it is next read: nothing is lost
+# but one rendering or one query.
+VERSIE_SECONDS = 24 * 60 * 60
+
+
+def versie_new() -> str:
+    """A version no earlier version of anything had."""
+    return secrets.token_hex(8)
+
+
+class Versies:
+    """The versions of one kind of thing, by id, under cache keys `<soort>:versie:<id>`."""
+
+    def __init__(self, soort: str) -> None:
+        self.soort = soort
+
+    def key(self, id_: int) -> str:
+        """The cache key of the thing's current version."""
+        return f"{self.soort}:versie:{id_}"
+
+    def _set(self, id_: int) -> None:
+        with contextlib.suppress(Exception):  # the cache is away: nothing is kept either
+            cache.set(self.key(id_), versie_new(), VERSIE_SECONDS)
+
+    def bump(self, id_: int | None) -> None:
+        """Give the thing a new version: at once, and again after the current transaction
+        commits.
+
+        At once, so that this transaction's later reads (and tests, whose transaction never
+        commits) see it; after the commit, because a reader that read the new version before the
+        commit may have kept what it read of the data before the commit under it."""
+        if id_ is None:
+            return
+        self._set(id_)
+        if transaction.get_connection().in_atomic_block:
+            transaction.on_commit(partial(self._set, id_))
+
+    def current(self, id_: int) -> str | None:
+        """The version to keep a fresh copy under, read from the cache; None when nothing may be
+        kept (the cache cannot be read, or a write took a version while this one was being made).
+
+        When there is none yet (the first read, or it was lost), the thing gets one of its own."""
+        key = self.key(id_)
+        try:
+            versie = cache.get(key)
+            if versie is None:
+                versie = versie_new()
+                if not cache.add(key, versie, VERSIE_SECONDS):
+                    return None
+        except Exception:  # the cache holds what this code cannot read, or is away
+            return None
+        return versie
