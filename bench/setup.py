@@ -73,9 +73,9 @@ def _members(praktijk, aantal: int) -> str:
     from django.contrib.auth.hashers import make_password
 
     from netwerk import services as netwerk_services
-    from netwerk.backends import USERS
     from netwerk.models import User
     from praktijken.models import Lidmaatschap, Rol
+    from praktijken.versie import ACCOUNTS
 
     password = secrets.token_urlsafe(16)
     emails = [MEMBER_EMAIL.format(i + 1) for i in range(aantal)]
@@ -84,7 +84,7 @@ def _members(praktijk, aantal: int) -> str:
     # One hash for all: hashing each password (as set_password does) costs ~0.3 s apiece.
     User.objects.filter(email__in=emails).update(password=make_password(password))
     for user in User.objects.filter(email__in=emails):
-        USERS.bump(user.pk)  # update() sends no signal (netwerk.backends)
+        ACCOUNTS.bump(user.pk)  # update() sends no signal (netwerk.backends)
         Lidmaatschap.objects.update_or_create(
             praktijk=praktijk, user=user, defaults={"rol": Rol.LID}
         )

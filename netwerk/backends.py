@@ -4,11 +4,11 @@
 
 Every request of a logged-in member reads its account (`get_user`); Django loads it from the
 database each time. Here a worker keeps the account it loaded under the account's version in the
-shared cache (config.versies) and reads only that short version on the next request: a query
-less for a token from Redis. Any save or delete of the account takes a new version (signals,
-connected in netwerk/apps.py: the admin, a changed password, a login's last_login), so the next
-request loads it again; a password changed elsewhere or an account switched off ends the login on
-its next request, as without this.
+shared cache (praktijken.versie.ACCOUNTS) and reads only that short version on the next request:
+a query less for a token from Redis. Any save or delete of the account takes a new version
+(signals, connected in netwerk/apps.py: the admin, a changed password, a login's last_login; and
+its memberships, praktijken/apps.py), so the next request loads it again; a password changed
+elsewhere or an account switched off ends the login on its next request, as without this.
 
 - Each request gets its own copy: nothing a request sets on its user (a permission cache) reaches
   another request.
@@ -27,9 +27,8 @@ from django.conf import settings
 from django.contrib.auth.backends import ModelBackend as DjangoModelBackend
 from django.core.cache import caches
 
-from config.versies import Versies
+from praktijken.versie import ACCOUNTS
 
-USERS = Versies("netwerk:user")
 KEPT_SECONDS = 60
 
 
@@ -40,14 +39,14 @@ def _key(user_id: Any) -> str:
 def user_forget(sender: type[Any], instance: Any, **kwargs: Any) -> None:
     """Signal receiver: the account was saved or is deleted, so no worker serves its kept copy
     again."""
-    USERS.bump(instance.pk)
+    ACCOUNTS.bump(instance.pk)
 
 
 class KeptUserMixin:
     def get_user(self, user_id: Any) -> Any:
         if not settings.AUTH_USERS_KEPT:
             return super().get_user(user_id)  # type: ignore[misc]
-        versie = USERS.current(user_id)
+        versie = ACCOUNTS.current(user_id)
         if versie is None:
             return super().get_user(user_id)  # type: ignore[misc]
         kept = caches["proces"].get(_key(user_id))

@@ -1,9 +1,12 @@
 """Who may see and do what in a practice. Every praktijk-scoped view starts here."""
 
+import copy
 import functools
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache, caches
 from django.core.exceptions import PermissionDenied
 from django.db import router
 from django.db.models import OuterRef, QuerySet, Subquery
@@ -20,6 +23,7 @@ from praktijken.models import (
     Rol,
     Verhaal,
 )
+from praktijken.versie import ACCOUNTS, PRAKTIJKEN
 
 # The account model lives in netwerk; the tenant knows it only as settings.AUTH_USER_MODEL.
 type User = AccountUser | AnonymousUser
@@ -63,11 +67,76 @@ def praktijk_get_for_user(*, user: User, slug: str) -> Toegang:
     """Return the user's access to the practice, or raise 404 when they may not see it."""
     if not user.is_authenticated:
         raise Http404
-    praktijk = next(iter(Praktijk.objects.raw(*_toegang_sql(user_id=user.pk, slug=slug))), None)
-    rol: str | None = getattr(praktijk, "mijn_rol", None)  # the statement's extra column
-    if praktijk is None or (rol is None and not user.is_staff):
+    if settings.AUTH_USERS_KEPT:
+        gevonden = _toegang_kept(user_id=user.pk, slug=slug)
+    else:
+        gevonden = _toegang_load(user_id=user.pk, slug=slug)
+    if gevonden is None:
+        raise Http404
+    praktijk, rol = gevonden
+    if rol is None and not user.is_staff:
         raise Http404
     return Toegang(praktijk=praktijk, user=user, rol=rol)
+
+
+def _toegang_load(*, user_id: int, slug: str) -> tuple[Praktijk, str | None] | None:
+    """The practice by its slug and the user's role in it, from the database."""
+    praktijk = next(iter(Praktijk.objects.raw(*_toegang_sql(user_id=user_id, slug=slug))), None)
+    if praktijk is None:
+        return None
+    return praktijk, getattr(praktijk, "mijn_rol", None)  # the statement's extra column
+
+
+# What the access check found, kept per account and slug in the worker's memory (issue #13: a
+# member's page without a query for the practice and the role): the practice and the role, with
+# the account's version (its memberships) and the practice's version they were read under
+# (praktijken.versie). Served only while both versions are still current: a membership given,
+# changed or taken away, a changed account (staff or not) and any save of the practice (a new
+# slug) count on the next request. Kept at most KEPT_SECONDS: a new version that did not reach
+# Redis (it was away) shows that much later. Only what was found is kept; a 404 is looked up
+# every time. Only where the cache is shared by every worker (AUTH_USERS_KEPT).
+KEPT_SECONDS = 60
+
+
+@dataclass(frozen=True)
+class _Kept:
+    account_versie: str
+    praktijk_versie: str
+    praktijk: Praktijk  # never handed out: each request gets a copy
+    rol: str | None
+
+
+def _kept_key(user_id: int, slug: str) -> str:
+    return f"praktijken:toegang:{user_id}:{slug}"
+
+
+def _toegang_kept(*, user_id: int, slug: str) -> tuple[Praktijk, str | None] | None:
+    key = _kept_key(user_id, slug)
+    kept: _Kept | None = caches["proces"].get(key)
+    if kept is not None:
+        sleutels = (ACCOUNTS.key(user_id), PRAKTIJKEN.key(kept.praktijk.pk))
+        try:
+            versies = cache.get_many(sleutels)
+        except Exception:  # the cache holds what this code cannot read
+            versies = {}
+        if [versies.get(s) for s in sleutels] == [kept.account_versie, kept.praktijk_versie]:
+            return copy.copy(kept.praktijk), kept.rol
+    # Each version is read before the data it guards, so a write that commits after the read
+    # leaves a version that no longer matches. The practice's version needs the practice's id,
+    # which the first read finds: the data is read again after it.
+    account_versie = ACCOUNTS.current(user_id)
+    gevonden = _toegang_load(user_id=user_id, slug=slug)
+    if gevonden is None or account_versie is None:
+        return gevonden
+    praktijk_versie = PRAKTIJKEN.current(gevonden[0].pk)
+    if praktijk_versie is None:
+        return gevonden
+    gevonden = _toegang_load(user_id=user_id, slug=slug)
+    if gevonden is not None:
+        praktijk, rol = gevonden
+        kept = _Kept(account_versie, praktijk_versie, copy.copy(praktijk), rol)
+        caches["proces"].set(key, kept, KEPT_SECONDS)
+    return gevonden
 
 
 # Stand-ins for the two parameters while the statement is compiled: values no user and no

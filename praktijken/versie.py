@@ -1,12 +1,20 @@
-"""A version per practice of what every member of it sees alike: its dashboard's sections, which
-overzicht.dashboard keeps rendered under this version (issue #13; config.versies).
+"""Versions (config.versies) of what workers keep outside the database (issue #13).
 
-Any write that changes what those sections show takes a new version (`versie_bump`), so what was
-kept under the old one is never served again."""
+- Per practice: what every member of it sees alike (its dashboard's sections,
+  overzicht.dashboard) and the practice itself as the access check found it (praktijken.access).
+  Any write that changes them takes a new version (`versie_bump`).
+- Per account: the account as the login loaded it (netwerk.backends) and its roles as the access
+  check found them (praktijken.access). A save or delete of the account (netwerk/apps.py) or of
+  one of its memberships (praktijken/apps.py) takes a new version (`ACCOUNTS.bump`).
+
+What was kept under an old version is never served again."""
+
+from typing import Any
 
 from config.versies import Versies
 
 PRAKTIJKEN = Versies("praktijk")
+ACCOUNTS = Versies("account")
 
 
 def versie_key(praktijk_id: int) -> str:
@@ -18,3 +26,9 @@ def versie_bump(*, praktijk_id: int | None) -> None:
     """Give the practice a new version: at once, and again after the current transaction
     commits (config.versies.Versies.bump)."""
     PRAKTIJKEN.bump(praktijk_id)
+
+
+def lidmaatschap_forget(sender: type[Any], instance: Any, **kwargs: Any) -> None:
+    """Signal receiver: a membership was saved or is deleted, so its account's roles are read
+    again."""
+    ACCOUNTS.bump(instance.user_id)

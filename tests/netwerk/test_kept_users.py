@@ -9,7 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from config import versies
-from netwerk.backends import USERS, ModelBackend
+from netwerk.backends import ModelBackend
+from praktijken.versie import ACCOUNTS
 from tests.factories.netwerk import PASSWORD
 from tests.pages import rendered
 
@@ -97,7 +98,7 @@ def test_a_change_to_the_account_shows_on_the_next_page(client, lid, praktijk):
 def test_a_lost_version_loads_the_account_again(client, lid, praktijk):
     client.force_login(lid)
     account_queries(client, DASHBOARD, praktijk.naam)
-    cache.delete(USERS.key(lid.pk))  # evicted, or Redis restarted
+    cache.delete(ACCOUNTS.key(lid.pk))  # evicted, or Redis restarted
     assert account_queries(client, DASHBOARD, praktijk.naam)[0] == 1
     assert account_queries(client, DASHBOARD, praktijk.naam)[0] == 0
 
