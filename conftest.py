@@ -37,6 +37,15 @@ def _clear_cache() -> None:
 
 
 @pytest.fixture
+def login_read_every_time(settings):
+    """The login and the access check read the database on every request, as without Redis
+    (AUTH_USERS_KEPT off): a page's query count is then its own, whichever request comes first.
+    What a worker keeps is tested in tests/netwerk/test_kept_users.py and
+    tests/praktijken/test_access_kept.py."""
+    settings.AUTH_USERS_KEPT = False
+
+
+@pytest.fixture
 def user(db):
     return UserFactory(email="gebruiker@voorbeeld.example")
 

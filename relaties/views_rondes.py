@@ -30,8 +30,10 @@ def versturen(
     """The form to send a round (title, deadline, who answers); on a valid post the round is
     created, `melding(number of people)` shown, and the browser sent to `naar` (with the new
     round's pk). A refused post shows the form again with what was chosen (422)."""
+    # Bound on every post, an empty one too: that is refused with the fields it lacks (422).
     form = form_class(
-        request.POST or None, personen=selectors.ronde_personen(praktijk=toegang.praktijk)
+        request.POST if request.method == "POST" else None,
+        personen=selectors.ronde_personen(praktijk=toegang.praktijk),
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

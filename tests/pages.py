@@ -22,3 +22,15 @@ def login_queries(*, first: bool = False) -> int:
 
     sessie = 0 if settings.SESSION_ENGINE.endswith("cached_db") else 1
     return sessie + (0 if settings.AUTH_USERS_KEPT and not first else 1)
+
+
+def praktijk_queries(*, first: bool = False) -> int:
+    """The queries of a practice's page for the access check (the practice with the viewer's
+    role): one; none where the worker keeps what it found (praktijken.access, AUTH_USERS_KEPT),
+    but two on the `first` request that finds it (the practice, then again after reading its
+    version)."""
+    from django.conf import settings
+
+    if not settings.AUTH_USERS_KEPT:
+        return 1
+    return 2 if first else 0

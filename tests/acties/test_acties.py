@@ -261,6 +261,7 @@ def test_my_actions_without_a_linked_person(client, kerngroeplid, sessie):
     assert "niet gekoppeld" in page and "Van iemand anders" not in page
 
 
+@pytest.mark.usefixtures("login_read_every_time")
 @pytest.mark.parametrize("aantal", [2, 20])
 def test_the_list_takes_the_same_queries_for_2_or_20_actions(
     client, facilitator, sessie, eigen_organisatie, aantal, django_assert_num_queries

@@ -109,6 +109,7 @@ def poll_queries(client, name: str, sessie) -> list[str]:
         ("bediening", Conditie.AMBITIE),
     ],
 )
+@pytest.mark.usefixtures("login_read_every_time")
 def test_a_poll_does_as_many_queries_with_300_people_as_with_10(
     name, stap, client, facilitator, sessie, stellingen, praktijk
 ):

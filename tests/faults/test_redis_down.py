@@ -108,8 +108,9 @@ def test_healthz_says_cache_and_broker_down_with_200(redis_down, client):
     assert response.json() == {"status": "ok", "database": "ok", "cache": "down", "broker": "down"}
 
 
-def _invite(client, facilitator, praktijk, email: str):
-    client.force_login(facilitator)
+def _invite(client, facilitator, praktijk, email: str, *, log_in: bool = True):
+    if log_in:
+        client.force_login(facilitator)
     return client.post(
         reverse("netwerk:uitnodigen", args=[praktijk.slug]),
         {"email": email, "naam": "Nieuw Lid", "rol": Rol.LID, "organisatie": ""},
@@ -126,11 +127,12 @@ def test_an_invitation_made_while_the_broker_is_down_is_kept_and_logged(
     caplog,
     django_capture_on_commit_callbacks,
 ):
+    client.force_login(facilitator)  # its last_login's new version is a callback of its own
     with (
         caplog.at_level(logging.WARNING, logger="config.queue"),
         django_capture_on_commit_callbacks(execute=True) as callbacks,
     ):
-        response = _invite(client, facilitator, praktijk, "nieuw@voorbeeld.example")
+        response = _invite(client, facilitator, praktijk, "nieuw@voorbeeld.example", log_in=False)
     assert len(callbacks) == 1  # the enqueue ran, and failed
     assert response.status_code == 302
     uitnodiging = Uitnodiging.objects.get(email="nieuw@voorbeeld.example")

@@ -69,6 +69,7 @@ def test_another_practices_facilitator_gets_404(client, outsider, experiment, ge
     assert client.get(_url(experiment)).status_code == 404
 
 
+@pytest.mark.usefixtures("login_read_every_time")
 @pytest.mark.parametrize("n", [1, 20])
 def test_the_feedback_queries_do_not_grow_with_the_feedback(
     client, facilitator, praktijk, experiment, n, django_assert_num_queries

@@ -306,6 +306,7 @@ def _queries(client, **params) -> tuple[int, object]:
     return len(queries), response
 
 
+@pytest.mark.usefixtures("login_read_every_time")
 @pytest.mark.parametrize("params", [{}, {"q": "wijkverpleeg", "domein": "zorg", "wijk": "Stein"}])
 def test_social_map_makes_the_same_number_of_queries_for_5_or_60_organisations(
     client, lid, praktijk, params

@@ -47,6 +47,7 @@ def test_unknown_slug_and_anonymous_get_404(praktijk, lid, staff):
         praktijk_get_for_user(user=AnonymousUser(), slug="stein")
 
 
+@pytest.mark.usefixtures("login_read_every_time")
 @pytest.mark.django_db
 def test_one_statement_with_the_fields_of_the_practice(praktijk, lid, django_assert_num_queries):
     praktijk_get_for_user(user=lid, slug="stein")

@@ -180,6 +180,7 @@ def _queries(client) -> tuple[int, object]:
     return len(queries), response
 
 
+@pytest.mark.usefixtures("login_read_every_time")
 @pytest.mark.parametrize("persona", ["lid", "facilitator"])
 def test_dashboard_takes_the_same_eleven_queries_for_3_or_30_of_everything(
     client, praktijk, persona, request
@@ -189,7 +190,6 @@ def test_dashboard_takes_the_same_eleven_queries_for_3_or_30_of_everything(
     lately; the reactions per
     month and the shareable quotes. Nothing per organisation, question, score, step or quote."""
     client.force_login(request.getfixturevalue(persona))
-    dashboard(client)  # the login's first page loads the account (tests.pages.login_queries)
     _fill(praktijk, 3)
     klein, _response = _queries(client)
     _fill(praktijk, 27)

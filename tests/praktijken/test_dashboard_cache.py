@@ -31,15 +31,14 @@ from tests.factories import (
     PersoonFactory,
     ReactieFactory,
 )
-from tests.pages import login_queries, rendered
+from tests.pages import login_queries, praktijk_queries, rendered
 from tests.praktijken.test_dashboard import _fill
 
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
-# The login's (tests.pages.login_queries) and the practice with the viewer's role: nothing of the
-# sections.
-WARM = login_queries() + 1
+# The login's and the access check's (tests.pages): nothing of the sections.
+WARM = login_queries() + praktijk_queries()
 
 
 def url(slug: str = "stein") -> str:
@@ -345,7 +344,7 @@ def test_the_links_of_one_role_never_show_to_another_whoever_viewed_first(
         queries, page = view(client)
         if index:
             # The sections the first persona's view kept; this login's first page.
-            assert queries == login_queries(first=True) + 1
+            assert queries == login_queries(first=True) + praktijk_queries(first=True)
         assert "2 experimenten" in page and "Wat mantelzorgers zeggen" in page
         for naam, (kop, link) in ROLLINKS.items():
             assert (link in sectie(page, kop)) == (naam in ZIET[persona]), (persona, naam)

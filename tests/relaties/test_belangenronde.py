@@ -78,6 +78,16 @@ def test_the_form_chooses_the_contact_persons_and_sends_each_a_link(
     assert "0 van 4 organisaties hebben hun belangen bekeken." in overzicht
 
 
+def test_an_empty_send_is_refused_with_what_it_lacks_and_sends_nothing(
+    client, facilitator, praktijk, netwerk, mailoutbox
+):
+    client.force_login(facilitator)
+    response = client.post(reverse("relaties:belangenronde_nieuw", args=["stein"]), {})
+    assert response.status_code == 422
+    assert "Dit veld is verplicht." in response.content.decode()
+    assert not BelangenDeelnemer.objects.exists() and mailoutbox == []
+
+
 def test_a_person_reviews_the_interests_by_link_and_the_network_sees_when(
     client, facilitator, belangenronde, netwerk
 ):
@@ -262,6 +272,7 @@ def test_the_rounds_page_lists_the_rounds_and_links_from_the_interests(
     assert reverse("relaties:belangenrondes", args=["stein"]) in belangen
 
 
+@pytest.mark.usefixtures("login_read_every_time")
 def test_the_response_page_costs_the_same_queries_for_more_organisations(
     client, facilitator, praktijk, belangenronde
 ):

@@ -137,6 +137,7 @@ def _beoordelen(ronde, organisaties, personen):
         )
 
 
+@pytest.mark.usefixtures("login_read_every_time")
 def test_the_network_page_takes_as_many_queries_for_20_organisations_as_for_5(
     client, praktijk, lid
 ):
@@ -217,6 +218,7 @@ def test_banden_van_gives_an_organisations_steps_per_round(praktijk):
     ]
 
 
+@pytest.mark.usefixtures("login_read_every_time")
 def test_the_response_page_and_the_list_take_as_many_queries_for_10_rounds_as_for_2(
     client, praktijk, facilitator
 ):
