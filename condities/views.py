@@ -41,6 +41,7 @@ from condities.services import deelname as deelname_services
 from condities.services import papier as papier_services
 from condities.services import sessies as sessie_services
 from condities.services.sessies import SessieGesloten
+from config.forms import posted
 from config.http import AuthenticatedHttpRequest, HtmxHttpRequest
 from praktijken.access import Toegang, praktijk_get_for_manage, praktijk_get_for_user
 from praktijken.selectors import ontwerpvragen_for_praktijk
@@ -72,7 +73,7 @@ def sessies(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def sessie_nieuw(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     toegang = praktijk_get_for_manage(user=request.user, slug=slug)
-    form = SessieForm(request.POST or None)
+    form = SessieForm(posted(request))
     if request.method == "POST" and form.is_valid():
         sessie = sessie_services.sessie_create(
             praktijk=toegang.praktijk, by=request.user, **form.cleaned_data
@@ -264,7 +265,7 @@ def papier(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRespons
     """Type in the tallies from paper forms; they count like online answers."""
     toegang, sessie = sessie_get_for_manage(user=request.user, slug=slug, pk=pk)
     form = PapierForm(
-        request.POST or None,
+        posted(request),
         stellingen=sessie_selectors.stellingen_for_sessie(sessie=sessie),
         bestaand=papier_selectors.papier_tellingen(sessie=sessie),
         initial={"formulieren": sessie.papieren_formulieren},
@@ -317,7 +318,7 @@ def actie_experiment(
     if actie.experiment_id:
         return redirect("experimenten:detail", slug=slug, pk=actie.experiment_id)
     form = ActieExperimentForm(
-        request.POST or None,
+        posted(request),
         ontwerpvragen=ontwerpvragen_for_praktijk(praktijk=toegang.praktijk),
         initial={"titel": actie.tekst[:200], "doel": actie.tekst},
     )

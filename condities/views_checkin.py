@@ -18,6 +18,7 @@ from condities.selectors.stellingen import stellingen_of_set
 from condities.services import checkins as checkin_services
 from condities.services.stellingen import stellingenset_for_praktijk
 from condities.views_doe_mee import _remember
+from config.forms import posted
 from config.http import AuthenticatedHttpRequest, HtmxHttpRequest
 from config.pages import message_page
 from praktijken.access import praktijk_get_for_manage
@@ -30,7 +31,7 @@ def checkin_nieuw(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     toegang = praktijk_get_for_manage(user=request.user, slug=slug)
     stellingenset = stellingenset_for_praktijk(praktijk=toegang.praktijk)
     form = CheckinForm(
-        request.POST or None,
+        posted(request),
         stellingen=stellingen_of_set(stellingenset=stellingenset),
         ontvangers=checkin_selectors.checkin_ontvangers(praktijk=toegang.praktijk),
         personen=checkin_selectors.checkin_personen(praktijk=toegang.praktijk),

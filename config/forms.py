@@ -5,6 +5,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.forms.renderers import TemplatesSetting
+from django.http import HttpRequest, QueryDict
+
+
+def posted(request: HttpRequest) -> QueryDict | None:
+    """The data to bind a form to: the post, an empty one too (refused with the fields it lacks,
+    never taken for a first visit), or None on a GET (`request.POST or None` treats an empty post
+    as a GET and shows the empty form with a 200)."""
+    return request.POST if request.method == "POST" else None
 
 
 class FormRenderer(TemplatesSetting):

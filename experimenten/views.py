@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from config.forms import DelenForm
+from config.forms import DelenForm, posted
 from config.http import AuthenticatedHttpRequest
 from config.pages import page_or_partial
 from experimenten import access, selectors, services
@@ -143,7 +143,7 @@ def bewerken(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRespo
     toegang, experiment = access.experiment_get_for_edit(user=request.user, slug=slug, pk=pk)
     titel = experiment.titel  # the form puts typed values on the instance; the page keeps this
     form = ExperimentForm(
-        request.POST or None,
+        posted(request),
         instance=experiment,
         praktijk=toegang.praktijk,
         kan_heropenen=toegang.can_edit,
@@ -210,7 +210,7 @@ def opbrengst_nieuw(request: AuthenticatedHttpRequest, slug: str, pk: int) -> Ht
 def afsluiten(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """Close the experiment as finished or stopped, with result, lessons learned and a tip."""
     toegang, experiment = access.experiment_get_for_edit(user=request.user, slug=slug, pk=pk)
-    form = AfsluitenForm(request.POST or None, experiment=experiment)
+    form = AfsluitenForm(posted(request), experiment=experiment)
     if request.method == "POST" and form.is_valid():
         services.experiment_close(experiment=experiment, by=request.user, **form.cleaned_data)
         messages.success(request, _("The experiment has been closed. Thank you for the write-up."))

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from config.forms import posted
 from config.http import AuthenticatedHttpRequest
 from experimenten import access, services
 from experimenten.forms import IndicatorForm, MetingForm
@@ -28,7 +29,7 @@ def _terug(experiment: Experiment) -> HttpResponse:
 def indicator_nieuw(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """Add an indicator to the experiment."""
     toegang, experiment = access.experiment_get_for_edit(user=request.user, slug=slug, pk=pk)
-    form = IndicatorForm(request.POST or None)
+    form = IndicatorForm(posted(request))
     if request.method == "POST" and form.is_valid():
         services.indicator_create(experiment=experiment, by=request.user, **form.cleaned_data)
         messages.success(request, _("The indicator has been added."))
@@ -56,7 +57,7 @@ def indicator_bewerken(
         user=request.user, slug=slug, pk=pk, indicator_pk=indicator_pk
     )
     naam = indicator.naam  # the form puts typed values on the instance; the page keeps this
-    form = IndicatorForm(request.POST or None, instance=indicator)
+    form = IndicatorForm(posted(request), instance=indicator)
     if request.method == "POST" and form.is_valid():
         services.indicator_update(indicator=indicator, by=request.user, **form.cleaned_data)
         messages.success(request, _("The indicator has been saved."))
@@ -97,7 +98,7 @@ def meting_nieuw(
     toegang, experiment, indicator = access.indicator_get_for_edit(
         user=request.user, slug=slug, pk=pk, indicator_pk=indicator_pk
     )
-    form = MetingForm(request.POST or None)
+    form = MetingForm(posted(request))
     if request.method == "POST" and form.is_valid():
         services.meting_add(indicator=indicator, by=request.user, **form.cleaned_data)
         messages.success(request, _("The measurement has been added."))

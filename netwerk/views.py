@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from config.exports import bestand_response
+from config.forms import posted
 from config.http import AuthenticatedHttpRequest, HtmxHttpRequest
 from config.pages import message_page, page_get, page_or_partial
 from netwerk import access, exports, selectors, services
@@ -55,7 +56,7 @@ def deelname_nieuw(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse
     """Add an organisation (existing or new) to the core group or the design group."""
     toegang = access.lid_get_for_edit(user=request.user, slug=slug)
     praktijk = toegang.praktijk
-    form = DeelnameNieuwForm(request.POST or None, praktijk=praktijk)
+    form = DeelnameNieuwForm(posted(request), praktijk=praktijk)
     if request.method == "POST" and form.is_valid():
         try:
             deelname = services.organisatie_join(
@@ -81,7 +82,7 @@ def deelname_bewerken(request: AuthenticatedHttpRequest, slug: str, pk: int) -> 
     """Change an organisation's group, interests, contribution or time investment."""
     toegang, deelname = access.deelname_get_for_edit(user=request.user, slug=slug, pk=pk)
     praktijk = toegang.praktijk
-    form = DeelnameForm(request.POST or None, instance=deelname)
+    form = DeelnameForm(posted(request), instance=deelname)
     if request.method == "POST" and form.is_valid():
         services.deelname_update(deelname=deelname, by=request.user, **form.cleaned_data)
         messages.success(request, _("The participation is saved."))
@@ -111,7 +112,7 @@ def _afspraak_form(request: AuthenticatedHttpRequest, slug: str, *, pk: int | No
     else:
         toegang, afspraak = access.afspraak_get_for_edit(user=request.user, slug=slug, pk=pk)
     praktijk = toegang.praktijk
-    form = AfspraakForm(request.POST or None, instance=afspraak)
+    form = AfspraakForm(posted(request), instance=afspraak)
     if request.method == "POST" and form.is_valid():
         services.afspraak_save(
             praktijk=praktijk, by=request.user, instance=afspraak, **form.cleaned_data
@@ -162,7 +163,7 @@ def organisatie_bewerken(request: AuthenticatedHttpRequest, slug: str, pk: int) 
         services.organisatie_confirm(organisatie=organisatie, praktijk=praktijk, by=request.user)
         messages.success(request, _("Thank you: the entry is confirmed as correct."))
         return redirect(detail_url)
-    form = OrganisatieForm(request.POST or None, instance=organisatie)
+    form = OrganisatieForm(posted(request), instance=organisatie)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         services.organisatie_update(
@@ -186,7 +187,7 @@ def persoon_nieuw(request: AuthenticatedHttpRequest, slug: str, pk: int) -> Http
     """Add a contact person to an organisation in the network."""
     toegang, organisatie = access.organisatie_get_for_edit(user=request.user, slug=slug, pk=pk)
     praktijk = toegang.praktijk
-    form = PersoonForm(request.POST or None)
+    form = PersoonForm(posted(request))
     if request.method == "POST" and form.is_valid():
         services.persoon_save(
             organisatie=organisatie, praktijk=praktijk, by=request.user, **form.cleaned_data
@@ -211,7 +212,7 @@ def persoon_bewerken(request: AuthenticatedHttpRequest, slug: str, pk: int) -> H
     """Change a contact person's entry."""
     toegang, persoon = access.persoon_get_for_edit(user=request.user, slug=slug, pk=pk)
     praktijk = toegang.praktijk
-    form = PersoonForm(request.POST or None, instance=persoon)
+    form = PersoonForm(posted(request), instance=persoon)
     if request.method == "POST" and form.is_valid():
         services.persoon_save(
             organisatie=persoon.organisatie,

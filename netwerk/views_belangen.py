@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from config.forms import posted
 from config.http import AuthenticatedHttpRequest
 from netwerk import access, selectors, services
 from netwerk.forms import BelangenForm
@@ -18,7 +19,7 @@ def belangen_bewerken(request: AuthenticatedHttpRequest, slug: str, pk: int) -> 
     """An organisation's members state or review its interests; each save is a new version."""
     toegang, deelname = access.belangen_get_for_edit(user=request.user, slug=slug, pk=pk)
     form = BelangenForm(
-        request.POST or None, initial={veld: getattr(deelname, veld) for veld in BELANGEN_VELDEN}
+        posted(request), initial={veld: getattr(deelname, veld) for veld in BELANGEN_VELDEN}
     )
     if request.method == "POST" and form.is_valid():
         services.belangen_update(deelname=deelname, by=request.user, **form.cleaned_data)

@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from config.exports import bestand_response
+from config.forms import posted
 from config.http import AuthenticatedHttpRequest, HtmxHttpRequest
 from config.pages import message_page, page_or_partial
 from praktijken.access import praktijk_get_for_manage, praktijk_get_for_user
@@ -184,7 +185,7 @@ def invullen(request: HtmxHttpRequest, token: str) -> HttpResponse:
             tekst=_("There are no other organisations in the network to answer about yet."),
         )
     scherm = schermen[nummer - 1]
-    form = SchermForm(request.POST or None, scherm=scherm)
+    form = SchermForm(posted(request), scherm=scherm)
     if request.method == "POST" and form.is_valid():
         laatste = nummer == len(schermen)
         try:

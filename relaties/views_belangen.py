@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from config.forms import posted
 from config.http import AuthenticatedHttpRequest, HtmxHttpRequest
 from config.pages import message_page
 from netwerk.forms import BelangenForm
@@ -151,7 +152,7 @@ def belangen_invullen(request: HtmxHttpRequest, token: str) -> HttpResponse:
             status=410,
         )
     form = BelangenForm(
-        request.POST or None, initial={veld: getattr(deelname, veld) for veld in BELANGEN_VELDEN}
+        posted(request), initial={veld: getattr(deelname, veld) for veld in BELANGEN_VELDEN}
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from config.forms import posted
 from config.http import AuthenticatedHttpRequest
 from praktijken.access import Toegang
 from relaties import selectors
@@ -32,7 +33,7 @@ def versturen(
     round's pk). A refused post shows the form again with what was chosen (422)."""
     # Bound on every post, an empty one too: that is refused with the fields it lacks (422).
     form = form_class(
-        request.POST if request.method == "POST" else None,
+        posted(request),
         personen=selectors.ronde_personen(praktijk=toegang.praktijk),
     )
     if request.method == "POST" and form.is_valid():
