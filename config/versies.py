@@ -15,6 +15,10 @@ from functools import partial
 from django.core.cache import cache
 from django.db import transaction
 
+# The longest a worker serves a copy it keeps under a version: a new version that did not reach
+# Redis (it was away at that moment) shows this much later (netwerk.backends, praktijken.access).
+KEPT_SECONDS = 60
+
 # A thing without writes for this long gets a new version when it is next read: nothing is lost
 # but one rendering or one query.
 VERSIE_SECONDS = 24 * 60 * 60

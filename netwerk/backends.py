@@ -27,9 +27,8 @@ from django.conf import settings
 from django.contrib.auth.backends import ModelBackend as DjangoModelBackend
 from django.core.cache import caches
 
+from config.versies import KEPT_SECONDS
 from praktijken.versie import ACCOUNTS
-
-KEPT_SECONDS = 60
 
 
 def _key(user_id: Any) -> str:

@@ -13,6 +13,7 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import Http404
 
 from config.http import AccountUser
+from config.versies import KEPT_SECONDS
 from praktijken.models import (
     Bijeenkomst,
     Lidmaatschap,
@@ -95,7 +96,6 @@ def _toegang_load(*, user_id: int, slug: str) -> tuple[Praktijk, str | None] | N
 # slug) count on the next request. Kept at most KEPT_SECONDS: a new version that did not reach
 # Redis (it was away) shows that much later. Only what was found is kept; a 404 is looked up
 # every time. Only where the cache is shared by every worker (AUTH_USERS_KEPT).
-KEPT_SECONDS = 60
 
 
 @dataclass(frozen=True)
