@@ -54,7 +54,12 @@ from bench.processes import (
     gunicorn_start,
     process_stop,
 )
-from bench.thresholds import TARGET_P95_MS, TARGET_RATIO, TARGET_RSS_MB
+from bench.thresholds import (
+    TARGET_DASHBOARD_RATIO,
+    TARGET_P95_MS,
+    TARGET_RATIO,
+    TARGET_RSS_MB,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
@@ -474,14 +479,21 @@ def report(config: Config, *, setup: dict, results: Results) -> bool:
         ok = ok and stored == sent
     if members is not None:
         logins = members.rows.get("members: log in", Stats())
-        rows.append(
+        dashboard = _ratio(results, DASHBOARD)
+        rows += [
             (
                 "members logged in",
                 f"{logins.requests - logins.failures:,}",
                 f"{config.members:,}",
                 _yes(logins.requests - logins.failures == config.members),
-            )
-        )
+            ),
+            (
+                "ratio dashboard / bare view",
+                f"{dashboard:.2f}",
+                f">= {TARGET_DASHBOARD_RATIO}",
+                _yes(dashboard >= TARGET_DASHBOARD_RATIO),
+            ),
+        ]
     if carers is not None:
         send = carers.rows.get(SEND, Stats())
         sent = send.requests - send.failures
