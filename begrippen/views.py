@@ -10,12 +10,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from begrippen import access, selectors, services
 from begrippen.forms import BegripForm, BegripVoorstelForm
+from config.forms import posted
 from config.http import AuthenticatedHttpRequest
 from praktijken.access import praktijk_get_for_user
-
-
-def _post(request: HttpRequest):
-    return request.POST if request.method == "POST" else None
 
 
 @require_GET
@@ -34,7 +31,7 @@ def lijst(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 def voorstellen(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """Any member suggests a term; the facilitator settles it."""
     toegang = praktijk_get_for_user(user=request.user, slug=slug)
-    form = BegripVoorstelForm(_post(request))
+    form = BegripVoorstelForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.begrip_suggest(
@@ -62,7 +59,7 @@ def voorstellen(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 def bewerken(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """The facilitator changes a term and settles it."""
     toegang, begrip = access.begrip_get_for_manage(user=request.user, slug=slug, pk=pk)
-    form = BegripForm(_post(request), instance=begrip)
+    form = BegripForm(posted(request), instance=begrip)
     if request.method == "POST" and form.is_valid():
         try:
             services.begrip_update(begrip=begrip, data=form.cleaned_data)

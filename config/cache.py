@@ -96,6 +96,16 @@ class ResilientRedisCache(RedisCache):
         # Success while away: a lock or a first hit must not lock everyone out.
         return self._call("add", partial(super().add, key, value, timeout, version), _true)
 
+    def set_always(self, key, value, timeout=DEFAULT_TIMEOUT, version=None) -> bool:
+        """`set`, tried even while Redis is taken to be away (for a rare write that must not be
+        dropped because another call timed out a moment ago: config.versies); False when it
+        failed."""
+        try:
+            super().set(key, value, timeout, version)
+        except OUTAGE_ERRORS:
+            return False
+        return True
+
     def get(self, key, default=None, version=None):
         return self._call("get", partial(super().get, key, default, version), lambda: default)
 

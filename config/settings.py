@@ -136,7 +136,9 @@ else:
 CACHES["proces"] = {
     "BACKEND": "config.cache.ProcesCache",
     "LOCATION": "proces",
-    "OPTIONS": {"MAX_ENTRIES": 500},
+    # A session's statements and stages, and per member online their account and access checks
+    # (netwerk.backends, praktijken.access): small objects; the least used go first.
+    "OPTIONS": {"MAX_ENTRIES": 2000},
 }
 
 # The quick start (`make run`: config/quickstart.py sets LP_QUICKSTART) without Redis: beat's

@@ -8,12 +8,14 @@ is never served again. A version is a random token, not a counter: a version los
 (evicted, Redis restarted) can never come back as an old value that an old copy still carries.
 """
 
-import contextlib
+import logging
 import secrets
 from functools import partial
 
 from django.core.cache import cache
 from django.db import transaction
+
+logger = logging.getLogger(__name__)
 
 # The longest a worker serves a copy it keeps under a version: a new version that did not reach
 # Redis (it was away at that moment) shows this much later (netwerk.backends, praktijken.access).
@@ -29,6 +31,17 @@ def versie_new() -> str:
     return secrets.token_hex(8)
 
 
+def _write(key: str, versie: str) -> bool:
+    set_always = getattr(cache, "set_always", None)  # ResilientRedisCache (config.cache)
+    try:
+        if set_always is not None:
+            return bool(set_always(key, versie, VERSIE_SECONDS))
+        cache.set(key, versie, VERSIE_SECONDS)
+    except Exception:  # the cache holds what this code cannot read, or is away
+        return False
+    return True
+
+
 class Versies:
     """The versions of one kind of thing, by id, under cache keys `<soort>:versie:<id>`."""
 
@@ -40,8 +53,17 @@ class Versies:
         return f"{self.soort}:versie:{id_}"
 
     def _set(self, id_: int) -> None:
-        with contextlib.suppress(Exception):  # the cache is away: nothing is kept either
-            cache.set(self.key(id_), versie_new(), VERSIE_SECONDS)
+        # Tried even in the few seconds a worker skips Redis after a failed call; what a worker
+        # keeps under the old version is served until KEPT_SECONDS when this cannot be written.
+        if _write(self.key(id_), versie_new()):
+            return
+        logger.error(
+            "could not give %s %s a new version: what workers keep of it may be served for up "
+            "to %s s",
+            self.soort,
+            id_,
+            KEPT_SECONDS,
+        )
 
     def bump(self, id_: int | None) -> None:
         """Give the thing a new version: at once, and again after the current transaction
@@ -54,7 +76,7 @@ class Versies:
             return
         self._set(id_)
         if transaction.get_connection().in_atomic_block:
-            transaction.on_commit(partial(self._set, id_))
+            transaction.on_commit(partial(self._set, id_), robust=True)
 
     def current(self, id_: int) -> str | None:
         """The version to keep a fresh copy under, read from the cache; None when nothing may be

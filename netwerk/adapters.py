@@ -23,6 +23,13 @@ class AccountAdapter(DefaultAccountAdapter):
         # The idle timeout (config.middleware.InactiefMiddleware) counts from the login.
         sessie_actief_markeren(request)
 
+    def set_password(self, user: AbstractBaseUser, password: str) -> None:
+        """Save the new password alone: `user` is the request's copy of the account a worker
+        keeps (netwerk.backends), and its other fields (staff, active) must never be written
+        back from that copy."""
+        user.set_password(password)
+        user.save(update_fields=["password"])
+
     def get_login_redirect_url(self, request: HttpRequest) -> str:
         """Someone in exactly one practice lands on its dashboard; others on the start page."""
         url = super().get_login_redirect_url(request)

@@ -7,10 +7,10 @@ class PraktijkenConfig(AppConfig):
     verbose_name = _("Learning practices")
 
     def ready(self) -> None:
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_delete, post_save, pre_save
 
         from praktijken.models import Lidmaatschap
-        from praktijken.versie import lidmaatschap_forget
+        from praktijken.versie import lidmaatschap_forget, lidmaatschap_remember
 
         # A role given, changed or taken away counts on the account's next request, in every
         # worker (praktijken.access keeps what it found under the account's version).
@@ -20,3 +20,8 @@ class PraktijkenConfig(AppConfig):
                 sender=Lidmaatschap,
                 dispatch_uid="praktijken.lidmaatschap_forget",
             )
+        pre_save.connect(
+            lidmaatschap_remember,
+            sender=Lidmaatschap,
+            dispatch_uid="praktijken.lidmaatschap_remember",
+        )

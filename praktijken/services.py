@@ -4,7 +4,7 @@ Each service takes the fields a form has cleaned, sets only the ones it knows, v
 (so a constraint such as "end after start" holds whoever calls it) and saves.
 """
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.db import models, transaction
@@ -47,24 +47,35 @@ VERHAAL_VELDEN = (
 )
 
 
-def _apply(obj: models.Model, velden: tuple[str, ...], data: Mapping[str, Any]) -> None:
+def _apply(obj: models.Model, velden: Sequence[str], data: Mapping[str, Any]) -> None:
     for veld in velden:
         if veld in data:
             setattr(obj, veld, data[veld])
 
 
-def _save(obj: models.Model, *, praktijk: Praktijk, by: AccountUser, actie: str) -> None:
+def _save(
+    obj: models.Model,
+    *,
+    praktijk: Praktijk,
+    by: AccountUser,
+    actie: str,
+    update_fields: Sequence[str] | None = None,
+) -> None:
     # Validate, save and record who did it, all or nothing.
     obj.full_clean()
     with transaction.atomic():
-        obj.save()
+        obj.save(update_fields=update_fields)
         gebeurtenis_record(praktijk=praktijk, by=by, actie=actie, obj=obj)
 
 
 def praktijk_update(*, praktijk: Praktijk, by: AccountUser, data: Mapping[str, Any]) -> Praktijk:
     """Change the practice's name, theme, ambition, dates and status (never its slug)."""
-    _apply(praktijk, PRAKTIJK_VELDEN, data)
-    _save(praktijk, praktijk=praktijk, by=by, actie="praktijk.update")
+    velden = [*PRAKTIJK_VELDEN, "privacy_email"]
+    _apply(praktijk, velden, data)
+    # Only what the form changes: the practice came from the access check, which may keep it in
+    # the worker for a while (praktijken.access), so its other fields are not written back.
+    velden.append("updated_at")
+    _save(praktijk, praktijk=praktijk, by=by, actie="praktijk.update", update_fields=velden)
     return praktijk
 
 

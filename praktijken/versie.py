@@ -30,5 +30,16 @@ def versie_bump(*, praktijk_id: int | None) -> None:
 
 def lidmaatschap_forget(sender: type[Any], instance: Any, **kwargs: Any) -> None:
     """Signal receiver: a membership was saved or is deleted, so its account's roles are read
-    again."""
+    again; and those of the account it belonged to before, when it was moved (the admin)."""
     ACCOUNTS.bump(instance.user_id)
+    vorige = getattr(instance, "_vorige_user_id", None)
+    if vorige is not None and vorige != instance.user_id:
+        ACCOUNTS.bump(vorige)
+
+
+def lidmaatschap_remember(sender: type[Any], instance: Any, **kwargs: Any) -> None:
+    """Signal receiver (pre_save): the account a membership belongs to before this save."""
+    if instance.pk is not None:
+        instance._vorige_user_id = (
+            sender.objects.filter(pk=instance.pk).values_list("user_id", flat=True).first()
+        )

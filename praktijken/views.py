@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from config.exports import bestand_response
-from config.forms import DelenForm
+from config.forms import DelenForm, posted
 from config.http import AuthenticatedHttpRequest
 from config.pages import page_or_partial
 from praktijken import access, selectors, services
@@ -36,11 +36,6 @@ from praktijken.models import Bijeenkomst
 
 def _ctx(toegang: Toegang, **extra) -> dict:
     return {"praktijk": toegang.praktijk, "toegang": toegang, **extra}
-
-
-def _post(request: HttpRequest):
-    # Bind on every POST, even an empty one, so that it shows the errors instead of a blank form.
-    return request.POST if request.method == "POST" else None
 
 
 def _formulier(
@@ -68,7 +63,7 @@ def bewerken(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     toegang = access.praktijk_get_for_manage(user=request.user, slug=slug)
     # A copy, so that a rejected change does not show up in the menu and the page title.
     praktijk = copy.copy(toegang.praktijk)
-    form = PraktijkForm(_post(request), instance=praktijk)
+    form = PraktijkForm(posted(request), instance=praktijk)
     if request.method == "POST" and form.is_valid():
         services.praktijk_update(praktijk=praktijk, by=request.user, data=form.cleaned_data)
         messages.success(request, _("The practice has been saved."))
@@ -102,7 +97,7 @@ def bijeenkomst_nieuw(request: AuthenticatedHttpRequest, slug: str) -> HttpRespo
     return _formulier(
         request,
         toegang,
-        BijeenkomstForm(_post(request)),
+        BijeenkomstForm(posted(request)),
         opslaan=partial(services.bijeenkomst_create, praktijk=toegang.praktijk, by=request.user),
         melding=_("The meeting has been planned."),
         detail="praktijken:bijeenkomst_detail",
@@ -146,7 +141,7 @@ def bijeenkomst_bewerken(request: AuthenticatedHttpRequest, slug: str, pk: int) 
     return _formulier(
         request,
         toegang,
-        BijeenkomstBewerkenForm(_post(request), instance=bijeenkomst),
+        BijeenkomstBewerkenForm(posted(request), instance=bijeenkomst),
         opslaan=partial(services.bijeenkomst_update, bijeenkomst=bijeenkomst, by=request.user),
         melding=_("The meeting has been saved."),
         detail="praktijken:bijeenkomst_detail",
@@ -206,7 +201,7 @@ def ontwerpvraag_nieuw(request: AuthenticatedHttpRequest, slug: str) -> HttpResp
     return _formulier(
         request,
         toegang,
-        OntwerpvraagForm(_post(request)),
+        OntwerpvraagForm(posted(request)),
         opslaan=partial(services.ontwerpvraag_create, praktijk=toegang.praktijk, by=request.user),
         melding=_("The design question has been added."),
         detail="overzicht:ontwerpvraag_detail",
@@ -221,7 +216,7 @@ def ontwerpvraag_bewerken(request: AuthenticatedHttpRequest, slug: str, pk: int)
     return _formulier(
         request,
         toegang,
-        OntwerpvraagForm(_post(request), instance=vraag),
+        OntwerpvraagForm(posted(request), instance=vraag),
         opslaan=partial(services.ontwerpvraag_update, ontwerpvraag=vraag, by=request.user),
         melding=_("The design question has been saved."),
         detail="overzicht:ontwerpvraag_detail",
@@ -261,7 +256,7 @@ def verhaal_nieuw(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     return _formulier(
         request,
         toegang,
-        VerhaalForm(_post(request), praktijk=toegang.praktijk, initial=initial),
+        VerhaalForm(posted(request), praktijk=toegang.praktijk, initial=initial),
         opslaan=partial(services.verhaal_create, praktijk=toegang.praktijk, by=request.user),
         melding=_("Thank you for your story."),
         detail="overzicht:verhaal_detail",
@@ -276,7 +271,7 @@ def verhaal_bewerken(request: AuthenticatedHttpRequest, slug: str, pk: int) -> H
     return _formulier(
         request,
         toegang,
-        VerhaalForm(_post(request), instance=verhaal, praktijk=toegang.praktijk),
+        VerhaalForm(posted(request), instance=verhaal, praktijk=toegang.praktijk),
         opslaan=partial(services.verhaal_update, verhaal=verhaal, by=request.user),
         melding=_("The story has been saved."),
         detail="overzicht:verhaal_detail",

@@ -8,10 +8,11 @@ from pathlib import Path
 
 from tests.architectuur.test_lagen import APPS, ROOT
 
-# `User.objects.filter(...).update(` and the like, within one statement.
+# `User.objects.filter(...).update(` and the like, within one statement; and through a related
+# manager (`praktijk.lidmaatschappen.update(`).
 ZONDER_SIGNAAL = re.compile(
-    r"\b(User|Lidmaatschap|get_user_model\(\))\.(objects|_default_manager)\b[^;\n]*?"
-    r"\.(update|bulk_create|bulk_update|_raw_delete)\("
+    r"(\b(User|Lidmaatschap|get_user_model\(\))\.(objects|_default_manager)|\.lidmaatschappen)"
+    r"\b[^;\n]*?\.(update|bulk_create|bulk_update|_raw_delete)\("
 )
 
 
@@ -27,6 +28,7 @@ def _modules() -> list[Path]:
 def test_the_pattern_finds_an_update_without_signals():
     assert ZONDER_SIGNAAL.search('Lidmaatschap.objects.filter(user=u).update(rol="lid")')
     assert ZONDER_SIGNAAL.search("User.objects.filter(pk=1).update(is_active=False)")
+    assert ZONDER_SIGNAAL.search('praktijk.lidmaatschappen.filter(user=u).update(rol="lid")')
     assert not ZONDER_SIGNAAL.search("Lidmaatschap.objects.update_or_create(user=u)")
 
 

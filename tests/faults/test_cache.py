@@ -1,6 +1,7 @@
 """The Redis cache while Redis is away: an empty cache that keeps nothing, quickly."""
 
 import logging
+import os
 import time
 
 import pytest
@@ -61,3 +62,23 @@ def test_rate_limits_let_people_through_while_it_is_away(settings):
     for _ in range(30):
         ratelimit.hit(scope="code", ident="1.2.3.4", window=60)
     assert ratelimit.is_limited(scope="code", ident="1.2.3.4", limit=5) is False
+
+
+def test_a_version_write_is_tried_even_while_redis_is_skipped(away):
+    """A new version (config.versies) must not be dropped because another call timed out a
+    moment ago: `set_always` asks Redis anyway, and says when it could not store."""
+    away.get("sleutel")  # fails: Redis is skipped from now on
+    assert cache_module._down_until  # positive control: the skip is on
+    assert away.set_always("sleutel", "v1") is False
+
+
+@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs REDIS_URL (a real Redis)")
+def test_a_version_write_reaches_a_redis_that_is_back(monkeypatch):
+    echt = ResilientRedisCache(os.environ["REDIS_URL"], {"KEY_PREFIX": "lp-test-versie"})
+    echt.delete("sleutel")
+    monkeypatch.setitem(cache_module._down_until, echt._location, time.monotonic() + 60)
+    echt.set("sleutel", "gewoon")  # dropped while skipped
+    assert echt.set_always("sleutel", "v2") is True
+    monkeypatch.setitem(cache_module._down_until, echt._location, 0.0)
+    assert echt.get("sleutel") == "v2"
+    echt.delete("sleutel")

@@ -142,3 +142,30 @@ def test_a_session_made_under_the_old_backend_path_ends(client, lid, praktijk):
     session[BACKEND_SESSION_KEY] = "netwerk.backends.ModelBackend"
     session.save()
     rendered(client.get(DASHBOARD), praktijk.naam)
+
+
+def test_a_password_change_writes_only_the_password(client, staff, praktijk):
+    """The request's account is a copy a worker keeps: a change that did not reach it (here an
+    update() without signals, as a lost new version would leave it) is never written back."""
+    assert client.post(LOGIN, {"login": staff.email, "password": PASSWORD}).status_code == 302
+    rendered(client.get(DASHBOARD), praktijk.naam)  # kept with is_staff
+    type(staff).objects.filter(pk=staff.pk).update(is_staff=False, name="Door de beheerder")
+    response = client.post(
+        reverse("account_change_password"),
+        {
+            "oldpassword": PASSWORD,
+            "password1": "een nieuw lang wachtwoord 42",
+            "password2": "een nieuw lang wachtwoord 42",
+        },
+    )
+    assert response.status_code == 302
+    staff.refresh_from_db()
+    assert staff.check_password("een nieuw lang wachtwoord 42")
+    assert staff.is_staff is False and staff.name == "Door de beheerder"
+
+
+def test_a_version_that_cannot_be_written_is_logged(lid, monkeypatch, caplog):
+    monkeypatch.setattr(versies, "_write", lambda key, versie: False)
+    with caplog.at_level("ERROR", logger="config.versies"):
+        ACCOUNTS.bump(lid.pk)
+    assert f"could not give account {lid.pk} a new version" in caplog.text

@@ -142,3 +142,40 @@ def test_with_the_cache_unreadable_every_request_asks_the_database(
     monkeypatch.setattr(cache, "get_many", kapot)
     assert practice_queries(client, dashboard(), praktijk.naam) > 0
     assert practice_queries(client, dashboard(), praktijk.naam) > 0
+
+
+def test_a_membership_moved_to_another_account_leaves_the_first(client, lid, outsider, praktijk):
+    client.force_login(lid)
+    rendered(client.get(dashboard()), praktijk.naam)
+    rendered(client.get(dashboard()), praktijk.naam)
+    lidmaatschap = Lidmaatschap.objects.get(user=lid)
+    lidmaatschap.user = outsider  # as the admin's form can
+    lidmaatschap.save()
+    assert client.get(dashboard()).status_code == 404
+    client.force_login(outsider)
+    rendered(client.get(dashboard()), praktijk.naam)
+
+
+def test_editing_the_practice_writes_only_its_own_fields(client, facilitator, praktijk, programma):
+    """The practice came from the worker's memory: a change to its other fields that did not
+    reach it (an update() without signals) is not written back by the edit."""
+    client.force_login(facilitator)
+    bewerken = reverse("praktijken:bewerken", kwargs={"slug": "stein"})
+    rendered(client.get(bewerken), praktijk.naam)
+    type(praktijk).objects.filter(pk=praktijk.pk).update(programma=None)
+    response = client.post(
+        bewerken,
+        {
+            "naam": "Lerende praktijk Stein-Beek",
+            "gemeente": "Stein",
+            "kernthema": praktijk.kernthema,
+            "ambitie": praktijk.ambitie,
+            "status": praktijk.status,
+            "privacy_email": "privacy@stein.example",
+        },
+    )
+    assert response.status_code == 302
+    praktijk.refresh_from_db()
+    assert praktijk.naam == "Lerende praktijk Stein-Beek"
+    assert praktijk.privacy_email == "privacy@stein.example"
+    assert praktijk.programma_id is None
