@@ -10,7 +10,6 @@ class NetwerkConfig(AppConfig):
         from django.contrib.auth import get_user_model
         from django.db.models.signals import post_delete, post_save
 
-        from netwerk.backends import user_forget
         from netwerk.selectors import bijeenkomst_mensen_blok
         from netwerk.services import bijeenkomst_mails_queue
         from netwerk.services.bijeenkomsten import bijeenkomst_namen
@@ -19,6 +18,7 @@ class NetwerkConfig(AppConfig):
             bijeenkomst_gewijzigd_register,
             bijeenkomst_namen_register,
         )
+        from praktijken.versie import account_forget
 
         bijeenkomst_blok_register(bijeenkomst_mensen_blok)
         bijeenkomst_namen_register(bijeenkomst_namen)
@@ -27,4 +27,6 @@ class NetwerkConfig(AppConfig):
         )
         # A saved or deleted account is loaded afresh by every worker (netwerk.backends).
         for signal in (post_save, post_delete):
-            signal.connect(user_forget, sender=get_user_model(), dispatch_uid="netwerk.user_forget")
+            signal.connect(
+                account_forget, sender=get_user_model(), dispatch_uid="netwerk.account_forget"
+            )

@@ -35,12 +35,6 @@ def _key(user_id: Any) -> str:
     return f"netwerk:user:{user_id}"
 
 
-def user_forget(sender: type[Any], instance: Any, **kwargs: Any) -> None:
-    """Signal receiver: the account was saved or is deleted, so no worker serves its kept copy
-    again."""
-    ACCOUNTS.bump(instance.pk)
-
-
 class KeptUserMixin:
     def get_user(self, user_id: Any) -> Any:
         if not settings.AUTH_USERS_KEPT:

@@ -76,23 +76,25 @@ def dashboard_secties(*, praktijk: Praktijk) -> dict[str, SafeString]:
         if bewaard is not None and bewaard[0] == versie and now < bewaard[1]:
             return _keep_here(key, versie, bewaard[1], bewaard[2], now=now)
     secties, geldig_tot = _render(praktijk=praktijk, now=now)
-    seconden = math.ceil((geldig_tot - now).total_seconds())
-    if versie is None or seconden <= 0:
+    if versie is None or geldig_tot <= now:
         return _veilig(secties)
     with contextlib.suppress(Exception):
-        cache.set(key, (versie, geldig_tot, secties), seconden)
+        cache.set(key, (versie, geldig_tot, secties), _seconden(geldig_tot, now))
     return _keep_here(key, versie, geldig_tot, secties, now=now)
+
+
+def _seconden(geldig_tot: datetime.datetime, now: datetime.datetime) -> int:
+    return math.ceil((geldig_tot - now).total_seconds())
 
 
 def _keep_here(
     key: str, versie: str, geldig_tot: datetime.datetime, secties: dict[str, str], *, now
 ) -> dict[str, SafeString]:
-    """Keep the sections in this worker's memory too, ready to serve, until they no longer hold.
-    Shared by every request of the worker: a view only reads them."""
+    """Keep the sections in this worker's memory too, ready to serve, until they no longer hold
+    (they were found to hold at `now`). Shared by every request of the worker: a view only reads
+    them."""
     veilig = _veilig(secties)
-    seconden = math.ceil((geldig_tot - now).total_seconds())
-    if seconden > 0:
-        caches["proces"].set(key, (versie, geldig_tot, veilig), seconden)
+    caches["proces"].set(key, (versie, geldig_tot, veilig), _seconden(geldig_tot, now))
     return veilig
 
 

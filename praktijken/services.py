@@ -70,12 +70,17 @@ def _save(
 
 def praktijk_update(*, praktijk: Praktijk, by: AccountUser, data: Mapping[str, Any]) -> Praktijk:
     """Change the practice's name, theme, ambition, dates and status (never its slug)."""
-    velden = [*PRAKTIJK_VELDEN, "privacy_email"]
+    velden = (*PRAKTIJK_VELDEN, "privacy_email")
     _apply(praktijk, velden, data)
     # Only what the form changes: the practice came from the access check, which may keep it in
     # the worker for a while (praktijken.access), so its other fields are not written back.
-    velden.append("updated_at")
-    _save(praktijk, praktijk=praktijk, by=by, actie="praktijk.update", update_fields=velden)
+    _save(
+        praktijk,
+        praktijk=praktijk,
+        by=by,
+        actie="praktijk.update",
+        update_fields=[*velden, "updated_at"],
+    )
     return praktijk
 
 

@@ -17,15 +17,16 @@ PRAKTIJKEN = Versies("praktijk")
 ACCOUNTS = Versies("account")
 
 
-def versie_key(praktijk_id: int) -> str:
-    """The cache key of the practice's current version."""
-    return PRAKTIJKEN.key(praktijk_id)
-
-
 def versie_bump(*, praktijk_id: int | None) -> None:
     """Give the practice a new version: at once, and again after the current transaction
     commits (config.versies.Versies.bump)."""
     PRAKTIJKEN.bump(praktijk_id)
+
+
+def account_forget(sender: type[Any], instance: Any, **kwargs: Any) -> None:
+    """Signal receiver: an account was saved or is deleted, so no worker serves its kept copy
+    or what the access check found for it again."""
+    ACCOUNTS.bump(instance.pk)
 
 
 def lidmaatschap_forget(sender: type[Any], instance: Any, **kwargs: Any) -> None:

@@ -20,7 +20,7 @@ from condities.services.afsluiten import scores_rewrite_all
 from experimenten.models import Experiment, Fase, Niveau
 from mantelzorg.services import reactie_update
 from praktijken.services import bijeenkomst_cancel
-from praktijken.versie import versie_bump, versie_key
+from praktijken.versie import PRAKTIJKEN, versie_bump
 from tests.condities.rapport_data import actie, gesloten_sessie
 from tests.factories import (
     BijeenkomstFactory,
@@ -272,16 +272,16 @@ def test_a_version_is_taken_again_after_the_commit(django_capture_on_commit_call
     version: the commit takes yet another."""
     with django_capture_on_commit_callbacks() as callbacks:
         versie_bump(praktijk_id=praktijk.pk)
-        tijdens = cache.get(versie_key(praktijk.pk))
+        tijdens = cache.get(PRAKTIJKEN.key(praktijk.pk))
     assert tijdens is not None and len(callbacks) == 1
     callbacks[0]()
-    assert cache.get(versie_key(praktijk.pk)) not in (None, tijdens)
+    assert cache.get(PRAKTIJKEN.key(praktijk.pk)) not in (None, tijdens)
 
 
 def test_a_lost_version_renders_anew(warm, praktijk):
     ExperimentFactory(ontwerpvraag=OntwerpvraagFactory(praktijk=praktijk))
     view(warm)
-    cache.delete(versie_key(praktijk.pk))  # evicted, or Redis restarted
+    cache.delete(PRAKTIJKEN.key(praktijk.pk))  # evicted, or Redis restarted
     koud, page = view(warm)
     assert koud > WARM and "1 experiment," in page
     assert view(warm)[0] == WARM
